@@ -1,0 +1,103 @@
+//! What every subcommand shares: reading files, the report date, writing the output.
+
+use canbo_core::{import, Date, FileInput, Import, Overrides};
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A failure, with the exit code REPORT.md gives it.
+#[derive(Debug)]
+pub enum CliError {
+    /// A file that cannot be read (exit 1).
+    Input(String),
+    /// Bad arguments (exit 2).
+    Usage(String),
+    /// Writing the output failed (exit 1).
+    Output(String),
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage(_) => 2,
+            CliError::Input(_) | CliError::Output(_) => 1,
+        }
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CliError::Input(m) | CliError::Usage(m) | CliError::Output(m) => f.write_str(m),
+        }
+    }
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Text,
+    Csv,
+    Xlsx,
+}
+
+/// Read and import the files; any file that cannot be read is an error (exit 1).
+pub fn load(files: &[PathBuf]) -> Result<Import, CliError> {
+    let mut inputs = Vec::with_capacity(files.len());
+    for path in files {
+        let bytes = std::fs::read(path)
+            .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+        inputs.push(FileInput { name: display_name(path), bytes });
+    }
+    let imported = import(&inputs, &Overrides::default());
+    if let Some(err) = imported.errors.first() {
+        return Err(CliError::Input(err.to_string()));
+    }
+    Ok(imported)
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// `--as-of`, defaulting to today in the local calendar (UTC is close enough for a date
+/// that only moves ages at midnight).
+pub fn as_of(arg: Option<Date>) -> Date {
+    arg.unwrap_or_else(|| {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        // Vietnam is UTC+7: the office's "today".
+        Date::from_days((secs + 7 * 3600).div_euclid(86_400))
+    })
+}
+
+/// Write to `-o FILE` or stdout.
+pub fn emit(bytes: &[u8], out: Option<&Path>) -> Result<(), CliError> {
+    match out {
+        Some(path) => std::fs::write(path, bytes)
+            .map_err(|e| CliError::Output(format!("{}: {e}", path.display()))),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(bytes)
+                .and_then(|_| stdout.flush())
+                .map_err(|e| CliError::Output(format!("stdout: {e}")))
+        }
+    }
+}
+
+/// xlsx is binary: refuse to pour it onto a terminal without `-o`.
+pub fn require_file_for_xlsx(format: Format, out: Option<&Path>) -> Result<(), CliError> {
+    if format == Format::Xlsx && out.is_none() {
+        return Err(CliError::Usage("--format xlsx needs -o FILE.xlsx".into()));
+    }
+    Ok(())
+}
+
+pub fn json(value: &impl serde::Serialize) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}

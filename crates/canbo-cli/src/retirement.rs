@@ -1,0 +1,13 @@
+//! `canbo retirement` (placeholder until the retirement module lands in the core).
+
+use crate::common::CliError;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<std::path::PathBuf>,
+}
+
+pub fn run(_args: Args) -> Result<(), CliError> {
+    Err(CliError::Usage("retirement: not available yet".into()))
+}

@@ -1,0 +1,30 @@
+//! The per-unit form as CSV (UTF-8 with a BOM, so Excel opens Vietnamese text correctly).
+
+use super::{table, Lang};
+use crate::report::Report;
+
+pub fn report(report: &Report) -> String {
+    let columns = table::columns(report, Lang::Vi);
+    let mut out = String::from("\u{feff}");
+    let mut header = vec![quote("Đơn vị")];
+    header.extend(columns.iter().map(|c| {
+        quote(&if c.group == c.label { c.label.clone() } else { format!("{} - {}", c.group, c.label) })
+    }));
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for (unit, figures) in table::rows(report, Lang::Vi) {
+        let mut line = vec![quote(&unit)];
+        line.extend(columns.iter().map(|c| (c.value)(figures).map_or(String::new(), |n| n.to_string())));
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn quote(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}

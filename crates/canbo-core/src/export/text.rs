@@ -1,0 +1,197 @@
+//! Plain text for the terminal and for pasting into a written report.
+
+use super::{table, Lang};
+use crate::codes::Code;
+use crate::import::Import;
+use crate::report::{Counts, Report};
+use std::fmt::Write;
+
+/// A whole number the Vietnamese way (`1.234`) or the English way (`1,234`).
+pub fn number(n: u32, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Vi => '.',
+        Lang::En => ',',
+    };
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A share of a whole, with one decimal: `12,5 %` in Vietnamese, `12.5%` in English.
+pub fn percent(part: u32, whole: u32, lang: Lang) -> String {
+    if whole == 0 {
+        return "–".into();
+    }
+    let tenths = (part as u64 * 1000 + whole as u64 / 2) / whole as u64;
+    match lang {
+        Lang::Vi => format!("{},{} %", tenths / 10, tenths % 10),
+        Lang::En => format!("{}.{}%", tenths / 10, tenths % 10),
+    }
+}
+
+fn line<T: Code>(out: &mut String, title: &str, counts: Option<&Counts<T>>, people: u32, lang: Lang) {
+    let Some(counts) = counts else { return };
+    let parts: Vec<String> = counts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(code, n)| {
+            let label = match lang {
+                Lang::Vi => code.label_vi(),
+                Lang::En => code.label_en(),
+            };
+            format!("{} {} ({})", number(n, lang), label, percent(n, people, lang))
+        })
+        .collect();
+    let _ = writeln!(out, "{title}: {}", parts.join("; "));
+}
+
+/// The report as a paragraph of figures, then the per-unit table.
+pub fn report(report: &Report, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let n = report.people;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} ({} {})",
+        if vi { "BÁO CÁO SỐ LƯỢNG, CHẤT LƯỢNG CÁN BỘ, CÔNG CHỨC" } else { "WORKFORCE REPORT" },
+        "",
+        if vi { "tính đến ngày" } else { "as of" },
+        report.as_of
+    );
+    let _ = writeln!(out, "{}: {}", if vi { "Tổng số" } else { "People" }, number(n, lang));
+    line(&mut out, if vi { "Phân loại" } else { "Category" }, Some(&report.category), n, lang);
+    line(&mut out, if vi { "Giới tính" } else { "Gender" }, report.gender.as_ref(), n, lang);
+    for (label_vi, label_en, value) in [
+        ("Đảng viên", "Party members", report.party_member),
+        ("Dân tộc thiểu số", "Ethnic minorities", report.ethnic_minority),
+        ("Có tôn giáo", "Religious", report.religious),
+    ] {
+        if let Some(v) = value {
+            let _ = writeln!(out, "{}: {} ({})", if vi { label_vi } else { label_en }, number(v, lang), percent(v, n, lang));
+        }
+    }
+    line(&mut out, if vi { "Văn hóa" } else { "General education" }, report.general_education.as_ref(), n, lang);
+    line(&mut out, if vi { "Chuyên môn" } else { "Professional" }, report.professional.as_ref(), n, lang);
+    line(&mut out, if vi { "Lý luận chính trị" } else { "Political theory" }, report.political_theory.as_ref(), n, lang);
+    line(&mut out, if vi { "Quản lý nhà nước" } else { "State management" }, report.state_management.as_ref(), n, lang);
+    line(&mut out, if vi { "Đánh giá" } else { "Evaluation" }, report.evaluation.as_ref(), n, lang);
+    let ages: Vec<String> = report
+        .age
+        .bands
+        .iter()
+        .map(|b| format!("{}: {}", b.label, number(b.count, lang)))
+        .chain((report.age.unknown > 0).then(|| {
+            format!("{}: {}", if vi { "không rõ" } else { "unknown" }, number(report.age.unknown, lang))
+        }))
+        .collect();
+    let _ = writeln!(out, "{}: {}", if vi { "Độ tuổi" } else { "Age" }, ages.join("; "));
+    out.push('\n');
+
+    let columns = table::columns(report, lang);
+    let rows = table::rows(report, lang);
+    let width = rows.iter().map(|(u, _)| u.chars().count()).max().unwrap_or(10).max(10);
+    let short: Vec<String> = columns.iter().map(|c| abbreviate(&c.label)).collect();
+    let _ = write!(out, "{:<width$}", if vi { "Đơn vị" } else { "Unit" });
+    for s in &short {
+        let _ = write!(out, " {s:>6}");
+    }
+    out.push('\n');
+    for (unit, figures) in rows {
+        let pad = width.saturating_sub(unit.chars().count());
+        let _ = write!(out, "{unit}{}", " ".repeat(pad));
+        for c in &columns {
+            let v = (c.value)(figures).map_or(String::new(), |v| v.to_string());
+            let _ = write!(out, " {v:>6}");
+        }
+        out.push('\n');
+    }
+    if !report.warnings.is_empty() {
+        let _ = writeln!(out, "\n{} ({}):", if vi { "Cảnh báo" } else { "Warnings" }, report.warnings.len());
+        for w in &report.warnings {
+            let msg = if vi { &w.message_vi } else { &w.message };
+            let _ = writeln!(out, "  {} › {} › {msg}", w.file, w.sheet);
+        }
+    }
+    out
+}
+
+/// A column label cut to six characters for the terminal table.
+fn abbreviate(label: &str) -> String {
+    label.chars().take(6).collect()
+}
+
+/// What the importer saw, file by file and sheet by sheet.
+pub fn inspect(import: &Import, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let mut out = String::new();
+    for file in &import.files {
+        let _ = writeln!(out, "{} ({:?})", file.file, file.format);
+        for s in &file.sheets {
+            match &s.skipped {
+                Some(reason) => {
+                    let why = if vi { reason.message_vi() } else { reason.message_en() };
+                    let _ = writeln!(out, "  {} «{}»: {} — {why}", if vi { "Trang" } else { "Sheet" }, s.sheet, if vi { "bỏ qua" } else { "skipped" });
+                }
+                None => {
+                    let rows: Vec<String> = s.header_rows.iter().map(u32::to_string).collect();
+                    let _ = writeln!(
+                        out,
+                        "  {} «{}»: {} {}; {} {}{}",
+                        if vi { "Trang" } else { "Sheet" },
+                        s.sheet,
+                        number(s.people, lang),
+                        if vi { "người" } else { "people" },
+                        if vi { "dòng tiêu đề" } else { "header rows" },
+                        rows.join(", "),
+                        s.encoding.as_ref().map_or(String::new(), |e| format!("; {} {e}", if vi { "mã" } else { "encoding" })),
+                    );
+                    for c in &s.columns {
+                        let field = c.column.field.map_or(if vi { "(không dùng)" } else { "(not used)" }, |f| {
+                            if vi { f.label_vi() } else { f.label_en() }
+                        });
+                        let _ = writeln!(out, "    {:>3}  {:<40} → {field}", c.letter, c.column.header);
+                    }
+                    if !s.units.is_empty() {
+                        let _ = writeln!(out, "    {}: {}", if vi { "Đơn vị" } else { "Units" }, s.units.join(", "));
+                    }
+                    for r in &s.skipped_rows {
+                        let why = if vi { r.role.message_vi() } else { r.role.message_en() };
+                        let _ = writeln!(out, "    {} {}: {why}", if vi { "bỏ qua dòng" } else { "skipped row" }, r.row);
+                    }
+                }
+            }
+        }
+    }
+    if !import.roster.warnings.is_empty() {
+        let _ = writeln!(out, "{} ({}):", if vi { "Cảnh báo" } else { "Warnings" }, import.roster.warnings.len());
+        for w in &import.roster.warnings {
+            let msg = if vi { &w.message_vi } else { &w.message };
+            let _ = writeln!(out, "  {} › {} › {msg}", w.file, w.sheet);
+        }
+    }
+    for e in &import.errors {
+        let _ = writeln!(out, "{}", if vi { e.message_vi() } else { e.to_string() });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_percentages_follow_the_language() {
+        assert_eq!(number(1234, Lang::Vi), "1.234");
+        assert_eq!(number(1234567, Lang::En), "1,234,567");
+        assert_eq!(number(12, Lang::Vi), "12");
+        assert_eq!(percent(1, 8, Lang::Vi), "12,5 %");
+        assert_eq!(percent(1, 8, Lang::En), "12.5%");
+        assert_eq!(percent(1, 0, Lang::Vi), "–");
+    }
+}

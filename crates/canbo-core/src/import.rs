@@ -1,0 +1,314 @@
+//! The importer: files in, one merged [`Roster`] out, with everything it saw.
+//!
+//! bytes → [`crate::read`] → legacy text decoded, cells cleaned → [`crate::layout`] →
+//! [`crate::roster`] people. A file that cannot be read is an [`ImportError`] beside the
+//! others' roster; a sheet that is no roster is skipped and said so; a bad value is a warning.
+
+use crate::error::{ImportError, SheetRejection};
+use crate::field::Field;
+use crate::layout::{self, Column, Layout, NotRoster, RowRole};
+use crate::read::{self, Cell, Format, Sheet};
+use crate::roster::{self, Roster, Warning, WarningKind};
+use crate::text::{self, legacy};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// A file to import: its name (for messages and origins) and its bytes.
+#[derive(Debug, Clone)]
+pub struct FileInput {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Corrections the user made in the import review.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Overrides {
+    #[serde(default)]
+    pub columns: Vec<ColumnChoice>,
+    #[serde(default)]
+    pub sheets: Vec<SheetChoice>,
+}
+
+/// "Column `col` of this sheet holds `field`" (`None`: nothing to read).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnChoice {
+    pub file: String,
+    pub sheet: String,
+    pub col: usize,
+    pub field: Option<Field>,
+}
+
+/// "This sheet is (not) a roster."
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SheetChoice {
+    pub file: String,
+    pub sheet: String,
+    pub roster: bool,
+}
+
+/// The result of importing a set of files.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Import {
+    pub roster: Roster,
+    /// What was seen in each file that could be read, in input order.
+    pub files: Vec<FileReport>,
+    /// Files that gave no roster.
+    pub errors: Vec<ImportError>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FileReport {
+    pub file: String,
+    pub format: Format,
+    pub sheets: Vec<SheetReport>,
+}
+
+/// What the importer saw in one sheet (the import review and `canbo inspect`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SheetReport {
+    pub sheet: String,
+    /// `None` when the sheet is a roster.
+    pub skipped: Option<NotRoster>,
+    /// One-based header rows.
+    pub header_rows: Vec<u32>,
+    pub columns: Vec<ColumnReport>,
+    pub units: Vec<String>,
+    pub people: u32,
+    pub skipped_rows: Vec<SkippedRow>,
+    /// "TCVN3" or "VNI" when the sheet's text was converted.
+    pub encoding: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ColumnReport {
+    /// Zero-based index and its letters ("H").
+    pub col: usize,
+    pub letter: String,
+    #[serde(flatten)]
+    pub column: Column,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkippedRow {
+    /// One-based.
+    pub row: u32,
+    pub role: RowRole,
+}
+
+/// One sheet that became part of the roster (REPORT.md `sources`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub file: String,
+    pub sheet: String,
+    pub header_rows: Vec<u32>,
+    pub people: u32,
+    pub skipped_rows: u32,
+}
+
+/// Import files into one roster.
+pub fn import(files: &[FileInput], overrides: &Overrides) -> Import {
+    let mut out = Import::default();
+    for input in files {
+        match import_file(input, overrides) {
+            Ok((report, people, warnings, columns)) => {
+                out.roster.people.extend(people);
+                out.roster.warnings.extend(warnings);
+                for f in columns {
+                    out.roster.columns.add(f);
+                }
+                for s in report.sheets.iter().filter(|s| s.skipped.is_none()) {
+                    out.roster.sources.push(Source {
+                        file: report.file.clone(),
+                        sheet: s.sheet.clone(),
+                        header_rows: s.header_rows.clone(),
+                        people: s.people,
+                        skipped_rows: s.skipped_rows.len() as u32,
+                    });
+                }
+                out.files.push(report);
+            }
+            Err(e) => out.errors.push(e),
+        }
+    }
+    // With several files, a file with no other unit information is its own unit.
+    if files.len() > 1 {
+        for p in out.roster.people.iter_mut().filter(|p| p.unit.is_empty()) {
+            p.unit = stem(&p.origin.file);
+        }
+    }
+    warn_duplicates(&mut out.roster);
+    out
+}
+
+type FileParts = (FileReport, Vec<roster::Person>, Vec<Warning>, Vec<Field>);
+
+fn import_file(input: &FileInput, overrides: &Overrides) -> Result<FileParts, ImportError> {
+    let workbook = read::read(&input.name, &input.bytes)?;
+    let file = &input.name;
+    let mut sheets: Vec<Sheet> = workbook.sheets;
+    let encodings: Vec<Option<legacy::Legacy>> = sheets.iter_mut().map(normalise).collect();
+
+    let layouts: Vec<Result<Layout, NotRoster>> = sheets
+        .iter()
+        .map(|sheet| {
+            let choice = overrides.sheets.iter().find(|c| &c.file == file && c.sheet == sheet.name);
+            if choice.is_some_and(|c| !c.roster) {
+                return Err(NotRoster::ByUser);
+            }
+            let cols: Vec<layout::ColumnOverride> = overrides
+                .columns
+                .iter()
+                .filter(|c| &c.file == file && c.sheet == sheet.name)
+                .map(|c| (c.col, c.field))
+                .collect();
+            let found = layout::detect(sheet, &cols);
+            match found {
+                Ok(_) if sheet.hidden && choice.is_none() => Err(NotRoster::Hidden),
+                other => other,
+            }
+        })
+        .collect();
+    let roster_sheets = layouts.iter().filter(|l| l.is_ok()).count();
+
+    let mut report = FileReport { file: file.clone(), format: workbook.format, sheets: Vec::new() };
+    let mut people = Vec::new();
+    let mut warnings = Vec::new();
+    let mut columns = Vec::new();
+    for ((sheet, found), encoding) in sheets.iter().zip(layouts).zip(encodings) {
+        let mut sr = SheetReport {
+            sheet: sheet.name.clone(),
+            skipped: None,
+            header_rows: Vec::new(),
+            columns: Vec::new(),
+            units: Vec::new(),
+            people: 0,
+            skipped_rows: Vec::new(),
+            encoding: encoding.map(|e| format!("{e:?}").to_uppercase()),
+        };
+        match found {
+            Err(reason) => sr.skipped = Some(reason),
+            Ok(layout) => {
+                let sheet_unit = sheet_unit(file, &sheet.name, roster_sheets);
+                let (mut ps, ws) = roster::people(file, sheet, &layout, &sheet_unit);
+                if let Some(e) = encoding {
+                    warnings.push(Warning::new(
+                        file,
+                        &sheet.name,
+                        String::new(),
+                        WarningKind::LegacyText { encoding: format!("{e:?}").to_uppercase() },
+                    ));
+                }
+                warnings.extend(ws);
+                sr.header_rows = layout.header_rows.iter().map(|r| *r as u32 + 1).collect();
+                sr.people = ps.len() as u32;
+                for p in &ps {
+                    if !sr.units.contains(&p.unit) {
+                        sr.units.push(p.unit.clone());
+                    }
+                }
+                sr.skipped_rows = layout
+                    .rows
+                    .iter()
+                    .filter(|(_, role)| !matches!(role, RowRole::Person | RowRole::Blank))
+                    .map(|(r, role)| SkippedRow { row: *r as u32 + 1, role: role.clone() })
+                    .collect();
+                for c in &layout.columns {
+                    if let Some(f) = c.field {
+                        columns.push(f);
+                    }
+                }
+                sr.columns = layout
+                    .columns
+                    .into_iter()
+                    .map(|c| ColumnReport { col: c.col, letter: read::col_name(c.col), column: c })
+                    .collect();
+                people.append(&mut ps);
+            }
+        }
+        report.sheets.push(sr);
+    }
+    if people.is_empty() {
+        let sheets = report
+            .sheets
+            .iter()
+            .map(|s| SheetRejection {
+                sheet: s.sheet.clone(),
+                reason: s.skipped.as_ref().map_or("", |r| r.message_vi()).to_string(),
+            })
+            .collect();
+        return Err(ImportError::NoRoster { file: file.clone(), sheets });
+    }
+    for s in report.sheets.iter().filter(|s| s.skipped.is_some() && !s.skipped.as_ref().is_some_and(|r| *r == NotRoster::Empty)) {
+        let reason = s.skipped.as_ref().map_or("", |r| r.message_vi()).to_string();
+        warnings.push(Warning::new(file, &s.sheet, String::new(), WarningKind::SheetSkipped { reason }));
+    }
+    Ok((report, people, warnings, columns))
+}
+
+/// Decode legacy text (TCVN3, VNI) and clean every text cell of a sheet.
+fn normalise(sheet: &mut Sheet) -> Option<legacy::Legacy> {
+    let encoding = legacy::detect(sheet.rows.iter().flatten().filter_map(Cell::as_text));
+    for cell in sheet.rows.iter_mut().flatten() {
+        if let Cell::Text(t) = cell {
+            let decoded = match encoding {
+                Some(e) => legacy::decode(t, e),
+                None => std::mem::take(t),
+            };
+            *t = text::clean(&decoded);
+        }
+    }
+    if let Some(e) = encoding {
+        if !sheet.name.is_ascii() {
+            sheet.name = text::clean(&legacy::decode(&sheet.name, e));
+        }
+    }
+    encoding
+}
+
+/// The unit a sheet stands for when nothing inside it names one: its name when that names a
+/// unit or when the workbook has one roster sheet per unit; otherwise the file's name when
+/// that names a unit.
+fn sheet_unit(file: &str, sheet: &str, roster_sheets: usize) -> String {
+    let names_unit = |t: &str| {
+        let f = text::fold(t);
+        ["xa ", "phuong ", "thi tran ", "thi xa "].iter().any(|k| f.starts_with(k))
+    };
+    if names_unit(sheet) || roster_sheets > 1 {
+        text::unit_case(&text::clean(sheet))
+    } else if names_unit(&stem(file)) {
+        text::unit_case(&text::clean(&stem(file)))
+    } else {
+        String::new()
+    }
+}
+
+fn stem(file: &str) -> String {
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    name.rsplit_once('.').map_or(name, |(s, _)| s).to_string()
+}
+
+/// The same folded name and birth date twice is probably one person listed twice.
+fn warn_duplicates(roster: &mut Roster) {
+    let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    let mut found = Vec::new();
+    for (i, p) in roster.people.iter().enumerate() {
+        let Some(birth) = p.birth else { continue };
+        let key = (text::fold(&p.name), birth.to_string());
+        match seen.get(&key) {
+            Some(&first) => found.push((first, i)),
+            None => {
+                seen.insert(key, i);
+            }
+        }
+    }
+    for (first, i) in found {
+        let (a, b) = (&roster.people[first], &roster.people[i]);
+        let place = format!("{} › {} › {}", a.origin.file, a.origin.sheet, a.origin.row);
+        roster.warnings.push(Warning::new(
+            &b.origin.file,
+            &b.origin.sheet,
+            format!("A{}", b.origin.row),
+            WarningKind::Duplicate { name: b.name.clone(), first: place },
+        ));
+    }
+}

@@ -1,0 +1,131 @@
+//! A sheet of cells → its [`Layout`]: where the header is, what each column holds, and what
+//! each row below it is. Nothing here is tuned to one file: the header is the row block that
+//! names the most known fields, columns are mapped by normalised synonyms (helped by what a
+//! column holds when a header is ambiguous), and rows are classified by what a careful clerk
+//! would see in them. Every decision is kept so the import review can show and explain it.
+
+mod columns;
+mod header;
+mod rows;
+
+pub use rows::RowRole;
+pub(crate) use rows::strip_numbering;
+
+use crate::field::Field;
+use crate::read::Sheet;
+use serde::Serialize;
+
+/// How a column came to hold its field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// Its header names the field.
+    Header,
+    /// Its header was ambiguous and its values decided.
+    Content,
+    /// The user chose it in the import review.
+    User,
+}
+
+/// One column of the table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Column {
+    /// Zero-based column index.
+    pub col: usize,
+    /// The header as read, group headers joined with " › " ("Trình độ › Chuyên môn").
+    pub header: String,
+    pub field: Option<Field>,
+    pub reason: Reason,
+}
+
+/// What was found in one sheet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Layout {
+    /// Zero-based rows that make up the header block (one to three).
+    pub header_rows: Vec<usize>,
+    pub columns: Vec<Column>,
+    /// The role of each row below the header, in sheet order (zero-based row, role).
+    pub rows: Vec<(usize, RowRole)>,
+}
+
+impl Layout {
+    /// Columns holding `field`, in sheet order.
+    pub fn columns_of(&self, field: Field) -> impl Iterator<Item = usize> + '_ {
+        self.columns.iter().filter(move |c| c.field == Some(field)).map(|c| c.col)
+    }
+
+    pub fn has(&self, field: Field) -> bool {
+        self.columns_of(field).next().is_some()
+    }
+}
+
+/// Why a sheet is not a roster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NotRoster {
+    Empty,
+    NoHeader,
+    NoNameColumn,
+    NoPeople,
+    Hidden,
+    /// The user marked it as not a roster.
+    ByUser,
+}
+
+impl NotRoster {
+    pub fn message_vi(&self) -> &'static str {
+        match self {
+            NotRoster::Empty => "trang trống",
+            NotRoster::NoHeader => "không tìm thấy dòng tiêu đề cột",
+            NotRoster::NoNameColumn => "không có cột «Họ và tên» (trang tổng hợp?)",
+            NotRoster::NoPeople => "không có dòng nào là một người",
+            NotRoster::Hidden => "trang bị ẩn",
+            NotRoster::ByUser => "người dùng đánh dấu không phải danh sách",
+        }
+    }
+    pub fn message_en(&self) -> &'static str {
+        match self {
+            NotRoster::Empty => "empty sheet",
+            NotRoster::NoHeader => "no header row found",
+            NotRoster::NoNameColumn => "no 'Họ và tên' column (a summary sheet?)",
+            NotRoster::NoPeople => "no row is a person",
+            NotRoster::Hidden => "hidden sheet",
+            NotRoster::ByUser => "marked as not a roster by the user",
+        }
+    }
+}
+
+/// A user's correction of one column: `None` means "this column holds nothing to read".
+pub type ColumnOverride = (usize, Option<Field>);
+
+/// Find the layout of a sheet. `overrides` replace the detected field of their columns.
+pub fn detect(sheet: &Sheet, overrides: &[ColumnOverride]) -> Result<Layout, NotRoster> {
+    if sheet.rows.iter().all(|r| r.iter().all(|c| c.is_empty())) {
+        return Err(NotRoster::Empty);
+    }
+    let block = header::find(sheet).ok_or(NotRoster::NoHeader)?;
+    let mut columns = columns::map(sheet, &block);
+    for &(col, field) in overrides {
+        match columns.iter_mut().find(|c| c.col == col) {
+            Some(c) => {
+                c.field = field;
+                c.reason = Reason::User;
+            }
+            None => columns.push(Column { col, header: String::new(), field, reason: Reason::User }),
+        }
+    }
+    columns.sort_by_key(|c| c.col);
+    let mut layout = Layout { header_rows: block.rows.clone(), columns, rows: Vec::new() };
+    if !layout.has(Field::Name) {
+        return Err(NotRoster::NoNameColumn);
+    }
+    let first = block.rows.last().map_or(0, |r| r + 1);
+    layout.rows = rows::classify(sheet, &layout, first);
+    if !layout.rows.iter().any(|(_, role)| *role == RowRole::Person) {
+        return Err(NotRoster::NoPeople);
+    }
+    Ok(layout)
+}
+
+#[cfg(test)]
+mod tests;

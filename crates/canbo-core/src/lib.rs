@@ -1,0 +1,29 @@
+//! Canbo's core: spreadsheets in, the workforce report of Vietnamese commune-level cadres
+//! and civil servants out.
+//!
+//! Data flows one way: bytes → [`read`] → [`layout`] → [`roster`] → [`report`]. The core
+//! keeps everything in memory and does no I/O: files arrive as bytes, the report date as an
+//! argument. It knows nothing of the page or the terminal, so the browser app and the
+//! `canbo` CLI are thin shells over the same functions and can never disagree.
+//!
+//! The surface: [`import::import`] (files → roster + what was seen + errors) and
+//! [`report::report`] (roster × options → `canbo.report/1`).
+
+pub mod codes;
+pub mod date;
+pub mod error;
+pub mod export;
+pub mod field;
+pub mod import;
+pub mod layout;
+pub mod read;
+pub mod report;
+pub mod roster;
+pub mod text;
+pub mod vocab;
+
+pub use date::Date;
+pub use error::ImportError;
+pub use import::{import, FileInput, Import, Overrides};
+pub use report::{report, Report, ReportOptions};
+pub use roster::{Person, Roster};

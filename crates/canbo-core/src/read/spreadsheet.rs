@@ -1,0 +1,111 @@
+//! The calamine formats: xlsx, xlsm, xlsb, xls (BIFF8 and older) and ods.
+
+use super::{Cell, Format, Merge, Sheet, Workbook};
+use crate::date::Date;
+use crate::error::ImportError;
+use calamine::{open_workbook_auto_from_rs, Data, Range, Reader, SheetVisible, Sheets};
+use std::io::Cursor;
+
+pub(super) fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| classify(file, e))?;
+    let format = match &book {
+        Sheets::Xlsx(_) => Format::Xlsx,
+        Sheets::Xlsb(_) => Format::Xlsb,
+        Sheets::Xls(_) => Format::Xls,
+        Sheets::Ods(_) => Format::Ods,
+    };
+    let metas = book.sheets_metadata().to_vec();
+    let mut sheets = Vec::with_capacity(metas.len());
+    for meta in metas {
+        if meta.typ != calamine::SheetType::WorkSheet {
+            continue;
+        }
+        // A sheet that fails alone is left out: the others may still hold the roster.
+        let Ok(range) = book.worksheet_range(&meta.name) else { continue };
+        let merges = merges(&mut book, &meta.name);
+        sheets.push(Sheet {
+            hidden: meta.visible != SheetVisible::Visible,
+            rows: grid(range),
+            merges,
+            name: meta.name,
+        });
+    }
+    Ok(Workbook { file: file.into(), format, sheets })
+}
+
+fn classify(file: &str, err: calamine::Error) -> ImportError {
+    let reason = err.to_string();
+    let encrypted = matches!(
+        err,
+        calamine::Error::Xlsx(calamine::XlsxError::Password)
+            | calamine::Error::Xls(calamine::XlsError::Password)
+    ) || reason.to_lowercase().contains("password");
+    if encrypted {
+        ImportError::Encrypted { file: file.into() }
+    } else {
+        ImportError::Corrupt { file: file.into(), reason }
+    }
+}
+
+fn merges<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>, name: &str) -> Vec<Merge> {
+    let dims = match book {
+        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    dims.into_iter()
+        .map(|d| Merge {
+            first_row: d.start.0 as usize,
+            first_col: d.start.1 as usize,
+            last_row: d.end.0 as usize,
+            last_col: d.end.1 as usize,
+        })
+        .filter(|m| m.last_row >= m.first_row && m.last_col >= m.first_col)
+        .collect()
+}
+
+/// Upper bound on rows and columns taken from one sheet: a corrupt file can claim a huge
+/// range, and a real roster is far below this.
+const MAX_ROWS: usize = 1_048_576;
+const MAX_COLS: usize = 512;
+
+/// calamine's range, placed at its absolute position in the sheet.
+fn grid(range: Range<Data>) -> Vec<Vec<Cell>> {
+    let Some((top, left)) = range.start() else { return Vec::new() };
+    let (top, left) = (top as usize, left as usize);
+    if top >= MAX_ROWS || left >= MAX_COLS {
+        return Vec::new();
+    }
+    let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); top];
+    for row in range.rows().take(MAX_ROWS - top) {
+        let mut out = vec![Cell::Empty; left];
+        let used = row.iter().rposition(|d| !matches!(d, Data::Empty)).map_or(0, |i| i + 1);
+        out.extend(row[..used.min(MAX_COLS - left)].iter().map(convert));
+        rows.push(out);
+    }
+    rows
+}
+
+fn convert(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            match Date::new(y as i32, m as u32, d as u32) {
+                Some(date) if dt.as_f64() >= 1.0 => Cell::Date(date),
+                _ => Cell::Number(dt.as_f64()),
+            }
+        }
+        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+        Data::DateTimeIso(s) => match Date::parse_iso(s.get(..10).unwrap_or(s)) {
+            Some(date) => Cell::Date(date),
+            None => Cell::Text(s.clone()),
+        },
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(format!("{e}")),
+    }
+}

@@ -1,0 +1,146 @@
+//! Age bands: ascending lower bounds, `30,46,61` meaning `<=29`, `30-45`, `46-60`, `>=61`.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Bands given by their ascending lower bounds (at least one). The first band is everything
+/// below the first bound, the last everything from the last bound up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct AgeBands {
+    bounds: Vec<u32>,
+}
+
+/// One band of a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Band {
+    pub label: String,
+    pub from: Option<u32>,
+    pub to: Option<u32>,
+    pub count: u32,
+}
+
+impl AgeBands {
+    /// The official form's bands (DOMAIN.md): `<=30`, `31-40`, `41-50`, `51-60`, `>=61`.
+    pub fn official() -> AgeBands {
+        AgeBands { bounds: vec![31, 41, 51, 61] }
+    }
+
+    pub fn new(bounds: Vec<u32>) -> Result<AgeBands, String> {
+        if bounds.is_empty() {
+            return Err("at least one age bound is needed".into());
+        }
+        if bounds.windows(2).any(|w| w[1] <= w[0]) {
+            return Err("age bounds must be ascending".into());
+        }
+        if bounds[0] == 0 || bounds.iter().any(|b| *b > 150) {
+            return Err("age bounds must lie between 1 and 150".into());
+        }
+        Ok(AgeBands { bounds })
+    }
+
+    pub fn bounds(&self) -> &[u32] {
+        &self.bounds
+    }
+
+    pub fn len(&self) -> usize {
+        self.bounds.len() + 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The band index of an age (negative ages fall in the first band).
+    pub fn index(&self, age: i32) -> usize {
+        self.bounds.iter().take_while(|&&b| age >= b as i32).count()
+    }
+
+    /// Empty bands with their labels.
+    pub fn bands(&self) -> Vec<Band> {
+        (0..self.len())
+            .map(|i| {
+                let from = i.checked_sub(1).map(|j| self.bounds[j]);
+                let to = self.bounds.get(i).map(|b| b - 1);
+                let label = match (from, to) {
+                    (None, Some(t)) => format!("<={t}"),
+                    (Some(f), None) => format!(">={f}"),
+                    (Some(f), Some(t)) => format!("{f}-{t}"),
+                    (None, None) => "all".into(),
+                };
+                Band { label, from, to, count: 0 }
+            })
+            .collect()
+    }
+}
+
+impl Default for AgeBands {
+    fn default() -> Self {
+        AgeBands::official()
+    }
+}
+
+impl std::str::FromStr for AgeBands {
+    type Err = String;
+    fn from_str(s: &str) -> Result<AgeBands, String> {
+        let bounds = s
+            .split([',', ';', ' '])
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| p.trim().parse::<u32>().map_err(|_| format!("'{p}' is not a whole number of years")))
+            .collect::<Result<Vec<_>, _>>()?;
+        AgeBands::new(bounds)
+    }
+}
+
+impl TryFrom<String> for AgeBands {
+    type Error = String;
+    fn try_from(s: String) -> Result<AgeBands, String> {
+        s.parse()
+    }
+}
+
+impl From<AgeBands> for String {
+    fn from(b: AgeBands) -> String {
+        b.to_string()
+    }
+}
+
+impl fmt::Display for AgeBands {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = self.bounds.iter().map(u32::to_string).collect();
+        f.write_str(&parts.join(","))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_follow_the_contract() {
+        let b: AgeBands = "30,46,61".parse().unwrap();
+        let labels: Vec<String> = b.bands().into_iter().map(|b| b.label).collect();
+        assert_eq!(labels, ["<=29", "30-45", "46-60", ">=61"]);
+        let official: Vec<String> = AgeBands::official().bands().into_iter().map(|b| b.label).collect();
+        assert_eq!(official, ["<=30", "31-40", "41-50", "51-60", ">=61"]);
+    }
+
+    #[test]
+    fn ages_fall_in_their_band() {
+        let b: AgeBands = "30,46,61".parse().unwrap();
+        assert_eq!(b.index(29), 0);
+        assert_eq!(b.index(30), 1);
+        assert_eq!(b.index(45), 1);
+        assert_eq!(b.index(46), 2);
+        assert_eq!(b.index(61), 3);
+        assert_eq!(b.index(-2), 0);
+    }
+
+    #[test]
+    fn bad_bounds_are_refused() {
+        assert!("46,30".parse::<AgeBands>().is_err());
+        assert!("".parse::<AgeBands>().is_err());
+        assert!("30,abc".parse::<AgeBands>().is_err());
+        assert!("0,30".parse::<AgeBands>().is_err());
+    }
+}

@@ -1,0 +1,190 @@
+//! Dimensions a roster can be cut by: the filters, the cross-tabulation and the drill-down
+//! ("who is behind this number") all ask the same question of a person, here.
+
+use super::ReportOptions;
+use crate::codes::*;
+use crate::roster::{unit_key, Person, Roster};
+use serde::{Deserialize, Serialize};
+
+/// Something every person has one value of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    Unit,
+    Category,
+    Gender,
+    PartyMember,
+    EthnicMinority,
+    Ethnicity,
+    GeneralEducation,
+    Professional,
+    PoliticalTheory,
+    StateManagement,
+    Evaluation,
+    /// The index of the person's age band ("0", "1", …) or "unknown".
+    AgeBand,
+    Title,
+}
+
+impl Dimension {
+    pub const ALL: &'static [Dimension] = &[
+        Dimension::Unit,
+        Dimension::Category,
+        Dimension::Gender,
+        Dimension::PartyMember,
+        Dimension::EthnicMinority,
+        Dimension::Ethnicity,
+        Dimension::GeneralEducation,
+        Dimension::Professional,
+        Dimension::PoliticalTheory,
+        Dimension::StateManagement,
+        Dimension::Evaluation,
+        Dimension::AgeBand,
+        Dimension::Title,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Dimension::Unit => "unit",
+            Dimension::Category => "category",
+            Dimension::Gender => "gender",
+            Dimension::PartyMember => "party_member",
+            Dimension::EthnicMinority => "ethnic_minority",
+            Dimension::Ethnicity => "ethnicity",
+            Dimension::GeneralEducation => "general_education",
+            Dimension::Professional => "professional",
+            Dimension::PoliticalTheory => "political_theory",
+            Dimension::StateManagement => "state_management",
+            Dimension::Evaluation => "evaluation",
+            Dimension::AgeBand => "age_band",
+            Dimension::Title => "title",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Dimension> {
+        Dimension::ALL.iter().copied().find(|d| d.code() == code)
+    }
+
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Dimension::Unit => "Đơn vị",
+            Dimension::Category => "Phân loại",
+            Dimension::Gender => "Giới tính",
+            Dimension::PartyMember => "Đảng viên",
+            Dimension::EthnicMinority => "Dân tộc thiểu số",
+            Dimension::Ethnicity => "Dân tộc",
+            Dimension::GeneralEducation => "Văn hóa",
+            Dimension::Professional => "Chuyên môn",
+            Dimension::PoliticalTheory => "Lý luận chính trị",
+            Dimension::StateManagement => "Quản lý nhà nước",
+            Dimension::Evaluation => "Đánh giá",
+            Dimension::AgeBand => "Độ tuổi",
+            Dimension::Title => "Chức danh",
+        }
+    }
+
+    /// The person's value, as the code used in JSON and the DOM (a unit by its key).
+    pub fn value(self, p: &Person, options: &ReportOptions) -> String {
+        fn code<T: Code>(v: Option<T>) -> String {
+            v.unwrap_or(T::UNKNOWN).code().to_string()
+        }
+        fn yes_no(v: Option<bool>) -> String {
+            match v {
+                Some(true) => "yes".into(),
+                Some(false) => "no".into(),
+                None => "unknown".into(),
+            }
+        }
+        match self {
+            Dimension::Unit => unit_key(&p.unit),
+            Dimension::Category => p.category.code().into(),
+            Dimension::Gender => code(p.gender),
+            Dimension::PartyMember => yes_no(p.party_member),
+            Dimension::EthnicMinority => yes_no(p.ethnic_minority()),
+            Dimension::Ethnicity => p.ethnicity.clone().unwrap_or_default(),
+            Dimension::GeneralEducation => code(p.general_education),
+            Dimension::Professional => code(p.professional),
+            Dimension::PoliticalTheory => code(p.political_theory),
+            Dimension::StateManagement => code(p.state_management),
+            Dimension::Evaluation => code(p.evaluation),
+            Dimension::AgeBand => match p.birth {
+                Some(b) => options.bands.index(b.age_at(options.as_of)).to_string(),
+                None => "unknown".into(),
+            },
+            Dimension::Title => p
+                .title
+                .map(|t| serde_json::to_value(t).ok().and_then(|v| v.as_str().map(String::from)))
+                .flatten()
+                .unwrap_or_else(|| "unknown".into()),
+        }
+    }
+}
+
+/// Keep people whose value on each listed dimension is one of the listed codes.
+/// An empty filter keeps everyone.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filter {
+    pub conditions: Vec<(Dimension, Vec<String>)>,
+}
+
+impl Filter {
+    pub fn keeps(&self, p: &Person, options: &ReportOptions) -> bool {
+        self.conditions
+            .iter()
+            .all(|(dim, allowed)| allowed.is_empty() || allowed.contains(&dim.value(p, options)))
+    }
+
+    /// This filter with one more condition.
+    pub fn and(mut self, dim: Dimension, values: Vec<String>) -> Filter {
+        self.conditions.push((dim, values));
+        self
+    }
+}
+
+/// The people behind a number: the report's filter plus `extra` conditions.
+pub fn matching<'a>(roster: &'a Roster, options: &ReportOptions, extra: &Filter) -> Vec<&'a Person> {
+    roster
+        .people
+        .iter()
+        .filter(|p| options.filter.keeps(p, options) && extra.keeps(p, options))
+        .collect()
+}
+
+/// Counts of people by two dimensions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CrossTab {
+    pub rows: Dimension,
+    pub cols: Dimension,
+    pub row_values: Vec<String>,
+    pub col_values: Vec<String>,
+    /// `counts[row][col]`.
+    pub counts: Vec<Vec<u32>>,
+}
+
+/// Cross-tabulate the filtered roster by two dimensions; values in order of appearance.
+pub fn crosstab(roster: &Roster, options: &ReportOptions, rows: Dimension, cols: Dimension) -> CrossTab {
+    let mut t = CrossTab { rows, cols, row_values: Vec::new(), col_values: Vec::new(), counts: Vec::new() };
+    fn index(values: &mut Vec<String>, v: String) -> usize {
+        values.iter().position(|x| *x == v).unwrap_or_else(|| {
+            values.push(v);
+            values.len() - 1
+        })
+    }
+    for p in roster.people.iter().filter(|p| options.filter.keeps(p, options)) {
+        let r = index(&mut t.row_values, rows.value(p, options));
+        let c = index(&mut t.col_values, cols.value(p, options));
+        if t.counts.len() <= r {
+            t.counts.resize(r + 1, Vec::new());
+        }
+        let row = &mut t.counts[r];
+        if row.len() <= c {
+            row.resize(c + 1, 0);
+        }
+        row[c] += 1;
+    }
+    let width = t.col_values.len();
+    for row in &mut t.counts {
+        row.resize(width, 0);
+    }
+    t
+}

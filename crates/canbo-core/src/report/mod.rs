@@ -1,0 +1,222 @@
+//! Roster × options → the report (`canbo.report/1`, REPORT.md). One function computes it for
+//! the page, the CLI and every export, so the three never disagree.
+
+mod age;
+mod counts;
+mod dimension;
+
+pub use age::{AgeBands, Band};
+pub use counts::Counts;
+pub use dimension::{crosstab, matching, CrossTab, Dimension, Filter};
+
+use crate::codes::*;
+use crate::date::Date;
+use crate::field::Field;
+use crate::import::Source;
+use crate::roster::{unit_key, Person, Roster, Warning};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+pub const SCHEMA: &str = "canbo.report/1";
+
+/// What to report on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportOptions {
+    /// The report date: ages are completed years on this day. The core has no clock, so
+    /// callers pass today's date themselves.
+    pub as_of: Date,
+    #[serde(default)]
+    pub bands: AgeBands,
+    /// Only the people this filter keeps are counted.
+    #[serde(default)]
+    pub filter: Filter,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            as_of: Date::from_days(0),
+            bands: AgeBands::official(),
+            filter: Filter::default(),
+        }
+    }
+}
+
+/// The ages of a group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ages {
+    pub bands: Vec<Band>,
+    /// People with no readable birth date.
+    pub unknown: u32,
+}
+
+/// The figures of a group of people: the whole roster or one unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figures {
+    pub people: u32,
+    pub category: Counts<Category>,
+    pub gender: Option<Counts<Gender>>,
+    pub party_member: Option<u32>,
+    pub ethnic_minority: Option<u32>,
+    /// People whose religion is stated and is not "Không" (an extension for the official form).
+    pub religious: Option<u32>,
+    pub general_education: Option<Counts<GeneralEducation>>,
+    pub professional: Option<Counts<Professional>>,
+    pub political_theory: Option<Counts<PoliticalTheory>>,
+    pub state_management: Option<Counts<StateManagement>>,
+    pub evaluation: Option<Counts<Evaluation>>,
+    pub age: Ages,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitFigures {
+    pub unit: String,
+    #[serde(flatten)]
+    pub figures: Figures,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema: String,
+    pub as_of: Date,
+    #[serde(flatten)]
+    pub figures: Figures,
+    pub units: Vec<UnitFigures>,
+    pub sources: Vec<Source>,
+    pub warnings: Vec<Warning>,
+}
+
+impl std::ops::Deref for Report {
+    type Target = Figures;
+    fn deref(&self) -> &Figures {
+        &self.figures
+    }
+}
+
+/// Which breakdowns exist: a column no sheet had makes its breakdown `null`.
+#[derive(Clone, Copy)]
+struct Present {
+    gender: bool,
+    party: bool,
+    ethnicity: bool,
+    religion: bool,
+    general_education: bool,
+    professional: bool,
+    political_theory: bool,
+    state_management: bool,
+    evaluation: bool,
+}
+
+impl Present {
+    fn of(roster: &Roster) -> Present {
+        Present {
+            gender: roster.has(Field::Gender),
+            party: roster.has(Field::Party),
+            ethnicity: roster.has(Field::Ethnicity),
+            religion: roster.has(Field::Religion),
+            general_education: roster.has(Field::GeneralEducation),
+            professional: roster.has(Field::Professional),
+            political_theory: roster.has(Field::PoliticalTheory),
+            state_management: roster.has(Field::StateManagement),
+            evaluation: roster.has(Field::Evaluation),
+        }
+    }
+}
+
+/// Accumulates the figures of one group in a single pass.
+struct Tally<'a> {
+    figures: Figures,
+    bands: &'a AgeBands,
+    as_of: Date,
+}
+
+impl<'a> Tally<'a> {
+    fn new(present: Present, bands: &'a AgeBands, as_of: Date) -> Tally<'a> {
+        fn some_if<T: Default>(yes: bool) -> Option<T> {
+            yes.then(T::default)
+        }
+        Tally {
+            figures: Figures {
+                people: 0,
+                category: Counts::default(),
+                gender: some_if(present.gender),
+                party_member: some_if(present.party),
+                ethnic_minority: some_if(present.ethnicity),
+                religious: some_if(present.religion),
+                general_education: some_if(present.general_education),
+                professional: some_if(present.professional),
+                political_theory: some_if(present.political_theory),
+                state_management: some_if(present.state_management),
+                evaluation: some_if(present.evaluation),
+                age: Ages { bands: bands.bands(), unknown: 0 },
+            },
+            bands,
+            as_of,
+        }
+    }
+
+    fn add(&mut self, p: &Person) {
+        fn level<T: Code>(counts: &mut Option<Counts<T>>, value: Option<T>) {
+            if let Some(c) = counts {
+                // A person from a sheet without the column is unknown in a merged roster.
+                c.add(value.unwrap_or(T::UNKNOWN));
+            }
+        }
+        fn yes(count: &mut Option<u32>, value: Option<bool>) {
+            if let (Some(n), Some(true)) = (count, value) {
+                *n += 1;
+            }
+        }
+        let f = &mut self.figures;
+        f.people += 1;
+        f.category.add(p.category);
+        level(&mut f.gender, p.gender);
+        yes(&mut f.party_member, p.party_member);
+        yes(&mut f.ethnic_minority, p.ethnic_minority());
+        yes(&mut f.religious, p.religion.as_deref().map(is_religious));
+        level(&mut f.general_education, p.general_education);
+        level(&mut f.professional, p.professional);
+        level(&mut f.political_theory, p.political_theory);
+        level(&mut f.state_management, p.state_management);
+        level(&mut f.evaluation, p.evaluation);
+        match p.birth {
+            Some(b) => f.age.bands[self.bands.index(b.age_at(self.as_of))].count += 1,
+            None => f.age.unknown += 1,
+        }
+    }
+}
+
+/// A stated religion: not blank and not "Không" (none).
+fn is_religious(religion: &str) -> bool {
+    let folded = crate::text::fold(religion);
+    !folded.is_empty() && !matches!(folded.as_str(), "khong" | "0" | "khong co" | "-")
+}
+
+/// Compute the report.
+pub fn report(roster: &Roster, options: &ReportOptions) -> Report {
+    let present = Present::of(roster);
+    let mut total = Tally::new(present, &options.bands, options.as_of);
+    let mut units: Vec<(String, Tally)> = Vec::new();
+    let mut unit_index: HashMap<String, usize> = HashMap::new();
+    for p in roster.people.iter().filter(|p| options.filter.keeps(p, options)) {
+        total.add(p);
+        let key = unit_key(&p.unit);
+        let i = *unit_index.entry(key).or_insert_with(|| {
+            units.push((p.unit.clone(), Tally::new(present, &options.bands, options.as_of)));
+            units.len() - 1
+        });
+        units[i].1.add(p);
+    }
+    Report {
+        schema: SCHEMA.into(),
+        as_of: options.as_of,
+        figures: total.figures,
+        units: units.into_iter().map(|(unit, t)| UnitFigures { unit, figures: t.figures }).collect(),
+        sources: roster.sources.clone(),
+        warnings: roster.warnings.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

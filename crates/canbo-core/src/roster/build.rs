@@ -1,0 +1,203 @@
+//! Layout + cells → people. One row at a time; a bad value is a warning, never an abort.
+
+use super::{Origin, Person, Warning, WarningKind};
+use crate::codes::*;
+use crate::date::PartialDate;
+use crate::field::Field;
+use crate::layout::{Layout, RowRole};
+use crate::read::{cell_ref, Cell, Sheet};
+use crate::text::clean;
+use crate::vocab::{self, ethnicity, positions};
+
+/// The people of one sheet. `sheet_unit` is the unit when neither a column nor a group row
+/// names one (the sheet's name, where it names a unit).
+pub(crate) fn people(
+    file: &str,
+    sheet: &Sheet,
+    layout: &Layout,
+    sheet_unit: &str,
+) -> (Vec<Person>, Vec<Warning>) {
+    let reader = RowReader { file, sheet, layout };
+    let mut people = Vec::new();
+    let mut warnings = Vec::new();
+    let mut unit = sheet_unit.to_string();
+    let mut group_category: Option<Category> = None;
+    for (r, role) in &layout.rows {
+        match role {
+            RowRole::UnitGroup { unit: u } => {
+                unit = u.clone();
+                group_category = None;
+            }
+            RowRole::CategoryGroup { category } => group_category = Some(*category),
+            RowRole::Person => {
+                people.push(reader.person(*r, &unit, group_category, &mut warnings));
+            }
+            _ => {}
+        }
+    }
+    (people, warnings)
+}
+
+struct RowReader<'a> {
+    file: &'a str,
+    sheet: &'a Sheet,
+    layout: &'a Layout,
+}
+
+impl RowReader<'_> {
+    /// The first non-blank cell among the columns of `field`, with its column.
+    fn cell(&self, row: usize, field: Field) -> Option<(usize, &Cell)> {
+        self.layout
+            .columns_of(field)
+            .map(|c| (c, self.sheet.cell(row, c)))
+            .find(|(_, cell)| !cell.is_empty())
+    }
+
+    fn text(&self, row: usize, field: Field) -> Option<String> {
+        self.cell(row, field).map(|(_, c)| clean(&c.display())).filter(|t| !t.is_empty())
+    }
+
+    fn warn(&self, out: &mut Vec<Warning>, row: usize, col: usize, kind: WarningKind) {
+        out.push(Warning::new(self.file, &self.sheet.name, cell_ref(row, col), kind));
+    }
+
+    /// A classified field: `None` without a column, the code's blank value for a blank cell,
+    /// its `unknown` (and a warning) for text no phrase matches.
+    fn level<T: Code>(
+        &self,
+        row: usize,
+        field: Field,
+        parse: fn(&str) -> Option<T>,
+        out: &mut Vec<Warning>,
+    ) -> Option<T> {
+        if !self.layout.has(field) {
+            return None;
+        }
+        let Some((col, cell)) = self.cell(row, field) else { return T::BLANK };
+        let text = clean(&cell.display());
+        match parse(&text) {
+            Some(v) => Some(v),
+            None => {
+                self.warn(out, row, col, WarningKind::Unrecognised { field, value: text });
+                Some(T::UNKNOWN)
+            }
+        }
+    }
+
+    fn date(&self, row: usize, field: Field, out: &mut Vec<Warning>) -> Option<PartialDate> {
+        let (col, cell) = self.cell(row, field)?;
+        let parsed = match cell {
+            Cell::Date(d) => Some(PartialDate::Full(*d)),
+            Cell::Number(n) => PartialDate::from_number(*n, false),
+            Cell::Text(t) => PartialDate::parse(t),
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.warn(out, row, col, WarningKind::BadDate { field, value: cell.display() });
+        }
+        parsed
+    }
+
+    fn person(
+        &self,
+        r: usize,
+        unit: &str,
+        group_category: Option<Category>,
+        out: &mut Vec<Warning>,
+    ) -> Person {
+        let has = |f| self.layout.has(f);
+        let name = self
+            .layout
+            .columns_of(Field::Name)
+            .map(|c| clean(&self.sheet.cell(r, c).display()))
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+
+        // Birth, and gender from the split Nam/Nữ birth columns where the sheet does that.
+        let mut gender = None;
+        let mut birth = self.date(r, Field::Birth, out);
+        if birth.is_none() {
+            for (field, g) in [(Field::BirthMale, Gender::Nam), (Field::BirthFemale, Gender::Nu)] {
+                if let Some(d) = self.date(r, field, out) {
+                    birth = Some(d);
+                    gender = Some(g);
+                    break;
+                }
+            }
+        }
+        if has(Field::Gender) {
+            gender = self.level(r, Field::Gender, vocab::gender, out).or(gender);
+        } else if has(Field::GenderMaleMark) || has(Field::GenderFemaleMark) {
+            let marked = |f| self.text(r, f).is_some_and(|t| vocab::mark(&t));
+            gender = match (marked(Field::GenderMaleMark), marked(Field::GenderFemaleMark)) {
+                (true, false) => Some(Gender::Nam),
+                (false, true) => Some(Gender::Nu),
+                _ => Some(Gender::Unknown),
+            };
+        } else if has(Field::BirthMale) || has(Field::BirthFemale) {
+            gender = gender.or(Some(Gender::Unknown));
+        }
+
+        let position = self.text(r, Field::Position);
+        let title = position.as_deref().and_then(positions::classify);
+        let category = if has(Field::Category) {
+            self.level(r, Field::Category, vocab::category, out).unwrap_or(Category::Unknown)
+        } else if let Some(t) = title {
+            t.category()
+        } else if let Some(c) = group_category {
+            c
+        } else {
+            if let (Some(p), Some((col, _))) = (&position, self.cell(r, Field::Position)) {
+                self.warn(out, r, col, WarningKind::UnknownPosition { value: p.clone() });
+            }
+            Category::Unknown
+        };
+
+        let unit = self
+            .text(r, Field::Unit)
+            .map(|u| crate::text::unit_case(&crate::layout::strip_numbering(&u)))
+            .unwrap_or_else(|| unit.to_string());
+        let party_member = has(Field::Party).then(|| {
+            self.layout.columns_of(Field::Party).any(|c| {
+                let cell = self.sheet.cell(r, c);
+                !cell.is_empty() && vocab::yes(&cell.display())
+            })
+        });
+        let optional_text = |f| has(f).then(|| self.text(r, f).unwrap_or_default());
+
+        Person {
+            name,
+            birth,
+            gender,
+            ethnicity: optional_text(Field::Ethnicity).map(|e| ethnicity::canonical(&e)),
+            religion: optional_text(Field::Religion),
+            unit,
+            position,
+            title,
+            category,
+            party_member,
+            general_education: self.level(r, Field::GeneralEducation, vocab::general_education, out),
+            professional: self.level(r, Field::Professional, vocab::professional, out),
+            field_of_study: self.text(r, Field::FieldOfStudy),
+            political_theory: self.level(r, Field::PoliticalTheory, vocab::political_theory, out),
+            state_management: self.level(r, Field::StateManagement, vocab::state_management, out),
+            it: optional_text(Field::It),
+            foreign_language: optional_text(Field::ForeignLanguage),
+            ethnic_language: optional_text(Field::EthnicLanguage),
+            evaluation: self.evaluation(r, out),
+            hired: self.date(r, Field::Hired, out),
+            origin: Origin { file: self.file.into(), sheet: self.sheet.name.clone(), row: r as u32 + 1 },
+        }
+    }
+
+    /// Evaluation also accepts a numeric score cell.
+    fn evaluation(&self, r: usize, out: &mut Vec<Warning>) -> Option<Evaluation> {
+        if let Some((_, Cell::Number(n))) = self.cell(r, Field::Evaluation) {
+            if let Some(e) = vocab::evaluation_score(*n) {
+                return Some(e);
+            }
+        }
+        self.level(r, Field::Evaluation, vocab::evaluation, out)
+    }
+}

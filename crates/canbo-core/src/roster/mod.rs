@@ -1,0 +1,126 @@
+//! The roster: typed people, each remembering where they came from, and the warnings
+//! raised while reading them.
+
+mod build;
+mod warning;
+
+pub(crate) use build::people;
+pub use warning::{Warning, WarningKind};
+
+use crate::codes::*;
+use crate::date::PartialDate;
+use crate::field::Field;
+use crate::vocab::positions::Title;
+use serde::{Deserialize, Serialize};
+
+/// Where a person was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Origin {
+    pub file: String,
+    pub sheet: String,
+    /// One-based, as the spreadsheet numbers it.
+    pub row: u32,
+}
+
+/// One person. For the classified fields, `None` means the sheet had no such column;
+/// a blank cell in an existing column is the code's `none` value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    pub birth: Option<PartialDate>,
+    pub gender: Option<Gender>,
+    pub ethnicity: Option<String>,
+    pub religion: Option<String>,
+    pub unit: String,
+    pub position: Option<String>,
+    pub title: Option<Title>,
+    pub category: Category,
+    pub party_member: Option<bool>,
+    pub general_education: Option<GeneralEducation>,
+    pub professional: Option<Professional>,
+    pub field_of_study: Option<String>,
+    pub political_theory: Option<PoliticalTheory>,
+    pub state_management: Option<StateManagement>,
+    pub it: Option<String>,
+    pub foreign_language: Option<String>,
+    pub ethnic_language: Option<String>,
+    pub evaluation: Option<Evaluation>,
+    pub hired: Option<PartialDate>,
+    pub origin: Origin,
+}
+
+impl Person {
+    /// Whether the person belongs to an ethnic minority; `None` when the roster has no
+    /// ethnicity column. A blank ethnicity is not counted as a minority.
+    pub fn ethnic_minority(&self) -> Option<bool> {
+        self.ethnicity.as_ref().map(|e| !e.is_empty() && crate::vocab::ethnicity::is_minority(e))
+    }
+}
+
+/// Which columns the roster's sheets had: a breakdown whose column no sheet had is `null`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Columns(pub Vec<Field>);
+
+impl Columns {
+    pub fn has(&self, field: Field) -> bool {
+        self.0.contains(&field)
+    }
+    pub(crate) fn add(&mut self, field: Field) {
+        if !self.0.contains(&field) {
+            self.0.push(field);
+            self.0.sort();
+        }
+    }
+}
+
+/// Everything the report needs: the people, the columns they were read from, and what the
+/// importer had to say about them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Roster {
+    pub people: Vec<Person>,
+    pub columns: Columns,
+    /// The sheets the people came from (REPORT.md `sources`).
+    pub sources: Vec<crate::import::Source>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Roster {
+    /// Units in the order they first appear.
+    pub fn units(&self) -> Vec<String> {
+        let mut seen = std::collections::HashSet::new();
+        let mut units = Vec::new();
+        for p in &self.people {
+            if seen.insert(unit_key(&p.unit)) {
+                units.push(p.unit.clone());
+            }
+        }
+        units
+    }
+
+    /// Whether the report has a breakdown for this field.
+    pub fn has(&self, field: Field) -> bool {
+        match field {
+            Field::Gender => {
+                self.columns.has(Field::Gender)
+                    || self.columns.has(Field::BirthMale)
+                    || self.columns.has(Field::BirthFemale)
+                    || self.columns.has(Field::GenderMaleMark)
+                    || self.columns.has(Field::GenderFemaleMark)
+            }
+            Field::Birth => self.columns.has(Field::Birth) || self.columns.has(Field::BirthMale),
+            f => self.columns.has(f),
+        }
+    }
+}
+
+/// The key under which unit names are the same unit: case, diacritics, numbering and a
+/// leading "Xã"/"Thị trấn"/"Phường" do not matter.
+pub fn unit_key(unit: &str) -> String {
+    let folded = crate::text::fold(&crate::layout::strip_numbering(unit));
+    for kind in ["thi tran ", "thi xa ", "xa ", "phuong "] {
+        if let Some(rest) = folded.strip_prefix(kind) {
+            return rest.to_string();
+        }
+    }
+    folded
+}
