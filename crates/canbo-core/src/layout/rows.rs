@@ -85,6 +85,10 @@ pub(super) fn classify(sheet: &Sheet, layout: &Layout, first: usize) -> Vec<(usi
         .filter(|c| c.field.is_some_and(|f| !matches!(f, Field::Name | Field::Seq | Field::Ignored)))
         .map(|c| c.col)
         .collect();
+    let birth_cols: Vec<usize> = [Field::Birth, Field::BirthMale, Field::BirthFemale]
+        .into_iter()
+        .flat_map(|f| layout.columns_of(f))
+        .collect();
     // Columns a footer may write in: not ones that hold a person's fields.
     let free_cols = |col: usize| !data_cols.contains(&col);
 
@@ -102,7 +106,7 @@ pub(super) fn classify(sheet: &Sheet, layout: &Layout, first: usize) -> Vec<(usi
         } else if is_column_numbers(row) {
             RowRole::ColumnNumbers
         } else {
-            person_or_group(sheet, r, &name_cols, seq_col, &data_cols)
+            person_or_group(sheet, r, &name_cols, seq_col, &data_cols, &birth_cols)
         };
         out.push((r, role));
     }
@@ -154,6 +158,7 @@ fn person_or_group(
     name_cols: &[usize],
     seq_col: Option<usize>,
     data_cols: &[usize],
+    birth_cols: &[usize],
 ) -> RowRole {
     let name: String = name_cols
         .iter()
@@ -169,8 +174,16 @@ fn person_or_group(
         .unwrap_or_default();
     let label = if name.trim().is_empty() { first_text.clone() } else { clean(&name) };
 
-    if is_total(&label) || is_total(&seq) {
-        return RowRole::Total;
+    let has_birth = birth_cols.iter().any(|&c| match sheet.cell(r, c) {
+        Cell::Date(_) => true,
+        Cell::Number(n) => crate::date::PartialDate::from_number(*n, false).is_some(),
+        Cell::Text(t) => crate::date::PartialDate::parse(t).is_some(),
+        _ => false,
+    });
+    match total_label(&label).or(total_label(&seq)) {
+        Some(Total::Certain) => return RowRole::Total,
+        Some(Total::Likely) if !has_birth => return RowRole::Total,
+        _ => {}
     }
     let has_data = data_cols.iter().any(|&c| !sheet.cell(r, c).is_empty());
     let seq_is_number = seq.trim().parse::<u32>().is_ok();
@@ -186,10 +199,26 @@ fn person_or_group(
     }
 }
 
-fn is_total(text: &str) -> bool {
+enum Total {
+    Certain,
+    /// Starts like a total, but "Tổng" and "Cộng" are also family names: a birth date
+    /// in the row makes it a person.
+    Likely,
+}
+
+fn total_label(text: &str) -> Option<Total> {
     let lower = clean(text).to_lowercase();
+    let bare = lower.trim_end_matches([':', '.', ' ']);
     let first = lower.split([' ', ':']).next().unwrap_or("");
-    matches!(first, "cộng" | "tổng") || lower.starts_with("tổng cộng") || lower.starts_with("tổng số")
+    if matches!(bare, "cộng" | "tổng" | "tổng cộng" | "tổng số" | "cộng chung")
+        || ["tổng cộng", "tổng số", "cộng:", "tổng:"].iter().any(|p| lower.starts_with(p))
+    {
+        Some(Total::Certain)
+    } else if matches!(first, "cộng" | "tổng") {
+        Some(Total::Likely)
+    } else {
+        None
+    }
 }
 
 /// A row with a label and no data: a unit or a category heading, or nothing we know.

@@ -87,6 +87,13 @@ pub struct Report {
     pub warnings: Vec<Warning>,
 }
 
+impl std::ops::Deref for UnitFigures {
+    type Target = Figures;
+    fn deref(&self) -> &Figures {
+        &self.figures
+    }
+}
+
 impl std::ops::Deref for Report {
     type Target = Figures;
     fn deref(&self) -> &Figures {

@@ -1,0 +1,70 @@
+use super::*;
+use crate::import::{import, FileInput, Overrides};
+
+fn roster(csv: &str) -> Roster {
+    let imported = import(&[FileInput { name: "t.csv".into(), bytes: csv.as_bytes().to_vec() }], &Overrides::default());
+    assert!(imported.errors.is_empty(), "{:?}", imported.errors);
+    imported.roster
+}
+
+const CSV: &str = "\
+Họ và tên,Ngày sinh,Giới tính,Đơn vị,Chức vụ,Trình độ chuyên môn
+Lò Văn A,31/12/1994,Nam,Xã A,Chủ tịch UBND,Đại học
+Lò Thị B,01/01/1995,Nữ,Xã A,Kế toán,Trung cấp
+Vàng Văn C,1960,Nam,Xã B,Tư pháp,
+";
+
+fn options() -> ReportOptions {
+    ReportOptions { as_of: "2024-12-31".parse().unwrap(), bands: "30,46,61".parse().unwrap(), ..Default::default() }
+}
+
+#[test]
+fn every_breakdown_sums_to_people_and_missing_columns_are_null() {
+    let r = report(&roster(CSV), &options());
+    assert_eq!(r.people, 3);
+    assert_eq!(r.category.total(), 3);
+    assert_eq!(r.professional.as_ref().unwrap().total(), 3);
+    assert_eq!(r.professional.as_ref().unwrap().get(Professional::None), 1);
+    assert!(r.evaluation.is_none() && r.party_member.is_none() && r.ethnic_minority.is_none());
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["evaluation"], serde_json::Value::Null);
+    assert_eq!(json["schema"], "canbo.report/1");
+}
+
+#[test]
+fn age_is_completed_years_on_the_report_date() {
+    let r = report(&roster(CSV), &options());
+    // 31/12/1994 is 30 on 31/12/2024; 01/01/1995 is 29; 1960 alone is 64.
+    let counts: Vec<u32> = r.age.bands.iter().map(|b| b.count).collect();
+    assert_eq!(counts, vec![1, 1, 0, 1]);
+}
+
+#[test]
+fn units_partition_the_total() {
+    let r = report(&roster(CSV), &options());
+    assert_eq!(r.units.len(), 2);
+    assert_eq!(r.units.iter().map(|u| u.people).sum::<u32>(), r.people);
+    assert_eq!(r.units[0].unit, "Xã A");
+    assert_eq!(r.units[0].category.get(Category::CanBo), 1);
+}
+
+#[test]
+fn a_filter_recomputes_everything_and_the_drill_down_lists_the_people() {
+    let roster = roster(CSV);
+    let mut opts = options();
+    opts.filter = Filter::default().and(Dimension::Gender, vec!["nam".into()]);
+    let r = report(&roster, &opts);
+    assert_eq!(r.people, 2);
+    assert_eq!(r.units.len(), 2);
+    let who = matching(&roster, &opts, &Filter::default().and(Dimension::Unit, vec![unit_key("Xã B")]));
+    assert_eq!(who.len(), 1);
+    assert_eq!(who[0].name, "Vàng Văn C");
+}
+
+#[test]
+fn crosstab_counts_every_pair() {
+    let t = crosstab(&roster(CSV), &options(), Dimension::Unit, Dimension::Category);
+    assert_eq!(t.row_values, vec!["a", "b"]);
+    assert_eq!(t.col_values, vec!["can_bo", "cong_chuc"]);
+    assert_eq!(t.counts, vec![vec![1, 1], vec![0, 1]]);
+}
