@@ -245,16 +245,20 @@ fn import_file(input: &FileInput, overrides: &Overrides) -> Result<FileParts, Im
     Ok((report, people, warnings, columns))
 }
 
+/// Text cells read to decide whether a sheet is in a legacy encoding.
+const LEGACY_SAMPLE: usize = 20_000;
+
 /// Decode legacy text (TCVN3, VNI) and clean every text cell of a sheet.
 fn normalise(sheet: &mut Sheet) -> Option<legacy::Legacy> {
-    let encoding = legacy::detect(sheet.rows.iter().flatten().filter_map(Cell::as_text));
+    // A sample decides: a legacy font is a choice made for the whole sheet.
+    let sample = sheet.rows.iter().flatten().filter_map(Cell::as_text).take(LEGACY_SAMPLE);
+    let encoding = legacy::detect(sample);
     for cell in sheet.rows.iter_mut().flatten() {
         if let Cell::Text(t) = cell {
-            let decoded = match encoding {
-                Some(e) => legacy::decode(t, e),
-                None => std::mem::take(t),
-            };
-            *t = text::clean(&decoded);
+            if let Some(e) = encoding {
+                *t = legacy::decode(t, e);
+            }
+            text::clean_in_place(t);
         }
     }
     if let Some(e) = encoding {

@@ -18,7 +18,9 @@ pub mod import;
 pub mod layout;
 pub mod read;
 pub mod report;
+pub mod retirement;
 pub mod roster;
+pub mod standards;
 pub mod text;
 pub mod vocab;
 

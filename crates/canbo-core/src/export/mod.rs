@@ -5,6 +5,8 @@ pub mod csv;
 pub mod table;
 pub mod text;
 #[cfg(feature = "xlsx")]
+pub mod training;
+#[cfg(feature = "xlsx")]
 pub mod xlsx;
 
 use serde::{Deserialize, Serialize};

@@ -120,8 +120,13 @@ fn is_footer(row: &[Cell], free_col: &dyn Fn(usize) -> bool) -> bool {
             return false;
         }
         let folded = fold(text);
-        FOOTER.iter().any(|f| folded == *f || folded.starts_with(&format!("{f} "))) || is_date_line(&folded)
+        FOOTER.iter().any(|f| starts_with_words(&folded, f)) || is_date_line(&folded)
     })
+}
+
+/// `folded` begins with the whole words of `prefix`.
+fn starts_with_words(folded: &str, prefix: &str) -> bool {
+    folded.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
 }
 
 /// "Mẫu Sơn, ngày 31 tháng 12 năm 2024".
@@ -225,7 +230,7 @@ fn total_label(text: &str) -> Option<Total> {
 fn group(label: &str, seq: &str) -> Option<RowRole> {
     let text = strip_numbering(label);
     let folded = fold(&text);
-    let starts = |w: &str| folded == w || folded.starts_with(&format!("{w} "));
+    let starts = |w: &str| starts_with_words(&folded, w);
     if UNIT_KINDS.iter().any(|k| starts(k)) {
         return Some(RowRole::UnitGroup { unit: unit_case(&text) });
     }

@@ -8,6 +8,8 @@ use crate::layout::{Layout, RowRole};
 use crate::read::{cell_ref, Cell, Sheet};
 use crate::text::clean;
 use crate::vocab::{self, ethnicity, positions};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// The people of one sheet. `sheet_unit` is the unit when neither a column nor a group row
 /// names one (the sheet's name, where it names a unit).
@@ -17,7 +19,7 @@ pub(crate) fn people(
     layout: &Layout,
     sheet_unit: &str,
 ) -> (Vec<Person>, Vec<Warning>) {
-    let reader = RowReader { file, sheet, layout };
+    let reader = RowReader { file, sheet, layout, memo: Default::default() };
     let mut people = Vec::new();
     let mut warnings = Vec::new();
     let mut unit = sheet_unit.to_string();
@@ -42,6 +44,16 @@ struct RowReader<'a> {
     file: &'a str,
     sheet: &'a Sheet,
     layout: &'a Layout,
+    /// Rosters repeat the same few values thousands of times: classify each once.
+    memo: RefCell<Memo>,
+}
+
+#[derive(Default)]
+struct Memo {
+    /// (field, text) → index of the code in `T::ALL`, `None` when unrecognised.
+    levels: HashMap<(Field, String), Option<usize>>,
+    titles: HashMap<String, Option<positions::Title>>,
+    ethnicities: HashMap<String, String>,
 }
 
 impl RowReader<'_> {
@@ -75,7 +87,15 @@ impl RowReader<'_> {
         }
         let Some((col, cell)) = self.cell(row, field) else { return T::BLANK };
         let text = clean(&cell.display());
-        match parse(&text) {
+        let key = (field, text);
+        let known = self.memo.borrow().levels.get(&key).copied();
+        let index = known.unwrap_or_else(|| {
+            let index = parse(&key.1).and_then(|v| T::ALL.iter().position(|x| *x == v));
+            self.memo.borrow_mut().levels.insert(key.clone(), index);
+            index
+        });
+        let text = key.1;
+        match index.and_then(|i| T::ALL.get(i).copied()) {
             Some(v) => Some(v),
             None => {
                 self.warn(out, row, col, WarningKind::Unrecognised { field, value: text });
@@ -140,7 +160,14 @@ impl RowReader<'_> {
         }
 
         let position = self.text(r, Field::Position);
-        let title = position.as_deref().and_then(positions::classify);
+        let title = position.as_ref().and_then(|p| {
+            let known = self.memo.borrow().titles.get(p).copied();
+            known.unwrap_or_else(|| {
+                let t = positions::classify(p);
+                self.memo.borrow_mut().titles.insert(p.clone(), t);
+                t
+            })
+        });
         let category = if has(Field::Category) {
             self.level(r, Field::Category, vocab::category, out).unwrap_or(Category::Unknown)
         } else if let Some(t) = title {
@@ -170,7 +197,14 @@ impl RowReader<'_> {
             name,
             birth,
             gender,
-            ethnicity: optional_text(Field::Ethnicity).map(|e| ethnicity::canonical(&e)),
+            ethnicity: optional_text(Field::Ethnicity).map(|e| {
+                let known = self.memo.borrow().ethnicities.get(&e).cloned();
+                known.unwrap_or_else(|| {
+                    let name = ethnicity::canonical(&e);
+                    self.memo.borrow_mut().ethnicities.insert(e, name.clone());
+                    name
+                })
+            }),
             religion: optional_text(Field::Religion),
             unit,
             position,

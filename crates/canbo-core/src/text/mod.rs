@@ -33,6 +33,18 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// [`clean`] without allocating when the text is already clean (most cells are).
+pub fn clean_in_place(text: &mut String) {
+    let tidy = !text.starts_with(char::is_whitespace)
+        && !text.ends_with(char::is_whitespace)
+        && !text.contains(['Ð', 'ð', '\u{a0}', '\n', '\r', '\t'])
+        && !text.contains("  ")
+        && unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes;
+    if !tidy {
+        *text = clean(text);
+    }
+}
+
 /// The matching key of a text: lower case ASCII letters and digits separated by single
 /// spaces. Diacritics are dropped, `đ`/`Đ`/`Ð` become `d`, and every other character
 /// (punctuation, symbols) separates words. `/` between digits is kept, so `12/12` stays
@@ -144,6 +156,15 @@ mod tests {
         let nfd = "Nguye\u{302}\u{303}n";
         assert_eq!(clean(nfd), "Nguyễn");
         assert_eq!(clean("  \u{d0}ảng\u{a0} viên \n"), "Đảng viên");
+    }
+
+    #[test]
+    fn clean_in_place_matches_clean() {
+        for t in ["Lò Văn A", "  a  b ", "Nguye\u{302}\u{303}n", "\u{d0}ảng", "x\ny", "Tày"] {
+            let mut s = t.to_string();
+            clean_in_place(&mut s);
+            assert_eq!(s, clean(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,424 @@
+//! Roster × law → who retires in each of the coming years, by unit and by post.
+
+use super::law::{Age, RetirementLaw};
+use super::SCHEMA;
+use crate::codes::{Category, Gender};
+use crate::date::{Date, PartialDate};
+use crate::roster::{unit_key, Origin, Person, Roster};
+use crate::vocab::positions::Title;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// What to forecast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetirementOptions {
+    /// Ages and "overdue" are measured at this date; the first year is its year.
+    pub as_of: Date,
+    /// How many calendar years, from `as_of`'s year.
+    #[serde(default = "default_years")]
+    pub years: u32,
+}
+
+fn default_years() -> u32 {
+    10
+}
+
+impl RetirementOptions {
+    pub fn new(as_of: Date) -> RetirementOptions {
+        RetirementOptions { as_of, years: default_years() }
+    }
+
+    /// The last day the forecast looks at: 31 December of its last year.
+    pub fn until(&self) -> Date {
+        let last = self.as_of.year() + self.years as i32 - 1;
+        Date::new(last, 12, 31).unwrap_or(self.as_of)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearCount {
+    pub year: i32,
+    pub count: u32,
+}
+
+/// A person who reaches the age by the end of the forecast.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Retiree {
+    pub index: usize,
+    pub name: String,
+    pub unit: String,
+    pub position: Option<String>,
+    pub title: Option<Title>,
+    pub category: Category,
+    pub gender: Gender,
+    /// As the roster wrote it.
+    pub birth: PartialDate,
+    pub retires_on: Date,
+    /// The legal age applied.
+    pub age: Age,
+    /// Already past the age at `as_of`.
+    pub overdue: bool,
+    pub origin: Origin,
+}
+
+/// Counts for one group: overdue, then one per year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timeline {
+    pub overdue: u32,
+    pub years: Vec<YearCount>,
+    /// `overdue` plus every year.
+    pub total: u32,
+}
+
+impl Timeline {
+    fn new(options: &RetirementOptions) -> Timeline {
+        let first = options.as_of.year();
+        let years = (0..options.years as i32).map(|i| YearCount { year: first + i, count: 0 }).collect();
+        Timeline { overdue: 0, years, total: 0 }
+    }
+
+    fn add(&mut self, r: &Retiree) {
+        let slot = if r.overdue {
+            Some(&mut self.overdue)
+        } else {
+            self.years.iter_mut().find(|y| y.year == r.retires_on.year()).map(|y| &mut y.count)
+        };
+        if let Some(n) = slot {
+            *n += 1;
+            self.total += 1;
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitTimeline {
+    pub unit: String,
+    /// Everyone of the unit in the roster.
+    pub people: u32,
+    #[serde(flatten)]
+    pub timeline: Timeline,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TitleTimeline {
+    /// `None`: the position was not recognised.
+    pub title: Option<Title>,
+    pub label: String,
+    #[serde(flatten)]
+    pub timeline: Timeline,
+}
+
+/// A post whose holders reach the age by the end of the forecast, and where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vacancy {
+    pub title: Title,
+    pub label: String,
+    pub count: u32,
+    /// The units, in roster order, once each.
+    pub units: Vec<String>,
+}
+
+/// Someone the forecast cannot place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unplaced {
+    pub index: usize,
+    pub name: String,
+    pub unit: String,
+    pub position: Option<String>,
+    pub birth: Option<PartialDate>,
+    pub gender: Option<Gender>,
+}
+
+/// The forecast (`canbo.retirement/1`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Forecast {
+    pub schema: String,
+    pub as_of: Date,
+    /// 31 December of the last year.
+    pub until: Date,
+    /// One per calendar year from `as_of`'s year; a year counts those retiring on or after
+    /// `as_of` (the ones before are `overdue`).
+    pub years: Vec<YearCount>,
+    /// People whose retirement date is before `as_of`.
+    pub overdue: u32,
+    /// Overdue and coming retirements, by date.
+    pub people: Vec<Retiree>,
+    pub by_unit: Vec<UnitTimeline>,
+    pub by_title: Vec<TitleTimeline>,
+    /// Cán bộ and công chức posts emptied by the end of the forecast.
+    pub vacancies: Vec<Vacancy>,
+    /// A birth date but no gender: the age differs by gender, so no date is guessed.
+    pub unknown_gender: Vec<Unplaced>,
+    pub unknown_birth: Vec<Unplaced>,
+    pub law: String,
+}
+
+fn unplaced(index: usize, p: &Person) -> Unplaced {
+    Unplaced {
+        index,
+        name: p.name.clone(),
+        unit: p.unit.clone(),
+        position: p.position.clone(),
+        birth: p.birth,
+        gender: p.gender,
+    }
+}
+
+/// Every person's retirement (all who can be placed, whatever the window), plus those who
+/// cannot be placed, in roster order.
+pub fn retirees(roster: &Roster, law: &RetirementLaw, as_of: Date) -> (Vec<Retiree>, Vec<Unplaced>, Vec<Unplaced>) {
+    let (mut placed, mut no_gender, mut no_birth) = (Vec::new(), Vec::new(), Vec::new());
+    for (index, p) in roster.people.iter().enumerate() {
+        let Some(birth) = p.birth else {
+            no_birth.push(unplaced(index, p));
+            continue;
+        };
+        let gender = p.gender.unwrap_or(Gender::Unknown);
+        let Some(r) = law.retirement(birth, gender) else {
+            no_gender.push(unplaced(index, p));
+            continue;
+        };
+        placed.push(Retiree {
+            index,
+            name: p.name.clone(),
+            unit: p.unit.clone(),
+            position: p.position.clone(),
+            title: p.title,
+            category: p.category,
+            gender,
+            birth,
+            retires_on: r.date,
+            age: r.age,
+            overdue: r.date < as_of,
+            origin: p.origin.clone(),
+        });
+    }
+    (placed, no_gender, no_birth)
+}
+
+fn title_label(title: Option<Title>) -> String {
+    title.map_or("Chưa xác định chức danh", Title::label_vi).to_string()
+}
+
+/// The forecast.
+pub fn forecast(roster: &Roster, law: &RetirementLaw, options: &RetirementOptions) -> Forecast {
+    let until = options.until();
+    let (all, unknown_gender, unknown_birth) = retirees(roster, law, options.as_of);
+    let mut people: Vec<Retiree> = all.into_iter().filter(|r| r.retires_on <= until).collect();
+    people.sort_by(|a, b| (a.retires_on, a.index).cmp(&(b.retires_on, b.index)));
+
+    let mut total = Timeline::new(options);
+    let mut units: Vec<UnitTimeline> = Vec::new();
+    let mut unit_index: HashMap<String, usize> = HashMap::new();
+    for p in &roster.people {
+        let i = *unit_index.entry(unit_key(&p.unit)).or_insert_with(|| {
+            units.push(UnitTimeline { unit: p.unit.clone(), people: 0, timeline: Timeline::new(options) });
+            units.len() - 1
+        });
+        if let Some(u) = units.get_mut(i) {
+            u.people += 1;
+        }
+    }
+    let mut titles: Vec<TitleTimeline> = Vec::new();
+    let mut vacancies: Vec<Vacancy> = Vec::new();
+    for r in &people {
+        total.add(r);
+        if let Some(u) = unit_index.get(&unit_key(&r.unit)).and_then(|&i| units.get_mut(i)) {
+            u.timeline.add(r);
+        }
+        match titles.iter_mut().find(|t| t.title == r.title) {
+            Some(t) => t.timeline.add(r),
+            None => {
+                let mut timeline = Timeline::new(options);
+                timeline.add(r);
+                titles.push(TitleTimeline { title: r.title, label: title_label(r.title), timeline });
+            }
+        }
+        // Only the posts of the commune's staff quota: "không chuyên trách" and "hợp đồng"
+        // name many different jobs, not one post.
+        if let Some(title) = r.title.filter(|t| matches!(t.category(), Category::CanBo | Category::CongChuc)) {
+            add_vacancy(&mut vacancies, title, &r.unit);
+        }
+    }
+    // Recognised titles in their order, the unrecognised last.
+    titles.sort_by_key(|t| (t.title.is_none(), t.title));
+    vacancies.sort_by_key(|v| v.title);
+
+    Forecast {
+        schema: SCHEMA.into(),
+        as_of: options.as_of,
+        until,
+        years: total.years,
+        overdue: total.overdue,
+        people,
+        by_unit: units,
+        by_title: titles,
+        vacancies,
+        unknown_gender,
+        unknown_birth,
+        law: law.name.clone(),
+    }
+}
+
+fn add_vacancy(vacancies: &mut Vec<Vacancy>, title: Title, unit: &str) {
+    match vacancies.iter_mut().find(|v| v.title == title) {
+        Some(v) => {
+            v.count += 1;
+            if !v.units.iter().any(|u| unit_key(u) == unit_key(unit)) {
+                v.units.push(unit.to_string());
+            }
+        }
+        None => vacancies.push(Vacancy { title, label: title.label_vi().into(), count: 1, units: vec![unit.to_string()] }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn person(name: &str, unit: &str, title: Option<Title>, gender: Option<Gender>, birth: Option<&str>) -> Person {
+        Person {
+            name: name.into(),
+            birth: birth.map(|b| serde_json::from_value(serde_json::json!(b)).unwrap()),
+            gender,
+            ethnicity: None,
+            religion: None,
+            unit: unit.into(),
+            position: title.map(|t| t.label_vi().to_string()),
+            title,
+            category: title.map_or(Category::Unknown, Title::category),
+            party_member: None,
+            general_education: None,
+            professional: None,
+            field_of_study: None,
+            political_theory: None,
+            state_management: None,
+            it: None,
+            foreign_language: None,
+            ethnic_language: None,
+            evaluation: None,
+            hired: None,
+            origin: Origin { file: "a.xlsx".into(), sheet: "S".into(), row: 2 },
+        }
+    }
+
+    use Gender::{Nam, Nu};
+    use Title::*;
+
+    /// As of 31/12/2024, ten years (2024–2033).
+    fn roster() -> Roster {
+        let people = vec![
+            // 1963-04 + 61y = 2024-04-30: before as_of → overdue.
+            person("A", "Xã Na Son", Some(ChuTichUbnd), Some(Nam), Some("1963-04-15")),
+            // 1963-12 + 61y = 2024-12-31 = as_of: retiring today, not overdue; counts for 2024.
+            person("B", "Xã Na Son", Some(TaiChinhKeToan), Some(Nam), Some("1963-12-02")),
+            // 1968-09 + 56y8m = 2025-05-31.
+            person("C", "Xã Pò Mã", Some(ChuTichUbnd), Some(Nu), Some("1968-09")),
+            // Year only: 1970-01-01, 2032 (62y) → 2032-01-31.
+            person("D", "xã pò mã", None, Some(Nam), Some("1970")),
+            // 1975-05 → 2035-05-31: after the window.
+            person("E", "Xã Pò Mã", Some(VanHoaXaHoi), Some(Nu), Some("1975-05")),
+            // A birth date but no gender; a gender but no birth date.
+            person("F", "Xã Na Son", Some(BiThu), Some(Gender::Unknown), Some("1960")),
+            person("G", "Xã Na Son", Some(BiThu), Some(Nam), None),
+            person("H", "Xã Khuổi Lầy", Some(TuPhapHoTich), None, Some("1990-01-01")),
+            // 1964-01: 2024 (61y) → 2025-01 ✗; 2025 (61y3m) → 2025-04-30. Not a post of the quota.
+            person("I", "Xã Khuổi Lầy", Some(KhongChuyenTrach), Some(Nam), Some("1964-01-20")),
+        ];
+        Roster { people, ..Default::default() }
+    }
+
+    fn run(years: u32) -> Forecast {
+        forecast(&roster(), &RetirementLaw::default(), &RetirementOptions { as_of: d("2024-12-31"), years })
+    }
+
+    #[test]
+    fn one_entry_per_year_from_the_year_of_as_of() {
+        let f = run(10);
+        let years: Vec<i32> = f.years.iter().map(|y| y.year).collect();
+        assert_eq!(years, (2024..=2033).collect::<Vec<_>>());
+        let counts: Vec<u32> = f.years.iter().map(|y| y.count).collect();
+        assert_eq!(counts, [1, 2, 0, 0, 0, 0, 0, 0, 1, 0]);
+        assert_eq!(f.overdue, 1);
+        assert_eq!(f.until, d("2033-12-31"));
+        assert_eq!(run(1).years.len(), 1);
+    }
+
+    #[test]
+    fn people_are_listed_by_date_with_overdue_first() {
+        let f = run(10);
+        let people: Vec<(&str, String, bool)> =
+            f.people.iter().map(|r| (r.name.as_str(), r.retires_on.to_string(), r.overdue)).collect();
+        assert_eq!(
+            people,
+            [
+                ("A", "2024-04-30".to_string(), true),
+                ("B", "2024-12-31".to_string(), false),
+                ("I", "2025-04-30".to_string(), false),
+                ("C", "2025-05-31".to_string(), false),
+                ("D", "2032-01-31".to_string(), false),
+            ]
+        );
+        let json = serde_json::to_value(&f.people[4]).unwrap();
+        assert_eq!((json["birth"].as_str(), json["gender"].as_str()), (Some("1970"), Some("nam")));
+    }
+
+    #[test]
+    fn who_cannot_be_placed_is_said_not_guessed() {
+        let f = run(10);
+        let names = |list: &[Unplaced]| list.iter().map(|u| u.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&f.unknown_gender), ["F", "H"]);
+        assert_eq!(names(&f.unknown_birth), ["G"]);
+    }
+
+    #[test]
+    fn units_and_titles_break_the_counts_down() {
+        let f = run(10);
+        let units: Vec<(&str, u32, u32, u32)> =
+            f.by_unit.iter().map(|u| (u.unit.as_str(), u.people, u.timeline.overdue, u.timeline.total)).collect();
+        assert_eq!(units, [("Xã Na Son", 4, 1, 2), ("Xã Pò Mã", 3, 0, 2), ("Xã Khuổi Lầy", 2, 0, 1)]);
+        let titles: Vec<(&str, u32)> = f.by_title.iter().map(|t| (t.label.as_str(), t.timeline.total)).collect();
+        assert_eq!(titles, [
+                ("Chủ tịch UBND", 2),
+                ("Tài chính – kế toán", 1),
+                ("Không chuyên trách", 1),
+                ("Chưa xác định chức danh", 1)
+            ]);
+        let vacancies: Vec<(Title, u32, Vec<String>)> =
+            f.vacancies.iter().map(|v| (v.title, v.count, v.units.clone())).collect();
+        assert_eq!(
+            vacancies,
+            [
+                (ChuTichUbnd, 2, vec!["Xã Na Son".to_string(), "Xã Pò Mã".to_string()]),
+                (TaiChinhKeToan, 1, vec!["Xã Na Son".to_string()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_breakdown_adds_up_to_the_total() {
+        let f = run(10);
+        let total = f.overdue + f.years.iter().map(|y| y.count).sum::<u32>();
+        assert_eq!(total as usize, f.people.len());
+        assert_eq!(f.by_unit.iter().map(|u| u.timeline.total).sum::<u32>(), total);
+        assert_eq!(f.by_title.iter().map(|t| t.timeline.total).sum::<u32>(), total);
+    }
+
+    #[test]
+    fn the_json_keeps_the_schema_keys() {
+        let json = serde_json::to_value(run(10)).unwrap();
+        assert_eq!(json["schema"], "canbo.retirement/1");
+        assert_eq!(json["as_of"], "2024-12-31");
+        assert_eq!(json["years"][0], serde_json::json!({"year": 2024, "count": 1}));
+        assert_eq!(json["overdue"], 1);
+        for key in ["name", "unit", "position", "gender", "birth", "retires_on"] {
+            assert!(json["people"][0].get(key).is_some(), "{key}");
+        }
+        let back: Forecast = serde_json::from_value(json).unwrap();
+        assert_eq!(back, run(10));
+    }
+}

@@ -1,0 +1,240 @@
+//! Roster × rule set → who meets the standard of their post (`canbo.standards/1`,
+//! REPORT.md), and the training each shortfall calls for.
+//!
+//! The law changes by period, so the standards are data ([`rules`]): the caller picks a set
+//! ([`rules::choose`]: the one in force at `as_of` unless another is named) or passes one
+//! the user edited. [`assess`] judges each person; [`summarise`] counts and lists; a screen
+//! that shows both calls them in turn, and [`standards`] does both for the CLI.
+
+pub mod evaluate;
+pub mod rules;
+pub mod tally;
+pub mod training;
+
+pub use evaluate::{assess_person, Assessment, Judgement, Missing, Note, Outcome, Status};
+pub use rules::{choose, defaults, find, in_force, Criterion, RuleSet, RuleSetError};
+pub use tally::{Criteria, CriterionCounts, Overall, Tally};
+pub use training::{plan, NeedCount, Trainee, TrainingGroup};
+
+use crate::codes::Category;
+use crate::date::Date;
+use crate::roster::{unit_key, Origin, Roster};
+use crate::vocab::positions::Title;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+pub const SCHEMA: &str = "canbo.standards/1";
+
+/// What to judge against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StandardsOptions {
+    /// The report date: it picks the rule set in force and ends the grace periods.
+    pub as_of: Date,
+    /// The whole roster is in a difficult area ("vùng khó khăn / dân tộc thiểu số").
+    #[serde(default)]
+    pub difficult_area: bool,
+    /// Units in a difficult area, by [`unit_key`] (use [`StandardsOptions::flag_unit`]).
+    #[serde(default)]
+    pub difficult_units: BTreeSet<String>,
+}
+
+impl StandardsOptions {
+    pub fn new(as_of: Date) -> StandardsOptions {
+        StandardsOptions { as_of, difficult_area: false, difficult_units: BTreeSet::new() }
+    }
+
+    /// Flag a unit, written however the roster or the user writes it.
+    pub fn flag_unit(&mut self, unit: &str) {
+        self.difficult_units.insert(unit_key(unit));
+    }
+}
+
+/// The rule set a result was computed with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleSetRef {
+    pub id: String,
+    pub name: String,
+    pub effective_from: Date,
+    /// `false` when the set took effect after `as_of` (a set chosen by name, or a date
+    /// before every set).
+    pub in_force: bool,
+}
+
+/// What one person lacks (or cannot be judged on) for one criterion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lack {
+    pub criterion: Criterion,
+    /// The level now, as a code (`None` when the roster gives none).
+    pub have: Option<String>,
+    /// The level required, as a code.
+    pub need: String,
+    /// "Cần đại học".
+    pub label: String,
+    /// For people in grace: the date the requirement binds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+    /// For people who cannot be judged: why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missing: Option<Missing>,
+}
+
+/// A person in one of the lists (below standard, in grace, missing data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonLine {
+    pub index: usize,
+    pub name: String,
+    pub unit: String,
+    pub position: Option<String>,
+    pub category: Category,
+    pub title: Option<Title>,
+    pub lacks: Vec<Lack>,
+    pub origin: Origin,
+}
+
+/// A unit's standing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitTally {
+    pub unit: String,
+    pub difficult_area: bool,
+    #[serde(flatten)]
+    pub tally: Tally,
+}
+
+/// The whole result (`canbo.standards/1`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Standards {
+    pub schema: String,
+    pub as_of: Date,
+    pub rule_set: RuleSetRef,
+    /// Every category present in the roster, in report order.
+    pub by_category: BTreeMap<Category, Tally>,
+    pub by_unit: Vec<UnitTally>,
+    pub total: Tally,
+    /// People below standard on at least one criterion, with what they lack.
+    pub people_below: Vec<PersonLine>,
+    /// People short of a requirement that binds only later (2025 reform's grace).
+    pub people_in_grace: Vec<PersonLine>,
+    /// People who cannot be judged on some criterion, with why: the records to complete.
+    pub people_unknown: Vec<PersonLine>,
+    /// Group sizes of the training plan ([`training::plan`]).
+    pub training_needs: Vec<NeedCount>,
+    /// Facts of the rule set that are not confirmed (Vietnamese, for display).
+    pub unconfirmed: Vec<String>,
+    /// Things the reader must know to read the figures (Vietnamese).
+    pub notes: Vec<String>,
+}
+
+/// Judge every person.
+pub fn assess(roster: &Roster, rules: &RuleSet, options: &StandardsOptions) -> Vec<Assessment> {
+    roster.people.iter().enumerate().map(|(i, p)| assess_person(i, p, rules, options)).collect()
+}
+
+/// Count and list the assessments.
+pub fn summarise(assessments: &[Assessment], rules: &RuleSet, options: &StandardsOptions) -> Standards {
+    let mut by_category: BTreeMap<Category, Tally> = BTreeMap::new();
+    let mut by_unit: Vec<UnitTally> = Vec::new();
+    let mut unit_index: HashMap<String, usize> = HashMap::new();
+    let mut total = Tally::default();
+    let (mut below, mut in_grace, mut unknown) = (Vec::new(), Vec::new(), Vec::new());
+    for a in assessments {
+        total.add(a);
+        by_category.entry(a.category).or_default().add(a);
+        let i = *unit_index.entry(unit_key(&a.unit)).or_insert_with(|| {
+            by_unit.push(UnitTally { unit: a.unit.clone(), difficult_area: a.difficult_area, tally: Tally::default() });
+            by_unit.len() - 1
+        });
+        if let Some(u) = by_unit.get_mut(i) {
+            u.tally.add(a);
+        }
+        push_line(&mut below, a, |o| *o == Outcome::Below);
+        push_line(&mut in_grace, a, |o| matches!(o, Outcome::Grace { .. }));
+        push_line(&mut unknown, a, |o| matches!(o, Outcome::Unknown { .. }));
+    }
+    let groups = training::plan_of(&below, &in_grace);
+    Standards {
+        schema: SCHEMA.into(),
+        as_of: options.as_of,
+        rule_set: RuleSetRef {
+            id: rules.id.clone(),
+            name: rules.name.clone(),
+            effective_from: rules.effective_from,
+            in_force: rules.effective_from <= options.as_of,
+        },
+        by_category,
+        by_unit,
+        total,
+        people_below: below,
+        people_in_grace: in_grace,
+        people_unknown: unknown,
+        training_needs: training::counts(&groups),
+        unconfirmed: rules.unconfirmed(),
+        notes: notes(assessments, rules, options),
+    }
+}
+
+/// Judge and summarise in one go.
+pub fn standards(roster: &Roster, rules: &RuleSet, options: &StandardsOptions) -> Standards {
+    summarise(&assess(roster, rules, options), rules, options)
+}
+
+/// Add the person to a list when some criterion's outcome is of the list's kind.
+fn push_line(list: &mut Vec<PersonLine>, a: &Assessment, kind: fn(&Outcome) -> bool) {
+    let lacks: Vec<Lack> = a
+        .criteria
+        .iter()
+        .filter(|j| kind(&j.outcome))
+        .filter_map(|j| {
+            let need = j.need.clone()?;
+            Some(Lack {
+                criterion: j.criterion,
+                have: j.have.clone(),
+                label: training::need_label(j.criterion, &need),
+                need,
+                until: match j.outcome {
+                    Outcome::Grace { until } => Some(until),
+                    _ => None,
+                },
+                missing: match j.outcome {
+                    Outcome::Unknown { missing } => Some(missing),
+                    _ => None,
+                },
+            })
+        })
+        .collect();
+    if !lacks.is_empty() {
+        list.push(PersonLine {
+            index: a.index,
+            name: a.name.clone(),
+            unit: a.unit.clone(),
+            position: a.position.clone(),
+            category: a.category,
+            title: a.title,
+            lacks,
+            origin: a.origin.clone(),
+        });
+    }
+}
+
+fn notes(assessments: &[Assessment], rules: &RuleSet, options: &StandardsOptions) -> Vec<String> {
+    let mut out = Vec::new();
+    if rules.effective_from > options.as_of {
+        out.push(format!(
+            "{} có hiệu lực từ {}, sau ngày báo cáo {}.",
+            rules.name, rules.effective_from, options.as_of
+        ));
+    }
+    let unchecked = assessments.iter().filter(|a| a.notes.iter().any(|n| matches!(n, Note::FieldNotChecked { .. }))).count();
+    if unchecked > 0 {
+        out.push(format!(
+            "Chuyên ngành đào tạo phải phù hợp vị trí việc làm: danh sách không cho biết điều này, chưa kiểm tra cho {unchecked} người."
+        ));
+    }
+    let not_covered = assessments.iter().filter(|a| a.status == Status::NotCovered).count();
+    if not_covered > 0 {
+        out.push(format!("{not_covered} người không thuộc diện áp dụng của {} (không tính là chưa đạt).", rules.name));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
