@@ -201,8 +201,9 @@ fn import_file(input: &FileInput, overrides: &Overrides) -> Result<FileParts, Im
                 warnings.extend(ws);
                 sr.header_rows = layout.header_rows.iter().map(|r| *r as u32 + 1).collect();
                 sr.people = ps.len() as u32;
+                let mut seen = std::collections::HashSet::new();
                 for p in &ps {
-                    if !sr.units.contains(&p.unit) {
+                    if seen.insert(p.unit.as_str()) {
                         sr.units.push(p.unit.clone());
                     }
                 }

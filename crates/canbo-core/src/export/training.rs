@@ -23,8 +23,17 @@ fn dmy(d: Date) -> String {
 
 /// "I", "II", … for the group headings, as official forms number their sections.
 fn roman(mut n: usize) -> String {
-    const NUMERALS: [(usize, &str); 9] =
-        [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    const NUMERALS: [(usize, &str); 9] = [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
     let mut out = String::new();
     for (value, numeral) in NUMERALS {
         while n >= value {
@@ -46,9 +55,19 @@ pub fn plan(standards: &Standards) -> Result<Vec<u8>, XlsxError> {
     sheet.set_print_fit_to_pages(1, 0);
 
     let last_col = HEADERS.len() as u16 - 1;
-    let title = Format::new().set_bold().set_font_size(13).set_align(FormatAlign::Center);
+    let title = Format::new()
+        .set_bold()
+        .set_font_size(13)
+        .set_align(FormatAlign::Center);
     let subtitle = Format::new().set_italic().set_align(FormatAlign::Center);
-    sheet.merge_range(0, 0, 0, last_col, "KẾ HOẠCH ĐÀO TẠO, BỒI DƯỠNG ĐỂ ĐẠT CHUẨN", &title)?;
+    sheet.merge_range(
+        0,
+        0,
+        0,
+        last_col,
+        "KẾ HOẠCH ĐÀO TẠO, BỒI DƯỠNG ĐỂ ĐẠT CHUẨN",
+        &title,
+    )?;
     let basis = format!(
         "(Theo {}; số liệu tính đến ngày {})",
         standards.rule_set.name,
@@ -68,7 +87,14 @@ pub fn plan(standards: &Standards) -> Result<Vec<u8>, XlsxError> {
     }
     let mut row = 4;
     if groups.is_empty() {
-        sheet.merge_range(row, 0, row, last_col, "Không có người nào chưa đạt chuẩn.", &subtitle)?;
+        sheet.merge_range(
+            row,
+            0,
+            row,
+            last_col,
+            "Không có người nào chưa đạt chuẩn.",
+            &subtitle,
+        )?;
     }
     for (i, group) in groups.iter().enumerate() {
         row = write_group(sheet, row, i + 1, group)?;
@@ -78,17 +104,35 @@ pub fn plan(standards: &Standards) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// A group's heading row and its people; returns the next free row.
-fn write_group(sheet: &mut Worksheet, mut row: u32, number: usize, group: &TrainingGroup) -> Result<u32, XlsxError> {
+fn write_group(
+    sheet: &mut Worksheet,
+    mut row: u32,
+    number: usize,
+    group: &TrainingGroup,
+) -> Result<u32, XlsxError> {
     let last_col = HEADERS.len() as u16 - 1;
-    let heading = Format::new().set_bold().set_border(FormatBorder::Thin).set_background_color("#E7EEF7");
+    let heading = Format::new()
+        .set_bold()
+        .set_border(FormatBorder::Thin)
+        .set_background_color("#E7EEF7");
     let cell = Format::new().set_border(FormatBorder::Thin).set_text_wrap();
-    let centred = Format::new().set_border(FormatBorder::Thin).set_align(FormatAlign::Center);
-    let text = format!("{}. {} ({} người)", roman(number), group.label, group.people.len());
+    let centred = Format::new()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Center);
+    let text = format!(
+        "{}. {} ({} người)",
+        roman(number),
+        group.label,
+        group.people.len()
+    );
     sheet.merge_range(row, 0, row, last_col, &text, &heading)?;
     row += 1;
     let need = level_label_vi(group.criterion, &group.need);
     for (i, t) in group.people.iter().enumerate() {
-        let have = t.have.as_deref().map_or("", |h| level_label_vi(group.criterion, h));
+        let have = t
+            .have
+            .as_deref()
+            .map_or("", |h| level_label_vi(group.criterion, h));
         sheet.write_number_with_format(row, 0, (i + 1) as f64, &centred)?;
         sheet.write_with_format(row, 1, t.name.as_str(), &cell)?;
         sheet.write_with_format(row, 2, t.unit.as_str(), &cell)?;
@@ -109,12 +153,25 @@ mod tests {
     use crate::{FileInput, Overrides};
 
     fn sample() -> Standards {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/mau-son-don-gian.xlsx");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/samples/mau-son-don-gian.xlsx"
+        );
         let bytes = std::fs::read(path).unwrap();
-        let imported = crate::import(&[FileInput { name: "mau-son-don-gian.xlsx".into(), bytes }], &Overrides::default());
+        let imported = crate::import(
+            &[FileInput {
+                name: "mau-son-don-gian.xlsx".into(),
+                bytes,
+            }],
+            &Overrides::default(),
+        );
         let sets = defaults();
         let options = StandardsOptions::new("2024-12-31".parse().unwrap());
-        standards::standards(&imported.roster, find(&sets, "nd33-2023").unwrap(), &options)
+        standards::standards(
+            &imported.roster,
+            find(&sets, "nd33-2023").unwrap(),
+            &options,
+        )
     }
 
     #[test]
@@ -130,14 +187,29 @@ mod tests {
         let book = read::read("plan.xlsx", &bytes).unwrap();
         let sheet = &book.sheets[0];
         assert_eq!(sheet.name, "Kế hoạch đào tạo");
-        let first_col: Vec<String> = sheet.rows.iter().map(|r| r.first().map(Cell::display).unwrap_or_default()).collect();
+        let first_col: Vec<String> = sheet
+            .rows
+            .iter()
+            .map(|r| r.first().map(Cell::display).unwrap_or_default())
+            .collect();
         let headings: Vec<&String> = first_col.iter().filter(|t| t.contains(" người)")).collect();
         assert_eq!(headings.len(), s.training_needs.len());
         for (heading, need) in headings.iter().zip(&s.training_needs) {
-            assert!(heading.contains(&format!("{} ({} người)", need.label, need.count)), "{heading}");
+            assert!(
+                heading.contains(&format!("{} ({} người)", need.label, need.count)),
+                "{heading}"
+            );
         }
-        let people_rows = sheet.rows.iter().skip(4).filter(|r| matches!(r.first(), Some(Cell::Number(_)))).count();
-        assert_eq!(people_rows as u32, s.training_needs.iter().map(|n| n.count).sum::<u32>());
+        let people_rows = sheet
+            .rows
+            .iter()
+            .skip(4)
+            .filter(|r| matches!(r.first(), Some(Cell::Number(_))))
+            .count();
+        assert_eq!(
+            people_rows as u32,
+            s.training_needs.iter().map(|n| n.count).sum::<u32>()
+        );
         assert!(people_rows > 0);
     }
 }

@@ -100,7 +100,7 @@ pub(super) fn classify(sheet: &Sheet, layout: &Layout, first: usize) -> Vec<(usi
             RowRole::Blank
         } else if in_footer {
             RowRole::Footer
-        } else if is_footer(row, &free_cols) {
+        } else if !has_birth(sheet, r, &birth_cols) && is_footer(row, &free_cols) {
             in_footer = true;
             RowRole::Footer
         } else if is_column_numbers(row) {
@@ -111,6 +111,16 @@ pub(super) fn classify(sheet: &Sheet, layout: &Layout, first: usize) -> Vec<(usi
         out.push((r, role));
     }
     out
+}
+
+/// Whether the row holds a plausible birth date: a person's row, not a footer or a total.
+fn has_birth(sheet: &Sheet, r: usize, birth_cols: &[usize]) -> bool {
+    birth_cols.iter().any(|&c| match sheet.cell(r, c) {
+        Cell::Date(_) => true,
+        Cell::Number(n) => crate::date::PartialDate::from_number(*n, false).is_some(),
+        Cell::Text(t) => crate::date::PartialDate::parse(t).is_some(),
+        _ => false,
+    })
 }
 
 fn is_footer(row: &[Cell], free_col: &dyn Fn(usize) -> bool) -> bool {
@@ -177,17 +187,11 @@ fn person_or_group(
         .find_map(|c| c.as_text().filter(|t| !t.trim().is_empty()))
         .map(clean)
         .unwrap_or_default();
-    let label = if name.trim().is_empty() { first_text.clone() } else { clean(&name) };
+    let label = if name.trim().is_empty() { first_text.clone() } else { name.clone() };
 
-    let has_birth = birth_cols.iter().any(|&c| match sheet.cell(r, c) {
-        Cell::Date(_) => true,
-        Cell::Number(n) => crate::date::PartialDate::from_number(*n, false).is_some(),
-        Cell::Text(t) => crate::date::PartialDate::parse(t).is_some(),
-        _ => false,
-    });
     match total_label(&label).or(total_label(&seq)) {
         Some(Total::Certain) => return RowRole::Total,
-        Some(Total::Likely) if !has_birth => return RowRole::Total,
+        Some(Total::Likely) if !has_birth(sheet, r, birth_cols) => return RowRole::Total,
         _ => {}
     }
     let has_data = data_cols.iter().any(|&c| !sheet.cell(r, c).is_empty());

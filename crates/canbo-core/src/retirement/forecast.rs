@@ -25,15 +25,26 @@ fn default_years() -> u32 {
 
 impl RetirementOptions {
     pub fn new(as_of: Date) -> RetirementOptions {
-        RetirementOptions { as_of, years: default_years() }
+        RetirementOptions {
+            as_of,
+            years: default_years(),
+        }
+    }
+
+    /// The years looked at, capped so that a wild value cannot exhaust memory.
+    fn span(&self) -> i32 {
+        self.years.min(MAX_YEARS) as i32
     }
 
     /// The last day the forecast looks at: 31 December of its last year.
     pub fn until(&self) -> Date {
-        let last = self.as_of.year() + self.years as i32 - 1;
+        let last = self.as_of.year().saturating_add(self.span() - 1);
         Date::new(last, 12, 31).unwrap_or(self.as_of)
     }
 }
+
+/// No forecast needs more than a century.
+const MAX_YEARS: u32 = 100;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearCount {
@@ -73,15 +84,27 @@ pub struct Timeline {
 impl Timeline {
     fn new(options: &RetirementOptions) -> Timeline {
         let first = options.as_of.year();
-        let years = (0..options.years as i32).map(|i| YearCount { year: first + i, count: 0 }).collect();
-        Timeline { overdue: 0, years, total: 0 }
+        let years = (0..options.span())
+            .map(|i| YearCount {
+                year: first + i,
+                count: 0,
+            })
+            .collect();
+        Timeline {
+            overdue: 0,
+            years,
+            total: 0,
+        }
     }
 
     fn add(&mut self, r: &Retiree) {
         let slot = if r.overdue {
             Some(&mut self.overdue)
         } else {
-            self.years.iter_mut().find(|y| y.year == r.retires_on.year()).map(|y| &mut y.count)
+            self.years
+                .iter_mut()
+                .find(|y| y.year == r.retires_on.year())
+                .map(|y| &mut y.count)
         };
         if let Some(n) = slot {
             *n += 1;
@@ -164,21 +187,34 @@ fn unplaced(index: usize, p: &Person) -> Unplaced {
     }
 }
 
-/// Every person's retirement (all who can be placed, whatever the window), plus those who
-/// cannot be placed, in roster order.
-pub fn retirees(roster: &Roster, law: &RetirementLaw, as_of: Date) -> (Vec<Retiree>, Vec<Unplaced>, Vec<Unplaced>) {
-    let (mut placed, mut no_gender, mut no_birth) = (Vec::new(), Vec::new(), Vec::new());
+/// Everyone's retirement, whatever the window, and who cannot be placed; in roster order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Retirees {
+    pub placed: Vec<Retiree>,
+    /// A usable birth date but no gender.
+    pub unknown_gender: Vec<Unplaced>,
+    /// No birth date, or one no age can be counted from.
+    pub unknown_birth: Vec<Unplaced>,
+}
+
+/// Place every person of the roster.
+pub fn retirees(roster: &Roster, law: &RetirementLaw, as_of: Date) -> Retirees {
+    let mut out = Retirees::default();
     for (index, p) in roster.people.iter().enumerate() {
-        let Some(birth) = p.birth else {
-            no_birth.push(unplaced(index, p));
-            continue;
-        };
         let gender = p.gender.unwrap_or(Gender::Unknown);
-        let Some(r) = law.retirement(birth, gender) else {
-            no_gender.push(unplaced(index, p));
+        let Some(birth) = p.birth else {
+            out.unknown_birth.push(unplaced(index, p));
             continue;
         };
-        placed.push(Retiree {
+        if law.roadmap(gender).is_none() {
+            out.unknown_gender.push(unplaced(index, p));
+            continue;
+        }
+        let Some(r) = law.retirement(birth, gender) else {
+            out.unknown_birth.push(unplaced(index, p));
+            continue;
+        };
+        out.placed.push(Retiree {
             index,
             name: p.name.clone(),
             unit: p.unit.clone(),
@@ -193,26 +229,39 @@ pub fn retirees(roster: &Roster, law: &RetirementLaw, as_of: Date) -> (Vec<Retir
             origin: p.origin.clone(),
         });
     }
-    (placed, no_gender, no_birth)
+    out
 }
 
 fn title_label(title: Option<Title>) -> String {
-    title.map_or("Chưa xác định chức danh", Title::label_vi).to_string()
+    title
+        .map_or("Chưa xác định chức danh", Title::label_vi)
+        .to_string()
 }
 
 /// The forecast.
 pub fn forecast(roster: &Roster, law: &RetirementLaw, options: &RetirementOptions) -> Forecast {
     let until = options.until();
-    let (all, unknown_gender, unknown_birth) = retirees(roster, law, options.as_of);
-    let mut people: Vec<Retiree> = all.into_iter().filter(|r| r.retires_on <= until).collect();
-    people.sort_by(|a, b| (a.retires_on, a.index).cmp(&(b.retires_on, b.index)));
+    let Retirees {
+        placed,
+        unknown_gender,
+        unknown_birth,
+    } = retirees(roster, law, options.as_of);
+    let mut people: Vec<Retiree> = placed
+        .into_iter()
+        .filter(|r| r.overdue || r.retires_on <= until)
+        .collect();
+    people.sort_by_key(|r| (r.retires_on, r.index));
 
     let mut total = Timeline::new(options);
     let mut units: Vec<UnitTimeline> = Vec::new();
     let mut unit_index: HashMap<String, usize> = HashMap::new();
     for p in &roster.people {
         let i = *unit_index.entry(unit_key(&p.unit)).or_insert_with(|| {
-            units.push(UnitTimeline { unit: p.unit.clone(), people: 0, timeline: Timeline::new(options) });
+            units.push(UnitTimeline {
+                unit: p.unit.clone(),
+                people: 0,
+                timeline: Timeline::new(options),
+            });
             units.len() - 1
         });
         if let Some(u) = units.get_mut(i) {
@@ -223,7 +272,10 @@ pub fn forecast(roster: &Roster, law: &RetirementLaw, options: &RetirementOption
     let mut vacancies: Vec<Vacancy> = Vec::new();
     for r in &people {
         total.add(r);
-        if let Some(u) = unit_index.get(&unit_key(&r.unit)).and_then(|&i| units.get_mut(i)) {
+        if let Some(u) = unit_index
+            .get(&unit_key(&r.unit))
+            .and_then(|&i| units.get_mut(i))
+        {
             u.timeline.add(r);
         }
         match titles.iter_mut().find(|t| t.title == r.title) {
@@ -231,12 +283,19 @@ pub fn forecast(roster: &Roster, law: &RetirementLaw, options: &RetirementOption
             None => {
                 let mut timeline = Timeline::new(options);
                 timeline.add(r);
-                titles.push(TitleTimeline { title: r.title, label: title_label(r.title), timeline });
+                titles.push(TitleTimeline {
+                    title: r.title,
+                    label: title_label(r.title),
+                    timeline,
+                });
             }
         }
         // Only the posts of the commune's staff quota: "không chuyên trách" and "hợp đồng"
         // name many different jobs, not one post.
-        if let Some(title) = r.title.filter(|t| matches!(t.category(), Category::CanBo | Category::CongChuc)) {
+        if let Some(title) = r
+            .title
+            .filter(|t| matches!(t.category(), Category::CanBo | Category::CongChuc))
+        {
             add_vacancy(&mut vacancies, title, &r.unit);
         }
     }
@@ -268,7 +327,12 @@ fn add_vacancy(vacancies: &mut Vec<Vacancy>, title: Title, unit: &str) {
                 v.units.push(unit.to_string());
             }
         }
-        None => vacancies.push(Vacancy { title, label: title.label_vi().into(), count: 1, units: vec![unit.to_string()] }),
+        None => vacancies.push(Vacancy {
+            title,
+            label: title.label_vi().into(),
+            count: 1,
+            units: vec![unit.to_string()],
+        }),
     }
 }
 
@@ -280,7 +344,13 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn person(name: &str, unit: &str, title: Option<Title>, gender: Option<Gender>, birth: Option<&str>) -> Person {
+    fn person(
+        name: &str,
+        unit: &str,
+        title: Option<Title>,
+        gender: Option<Gender>,
+        birth: Option<&str>,
+    ) -> Person {
         Person {
             name: name.into(),
             birth: birth.map(|b| serde_json::from_value(serde_json::json!(b)).unwrap()),
@@ -302,7 +372,11 @@ mod tests {
             ethnic_language: None,
             evaluation: None,
             hired: None,
-            origin: Origin { file: "a.xlsx".into(), sheet: "S".into(), row: 2 },
+            origin: Origin {
+                file: "a.xlsx".into(),
+                sheet: "S".into(),
+                row: 2,
+            },
         }
     }
 
@@ -313,27 +387,79 @@ mod tests {
     fn roster() -> Roster {
         let people = vec![
             // 1963-04 + 61y = 2024-04-30: before as_of → overdue.
-            person("A", "Xã Na Son", Some(ChuTichUbnd), Some(Nam), Some("1963-04-15")),
+            person(
+                "A",
+                "Xã Na Son",
+                Some(ChuTichUbnd),
+                Some(Nam),
+                Some("1963-04-15"),
+            ),
             // 1963-12 + 61y = 2024-12-31 = as_of: retiring today, not overdue; counts for 2024.
-            person("B", "Xã Na Son", Some(TaiChinhKeToan), Some(Nam), Some("1963-12-02")),
+            person(
+                "B",
+                "Xã Na Son",
+                Some(TaiChinhKeToan),
+                Some(Nam),
+                Some("1963-12-02"),
+            ),
             // 1968-09 + 56y8m = 2025-05-31.
-            person("C", "Xã Pò Mã", Some(ChuTichUbnd), Some(Nu), Some("1968-09")),
+            person(
+                "C",
+                "Xã Pò Mã",
+                Some(ChuTichUbnd),
+                Some(Nu),
+                Some("1968-09"),
+            ),
             // Year only: 1970-01-01, 2032 (62y) → 2032-01-31.
             person("D", "xã pò mã", None, Some(Nam), Some("1970")),
             // 1975-05 → 2035-05-31: after the window.
-            person("E", "Xã Pò Mã", Some(VanHoaXaHoi), Some(Nu), Some("1975-05")),
+            person(
+                "E",
+                "Xã Pò Mã",
+                Some(VanHoaXaHoi),
+                Some(Nu),
+                Some("1975-05"),
+            ),
             // A birth date but no gender; a gender but no birth date.
-            person("F", "Xã Na Son", Some(BiThu), Some(Gender::Unknown), Some("1960")),
+            person(
+                "F",
+                "Xã Na Son",
+                Some(BiThu),
+                Some(Gender::Unknown),
+                Some("1960"),
+            ),
             person("G", "Xã Na Son", Some(BiThu), Some(Nam), None),
-            person("H", "Xã Khuổi Lầy", Some(TuPhapHoTich), None, Some("1990-01-01")),
+            person(
+                "H",
+                "Xã Khuổi Lầy",
+                Some(TuPhapHoTich),
+                None,
+                Some("1990-01-01"),
+            ),
             // 1964-01: 2024 (61y) → 2025-01 ✗; 2025 (61y3m) → 2025-04-30. Not a post of the quota.
-            person("I", "Xã Khuổi Lầy", Some(KhongChuyenTrach), Some(Nam), Some("1964-01-20")),
+            person(
+                "I",
+                "Xã Khuổi Lầy",
+                Some(KhongChuyenTrach),
+                Some(Nam),
+                Some("1964-01-20"),
+            ),
         ];
-        Roster { people, ..Default::default() }
+        Roster {
+            people,
+            ..Default::default()
+        }
     }
 
     fn run(years: u32) -> Forecast {
-        forecast(&roster(), &RetirementLaw::default(), &RetirementOptions { as_of: d("2024-12-31"), years })
+        forecast(
+            &roster(),
+            &RetirementLaw::default(),
+            &RetirementOptions {
+                as_of: d("2024-12-31"),
+                years,
+            },
+        )
     }
 
     #[test]
@@ -346,13 +472,18 @@ mod tests {
         assert_eq!(f.overdue, 1);
         assert_eq!(f.until, d("2033-12-31"));
         assert_eq!(run(1).years.len(), 1);
+        // A wild number of years is capped, not allocated.
+        assert_eq!(run(u32::MAX).years.len(), 100);
     }
 
     #[test]
     fn people_are_listed_by_date_with_overdue_first() {
         let f = run(10);
-        let people: Vec<(&str, String, bool)> =
-            f.people.iter().map(|r| (r.name.as_str(), r.retires_on.to_string(), r.overdue)).collect();
+        let people: Vec<(&str, String, bool)> = f
+            .people
+            .iter()
+            .map(|r| (r.name.as_str(), r.retires_on.to_string(), r.overdue))
+            .collect();
         assert_eq!(
             people,
             [
@@ -364,7 +495,10 @@ mod tests {
             ]
         );
         let json = serde_json::to_value(&f.people[4]).unwrap();
-        assert_eq!((json["birth"].as_str(), json["gender"].as_str()), (Some("1970"), Some("nam")));
+        assert_eq!(
+            (json["birth"].as_str(), json["gender"].as_str()),
+            (Some("1970"), Some("nam"))
+        );
     }
 
     #[test]
@@ -378,22 +512,53 @@ mod tests {
     #[test]
     fn units_and_titles_break_the_counts_down() {
         let f = run(10);
-        let units: Vec<(&str, u32, u32, u32)> =
-            f.by_unit.iter().map(|u| (u.unit.as_str(), u.people, u.timeline.overdue, u.timeline.total)).collect();
-        assert_eq!(units, [("Xã Na Son", 4, 1, 2), ("Xã Pò Mã", 3, 0, 2), ("Xã Khuổi Lầy", 2, 0, 1)]);
-        let titles: Vec<(&str, u32)> = f.by_title.iter().map(|t| (t.label.as_str(), t.timeline.total)).collect();
-        assert_eq!(titles, [
+        let units: Vec<(&str, u32, u32, u32)> = f
+            .by_unit
+            .iter()
+            .map(|u| {
+                (
+                    u.unit.as_str(),
+                    u.people,
+                    u.timeline.overdue,
+                    u.timeline.total,
+                )
+            })
+            .collect();
+        assert_eq!(
+            units,
+            [
+                ("Xã Na Son", 4, 1, 2),
+                ("Xã Pò Mã", 3, 0, 2),
+                ("Xã Khuổi Lầy", 2, 0, 1)
+            ]
+        );
+        let titles: Vec<(&str, u32)> = f
+            .by_title
+            .iter()
+            .map(|t| (t.label.as_str(), t.timeline.total))
+            .collect();
+        assert_eq!(
+            titles,
+            [
                 ("Chủ tịch UBND", 2),
                 ("Tài chính – kế toán", 1),
                 ("Không chuyên trách", 1),
                 ("Chưa xác định chức danh", 1)
-            ]);
-        let vacancies: Vec<(Title, u32, Vec<String>)> =
-            f.vacancies.iter().map(|v| (v.title, v.count, v.units.clone())).collect();
+            ]
+        );
+        let vacancies: Vec<(Title, u32, Vec<String>)> = f
+            .vacancies
+            .iter()
+            .map(|v| (v.title, v.count, v.units.clone()))
+            .collect();
         assert_eq!(
             vacancies,
             [
-                (ChuTichUbnd, 2, vec!["Xã Na Son".to_string(), "Xã Pò Mã".to_string()]),
+                (
+                    ChuTichUbnd,
+                    2,
+                    vec!["Xã Na Son".to_string(), "Xã Pò Mã".to_string()]
+                ),
                 (TaiChinhKeToan, 1, vec!["Xã Na Son".to_string()]),
             ]
         );
@@ -404,8 +569,14 @@ mod tests {
         let f = run(10);
         let total = f.overdue + f.years.iter().map(|y| y.count).sum::<u32>();
         assert_eq!(total as usize, f.people.len());
-        assert_eq!(f.by_unit.iter().map(|u| u.timeline.total).sum::<u32>(), total);
-        assert_eq!(f.by_title.iter().map(|t| t.timeline.total).sum::<u32>(), total);
+        assert_eq!(
+            f.by_unit.iter().map(|u| u.timeline.total).sum::<u32>(),
+            total
+        );
+        assert_eq!(
+            f.by_title.iter().map(|t| t.timeline.total).sum::<u32>(),
+            total
+        );
     }
 
     #[test]
@@ -413,7 +584,10 @@ mod tests {
         let json = serde_json::to_value(run(10)).unwrap();
         assert_eq!(json["schema"], "canbo.retirement/1");
         assert_eq!(json["as_of"], "2024-12-31");
-        assert_eq!(json["years"][0], serde_json::json!({"year": 2024, "count": 1}));
+        assert_eq!(
+            json["years"][0],
+            serde_json::json!({"year": 2024, "count": 1})
+        );
         assert_eq!(json["overdue"], 1);
         for key in ["name", "unit", "position", "gender", "birth", "retires_on"] {
             assert!(json["people"][0].get(key).is_some(), "{key}");

@@ -29,7 +29,10 @@ impl Age {
     /// An age from months; ages past 255 years saturate (no law asks for them).
     pub fn from_months(months: i32) -> Age {
         let months = months.clamp(0, 255 * 12 + 11);
-        Age { years: (months / 12) as u8, months: (months % 12) as u8 }
+        Age {
+            years: (months / 12) as u8,
+            months: (months % 12) as u8,
+        }
     }
 
     /// "60 tuổi 3 tháng", "62 tuổi".
@@ -152,14 +155,20 @@ impl RetirementLaw {
 
     /// The law's ages year by year, `from..=to`.
     pub fn table(&self, from: i32, to: i32) -> Vec<YearAges> {
-        (from..=to).map(|year| YearAges { year, men: self.men.age_in(year), women: self.women.age_in(year) }).collect()
+        (from..=to)
+            .map(|year| YearAges {
+                year,
+                men: self.men.age_in(year),
+                women: self.women.age_in(year),
+            })
+            .collect()
     }
 
     /// When a person of this birth and gender retires; `None` for an unknown gender (the law
     /// differs by gender and we do not guess).
     pub fn retirement(&self, birth: PartialDate, gender: Gender) -> Option<Retirement> {
         let roadmap = self.roadmap(gender)?;
-        let born = counting_birthday(birth)?;
+        let born = counting_birthday(birth).filter(|b| BIRTH_YEARS.contains(&b.year()))?;
         // No year before the youngest age can be the one; ages are bounded, so a century of
         // tries is more than any roadmap needs.
         let youngest = roadmap.before.min(roadmap.first);
@@ -167,10 +176,18 @@ impl RetirementLaw {
         (start..start + 100).find_map(|year| {
             let age = roadmap.age_in(year);
             let reached = born.add_months(age.in_months());
-            (reached.year() <= year).then(|| Retirement { date: reached.end_of_month(), age })
+            (reached.year() <= year).then(|| Retirement {
+                date: reached.end_of_month(),
+                age,
+            })
         })
     }
 }
+
+/// Years a birth date can be counted from: the importer keeps 1900–2100, but a roster that
+/// comes back from storage or an edit may hold anything, and date arithmetic far outside
+/// these years would overflow.
+const BIRTH_YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
 
 /// The birth date the law counts from: with a month and year only, the first of that month;
 /// with a year only, 1 January (ND 135/2020).
@@ -197,7 +214,10 @@ mod tests {
         let law = RetirementLaw::default();
         let birth: PartialDate = serde_json::from_value(serde_json::json!(birth)).unwrap();
         let got = law.retirement(birth, gender);
-        let want = Retirement { date: date(retires_on), age: Age::new(age.0, age.1) };
+        let want = Retirement {
+            date: date(retires_on),
+            age: Age::new(age.0, age.1),
+        };
         assert_eq!(got, Some(want), "{birth} {gender}");
     }
 
@@ -206,8 +226,11 @@ mod tests {
     #[test]
     fn the_roadmap_year_by_year() {
         let law = RetirementLaw::default();
-        let ages: Vec<(i32, String, String)> =
-            law.table(2020, 2036).iter().map(|r| (r.year, r.men.label_vi(), r.women.label_vi())).collect();
+        let ages: Vec<(i32, String, String)> = law
+            .table(2020, 2036)
+            .iter()
+            .map(|r| (r.year, r.men.label_vi(), r.women.label_vi()))
+            .collect();
         let want = [
             (2020, "60 tuổi", "55 tuổi"),
             (2021, "60 tuổi 3 tháng", "55 tuổi 4 tháng"),
@@ -227,7 +250,10 @@ mod tests {
             (2035, "62 tuổi", "60 tuổi"),
             (2036, "62 tuổi", "60 tuổi"),
         ];
-        let want: Vec<(i32, String, String)> = want.iter().map(|(y, m, w)| (*y, m.to_string(), w.to_string())).collect();
+        let want: Vec<(i32, String, String)> = want
+            .iter()
+            .map(|(y, m, w)| (*y, m.to_string(), w.to_string()))
+            .collect();
         assert_eq!(ages, want);
     }
 
@@ -334,9 +360,19 @@ mod tests {
     }
 
     #[test]
+    fn a_birth_year_no_one_could_have_has_no_date() {
+        let law = RetirementLaw::default();
+        assert_eq!(law.retirement(PartialDate::Year(i32::MAX), Nam), None);
+        assert_eq!(law.retirement(PartialDate::Year(-5), Nu), None);
+    }
+
+    #[test]
     fn an_unknown_gender_has_no_date() {
         let law = RetirementLaw::default();
-        assert_eq!(law.retirement(PartialDate::Year(1961), Gender::Unknown), None);
+        assert_eq!(
+            law.retirement(PartialDate::Year(1961), Gender::Unknown),
+            None
+        );
         assert_eq!(law.age_in(Gender::Unknown, 2024), None);
     }
 
@@ -345,7 +381,8 @@ mod tests {
         let law = RetirementLaw::default();
         assert_eq!(law.early.max_years_earlier, 5);
         assert!(!law.early.applied);
-        let back: RetirementLaw = serde_json::from_str(&serde_json::to_string(&law).unwrap()).unwrap();
+        let back: RetirementLaw =
+            serde_json::from_str(&serde_json::to_string(&law).unwrap()).unwrap();
         assert_eq!(back, law);
     }
 }

@@ -9,9 +9,11 @@ pub mod forecast;
 pub mod law;
 
 pub use forecast::{
-    forecast, retirees, Forecast, Retiree, RetirementOptions, TitleTimeline, Timeline, UnitTimeline, Unplaced,
-    Vacancy, YearCount,
+    forecast, retirees, Forecast, Retiree, Retirees, RetirementOptions, Timeline, TitleTimeline,
+    UnitTimeline, Unplaced, Vacancy, YearCount,
 };
-pub use law::{counting_birthday, Age, EarlyRetirement, Retirement, RetirementLaw, Roadmap, YearAges};
+pub use law::{
+    counting_birthday, Age, EarlyRetirement, Retirement, RetirementLaw, Roadmap, YearAges,
+};
 
 pub const SCHEMA: &str = "canbo.retirement/1";

@@ -1,4 +1,5 @@
 //! Layout + cells → people. One row at a time; a bad value is a warning, never an abort.
+//! Text cells arrive cleaned (see `import::normalise`), so they are read as they are.
 
 use super::{Origin, Person, Warning, WarningKind};
 use crate::codes::*;
@@ -6,7 +7,6 @@ use crate::date::PartialDate;
 use crate::field::Field;
 use crate::layout::{Layout, RowRole};
 use crate::read::{cell_ref, Cell, Sheet};
-use crate::text::clean;
 use crate::vocab::{self, ethnicity, positions};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -66,7 +66,7 @@ impl RowReader<'_> {
     }
 
     fn text(&self, row: usize, field: Field) -> Option<String> {
-        self.cell(row, field).map(|(_, c)| clean(&c.display())).filter(|t| !t.is_empty())
+        self.cell(row, field).map(|(_, c)| c.display()).filter(|t| !t.is_empty())
     }
 
     fn warn(&self, out: &mut Vec<Warning>, row: usize, col: usize, kind: WarningKind) {
@@ -86,7 +86,7 @@ impl RowReader<'_> {
             return None;
         }
         let Some((col, cell)) = self.cell(row, field) else { return T::BLANK };
-        let text = clean(&cell.display());
+        let text = cell.display();
         let key = (field, text);
         let known = self.memo.borrow().levels.get(&key).copied();
         let index = known.unwrap_or_else(|| {
@@ -129,7 +129,7 @@ impl RowReader<'_> {
         let name = self
             .layout
             .columns_of(Field::Name)
-            .map(|c| clean(&self.sheet.cell(r, c).display()))
+            .map(|c| self.sheet.cell(r, c).display())
             .filter(|t| !t.is_empty())
             .collect::<Vec<_>>()
             .join(" ");

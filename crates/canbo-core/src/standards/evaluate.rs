@@ -8,7 +8,7 @@ use super::rules::{Criterion, Relief, Requirement, Rule, RuleSet, Scope};
 use super::StandardsOptions;
 use crate::codes::{Category, Code, GeneralEducation, PoliticalTheory, Professional};
 use crate::date::Date;
-use crate::roster::{unit_key, Origin, Person};
+use crate::roster::{Origin, Person};
 use crate::vocab::positions::Title;
 use serde::{Deserialize, Serialize};
 
@@ -72,8 +72,12 @@ pub enum Outcome {
     Meets,
     Below,
     /// Below, but the requirement binds only from `until` (the 2025 reform's grace).
-    Grace { until: Date },
-    Unknown { missing: Missing },
+    Grace {
+        until: Date,
+    },
+    Unknown {
+        missing: Missing,
+    },
     /// The rule asks nothing on this criterion.
     NotRequired,
 }
@@ -123,12 +127,14 @@ pub enum Note {
 impl Note {
     pub fn message_vi(&self) -> String {
         match self {
-            Note::FieldNotChecked { field_of_study: Some(f) } => {
+            Note::FieldNotChecked {
+                field_of_study: Some(f),
+            } => {
                 format!("chuyên ngành «{f}» phải phù hợp vị trí (chưa kiểm tra)")
             }
-            Note::FieldNotChecked { field_of_study: None } => {
-                "chuyên ngành phải phù hợp vị trí (chưa kiểm tra)".into()
-            }
+            Note::FieldNotChecked {
+                field_of_study: None,
+            } => "chuyên ngành phải phù hợp vị trí (chưa kiểm tra)".into(),
         }
     }
 }
@@ -177,7 +183,12 @@ impl Context {
     }
 }
 
-fn judge<L: Level>(criterion: Criterion, req: Option<&Requirement<L>>, have: Option<L>, cx: &Context) -> Judgement {
+fn judge<L: Level>(
+    criterion: Criterion,
+    req: Option<&Requirement<L>>,
+    have: Option<L>,
+    cx: &Context,
+) -> Judgement {
     let mut j = Judgement {
         criterion,
         outcome: Outcome::NotRequired,
@@ -201,13 +212,21 @@ fn judge<L: Level>(criterion: Criterion, req: Option<&Requirement<L>>, have: Opt
         None => {}
     }
     // A minimum nobody can be ranked against ("unknown") asks nothing.
-    let Some(need) = min.level_rank() else { return j };
+    let Some(need) = min.level_rank() else {
+        return j;
+    };
     j.need = Some(min.code().to_string());
     j.unconfirmed = req.unconfirmed || exception.is_some_and(|e| e.unconfirmed);
     j.outcome = match have.map(|h| (h.is_blank(), h.level_rank())) {
-        None => Outcome::Unknown { missing: Missing::NoColumn },
-        Some((true, _)) => Outcome::Unknown { missing: Missing::Blank },
-        Some((false, None)) => Outcome::Unknown { missing: Missing::Unreadable },
+        None => Outcome::Unknown {
+            missing: Missing::NoColumn,
+        },
+        Some((true, _)) => Outcome::Unknown {
+            missing: Missing::Blank,
+        },
+        Some((false, None)) => Outcome::Unknown {
+            missing: Missing::Unreadable,
+        },
         Some((false, Some(rank))) if rank >= need => Outcome::Meets,
         Some(_) => match grace_until {
             Some(until) if cx.as_of < until => Outcome::Grace { until },
@@ -233,14 +252,34 @@ fn overall(criteria: &[Judgement]) -> Status {
 
 fn judge_rule(rule: &Rule, p: &Person, cx: &Context) -> Vec<Judgement> {
     vec![
-        judge(Criterion::GeneralEducation, rule.general_education.as_ref(), p.general_education, cx),
-        judge(Criterion::Professional, rule.professional.as_ref(), p.professional, cx),
-        judge(Criterion::PoliticalTheory, rule.political_theory.as_ref(), p.political_theory, cx),
+        judge(
+            Criterion::GeneralEducation,
+            rule.general_education.as_ref(),
+            p.general_education,
+            cx,
+        ),
+        judge(
+            Criterion::Professional,
+            rule.professional.as_ref(),
+            p.professional,
+            cx,
+        ),
+        judge(
+            Criterion::PoliticalTheory,
+            rule.political_theory.as_ref(),
+            p.political_theory,
+            cx,
+        ),
     ]
 }
 
 /// Assess one person (`index` is their place in the roster).
-pub fn assess_person(index: usize, p: &Person, rules: &RuleSet, options: &StandardsOptions) -> Assessment {
+pub fn assess_person(
+    index: usize,
+    p: &Person,
+    rules: &RuleSet,
+    options: &StandardsOptions,
+) -> Assessment {
     let difficult_area = options.is_difficult(&p.unit);
     let rule = rules.rule_for(p.category, p.title);
     let cx = Context {
@@ -252,7 +291,9 @@ pub fn assess_person(index: usize, p: &Person, rules: &RuleSet, options: &Standa
     let criteria = rule.map(|r| judge_rule(r, p, &cx)).unwrap_or_default();
     let notes = match rule {
         Some(r) if r.matching_field && r.professional.is_some() => {
-            vec![Note::FieldNotChecked { field_of_study: p.field_of_study.clone().filter(|f| !f.is_empty()) }]
+            vec![Note::FieldNotChecked {
+                field_of_study: p.field_of_study.clone().filter(|f| !f.is_empty()),
+            }]
         }
         _ => Vec::new(),
     };
@@ -265,16 +306,13 @@ pub fn assess_person(index: usize, p: &Person, rules: &RuleSet, options: &Standa
         category: p.category,
         rule: rule.map(|r| r.label.clone()),
         difficult_area,
-        status: if rule.is_some() { overall(&criteria) } else { Status::NotCovered },
+        status: if rule.is_some() {
+            overall(&criteria)
+        } else {
+            Status::NotCovered
+        },
         criteria,
         notes,
         origin: p.origin.clone(),
-    }
-}
-
-/// Whether a unit is flagged: the whole roster, or the unit by its [`unit_key`].
-impl StandardsOptions {
-    pub fn is_difficult(&self, unit: &str) -> bool {
-        self.difficult_area || self.difficult_units.contains(&unit_key(unit))
     }
 }

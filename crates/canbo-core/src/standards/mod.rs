@@ -40,12 +40,21 @@ pub struct StandardsOptions {
 
 impl StandardsOptions {
     pub fn new(as_of: Date) -> StandardsOptions {
-        StandardsOptions { as_of, difficult_area: false, difficult_units: BTreeSet::new() }
+        StandardsOptions {
+            as_of,
+            difficult_area: false,
+            difficult_units: BTreeSet::new(),
+        }
     }
 
     /// Flag a unit, written however the roster or the user writes it.
     pub fn flag_unit(&mut self, unit: &str) {
         self.difficult_units.insert(unit_key(unit));
+    }
+
+    /// Whether a unit is flagged: the whole roster is, or the unit by its [`unit_key`].
+    pub fn is_difficult(&self, unit: &str) -> bool {
+        self.difficult_area || self.difficult_units.contains(&unit_key(unit))
     }
 }
 
@@ -126,11 +135,20 @@ pub struct Standards {
 
 /// Judge every person.
 pub fn assess(roster: &Roster, rules: &RuleSet, options: &StandardsOptions) -> Vec<Assessment> {
-    roster.people.iter().enumerate().map(|(i, p)| assess_person(i, p, rules, options)).collect()
+    roster
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| assess_person(i, p, rules, options))
+        .collect()
 }
 
 /// Count and list the assessments.
-pub fn summarise(assessments: &[Assessment], rules: &RuleSet, options: &StandardsOptions) -> Standards {
+pub fn summarise(
+    assessments: &[Assessment],
+    rules: &RuleSet,
+    options: &StandardsOptions,
+) -> Standards {
     let mut by_category: BTreeMap<Category, Tally> = BTreeMap::new();
     let mut by_unit: Vec<UnitTally> = Vec::new();
     let mut unit_index: HashMap<String, usize> = HashMap::new();
@@ -140,7 +158,11 @@ pub fn summarise(assessments: &[Assessment], rules: &RuleSet, options: &Standard
         total.add(a);
         by_category.entry(a.category).or_default().add(a);
         let i = *unit_index.entry(unit_key(&a.unit)).or_insert_with(|| {
-            by_unit.push(UnitTally { unit: a.unit.clone(), difficult_area: a.difficult_area, tally: Tally::default() });
+            by_unit.push(UnitTally {
+                unit: a.unit.clone(),
+                difficult_area: a.difficult_area,
+                tally: Tally::default(),
+            });
             by_unit.len() - 1
         });
         if let Some(u) = by_unit.get_mut(i) {
@@ -223,15 +245,28 @@ fn notes(assessments: &[Assessment], rules: &RuleSet, options: &StandardsOptions
             rules.name, rules.effective_from, options.as_of
         ));
     }
-    let unchecked = assessments.iter().filter(|a| a.notes.iter().any(|n| matches!(n, Note::FieldNotChecked { .. }))).count();
+    let unchecked = assessments
+        .iter()
+        .filter(|a| {
+            a.notes
+                .iter()
+                .any(|n| matches!(n, Note::FieldNotChecked { .. }))
+        })
+        .count();
     if unchecked > 0 {
         out.push(format!(
             "Chuyên ngành đào tạo phải phù hợp vị trí việc làm: danh sách không cho biết điều này, chưa kiểm tra cho {unchecked} người."
         ));
     }
-    let not_covered = assessments.iter().filter(|a| a.status == Status::NotCovered).count();
+    let not_covered = assessments
+        .iter()
+        .filter(|a| a.status == Status::NotCovered)
+        .count();
     if not_covered > 0 {
-        out.push(format!("{not_covered} người không thuộc diện áp dụng của {} (không tính là chưa đạt).", rules.name));
+        out.push(format!(
+            "{not_covered} người không thuộc diện áp dụng của {} (không tính là chưa đạt).",
+            rules.name
+        ));
     }
     out
 }

@@ -21,8 +21,11 @@ pub enum Criterion {
 
 impl Criterion {
     /// In the order of the JSON (`criteria`).
-    pub const ALL: [Criterion; 3] =
-        [Criterion::GeneralEducation, Criterion::Professional, Criterion::PoliticalTheory];
+    pub const ALL: [Criterion; 3] = [
+        Criterion::GeneralEducation,
+        Criterion::Professional,
+        Criterion::PoliticalTheory,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -157,54 +160,86 @@ impl RuleSet {
     pub fn unconfirmed(&self) -> Vec<String> {
         let mut out = Vec::new();
         if self.effective_from_unconfirmed {
-            out.push(format!("{}: ngày có hiệu lực {} (chưa xác nhận)", self.name, self.effective_from));
+            out.push(format!(
+                "{}: ngày có hiệu lực {} (chưa xác nhận)",
+                self.name, self.effective_from
+            ));
         }
         for rule in &self.rules {
             if rule.unconfirmed {
                 out.push(format!("{}: phạm vi áp dụng (chưa xác nhận)", rule.label));
             }
-            let mut flag = |criterion: Criterion, req: bool, exception: bool| {
-                if req {
-                    out.push(format!("{} – {}: yêu cầu (chưa xác nhận)", rule.label, criterion.label_vi()));
+            let parts = [
+                (
+                    Criterion::GeneralEducation,
+                    unconfirmed_parts(rule.general_education.as_ref()),
+                ),
+                (
+                    Criterion::Professional,
+                    unconfirmed_parts(rule.professional.as_ref()),
+                ),
+                (
+                    Criterion::PoliticalTheory,
+                    unconfirmed_parts(rule.political_theory.as_ref()),
+                ),
+            ];
+            for (criterion, (requirement, exception)) in parts {
+                for (yes, what) in [
+                    (requirement, "yêu cầu"),
+                    (exception, "ngoại lệ vùng khó khăn"),
+                ] {
+                    if yes {
+                        out.push(format!(
+                            "{} – {}: {what} (chưa xác nhận)",
+                            rule.label,
+                            criterion.label_vi()
+                        ));
+                    }
                 }
-                if exception {
-                    out.push(format!("{} – {}: ngoại lệ vùng khó khăn (chưa xác nhận)", rule.label, criterion.label_vi()));
-                }
-            };
-            fn flags<L>(r: &Option<Requirement<L>>) -> (bool, bool) {
-                r.as_ref().map_or((false, false), |r| {
-                    (r.unconfirmed, r.exception.as_ref().is_some_and(|e| e.unconfirmed))
-                })
             }
-            let (a, b) = flags(&rule.general_education);
-            flag(Criterion::GeneralEducation, a, b);
-            let (a, b) = flags(&rule.professional);
-            flag(Criterion::Professional, a, b);
-            let (a, b) = flags(&rule.political_theory);
-            flag(Criterion::PoliticalTheory, a, b);
         }
         out
     }
 }
 
+/// Whether a requirement, and its exception, are unconfirmed.
+fn unconfirmed_parts<L>(r: Option<&Requirement<L>>) -> (bool, bool) {
+    r.map_or((false, false), |r| {
+        (
+            r.unconfirmed,
+            r.exception.as_ref().is_some_and(|e| e.unconfirmed),
+        )
+    })
+}
+
 /// The set in force at `as_of`: the latest whose `effective_from` is on or before it.
 pub fn in_force(sets: &[RuleSet], as_of: Date) -> Option<&RuleSet> {
-    sets.iter().filter(|s| s.effective_from <= as_of).max_by_key(|s| s.effective_from)
+    sets.iter()
+        .filter(|s| s.effective_from <= as_of)
+        .max_by_key(|s| s.effective_from)
 }
 
 /// A set by its id or its name, ignoring case, diacritics and punctuation ("nd33-2023",
 /// "NĐ 33/2023/NĐ-CP").
 pub fn find<'a>(sets: &'a [RuleSet], name: &str) -> Option<&'a RuleSet> {
     let key = |s: &str| -> String {
-        crate::text::fold(s).chars().filter(char::is_ascii_alphanumeric).collect()
+        crate::text::fold(s)
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect()
     };
     let wanted = key(name);
-    sets.iter().find(|s| key(&s.id) == wanted || key(&s.name) == wanted)
+    sets.iter()
+        .find(|s| key(&s.id) == wanted || key(&s.name) == wanted)
 }
 
 /// The set to use: the one named, else the one in force at `as_of`, else (a date before
 /// every set) the earliest, which [`super::standards`] then flags as not yet in force.
-pub fn choose<'a>(sets: &'a [RuleSet], name: Option<&str>, as_of: Date) -> Result<&'a RuleSet, RuleSetError> {
+pub fn choose<'a>(
+    sets: &'a [RuleSet],
+    name: Option<&str>,
+    as_of: Date,
+) -> Result<&'a RuleSet, RuleSetError> {
     match name {
         Some(n) => find(sets, n).ok_or_else(|| RuleSetError::Unknown {
             name: n.to_string(),
@@ -219,7 +254,10 @@ pub fn choose<'a>(sets: &'a [RuleSet], name: Option<&str>, as_of: Date) -> Resul
 /// Why no rule set could be chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RuleSetError {
-    Unknown { name: String, available: Vec<String> },
+    Unknown {
+        name: String,
+        available: Vec<String>,
+    },
     Empty,
 }
 
@@ -227,7 +265,11 @@ impl std::fmt::Display for RuleSetError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RuleSetError::Unknown { name, available } => {
-                write!(f, "no rule set named '{name}'; available: {}", available.join(", "))
+                write!(
+                    f,
+                    "no rule set named '{name}'; available: {}",
+                    available.join(", ")
+                )
             }
             RuleSetError::Empty => f.write_str("there are no rule sets to choose from"),
         }
@@ -240,7 +282,11 @@ impl std::error::Error for RuleSetError {}
 // The defaults (DOMAIN.md). Small constructors keep the table below readable.
 
 fn at_least<L>(min: L) -> Requirement<L> {
-    Requirement { min, unconfirmed: false, exception: None }
+    Requirement {
+        min,
+        unconfirmed: false,
+        exception: None,
+    }
 }
 
 impl<L> Requirement<L> {
@@ -249,7 +295,11 @@ impl<L> Requirement<L> {
         self
     }
     fn except(mut self, scope: Scope, relief: Relief<L>) -> Self {
-        self.exception = Some(Exception { scope, relief, unconfirmed: false });
+        self.exception = Some(Exception {
+            scope,
+            relief,
+            unconfirmed: false,
+        });
         self
     }
 }
@@ -260,8 +310,12 @@ fn date(y: i32, m: u32, d: u32) -> Date {
 }
 
 /// The chairs and vice-chairs of the People's Council and Committee (ND 33/2023 art. 8).
-const COUNCIL_AND_COMMITTEE_LEADERS: [Title; 4] =
-    [Title::ChuTichHdnd, Title::PhoChuTichHdnd, Title::ChuTichUbnd, Title::PhoChuTichUbnd];
+const COUNCIL_AND_COMMITTEE_LEADERS: [Title; 4] = [
+    Title::ChuTichHdnd,
+    Title::PhoChuTichHdnd,
+    Title::ChuTichUbnd,
+    Title::PhoChuTichUbnd,
+];
 
 /// "Commune leaders" of the 2025 reform: the Party committee's secretaries, the council's and
 /// committee's chairs and vice-chairs, and the Front's chair. Which titles the term covers is
@@ -279,13 +333,18 @@ const COMMUNE_LEADERS_2025: [Title; 7] = [
 /// Mountainous, border, island, ethnic-minority and especially difficult areas: trung cấp
 /// instead of đại học (TT 13/2019, ND 33/2023).
 fn dai_hoc_or_trung_cap_in_difficult_areas() -> Requirement<Professional> {
-    at_least(Professional::DaiHoc)
-        .except(Scope::DifficultArea, Relief::LowerTo(Professional::TrungCap))
+    at_least(Professional::DaiHoc).except(
+        Scope::DifficultArea,
+        Relief::LowerTo(Professional::TrungCap),
+    )
 }
 
 fn cong_chuc(label: &str, professional: Requirement<Professional>, matching_field: bool) -> Rule {
     Rule {
-        who: Who { category: Category::CongChuc, titles: Vec::new() },
+        who: Who {
+            category: Category::CongChuc,
+            titles: Vec::new(),
+        },
         label: label.into(),
         unconfirmed: false,
         general_education: Some(at_least(GeneralEducation::Thpt)),
@@ -298,7 +357,10 @@ fn cong_chuc(label: &str, professional: Requirement<Professional>, matching_fiel
 /// ND 33/2023's standards for cán bộ other than the council and committee leaders.
 fn other_can_bo_2023() -> Rule {
     Rule {
-        who: Who { category: Category::CanBo, titles: Vec::new() },
+        who: Who {
+            category: Category::CanBo,
+            titles: Vec::new(),
+        },
         label: "Cán bộ khác".into(),
         unconfirmed: false,
         general_education: Some(at_least(GeneralEducation::Thpt)),
@@ -317,14 +379,22 @@ pub fn defaults() -> Vec<RuleSet> {
             // In force from 15/12/2012 as far as we know; only rosters before 2013 depend on it.
             effective_from: date(2012, 12, 15),
             effective_from_unconfirmed: true,
-            rules: vec![cong_chuc("Công chức cấp xã", at_least(Professional::TrungCap), false)],
+            rules: vec![cong_chuc(
+                "Công chức cấp xã",
+                at_least(Professional::TrungCap),
+                false,
+            )],
         },
         RuleSet {
             id: "tt13-2019".into(),
             name: "Thông tư 13/2019/TT-BNV".into(),
             effective_from: date(2019, 12, 25),
             effective_from_unconfirmed: false,
-            rules: vec![cong_chuc("Công chức cấp xã", dai_hoc_or_trung_cap_in_difficult_areas(), false)],
+            rules: vec![cong_chuc(
+                "Công chức cấp xã",
+                dai_hoc_or_trung_cap_in_difficult_areas(),
+                false,
+            )],
         },
         RuleSet {
             id: "nd33-2023".into(),
@@ -333,7 +403,10 @@ pub fn defaults() -> Vec<RuleSet> {
             effective_from_unconfirmed: false,
             rules: vec![
                 Rule {
-                    who: Who { category: Category::CanBo, titles: COUNCIL_AND_COMMITTEE_LEADERS.to_vec() },
+                    who: Who {
+                        category: Category::CanBo,
+                        titles: COUNCIL_AND_COMMITTEE_LEADERS.to_vec(),
+                    },
                     label: "Chủ tịch, Phó Chủ tịch HĐND, UBND".into(),
                     unconfirmed: false,
                     general_education: Some(at_least(GeneralEducation::Thpt)),
@@ -342,7 +415,11 @@ pub fn defaults() -> Vec<RuleSet> {
                     political_theory: Some(at_least(PoliticalTheory::TrungCap)),
                 },
                 other_can_bo_2023(),
-                cong_chuc("Công chức cấp xã", dai_hoc_or_trung_cap_in_difficult_areas(), true),
+                cong_chuc(
+                    "Công chức cấp xã",
+                    dai_hoc_or_trung_cap_in_difficult_areas(),
+                    true,
+                ),
             ],
         },
         RuleSet {
@@ -353,7 +430,10 @@ pub fn defaults() -> Vec<RuleSet> {
             effective_from_unconfirmed: true,
             rules: vec![
                 Rule {
-                    who: Who { category: Category::CanBo, titles: COMMUNE_LEADERS_2025.to_vec() },
+                    who: Who {
+                        category: Category::CanBo,
+                        titles: COMMUNE_LEADERS_2025.to_vec(),
+                    },
                     label: "Lãnh đạo chủ chốt cấp xã".into(),
                     unconfirmed: true,
                     general_education: Some(at_least(GeneralEducation::Thpt)),
@@ -369,10 +449,17 @@ pub fn defaults() -> Vec<RuleSet> {
                 },
                 // DOMAIN.md names only the leaders for 2025; the others keep ND 33/2023's
                 // standards until new ones are set, which is itself unconfirmed.
-                Rule { unconfirmed: true, ..other_can_bo_2023() },
                 Rule {
                     unconfirmed: true,
-                    ..cong_chuc("Công chức cấp xã", dai_hoc_or_trung_cap_in_difficult_areas(), true)
+                    ..other_can_bo_2023()
+                },
+                Rule {
+                    unconfirmed: true,
+                    ..cong_chuc(
+                        "Công chức cấp xã",
+                        dai_hoc_or_trung_cap_in_difficult_areas(),
+                        true,
+                    )
                 },
             ],
         },
@@ -389,7 +476,11 @@ mod tests {
 
     fn check_in_force(as_of: &str, expect: Option<&str>) {
         let sets = defaults();
-        assert_eq!(in_force(&sets, d(as_of)).map(|s| s.id.as_str()), expect, "{as_of}");
+        assert_eq!(
+            in_force(&sets, d(as_of)).map(|s| s.id.as_str()),
+            expect,
+            "{as_of}"
+        );
     }
 
     #[test]
@@ -407,8 +498,17 @@ mod tests {
     #[test]
     fn a_set_is_found_by_id_or_by_its_written_name() {
         let sets = defaults();
-        for name in ["nd33-2023", "ND33-2023", "Nghị định 33/2023/NĐ-CP", "nghi dinh 33/2023/nd-cp"] {
-            assert_eq!(find(&sets, name).map(|s| s.id.as_str()), Some("nd33-2023"), "{name}");
+        for name in [
+            "nd33-2023",
+            "ND33-2023",
+            "Nghị định 33/2023/NĐ-CP",
+            "nghi dinh 33/2023/nd-cp",
+        ] {
+            assert_eq!(
+                find(&sets, name).map(|s| s.id.as_str()),
+                Some("nd33-2023"),
+                "{name}"
+            );
         }
         assert!(find(&sets, "tt99").is_none());
     }
@@ -416,9 +516,18 @@ mod tests {
     #[test]
     fn choosing_falls_back_to_the_earliest_before_any_set() {
         let sets = defaults();
-        assert_eq!(choose(&sets, None, d("2000-01-01")).map(|s| s.id.as_str()), Ok("tt06-2012"));
-        assert_eq!(choose(&sets, Some("tt13-2019"), d("2024-01-01")).map(|s| s.id.as_str()), Ok("tt13-2019"));
-        assert!(matches!(choose(&sets, Some("x"), d("2024-01-01")), Err(RuleSetError::Unknown { .. })));
+        assert_eq!(
+            choose(&sets, None, d("2000-01-01")).map(|s| s.id.as_str()),
+            Ok("tt06-2012")
+        );
+        assert_eq!(
+            choose(&sets, Some("tt13-2019"), d("2024-01-01")).map(|s| s.id.as_str()),
+            Ok("tt13-2019")
+        );
+        assert!(matches!(
+            choose(&sets, Some("x"), d("2024-01-01")),
+            Err(RuleSetError::Unknown { .. })
+        ));
         assert_eq!(choose(&[], None, d("2024-01-01")), Err(RuleSetError::Empty));
     }
 
@@ -439,7 +548,11 @@ mod tests {
         let set: RuleSet = serde_json::from_str(json).unwrap();
         let rule = &set.rules[0];
         assert_eq!(rule.general_education, None);
-        let exception = rule.professional.as_ref().and_then(|p| p.exception.as_ref()).unwrap();
+        let exception = rule
+            .professional
+            .as_ref()
+            .and_then(|p| p.exception.as_ref())
+            .unwrap();
         assert_eq!(exception.relief, Relief::LowerTo(Professional::CaoDang));
     }
 
@@ -448,11 +561,23 @@ mod tests {
         let sets = defaults();
         let nd33 = find(&sets, "nd33-2023").unwrap();
         let label = |c, t| nd33.rule_for(c, t).map(|r| r.label.as_str());
-        assert_eq!(label(Category::CanBo, Some(Title::PhoChuTichUbnd)), Some("Chủ tịch, Phó Chủ tịch HĐND, UBND"));
-        assert_eq!(label(Category::CanBo, Some(Title::BiThu)), Some("Cán bộ khác"));
+        assert_eq!(
+            label(Category::CanBo, Some(Title::PhoChuTichUbnd)),
+            Some("Chủ tịch, Phó Chủ tịch HĐND, UBND")
+        );
+        assert_eq!(
+            label(Category::CanBo, Some(Title::BiThu)),
+            Some("Cán bộ khác")
+        );
         assert_eq!(label(Category::CanBo, None), Some("Cán bộ khác"));
-        assert_eq!(label(Category::CongChuc, Some(Title::TuPhapHoTich)), Some("Công chức cấp xã"));
-        assert_eq!(label(Category::KhongChuyenTrach, Some(Title::KhongChuyenTrach)), None);
+        assert_eq!(
+            label(Category::CongChuc, Some(Title::TuPhapHoTich)),
+            Some("Công chức cấp xã")
+        );
+        assert_eq!(
+            label(Category::KhongChuyenTrach, Some(Title::KhongChuyenTrach)),
+            None
+        );
         assert_eq!(label(Category::Unknown, Some(Title::HopDong)), None);
     }
 
@@ -463,7 +588,12 @@ mod tests {
         assert!(list("tt13-2019").is_empty());
         let nd33 = list("nd33-2023");
         assert_eq!(nd33.len(), 2, "{nd33:?}");
-        assert!(nd33.iter().all(|l| l.starts_with("Cán bộ khác")), "{nd33:?}");
-        assert!(list("cv11-2025").iter().any(|l| l.contains("ngày có hiệu lực")));
+        assert!(
+            nd33.iter().all(|l| l.starts_with("Cán bộ khác")),
+            "{nd33:?}"
+        );
+        assert!(list("cv11-2025")
+            .iter()
+            .any(|l| l.contains("ngày có hiệu lực")));
     }
 }

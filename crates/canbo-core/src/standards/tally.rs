@@ -96,6 +96,6 @@ impl Tally {
 
     /// People a rule covers.
     pub fn covered(&self) -> u32 {
-        self.people - self.not_covered
+        self.people.saturating_sub(self.not_covered)
     }
 }

@@ -15,16 +15,27 @@ const NEED_LABELS: &[(Criterion, &str, &str)] = &[
     (Criterion::Professional, "thac_si", "Cần thạc sĩ"),
     (Criterion::Professional, "dai_hoc", "Cần đại học"),
     (Criterion::Professional, "cao_dang", "Cần cao đẳng"),
-    (Criterion::Professional, "trung_cap", "Cần trung cấp chuyên môn"),
+    (
+        Criterion::Professional,
+        "trung_cap",
+        "Cần trung cấp chuyên môn",
+    ),
     (Criterion::Professional, "so_cap", "Cần sơ cấp chuyên môn"),
     (Criterion::PoliticalTheory, "cao_cap", "Cần cao cấp LLCT"),
-    (Criterion::PoliticalTheory, "trung_cap", "Cần trung cấp LLCT"),
+    (
+        Criterion::PoliticalTheory,
+        "trung_cap",
+        "Cần trung cấp LLCT",
+    ),
     (Criterion::PoliticalTheory, "so_cap", "Cần sơ cấp LLCT"),
 ];
 
 /// The order groups are listed in: the professional diploma takes longest to obtain.
-const PLAN_ORDER: [Criterion; 3] =
-    [Criterion::Professional, Criterion::PoliticalTheory, Criterion::GeneralEducation];
+const PLAN_ORDER: [Criterion; 3] = [
+    Criterion::Professional,
+    Criterion::PoliticalTheory,
+    Criterion::GeneralEducation,
+];
 
 /// "Cần đại học" for (professional, "dai_hoc").
 pub fn need_label(criterion: Criterion, need: &str) -> String {
@@ -32,7 +43,13 @@ pub fn need_label(criterion: Criterion, need: &str) -> String {
         .iter()
         .find(|(c, code, _)| *c == criterion && *code == need)
         .map(|(_, _, label)| (*label).to_string())
-        .unwrap_or_else(|| format!("Cần {} {}", criterion.label_vi().to_lowercase(), level_label_vi(criterion, need)))
+        .unwrap_or_else(|| {
+            format!(
+                "Cần {} {}",
+                criterion.label_vi().to_lowercase(),
+                level_label_vi(criterion, need)
+            )
+        })
 }
 
 /// The Vietnamese label of a level code of a criterion ("dai_hoc" → "Đại học").
@@ -50,9 +67,13 @@ pub fn level_label_vi(criterion: Criterion, code: &str) -> &'static str {
 /// Rank of a level code, for ordering groups (highest need first).
 fn need_rank(criterion: Criterion, code: &str) -> u8 {
     let rank = match criterion {
-        Criterion::GeneralEducation => GeneralEducation::from_code(code).and_then(GeneralEducation::rank),
+        Criterion::GeneralEducation => {
+            GeneralEducation::from_code(code).and_then(GeneralEducation::rank)
+        }
         Criterion::Professional => Professional::from_code(code).and_then(Professional::rank),
-        Criterion::PoliticalTheory => PoliticalTheory::from_code(code).and_then(PoliticalTheory::rank),
+        Criterion::PoliticalTheory => {
+            PoliticalTheory::from_code(code).and_then(PoliticalTheory::rank)
+        }
     };
     rank.unwrap_or(0)
 }
@@ -101,8 +122,13 @@ pub(super) fn plan_of(below: &[PersonLine], in_grace: &[PersonLine]) -> Vec<Trai
     let mut groups: Vec<TrainingGroup> = Vec::new();
     let lines = below.iter().chain(in_grace);
     for (line, lack) in lines.flat_map(|l| l.lacks.iter().map(move |k| (l, k))) {
-        let Lack { criterion, need, .. } = lack;
-        let i = match groups.iter().position(|g| g.criterion == *criterion && g.need == *need) {
+        let Lack {
+            criterion, need, ..
+        } = lack;
+        let i = match groups
+            .iter()
+            .position(|g| g.criterion == *criterion && g.need == *need)
+        {
             Some(i) => i,
             None => {
                 groups.push(TrainingGroup {
@@ -126,7 +152,10 @@ pub(super) fn plan_of(below: &[PersonLine], in_grace: &[PersonLine]) -> Vec<Trai
         }
     }
     groups.sort_by_key(|g| {
-        let order = PLAN_ORDER.iter().position(|c| *c == g.criterion).unwrap_or(PLAN_ORDER.len());
+        let order = PLAN_ORDER
+            .iter()
+            .position(|c| *c == g.criterion)
+            .unwrap_or(PLAN_ORDER.len());
         (order, std::cmp::Reverse(need_rank(g.criterion, &g.need)))
     });
     groups
@@ -154,15 +183,29 @@ mod tests {
     fn needs_are_named_as_a_plan_names_them() {
         let check = |c, code, want: &str| assert_eq!(need_label(c, code), want);
         check(Criterion::Professional, "dai_hoc", "Cần đại học");
-        check(Criterion::PoliticalTheory, "trung_cap", "Cần trung cấp LLCT");
+        check(
+            Criterion::PoliticalTheory,
+            "trung_cap",
+            "Cần trung cấp LLCT",
+        );
         check(Criterion::GeneralEducation, "thpt", "Cần tốt nghiệp THPT");
-        check(Criterion::GeneralEducation, "tieu_hoc", "Cần văn hóa Tiểu học");
+        check(
+            Criterion::GeneralEducation,
+            "tieu_hoc",
+            "Cần văn hóa Tiểu học",
+        );
     }
 
     #[test]
     fn level_labels_follow_the_criterion() {
-        assert_eq!(level_label_vi(Criterion::Professional, "trung_cap"), "Trung cấp");
-        assert_eq!(level_label_vi(Criterion::PoliticalTheory, "cao_cap"), "Cao cấp, cử nhân");
+        assert_eq!(
+            level_label_vi(Criterion::Professional, "trung_cap"),
+            "Trung cấp"
+        );
+        assert_eq!(
+            level_label_vi(Criterion::PoliticalTheory, "cao_cap"),
+            "Cao cấp, cử nhân"
+        );
         assert_eq!(level_label_vi(Criterion::Professional, "bogus"), "");
     }
 }
