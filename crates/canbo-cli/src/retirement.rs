@@ -5,7 +5,9 @@ use crate::standards::{csv_line, dmy};
 use canbo_core::codes::Code;
 use canbo_core::date::PartialDate;
 use canbo_core::export::{table::display_unit, text::number, Lang};
-use canbo_core::retirement::{self, Forecast, RetirementLaw, RetirementOptions, Timeline, Unplaced};
+use canbo_core::retirement::{
+    self, Forecast, RetirementLaw, RetirementOptions, Timeline, Unplaced,
+};
 use canbo_core::Date;
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -32,10 +34,15 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<(), CliError> {
     if args.format == Format::Xlsx {
-        return Err(CliError::Usage("retirement: --format xlsx is not available; use json, text or csv".into()));
+        return Err(CliError::Usage(
+            "retirement: --format xlsx is not available; use json, text or csv".into(),
+        ));
     }
     let imported = common::load(&args.files)?;
-    let options = RetirementOptions { as_of: common::as_of(args.as_of), years: args.years };
+    let options = RetirementOptions {
+        as_of: common::as_of(args.as_of),
+        years: args.years,
+    };
     let law = RetirementLaw::default();
     let forecast = retirement::forecast(&imported.roster, &law, &options);
     let bytes = match args.format {
@@ -82,9 +89,17 @@ fn unplaced_list(out: &mut String, title: &str, list: &[Unplaced]) {
     }
     let _ = writeln!(out, "\n{title} ({}):", v(list.len() as u32));
     for (i, u) in list.iter().enumerate() {
-        let birth = u.birth.map_or(String::new(), |b| format!(", sinh {}", birth_vi(b)));
+        let birth = u
+            .birth
+            .map_or(String::new(), |b| format!(", sinh {}", birth_vi(b)));
         let position = u.position.as_deref().unwrap_or("");
-        let _ = writeln!(out, "  {:>3}. {} – {} – {position}{birth}", i + 1, u.name, display_unit(&u.unit, Lang::Vi));
+        let _ = writeln!(
+            out,
+            "  {:>3}. {} – {} – {position}{birth}",
+            i + 1,
+            u.name,
+            display_unit(&u.unit, Lang::Vi)
+        );
     }
 }
 
@@ -108,10 +123,23 @@ fn text(f: &Forecast, law: &RetirementLaw) -> String {
     let mut header = vec!["Quá".to_string()];
     header.extend(f.years.iter().map(|y| y.year.to_string()));
     header.push("Cộng".into());
-    let units: Vec<(String, &Timeline)> = f.by_unit.iter().map(|u| (display_unit(&u.unit, Lang::Vi), &u.timeline)).collect();
-    let titles: Vec<(String, &Timeline)> = f.by_title.iter().map(|t| (t.label.clone(), &t.timeline)).collect();
+    let units: Vec<(String, &Timeline)> = f
+        .by_unit
+        .iter()
+        .map(|u| (display_unit(&u.unit, Lang::Vi), &u.timeline))
+        .collect();
+    let titles: Vec<(String, &Timeline)> = f
+        .by_title
+        .iter()
+        .map(|t| (t.label.clone(), &t.timeline))
+        .collect();
     for (title, rows) in [("Đơn vị", units), ("Chức danh", titles)] {
-        let width = rows.iter().map(|(l, _)| l.chars().count()).max().unwrap_or(0).max(title.chars().count());
+        let width = rows
+            .iter()
+            .map(|(l, _)| l.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(title.chars().count());
         out.push('\n');
         table_row(&mut out, title, width, &header);
         for (label, t) in &rows {
@@ -122,7 +150,13 @@ fn text(f: &Forecast, law: &RetirementLaw) -> String {
     if !f.vacancies.is_empty() {
         let _ = writeln!(out, "\nChức danh sẽ khuyết đến hết {}:", dmy(f.until));
         for vac in &f.vacancies {
-            let _ = writeln!(out, "  {}: {} ({})", vac.label, v(vac.count), vac.units.join(", "));
+            let _ = writeln!(
+                out,
+                "  {}: {} ({})",
+                vac.label,
+                v(vac.count),
+                vac.units.join(", ")
+            );
         }
     }
     if !f.people.is_empty() {
@@ -139,11 +173,19 @@ fn text(f: &Forecast, law: &RetirementLaw) -> String {
                 display_unit(&r.unit, Lang::Vi),
                 r.position.as_deref().unwrap_or(""),
                 r.age.label_vi(),
-                if r.overdue { " – đã quá tuổi" } else { "" }
+                if r.overdue {
+                    " – đã quá tuổi"
+                } else {
+                    ""
+                }
             );
         }
     }
-    unplaced_list(&mut out, "Chưa rõ giới tính, chưa tính được ngày nghỉ hưu", &f.unknown_gender);
+    unplaced_list(
+        &mut out,
+        "Chưa rõ giới tính, chưa tính được ngày nghỉ hưu",
+        &f.unknown_gender,
+    );
     unplaced_list(&mut out, "Chưa rõ ngày sinh", &f.unknown_birth);
     let _ = writeln!(
         out,
@@ -158,7 +200,17 @@ fn text(f: &Forecast, law: &RetirementLaw) -> String {
 /// One line per person of the forecast.
 fn csv(f: &Forecast) -> String {
     let mut out = String::from("\u{feff}");
-    let header = ["STT", "Họ và tên", "Đơn vị", "Chức vụ", "Giới tính", "Ngày sinh", "Tuổi nghỉ hưu", "Ngày nghỉ hưu", "Ghi chú"];
+    let header = [
+        "STT",
+        "Họ và tên",
+        "Đơn vị",
+        "Chức vụ",
+        "Giới tính",
+        "Ngày sinh",
+        "Tuổi nghỉ hưu",
+        "Ngày nghỉ hưu",
+        "Ghi chú",
+    ];
     out.push_str(&csv_line(&header));
     for (i, r) in f.people.iter().enumerate() {
         out.push_str(&csv_line(&[
@@ -170,7 +222,11 @@ fn csv(f: &Forecast) -> String {
             birth_vi(r.birth),
             r.age.label_vi(),
             dmy(r.retires_on),
-            if r.overdue { "Đã quá tuổi nghỉ hưu".to_string() } else { String::new() },
+            if r.overdue {
+                "Đã quá tuổi nghỉ hưu".to_string()
+            } else {
+                String::new()
+            },
         ]));
     }
     out
@@ -184,7 +240,13 @@ mod tests {
     fn birth_dates_are_written_as_precisely_as_known() {
         let d: Date = "1963-12-02".parse().unwrap();
         assert_eq!(birth_vi(PartialDate::Full(d)), "02/12/1963");
-        assert_eq!(birth_vi(PartialDate::Month { year: 1963, month: 4 }), "04/1963");
+        assert_eq!(
+            birth_vi(PartialDate::Month {
+                year: 1963,
+                month: 4
+            }),
+            "04/1963"
+        );
         assert_eq!(birth_vi(PartialDate::Year(1963)), "1963");
     }
 }

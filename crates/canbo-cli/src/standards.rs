@@ -4,7 +4,9 @@ use crate::common::{self, CliError, Format};
 use canbo_core::codes::Code;
 use canbo_core::export::{self, text::number, text::percent, Lang};
 use canbo_core::standards::training::level_label_vi;
-use canbo_core::standards::{self, Criterion, PersonLine, RuleSet, Standards, StandardsOptions, Tally};
+use canbo_core::standards::{
+    self, Criterion, PersonLine, RuleSet, Standards, StandardsOptions, Tally,
+};
 use canbo_core::{Date, Roster};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -74,7 +76,10 @@ fn read_rule_sets(path: &Path) -> Result<Vec<RuleSet>, CliError> {
     match serde_json::from_str(&text) {
         Ok(OneOrMany::Many(sets)) => Ok(sets),
         Ok(OneOrMany::One(set)) => Ok(vec![*set]),
-        Err(e) => Err(CliError::Input(format!("{}: not a rule set ({e})", path.display()))),
+        Err(e) => Err(CliError::Input(format!(
+            "{}: not a rule set ({e})",
+            path.display()
+        ))),
     }
 }
 
@@ -84,7 +89,10 @@ fn options(as_of: Date, args: &Args, roster: &Roster) -> Result<StandardsOptions
     let mut options = StandardsOptions::new(as_of);
     options.difficult_area = args.difficult_area;
     let units = roster.units();
-    let known: Vec<String> = units.iter().map(|u| canbo_core::roster::unit_key(u)).collect();
+    let known: Vec<String> = units
+        .iter()
+        .map(|u| canbo_core::roster::unit_key(u))
+        .collect();
     for unit in &args.difficult_units {
         if !known.contains(&canbo_core::roster::unit_key(unit)) {
             return Err(CliError::Usage(format!(
@@ -127,7 +135,11 @@ fn criterion_line(out: &mut String, tally: &Tally, c: Criterion) {
     }
     let v = |k| number(k, Lang::Vi);
     let mut parts = vec![
-        format!("đạt {} ({})", v(n.meets), percent(n.meets, covered, Lang::Vi)),
+        format!(
+            "đạt {} ({})",
+            v(n.meets),
+            percent(n.meets, covered, Lang::Vi)
+        ),
         format!("chưa đạt {}", v(n.below)),
         format!("không rõ {}", v(n.unknown)),
     ];
@@ -145,7 +157,10 @@ fn person_line(out: &mut String, i: usize, p: &PersonLine) {
         .lacks
         .iter()
         .map(|l| {
-            let have = l.have.as_deref().map_or("", |h| level_label_vi(l.criterion, h));
+            let have = l
+                .have
+                .as_deref()
+                .map_or("", |h| level_label_vi(l.criterion, h));
             let mut s = match (l.missing, have.is_empty()) {
                 (Some(m), _) => format!("{}: {}", l.criterion.label_vi(), m.label_vi()),
                 (None, true) => l.label.clone(),
@@ -158,22 +173,42 @@ fn person_line(out: &mut String, i: usize, p: &PersonLine) {
         })
         .collect();
     let position = p.position.as_deref().unwrap_or("");
-    let _ = writeln!(out, "  {:>3}. {} – {} – {position}: {}", i + 1, p.name, p.unit, lacks.join("; "));
+    let _ = writeln!(
+        out,
+        "  {:>3}. {} – {} – {position}: {}",
+        i + 1,
+        p.name,
+        p.unit,
+        lacks.join("; ")
+    );
 }
 
 /// The result for a clerk to read.
 fn text(s: &Standards, options: &StandardsOptions) -> String {
     let v = |n| number(n, Lang::Vi);
     let mut out = String::new();
-    let _ = writeln!(out, "ĐÁNH GIÁ ĐẠT CHUẨN CÁN BỘ, CÔNG CHỨC (tính đến ngày {})", dmy(s.as_of));
+    let _ = writeln!(
+        out,
+        "ĐÁNH GIÁ ĐẠT CHUẨN CÁN BỘ, CÔNG CHỨC (tính đến ngày {})",
+        dmy(s.as_of)
+    );
     let _ = writeln!(
         out,
         "Tiêu chuẩn theo: {} (có hiệu lực từ {}){}",
         s.rule_set.name,
         dmy(s.rule_set.effective_from),
-        if s.rule_set.in_force { "" } else { " – chưa có hiệu lực tại ngày báo cáo" }
+        if s.rule_set.in_force {
+            ""
+        } else {
+            " – chưa có hiệu lực tại ngày báo cáo"
+        }
     );
-    let flagged: Vec<&str> = s.by_unit.iter().filter(|u| u.difficult_area).map(|u| u.unit.as_str()).collect();
+    let flagged: Vec<&str> = s
+        .by_unit
+        .iter()
+        .filter(|u| u.difficult_area)
+        .map(|u| u.unit.as_str())
+        .collect();
     let area = if options.difficult_area {
         "toàn bộ danh sách".to_string()
     } else if flagged.is_empty() {
@@ -185,7 +220,12 @@ fn text(s: &Standards, options: &StandardsOptions) -> String {
 
     for (category, tally) in &s.by_category {
         if tally.covered() == 0 {
-            let _ = writeln!(out, "{}: {} người – không thuộc diện áp dụng", category.label_vi(), v(tally.people));
+            let _ = writeln!(
+                out,
+                "{}: {} người – không thuộc diện áp dụng",
+                category.label_vi(),
+                v(tally.people)
+            );
             continue;
         }
         let _ = writeln!(
@@ -204,9 +244,22 @@ fn text(s: &Standards, options: &StandardsOptions) -> String {
         }
     }
 
-    let width = s.by_unit.iter().map(|u| u.unit.chars().count()).max().unwrap_or(6).max(6);
-    let _ = writeln!(out, "\n{:<width$} {:>8} {:>8} {:>8} {:>8} {:>8}", "Đơn vị", "Số người", "Áp dụng", "Đạt", "Chưa đạt", "Không rõ");
-    let rows = s.by_unit.iter().map(|u| (export::table::display_unit(&u.unit, Lang::Vi), &u.tally));
+    let width = s
+        .by_unit
+        .iter()
+        .map(|u| u.unit.chars().count())
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    let _ = writeln!(
+        out,
+        "\n{:<width$} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "Đơn vị", "Số người", "Áp dụng", "Đạt", "Chưa đạt", "Không rõ"
+    );
+    let rows = s
+        .by_unit
+        .iter()
+        .map(|u| (export::table::display_unit(&u.unit, Lang::Vi), &u.tally));
     for (unit, t) in rows.chain(std::iter::once(("Tổng cộng".to_string(), &s.total))) {
         let pad = width.saturating_sub(unit.chars().count());
         let _ = writeln!(
@@ -224,13 +277,20 @@ fn text(s: &Standards, options: &StandardsOptions) -> String {
     if !s.training_needs.is_empty() {
         let _ = writeln!(out, "\nNhu cầu đào tạo:");
         for n in &s.training_needs {
-            let grace = if n.in_grace > 0 { format!(" (trong đó {} còn thời hạn chuyển tiếp)", v(n.in_grace)) } else { String::new() };
+            let grace = if n.in_grace > 0 {
+                format!(" (trong đó {} còn thời hạn chuyển tiếp)", v(n.in_grace))
+            } else {
+                String::new()
+            };
             let _ = writeln!(out, "  {}: {} người{grace}", n.label, v(n.count));
         }
     }
     let lists = [
         ("Người chưa đạt chuẩn", &s.people_below),
-        ("Người chưa đạt, còn trong thời gian chuyển tiếp", &s.people_in_grace),
+        (
+            "Người chưa đạt, còn trong thời gian chuyển tiếp",
+            &s.people_in_grace,
+        ),
         ("Người chưa đủ thông tin để đánh giá", &s.people_unknown),
     ];
     for (title, list) in lists {
@@ -242,7 +302,13 @@ fn text(s: &Standards, options: &StandardsOptions) -> String {
             person_line(&mut out, i, p);
         }
     }
-    for (title, list) in [("Ghi chú", &s.notes), ("Chưa được xác nhận (có thể sửa trong bộ tiêu chuẩn)", &s.unconfirmed)] {
+    for (title, list) in [
+        ("Ghi chú", &s.notes),
+        (
+            "Chưa được xác nhận (có thể sửa trong bộ tiêu chuẩn)",
+            &s.unconfirmed,
+        ),
+    ] {
         if !list.is_empty() {
             let _ = writeln!(out, "\n{title}:");
             for line in list {
@@ -255,7 +321,11 @@ fn text(s: &Standards, options: &StandardsOptions) -> String {
 
 /// One row per unit and the total: people, covered, and per criterion met / below / unknown.
 fn csv(s: &Standards) -> String {
-    let mut header = vec!["Đơn vị".to_string(), "Số người".into(), "Thuộc diện áp dụng".into()];
+    let mut header = vec![
+        "Đơn vị".to_string(),
+        "Số người".into(),
+        "Thuộc diện áp dụng".into(),
+    ];
     for c in Criterion::ALL {
         for what in ["đạt", "chưa đạt", "không rõ", "chuyển tiếp"] {
             header.push(format!("{} - {what}", c.label_vi()));
@@ -264,7 +334,10 @@ fn csv(s: &Standards) -> String {
     header.push("Đạt tất cả tiêu chí".into());
     let mut out = String::from("\u{feff}");
     out.push_str(&csv_line(&header));
-    let rows = s.by_unit.iter().map(|u| (export::table::display_unit(&u.unit, Lang::Vi), &u.tally));
+    let rows = s
+        .by_unit
+        .iter()
+        .map(|u| (export::table::display_unit(&u.unit, Lang::Vi), &u.tally));
     for (unit, t) in rows.chain(std::iter::once(("Tổng cộng".to_string(), &s.total))) {
         let mut line = vec![unit, t.people.to_string(), t.covered().to_string()];
         for c in Criterion::ALL {

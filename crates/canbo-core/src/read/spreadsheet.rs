@@ -3,7 +3,7 @@
 use super::{Cell, Format, Merge, Sheet, Workbook};
 use crate::date::Date;
 use crate::error::ImportError;
-use calamine::{open_workbook_auto_from_rs, Data, Range, Reader, SheetVisible, Sheets};
+use calamine::{open_workbook_auto_from_rs, Data, DataRef, Range, Reader, SheetVisible, Sheets};
 use std::io::Cursor;
 
 pub(super) fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
@@ -21,11 +21,15 @@ pub(super) fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
             continue;
         }
         // A sheet that fails alone is left out: the others may still hold the roster.
-        let Ok(range) = book.worksheet_range(&meta.name) else { continue };
+        let rows = match &mut book {
+            Sheets::Xlsx(x) => streamed(x, &meta.name),
+            other => other.worksheet_range(&meta.name).ok().map(grid),
+        };
+        let Some(rows) = rows else { continue };
         let merges = merges(&mut book, &meta.name);
         sheets.push(Sheet {
             hidden: meta.visible != SheetVisible::Visible,
-            rows: grid(range),
+            rows,
             merges,
             name: meta.name,
         });
@@ -84,6 +88,44 @@ fn grid(range: Range<Data>) -> Vec<Vec<Cell>> {
         rows.push(out);
     }
     rows
+}
+
+/// xlsx cells streamed straight into the grid, without calamine's intermediate range: the
+/// largest rosters are xlsx, and this halves the copying of their text.
+fn streamed<RS: std::io::Read + std::io::Seek>(
+    book: &mut calamine::Xlsx<RS>,
+    name: &str,
+) -> Option<Vec<Vec<Cell>>> {
+    let mut reader = book.worksheet_cells_reader(name).ok()?;
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    while let Ok(Some(cell)) = reader.next_cell() {
+        let (r, c) = cell.get_position();
+        let (r, c) = (r as usize, c as usize);
+        if r >= MAX_ROWS || c >= MAX_COLS {
+            continue;
+        }
+        let value = match cell.get_value() {
+            DataRef::Empty => continue,
+            DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+            DataRef::String(s) => Cell::Text(s.clone()),
+            DataRef::Int(i) => Cell::Number(*i as f64),
+            DataRef::Float(f) => Cell::Number(*f),
+            DataRef::Bool(b) => Cell::Bool(*b),
+            DataRef::DateTime(dt) => convert(&Data::DateTime(*dt)),
+            DataRef::DateTimeIso(s) => convert(&Data::DateTimeIso(s.clone())),
+            DataRef::DurationIso(s) => Cell::Text(s.clone()),
+            DataRef::Error(e) => Cell::Error(format!("{e}")),
+        };
+        if rows.len() <= r {
+            rows.resize_with(r + 1, Vec::new);
+        }
+        let row = &mut rows[r];
+        if row.len() <= c {
+            row.resize(c + 1, Cell::Empty);
+        }
+        row[c] = value;
+    }
+    Some(rows)
 }
 
 fn convert(data: &Data) -> Cell {
