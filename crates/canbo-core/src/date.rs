@@ -101,6 +101,11 @@ impl Date {
         years
     }
 
+    /// The date as Vietnamese documents write it: `31/12/2024`.
+    pub fn day_first(self) -> String {
+        format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
+    }
+
     /// Parse ISO `YYYY-MM-DD`.
     pub fn parse_iso(text: &str) -> Option<Date> {
         let mut parts = text.trim().splitn(3, '-');

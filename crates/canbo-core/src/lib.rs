@@ -20,6 +20,7 @@ pub mod read;
 pub mod report;
 pub mod retirement;
 pub mod roster;
+pub mod store;
 pub mod standards;
 pub mod text;
 pub mod vocab;

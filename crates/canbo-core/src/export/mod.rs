@@ -2,6 +2,8 @@
 //! Both shells (the page and the CLI) export through here, so their files are the same.
 
 pub mod csv;
+#[cfg(feature = "xlsx")]
+pub mod people;
 pub mod table;
 pub mod text;
 #[cfg(feature = "xlsx")]

@@ -4,10 +4,12 @@
 mod age;
 mod counts;
 mod dimension;
+mod stats;
 
 pub use age::{AgeBands, Band};
 pub use counts::Counts;
 pub use dimension::{crosstab, matching, CrossTab, Dimension, Filter};
+pub use stats::{compare, stats, Change, Stat};
 
 use crate::codes::*;
 use crate::date::Date;

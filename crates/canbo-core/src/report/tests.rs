@@ -68,3 +68,28 @@ fn crosstab_counts_every_pair() {
     assert_eq!(t.col_values, vec!["can_bo", "cong_chuc"]);
     assert_eq!(t.counts, vec![vec![1, 1], vec![0, 1]]);
 }
+
+#[test]
+fn stats_use_the_json_paths_of_the_contract() {
+    let r = report(&roster(CSV), &options());
+    let all = stats(&r.figures);
+    let get = |p: &str| all.iter().find(|s| s.path == p).map(|s| s.value);
+    assert_eq!(get("people"), Some(3));
+    assert_eq!(get("professional.dai_hoc"), Some(1));
+    assert_eq!(get("age.bands.0.count"), Some(1));
+    assert_eq!(get("age.unknown"), Some(0));
+    assert_eq!(get("age.bands.0.to"), None);
+    assert_eq!(get("evaluation.tot"), None);
+}
+
+#[test]
+fn snapshots_compare_figure_by_figure() {
+    let roster = roster(CSV);
+    let before = report(&roster, &options());
+    let mut opts = options();
+    opts.filter = Filter::default().and(Dimension::Gender, vec!["nam".into()]);
+    let after = report(&roster, &opts);
+    let changes = compare(&before, &after);
+    let people = changes.iter().find(|c| c.path == "people").unwrap();
+    assert_eq!((people.before, people.after), (Some(3), Some(2)));
+}

@@ -1,0 +1,88 @@
+//! A report as a flat list of figures, each with the dotted path of REPORT.md
+//! (`professional.dai_hoc`, `age.bands.0.count`). The page writes one `data-stat` element per
+//! figure from this list, and snapshots are compared figure by figure with it, so the paths are
+//! derived from the JSON itself and cannot drift from it.
+
+use super::{Figures, Report};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// One figure: its dotted JSON path and its value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stat {
+    pub path: String,
+    pub value: u32,
+}
+
+/// Every integer figure of a group, in JSON order. Band bounds (`from`, `to`) are labels, not
+/// figures, and are left out.
+pub fn stats(figures: &Figures) -> Vec<Stat> {
+    let mut out = Vec::new();
+    if let Ok(value) = serde_json::to_value(figures) {
+        walk(&value, &mut String::new(), &mut out);
+    }
+    out
+}
+
+fn walk(value: &Value, path: &mut String, out: &mut Vec<Stat>) {
+    match value {
+        Value::Number(n) => {
+            if let Some(v) = n.as_u64().and_then(|v| u32::try_from(v).ok()) {
+                out.push(Stat { path: path.clone(), value: v });
+            }
+        }
+        Value::Object(map) => {
+            for (key, child) in map {
+                if key == "from" || key == "to" {
+                    continue;
+                }
+                descend(path, key, |p| walk(child, p, out));
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                descend(path, &i.to_string(), |p| walk(child, p, out));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn descend(path: &mut String, key: &str, f: impl FnOnce(&mut String)) {
+    let len = path.len();
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str(key);
+    f(path);
+    path.truncate(len);
+}
+
+/// A figure that differs between two reports (or exists in only one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub path: String,
+    pub before: Option<u32>,
+    pub after: Option<u32>,
+}
+
+/// Compare two reports figure by figure (top level), e.g. two snapshots of a district.
+/// Every figure is listed, changed or not, in the order of `after` then what only `before` had.
+pub fn compare(before: &Report, after: &Report) -> Vec<Change> {
+    let old = stats(&before.figures);
+    let new = stats(&after.figures);
+    let mut out: Vec<Change> = new
+        .iter()
+        .map(|s| Change {
+            path: s.path.clone(),
+            before: old.iter().find(|o| o.path == s.path).map(|o| o.value),
+            after: Some(s.value),
+        })
+        .collect();
+    for o in &old {
+        if !new.iter().any(|s| s.path == o.path) {
+            out.push(Change { path: o.path.clone(), before: Some(o.value), after: None });
+        }
+    }
+    out
+}
