@@ -292,13 +292,14 @@ fn stem(file: &str) -> String {
     name.rsplit_once('.').map_or(name, |(s, _)| s).to_string()
 }
 
-/// The same folded name and birth date twice is probably one person listed twice.
+/// The same name (ignoring case) and birth date twice is probably one person listed twice.
 fn warn_duplicates(roster: &mut Roster) {
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     let mut found = Vec::new();
     for (i, p) in roster.people.iter().enumerate() {
         let Some(birth) = p.birth else { continue };
-        let key = (text::fold(&p.name), birth.to_string());
+        // Cells are already clean (NFC), so lower case is enough to meet "LÒ VĂN A" and "Lò Văn A".
+        let key = (p.name.to_lowercase(), birth.to_string());
         match seen.get(&key) {
             Some(&first) => found.push((first, i)),
             None => {

@@ -7,6 +7,7 @@
 
 mod csv;
 mod spreadsheet;
+mod xlsx_merges;
 
 use crate::date::Date;
 use crate::error::ImportError;

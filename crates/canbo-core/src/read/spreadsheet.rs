@@ -15,6 +15,10 @@ pub(super) fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
         Sheets::Ods(_) => Format::Ods,
     };
     let metas = book.sheets_metadata().to_vec();
+    let xlsx_merges = match &book {
+        Sheets::Xlsx(_) => super::xlsx_merges::by_sheet(bytes),
+        _ => None,
+    };
     let mut sheets = Vec::with_capacity(metas.len());
     for meta in metas {
         if meta.typ != calamine::SheetType::WorkSheet {
@@ -26,7 +30,10 @@ pub(super) fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
             other => other.worksheet_range(&meta.name).ok().map(grid),
         };
         let Some(rows) = rows else { continue };
-        let merges = merges(&mut book, &meta.name);
+        let merges = match xlsx_merges.as_ref().and_then(|m| m.get(&meta.name)) {
+            Some(found) => found.clone(),
+            None => merges(&mut book, &meta.name),
+        };
         sheets.push(Sheet {
             hidden: meta.visible != SheetVisible::Visible,
             rows,
@@ -149,5 +156,39 @@ fn convert(data: &Data) -> Cell {
         },
         Data::DurationIso(s) => Cell::Text(s.clone()),
         Data::Error(e) => Cell::Error(format!("{e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast merge lookup agrees with calamine's on every xlsx in the samples and corpus.
+    #[test]
+    fn fast_merge_lookup_agrees_with_calamine() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+        let mut checked = 0;
+        for dir in ["samples", "corpus/calamine"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("shared data") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_none_or(|e| e != "xlsx") {
+                    continue;
+                }
+                let bytes = std::fs::read(&path).expect("read");
+                let Ok(Sheets::Xlsx(mut x)) = open_workbook_auto_from_rs(Cursor::new(&bytes[..])) else { continue };
+                let Some(fast) = super::super::xlsx_merges::by_sheet(&bytes) else { continue };
+                for name in x.sheet_names() {
+                    let mut slow: Vec<Merge> = merges(&mut Sheets::Xlsx(x), &name);
+                    let mut quick = fast.get(&name).cloned().unwrap_or_default();
+                    slow.sort_by_key(|m| (m.first_row, m.first_col));
+                    quick.sort_by_key(|m| (m.first_row, m.first_col));
+                    assert_eq!(quick, slow, "{} › {name}", path.display());
+                    let Ok(Sheets::Xlsx(again)) = open_workbook_auto_from_rs(Cursor::new(&bytes[..])) else { unreachable!() };
+                    x = again;
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10, "only {checked} sheets compared");
     }
 }
