@@ -46,9 +46,12 @@ pub enum Format {
 pub fn load(files: &[PathBuf]) -> Result<Import, CliError> {
     let mut inputs = Vec::with_capacity(files.len());
     for path in files {
-        let bytes = std::fs::read(path)
-            .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
-        inputs.push(FileInput { name: display_name(path), bytes });
+        let bytes =
+            std::fs::read(path).map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+        inputs.push(FileInput {
+            name: display_name(path),
+            bytes,
+        });
     }
     let imported = import(&inputs, &Overrides::default());
     if let Some(err) = imported.errors.first() {
@@ -58,7 +61,10 @@ pub fn load(files: &[PathBuf]) -> Result<Import, CliError> {
 }
 
 fn display_name(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// `--as-of`, defaulting to today in the local calendar (UTC is close enough for a date

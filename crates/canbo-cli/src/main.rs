@@ -14,7 +14,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "canbo", version, about = "Báo cáo chất lượng cán bộ, công chức cấp xã từ bảng tính / Workforce report from staff rosters")]
+#[command(
+    name = "canbo",
+    version,
+    about = "Báo cáo chất lượng cán bộ, công chức cấp xã từ bảng tính / Workforce report from staff rosters"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -37,8 +37,9 @@ pub fn run(args: Args) -> Result<(), CliError> {
         Format::Json => common::json(&report),
         Format::Text => export::text::report(&report, export::Lang::Vi).into_bytes(),
         Format::Csv => export::csv::report(&report).into_bytes(),
-        Format::Xlsx => export::xlsx::report(&report)
-            .map_err(|e| CliError::Output(format!("xlsx: {e}")))?,
+        Format::Xlsx => {
+            export::xlsx::report(&report).map_err(|e| CliError::Output(format!("xlsx: {e}")))?
+        }
     };
     common::emit(&bytes, args.output.as_deref())
 }

@@ -14,13 +14,23 @@ fn bench(c: &mut Criterion) {
     for people in [10_000usize, 250_000] {
         let path = std::env::temp_dir().join(format!("canbo-bench-{people}.xlsx"));
         if !path.exists() {
-            std::fs::write(&path, synthetic::roster_xlsx(people).expect("generate")).expect("write");
+            std::fs::write(&path, synthetic::roster_xlsx(people).expect("generate"))
+                .expect("write");
         }
         let bytes = std::fs::read(&path).expect("read");
-        let options = ReportOptions { as_of: "2024-12-31".parse().unwrap(), ..Default::default() };
+        let options = ReportOptions {
+            as_of: "2024-12-31".parse().unwrap(),
+            ..Default::default()
+        };
         group.bench_function(format!("{people}_people"), |b| {
             b.iter(|| {
-                let imported = import(&[FileInput { name: "r.xlsx".into(), bytes: bytes.clone() }], &Overrides::default());
+                let imported = import(
+                    &[FileInput {
+                        name: "r.xlsx".into(),
+                        bytes: bytes.clone(),
+                    }],
+                    &Overrides::default(),
+                );
                 assert_eq!(imported.roster.people.len(), people);
                 report(&imported.roster, &options)
             })

@@ -6,7 +6,12 @@ fn main() {
     let t = Instant::now();
     let wb = canbo_core::read::read("f.xlsx", &bytes).expect("readable");
     eprintln!("read (calamine + cells): {:?}", t.elapsed());
-    let texts: Vec<&str> = wb.sheets[0].rows.iter().flatten().filter_map(|c| c.as_text()).collect();
+    let texts: Vec<&str> = wb.sheets[0]
+        .rows
+        .iter()
+        .flatten()
+        .filter_map(|c| c.as_text())
+        .collect();
     let t = Instant::now();
     let enc = canbo_core::text::legacy::detect(texts.iter().copied());
     eprintln!("legacy detect: {:?} {enc:?}", t.elapsed());
@@ -17,9 +22,26 @@ fn main() {
     let layout = canbo_core::layout::detect(&wb.sheets[0], &[]).expect("layout");
     eprintln!("layout: {:?}", t.elapsed());
     let t = Instant::now();
-    let imported = canbo_core::import(&[canbo_core::FileInput { name: "f.xlsx".into(), bytes }], &Default::default());
-    eprintln!("full import: {:?} ({} people, {} rows)", t.elapsed(), imported.roster.people.len(), layout.rows.len());
+    let imported = canbo_core::import(
+        &[canbo_core::FileInput {
+            name: "f.xlsx".into(),
+            bytes,
+        }],
+        &Default::default(),
+    );
+    eprintln!(
+        "full import: {:?} ({} people, {} rows)",
+        t.elapsed(),
+        imported.roster.people.len(),
+        layout.rows.len()
+    );
     let t = Instant::now();
-    let _ = canbo_core::report(&imported.roster, &canbo_core::ReportOptions { as_of: "2024-12-31".parse().unwrap(), ..Default::default() });
+    let _ = canbo_core::report(
+        &imported.roster,
+        &canbo_core::ReportOptions {
+            as_of: "2024-12-31".parse().unwrap(),
+            ..Default::default()
+        },
+    );
     eprintln!("report: {:?}", t.elapsed());
 }

@@ -22,7 +22,11 @@ impl Date {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month as u8) as u32 {
             return None;
         }
-        Some(Date { year, month: month as u8, day: day as u8 })
+        Some(Date {
+            year,
+            month: month as u8,
+            day: day as u8,
+        })
     }
 
     pub fn year(self) -> i32 {
@@ -64,7 +68,7 @@ impl Date {
     /// An Excel serial day number. `date1904` is the workbook's date system. Serials carry a
     /// time of day as a fraction, which is dropped. Excel's phantom 29 Feb 1900 is honoured.
     pub fn from_excel_serial(serial: f64, date1904: bool) -> Option<Date> {
-        if !serial.is_finite() || serial < 1.0 || serial > 2_958_465.0 {
+        if !serial.is_finite() || !(1.0..=2_958_465.0).contains(&serial) {
             return None;
         }
         let whole = serial.floor() as i64;
@@ -80,7 +84,10 @@ impl Date {
 
     /// The last day of this date's month.
     pub fn end_of_month(self) -> Date {
-        Date { day: days_in_month(self.year, self.month), ..self }
+        Date {
+            day: days_in_month(self.year, self.month),
+            ..self
+        }
     }
 
     /// This date moved by whole months; the day is clamped to the target month's length.
@@ -194,9 +201,14 @@ impl PartialDate {
         if text.is_empty() {
             return None;
         }
-        let parts: Vec<&str> =
-            text.split(['/', '-', '.', ' ']).filter(|p| !p.is_empty()).collect();
-        if parts.iter().any(|p| !p.bytes().all(|b| b.is_ascii_digit()) || p.len() > 4) {
+        let parts: Vec<&str> = text
+            .split(['/', '-', '.', ' '])
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts
+            .iter()
+            .any(|p| !p.bytes().all(|b| b.is_ascii_digit()) || p.len() > 4)
+        {
             return None;
         }
         let nums: Vec<i32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
@@ -212,7 +224,10 @@ impl PartialDate {
             // Month and year only with a four-digit year: "12/12" is a grade, not a date.
             ([.., last], [m, y]) if (1..=12).contains(m) && last.len() == 4 => {
                 let y = full_year(*y, 4)?;
-                Some(PartialDate::Month { year: y, month: *m as u8 })
+                Some(PartialDate::Month {
+                    year: y,
+                    month: *m as u8,
+                })
             }
             _ => None,
         }
@@ -259,15 +274,23 @@ impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<PartialDate, D::Error> {
         let text = String::deserialize(d)?;
         let mut parts = text.split('-');
-        let bad = || serde::de::Error::custom(format!("'{text}' is not YYYY, YYYY-MM or YYYY-MM-DD"));
+        let bad =
+            || serde::de::Error::custom(format!("'{text}' is not YYYY, YYYY-MM or YYYY-MM-DD"));
         let year: i32 = parts.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
-        let month: Option<u32> = parts.next().map(|p| p.parse().map_err(|_| bad())).transpose()?;
-        let day: Option<u32> = parts.next().map(|p| p.parse().map_err(|_| bad())).transpose()?;
+        let month: Option<u32> = parts
+            .next()
+            .map(|p| p.parse().map_err(|_| bad()))
+            .transpose()?;
+        let day: Option<u32> = parts
+            .next()
+            .map(|p| p.parse().map_err(|_| bad()))
+            .transpose()?;
         match (month, day) {
             (None, _) => Ok(PartialDate::Year(year)),
-            (Some(m), None) if (1..=12).contains(&m) => {
-                Ok(PartialDate::Month { year, month: m as u8 })
-            }
+            (Some(m), None) if (1..=12).contains(&m) => Ok(PartialDate::Month {
+                year,
+                month: m as u8,
+            }),
             (Some(m), Some(d)) => Date::new(year, m, d).map(PartialDate::Full).ok_or_else(bad),
             _ => Err(bad()),
         }
@@ -295,8 +318,14 @@ mod tests {
     fn excel_serials_in_both_date_systems() {
         assert_eq!(Date::from_excel_serial(1.0, false), Some(d(1900, 1, 1)));
         assert_eq!(Date::from_excel_serial(61.0, false), Some(d(1900, 3, 1)));
-        assert_eq!(Date::from_excel_serial(31_207.0, false), Some(d(1985, 6, 9)));
-        assert_eq!(Date::from_excel_serial(31_207.75, false), Some(d(1985, 6, 9)));
+        assert_eq!(
+            Date::from_excel_serial(31_207.0, false),
+            Some(d(1985, 6, 9))
+        );
+        assert_eq!(
+            Date::from_excel_serial(31_207.75, false),
+            Some(d(1985, 6, 9))
+        );
         assert_eq!(Date::from_excel_serial(29_745.0, true), Some(d(1985, 6, 9)));
         assert_eq!(Date::from_excel_serial(-3.0, false), None);
         assert_eq!(Date::from_excel_serial(f64::NAN, false), None);
@@ -310,14 +339,29 @@ mod tests {
         assert_eq!(full("12.05.1985"), Some(PartialDate::Full(d(1985, 5, 12))));
         assert_eq!(full(" 3-2-1976 "), Some(PartialDate::Full(d(1976, 2, 3))));
         assert_eq!(full("1985-05-12"), Some(PartialDate::Full(d(1985, 5, 12))));
-        assert_eq!(full("05/1985"), Some(PartialDate::Month { year: 1985, month: 5 }));
+        assert_eq!(
+            full("05/1985"),
+            Some(PartialDate::Month {
+                year: 1985,
+                month: 5
+            })
+        );
         assert_eq!(full("1985"), Some(PartialDate::Year(1985)));
         assert_eq!(full("01/01/05"), Some(PartialDate::Full(d(2005, 1, 1))));
     }
 
     #[test]
     fn impossible_or_foreign_text_is_not_a_date() {
-        for t in ["31/02/1985", "13/13/1985", "?", "đang cập nhật", "12/12", "", "1850", "12/05/19851"] {
+        for t in [
+            "31/02/1985",
+            "13/13/1985",
+            "?",
+            "đang cập nhật",
+            "12/12",
+            "",
+            "1850",
+            "12/05/19851",
+        ] {
             assert_eq!(PartialDate::parse(t), None, "{t}");
         }
     }
@@ -329,13 +373,26 @@ mod tests {
         assert_eq!(PartialDate::Full(d(1995, 1, 1)).age_at(at), 29);
         assert_eq!(PartialDate::Full(d(2000, 2, 29)).age_at(d(2024, 2, 28)), 23);
         assert_eq!(PartialDate::Year(1994).age_at(d(2024, 1, 1)), 30);
-        assert_eq!(PartialDate::Month { year: 1994, month: 6 }.age_at(d(2024, 5, 31)), 29);
+        assert_eq!(
+            PartialDate::Month {
+                year: 1994,
+                month: 6
+            }
+            .age_at(d(2024, 5, 31)),
+            29
+        );
     }
 
     #[test]
     fn numbers_are_years_or_serials() {
-        assert_eq!(PartialDate::from_number(1986.0, false), Some(PartialDate::Year(1986)));
-        assert_eq!(PartialDate::from_number(31_207.0, false), Some(PartialDate::Full(d(1985, 6, 9))));
+        assert_eq!(
+            PartialDate::from_number(1986.0, false),
+            Some(PartialDate::Year(1986))
+        );
+        assert_eq!(
+            PartialDate::from_number(31_207.0, false),
+            Some(PartialDate::Full(d(1985, 6, 9)))
+        );
         assert_eq!(PartialDate::from_number(12.0, false), None);
     }
 
@@ -348,7 +405,11 @@ mod tests {
 
     #[test]
     fn partial_dates_serialise_as_written() {
-        let json = serde_json::to_string(&PartialDate::Month { year: 1985, month: 5 }).unwrap();
+        let json = serde_json::to_string(&PartialDate::Month {
+            year: 1985,
+            month: 5,
+        })
+        .unwrap();
         assert_eq!(json, "\"1985-05\"");
         let back: PartialDate = serde_json::from_str("\"1985-05-12\"").unwrap();
         assert_eq!(back, PartialDate::Full(d(1985, 5, 12)));

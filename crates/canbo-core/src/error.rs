@@ -14,7 +14,10 @@ pub enum ImportError {
     /// A spreadsheet whose structure is broken; `reason` is the reader's own words.
     Corrupt { file: String, reason: String },
     /// The file opened, but no sheet looks like a list of people.
-    NoRoster { file: String, sheets: Vec<SheetRejection> },
+    NoRoster {
+        file: String,
+        sheets: Vec<SheetRejection>,
+    },
 }
 
 /// Why one sheet was not read as a roster.
@@ -48,7 +51,8 @@ impl ImportError {
                 format!("{file}: tệp bị hỏng, không đọc được ({reason})")
             }
             ImportError::NoRoster { file, sheets } => {
-                let mut text = format!("{file}: không tìm thấy danh sách cán bộ (cần cột «Họ và tên»)");
+                let mut text =
+                    format!("{file}: không tìm thấy danh sách cán bộ (cần cột «Họ và tên»)");
                 for s in sheets {
                     text.push_str(&format!("; trang «{}»: {}", s.sheet, s.reason));
                 }

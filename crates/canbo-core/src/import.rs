@@ -151,7 +151,10 @@ fn import_file(input: &FileInput, overrides: &Overrides) -> Result<FileParts, Im
     let layouts: Vec<Result<Layout, NotRoster>> = sheets
         .iter()
         .map(|sheet| {
-            let choice = overrides.sheets.iter().find(|c| &c.file == file && c.sheet == sheet.name);
+            let choice = overrides
+                .sheets
+                .iter()
+                .find(|c| &c.file == file && c.sheet == sheet.name);
             if choice.is_some_and(|c| !c.roster) {
                 return Err(NotRoster::ByUser);
             }
@@ -170,7 +173,11 @@ fn import_file(input: &FileInput, overrides: &Overrides) -> Result<FileParts, Im
         .collect();
     let roster_sheets = layouts.iter().filter(|l| l.is_ok()).count();
 
-    let mut report = FileReport { file: file.clone(), format: workbook.format, sheets: Vec::new() };
+    let mut report = FileReport {
+        file: file.clone(),
+        format: workbook.format,
+        sheets: Vec::new(),
+    };
     let mut people = Vec::new();
     let mut warnings = Vec::new();
     let mut columns = Vec::new();
@@ -195,7 +202,9 @@ fn import_file(input: &FileInput, overrides: &Overrides) -> Result<FileParts, Im
                         file,
                         &sheet.name,
                         String::new(),
-                        WarningKind::LegacyText { encoding: format!("{e:?}").to_uppercase() },
+                        WarningKind::LegacyText {
+                            encoding: format!("{e:?}").to_uppercase(),
+                        },
                     ));
                 }
                 warnings.extend(ws);
@@ -211,7 +220,10 @@ fn import_file(input: &FileInput, overrides: &Overrides) -> Result<FileParts, Im
                     .rows
                     .iter()
                     .filter(|(_, role)| !matches!(role, RowRole::Person | RowRole::Blank))
-                    .map(|(r, role)| SkippedRow { row: *r as u32 + 1, role: role.clone() })
+                    .map(|(r, role)| SkippedRow {
+                        row: *r as u32 + 1,
+                        role: role.clone(),
+                    })
                     .collect();
                 for c in &layout.columns {
                     if let Some(f) = c.field {
@@ -221,7 +233,11 @@ fn import_file(input: &FileInput, overrides: &Overrides) -> Result<FileParts, Im
                 sr.columns = layout
                     .columns
                     .into_iter()
-                    .map(|c| ColumnReport { col: c.col, letter: read::col_name(c.col), column: c })
+                    .map(|c| ColumnReport {
+                        col: c.col,
+                        letter: read::col_name(c.col),
+                        column: c,
+                    })
                     .collect();
                 people.append(&mut ps);
             }
@@ -234,14 +250,32 @@ fn import_file(input: &FileInput, overrides: &Overrides) -> Result<FileParts, Im
             .iter()
             .map(|s| SheetRejection {
                 sheet: s.sheet.clone(),
-                reason: s.skipped.as_ref().map_or("", |r| r.message_vi()).to_string(),
+                reason: s
+                    .skipped
+                    .as_ref()
+                    .map_or("", |r| r.message_vi())
+                    .to_string(),
             })
             .collect();
-        return Err(ImportError::NoRoster { file: file.clone(), sheets });
+        return Err(ImportError::NoRoster {
+            file: file.clone(),
+            sheets,
+        });
     }
-    for s in report.sheets.iter().filter(|s| s.skipped.is_some() && !s.skipped.as_ref().is_some_and(|r| *r == NotRoster::Empty)) {
-        let reason = s.skipped.as_ref().map_or("", |r| r.message_vi()).to_string();
-        warnings.push(Warning::new(file, &s.sheet, String::new(), WarningKind::SheetSkipped { reason }));
+    for s in report.sheets.iter().filter(|s| {
+        s.skipped.is_some() && !s.skipped.as_ref().is_some_and(|r| *r == NotRoster::Empty)
+    }) {
+        let reason = s
+            .skipped
+            .as_ref()
+            .map_or("", |r| r.message_vi())
+            .to_string();
+        warnings.push(Warning::new(
+            file,
+            &s.sheet,
+            String::new(),
+            WarningKind::SheetSkipped { reason },
+        ));
     }
     Ok((report, people, warnings, columns))
 }
@@ -252,7 +286,12 @@ const LEGACY_SAMPLE: usize = 20_000;
 /// Decode legacy text (TCVN3, VNI) and clean every text cell of a sheet.
 fn normalise(sheet: &mut Sheet) -> Option<legacy::Legacy> {
     // A sample decides: a legacy font is a choice made for the whole sheet.
-    let sample = sheet.rows.iter().flatten().filter_map(Cell::as_text).take(LEGACY_SAMPLE);
+    let sample = sheet
+        .rows
+        .iter()
+        .flatten()
+        .filter_map(Cell::as_text)
+        .take(LEGACY_SAMPLE);
     let encoding = legacy::detect(sample);
     for cell in sheet.rows.iter_mut().flatten() {
         if let Cell::Text(t) = cell {
@@ -276,7 +315,9 @@ fn normalise(sheet: &mut Sheet) -> Option<legacy::Legacy> {
 fn sheet_unit(file: &str, sheet: &str, roster_sheets: usize) -> String {
     let names_unit = |t: &str| {
         let f = text::fold(t);
-        ["xa ", "phuong ", "thi tran ", "thi xa "].iter().any(|k| f.starts_with(k))
+        ["xa ", "phuong ", "thi tran ", "thi xa "]
+            .iter()
+            .any(|k| f.starts_with(k))
     };
     if names_unit(sheet) || roster_sheets > 1 {
         text::unit_case(&text::clean(sheet))
@@ -314,7 +355,10 @@ fn warn_duplicates(roster: &mut Roster) {
             &b.origin.file,
             &b.origin.sheet,
             format!("A{}", b.origin.row),
-            WarningKind::Duplicate { name: b.name.clone(), first: place },
+            WarningKind::Duplicate {
+                name: b.name.clone(),
+                first: place,
+            },
         ));
     }
 }

@@ -20,8 +20,8 @@ pub mod read;
 pub mod report;
 pub mod retirement;
 pub mod roster;
-pub mod store;
 pub mod standards;
+pub mod store;
 pub mod text;
 pub mod vocab;
 

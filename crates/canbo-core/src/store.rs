@@ -26,7 +26,10 @@ impl fmt::Display for StoreError {
         match self {
             StoreError::NotCanbo => f.write_str("not Canbo data"),
             StoreError::TooNew { found, supported } => {
-                write!(f, "saved by a newer Canbo (format {found}; this one reads up to {supported})")
+                write!(
+                    f,
+                    "saved by a newer Canbo (format {found}; this one reads up to {supported})"
+                )
             }
             StoreError::Damaged(why) => write!(f, "saved data is damaged: {why}"),
         }
@@ -39,7 +42,10 @@ impl std::error::Error for StoreError {}
 pub fn pack<T: Serialize>(kind: &str, version: u32, value: &T) -> Result<String, StoreError> {
     let json = serde_json::to_vec(value).map_err(|e| StoreError::Damaged(e.to_string()))?;
     let deflated = miniz_oxide::deflate::compress_to_vec(&json, 6);
-    Ok(format!("{kind}:{version}:{}", URL_SAFE_NO_PAD.encode(deflated)))
+    Ok(format!(
+        "{kind}:{version}:{}",
+        URL_SAFE_NO_PAD.encode(deflated)
+    ))
 }
 
 /// Read an envelope of `kind`, upgrading older versions with `migrate(version, json)` (which
@@ -54,12 +60,20 @@ pub fn unpack<T: DeserializeOwned>(
     if parts.next() != Some(kind) {
         return Err(StoreError::NotCanbo);
     }
-    let version: u32 = parts.next().and_then(|v| v.parse().ok()).ok_or(StoreError::NotCanbo)?;
+    let version: u32 = parts
+        .next()
+        .and_then(|v| v.parse().ok())
+        .ok_or(StoreError::NotCanbo)?;
     if version > current {
-        return Err(StoreError::TooNew { found: version, supported: current });
+        return Err(StoreError::TooNew {
+            found: version,
+            supported: current,
+        });
     }
     let payload = parts.next().ok_or(StoreError::NotCanbo)?;
-    let deflated = URL_SAFE_NO_PAD.decode(payload).map_err(|e| StoreError::Damaged(e.to_string()))?;
+    let deflated = URL_SAFE_NO_PAD
+        .decode(payload)
+        .map_err(|e| StoreError::Damaged(e.to_string()))?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, 512 << 20)
         .map_err(|e| StoreError::Damaged(format!("{e:?}")))?;
     let mut value: serde_json::Value =
@@ -87,7 +101,10 @@ mod tests {
 
     #[test]
     fn round_trip_is_exact_and_compact() {
-        let value = V2 { name: "Xã Nà Khuôn ".repeat(200), count: 7 };
+        let value = V2 {
+            name: "Xã Nà Khuôn ".repeat(200),
+            count: 7,
+        };
         let text = pack("canbo.test", 2, &value).unwrap();
         assert!(text.starts_with("canbo.test:2:"));
         assert!(text.len() < 500, "{} chars", text.len());
@@ -104,15 +121,36 @@ mod tests {
             Ok(json)
         })
         .unwrap();
-        assert_eq!(back, V2 { name: "A".into(), count: 0 });
+        assert_eq!(
+            back,
+            V2 {
+                name: "A".into(),
+                count: 0
+            }
+        );
     }
 
     #[test]
     fn newer_foreign_and_damaged_data_are_refused_clearly() {
         let newer = pack("k", 3, &1).unwrap();
-        assert_eq!(unpack::<u32>(&newer, "k", 2, no_migration), Err(StoreError::TooNew { found: 3, supported: 2 }));
-        assert_eq!(unpack::<u32>("other:1:xx", "k", 2, no_migration), Err(StoreError::NotCanbo));
-        assert!(matches!(unpack::<u32>("k:1:!!!", "k", 2, no_migration), Err(StoreError::Damaged(_))));
-        assert!(matches!(unpack::<u32>("k:1:AAAA", "k", 2, no_migration), Err(StoreError::Damaged(_))));
+        assert_eq!(
+            unpack::<u32>(&newer, "k", 2, no_migration),
+            Err(StoreError::TooNew {
+                found: 3,
+                supported: 2
+            })
+        );
+        assert_eq!(
+            unpack::<u32>("other:1:xx", "k", 2, no_migration),
+            Err(StoreError::NotCanbo)
+        );
+        assert!(matches!(
+            unpack::<u32>("k:1:!!!", "k", 2, no_migration),
+            Err(StoreError::Damaged(_))
+        ));
+        assert!(matches!(
+            unpack::<u32>("k:1:AAAA", "k", 2, no_migration),
+            Err(StoreError::Damaged(_))
+        ));
     }
 }

@@ -27,7 +27,10 @@ fn corpus() -> Vec<PathBuf> {
 fn every_corpus_file_gives_a_report_or_a_clean_error() {
     let files = corpus();
     assert!(files.len() > 100, "corpus has {} files", files.len());
-    let options = ReportOptions { as_of: "2024-12-31".parse().unwrap(), ..Default::default() };
+    let options = ReportOptions {
+        as_of: "2024-12-31".parse().unwrap(),
+        ..Default::default()
+    };
     let mut slow = Vec::new();
     let (mut ok, mut errors) = (0, 0);
     for path in &files {
@@ -35,7 +38,13 @@ fn every_corpus_file_gives_a_report_or_a_clean_error() {
         let bytes = std::fs::read(path).unwrap();
         let started = Instant::now();
         let outcome = std::panic::catch_unwind(|| {
-            let imported = import(&[FileInput { name: name.clone(), bytes }], &Overrides::default());
+            let imported = import(
+                &[FileInput {
+                    name: name.clone(),
+                    bytes,
+                }],
+                &Overrides::default(),
+            );
             let r = report(&imported.roster, &options);
             (imported.errors.len(), r.people)
         });
@@ -57,11 +66,18 @@ fn every_corpus_file_gives_a_report_or_a_clean_error() {
 #[test]
 fn errors_name_the_file_and_say_why() {
     let imported = import(
-        &[FileInput { name: "ảnh.png".into(), bytes: vec![0x89, b'P', b'N', b'G', 0, 1, 2, 0, 0] }],
+        &[FileInput {
+            name: "ảnh.png".into(),
+            bytes: vec![0x89, b'P', b'N', b'G', 0, 1, 2, 0, 0],
+        }],
         &Overrides::default(),
     );
     let err = &imported.errors[0];
     assert_eq!(err.file(), "ảnh.png");
     assert!(err.to_string().contains("not a spreadsheet"), "{err}");
-    assert!(err.message_vi().contains("không phải bảng tính"), "{}", err.message_vi());
+    assert!(
+        err.message_vi().contains("không phải bảng tính"),
+        "{}",
+        err.message_vi()
+    );
 }

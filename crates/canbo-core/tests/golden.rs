@@ -12,7 +12,13 @@ fn sample_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(samples_dir())
         .expect("../shared/samples is beside the repository")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.with_file_name(format!("{}.expected.json", p.file_name().unwrap().to_string_lossy())).exists())
+        .filter(|p| {
+            p.with_file_name(format!(
+                "{}.expected.json",
+                p.file_name().unwrap().to_string_lossy()
+            ))
+            .exists()
+        })
         .collect();
     files.sort();
     files
@@ -33,7 +39,12 @@ fn check(path: &PathBuf) -> Vec<String> {
         bytes: std::fs::read(path).unwrap(),
     };
     let imported = import(&[input], &Overrides::default());
-    assert!(imported.errors.is_empty(), "{}: {:?}", path.display(), imported.errors);
+    assert!(
+        imported.errors.is_empty(),
+        "{}: {:?}",
+        path.display(),
+        imported.errors
+    );
     let options = ReportOptions {
         as_of: expected["as_of"].as_str().unwrap().parse().unwrap(),
         bands: "30,41,51,61".parse().unwrap(),
@@ -57,13 +68,21 @@ fn check(path: &PathBuf) -> Vec<String> {
                     .as_array()
                     .unwrap()
                     .iter()
-                    .map(|u| (unit_key(u["unit"].as_str().unwrap()), u["people"].as_u64().unwrap()))
+                    .map(|u| {
+                        (
+                            unit_key(u["unit"].as_str().unwrap()),
+                            u["people"].as_u64().unwrap(),
+                        )
+                    })
                     .collect();
                 for u in want.as_array().unwrap() {
                     let key = unit_key(u["unit"].as_str().unwrap());
                     let found = got_units.iter().find(|(k, _)| *k == key);
                     if found.map(|(_, n)| *n) != u["people"].as_u64() {
-                        diffs.push(format!("unit {}: want {}, got {:?}", u["unit"], u["people"], found));
+                        diffs.push(format!(
+                            "unit {}: want {}, got {:?}",
+                            u["unit"], u["people"], found
+                        ));
                     }
                 }
             }
@@ -80,7 +99,11 @@ fn check(path: &PathBuf) -> Vec<String> {
 #[test]
 fn every_sample_gives_its_expected_report() {
     let files = sample_files();
-    assert!(files.len() >= 6, "expected the six sample rosters, found {}", files.len());
+    assert!(
+        files.len() >= 6,
+        "expected the six sample rosters, found {}",
+        files.len()
+    );
     let mut failures = Vec::new();
     for f in &files {
         for d in check(f) {
@@ -99,10 +122,17 @@ fn golden_check_notices_a_wrong_figure() {
     )
     .unwrap();
     let imported = import(
-        &[FileInput { name: "x.xlsx".into(), bytes: std::fs::read(&path).unwrap() }],
+        &[FileInput {
+            name: "x.xlsx".into(),
+            bytes: std::fs::read(&path).unwrap(),
+        }],
         &Overrides::default(),
     );
-    let options = ReportOptions { as_of: "2034-12-31".parse().unwrap(), bands: "30,41,51,61".parse().unwrap(), ..Default::default() };
+    let options = ReportOptions {
+        as_of: "2034-12-31".parse().unwrap(),
+        bands: "30,41,51,61".parse().unwrap(),
+        ..Default::default()
+    };
     let got = serde_json::to_value(report(&imported.roster, &options)).unwrap();
     assert_ne!(got["age"], expected["age"]);
     assert_eq!(got["people"], expected["people"]);

@@ -6,7 +6,10 @@ use rust_xlsxwriter::{Format, Workbook};
 use serde_json::Value;
 
 fn csv(name: &str, text: &str) -> FileInput {
-    FileInput { name: name.into(), bytes: text.as_bytes().to_vec() }
+    FileInput {
+        name: name.into(),
+        bytes: text.as_bytes().to_vec(),
+    }
 }
 
 fn run(files: Vec<FileInput>, overrides: &Overrides) -> Value {
@@ -89,7 +92,13 @@ Trần Thị Bình;1999;Nữ;9/12;Sơ cấp;;Không hoàn thành NV
     for u in text.encode_utf16() {
         bytes.extend_from_slice(&u.to_le_bytes());
     }
-    let r = run(vec![FileInput { name: "a.csv".into(), bytes }], &Overrides::default());
+    let r = run(
+        vec![FileInput {
+            name: "a.csv".into(),
+            bytes,
+        }],
+        &Overrides::default(),
+    );
     check(
         &r,
         &[
@@ -136,7 +145,14 @@ B,CÔNG CHỨC,,
 2,Người Hai,1985,Cán bộ chuyên trách
 ";
     let r = run(vec![csv("x.csv", text)], &Overrides::default());
-    check(&r, &[("category.can_bo", 1.into()), ("category.cong_chuc", 1.into()), ("people", 2.into())]);
+    check(
+        &r,
+        &[
+            ("category.can_bo", 1.into()),
+            ("category.cong_chuc", 1.into()),
+            ("people", 2.into()),
+        ],
+    );
 }
 
 #[test]
@@ -161,7 +177,11 @@ fn x_marks_under_gender_and_nfd_text_with_eth() {
 fn one_file_per_commune_takes_the_unit_from_the_file_name() {
     let text = "Họ và tên,Năm sinh,Chức vụ\nA,1980,Chủ tịch UBND\nB,1990,Kế toán\n";
     let r = run(
-        vec![csv("Xã Na Son.csv", text), csv("Xa Na Ngoi.csv", text), csv("danh-sach-3.csv", text)],
+        vec![
+            csv("Xã Na Son.csv", text),
+            csv("Xa Na Ngoi.csv", text),
+            csv("danh-sach-3.csv", text),
+        ],
         &Overrides::default(),
     );
     check(
@@ -208,7 +228,8 @@ fn merged_three_row_header_with_split_birth_columns_in_xlsx() {
         s.write(0, 0, "BÁO CÁO CHẤT LƯỢNG").unwrap();
         s.merge_range(2, 0, 4, 0, "STT", &f).unwrap();
         s.merge_range(2, 1, 4, 1, "Họ và tên", &f).unwrap();
-        s.merge_range(2, 2, 3, 3, "Ngày, tháng, năm sinh", &f).unwrap();
+        s.merge_range(2, 2, 3, 3, "Ngày, tháng, năm sinh", &f)
+            .unwrap();
         s.write(4, 2, "Nam").unwrap();
         s.write(4, 3, "Nữ").unwrap();
         s.merge_range(2, 4, 2, 6, "Trình độ", &f).unwrap();
@@ -216,7 +237,13 @@ fn merged_three_row_header_with_split_birth_columns_in_xlsx() {
         s.merge_range(3, 5, 3, 6, "Chuyên môn", &f).unwrap();
         s.write(4, 5, "Trình độ").unwrap();
         s.write(4, 6, "Chuyên ngành").unwrap();
-        let rows: [(&str, Option<(u16, u8, u8)>, Option<(u16, u8, u8)>, &str, &str); 3] = [
+        let rows: [(
+            &str,
+            Option<(u16, u8, u8)>,
+            Option<(u16, u8, u8)>,
+            &str,
+            &str,
+        ); 3] = [
             ("Hà Văn Một", Some((1961, 10, 2)), None, "12/12", "Đại học"),
             ("Lý Thị Hai", None, Some((1995, 1, 1)), "10/10", "Cao đẳng"),
             ("Không Ngày Sinh", None, None, "9/12", ""),
@@ -238,9 +265,21 @@ fn merged_three_row_header_with_split_birth_columns_in_xlsx() {
             s.write(r, 6, "Luật").unwrap();
         }
     });
-    let imported = import(&[FileInput { name: "b.xlsx".into(), bytes: bytes.clone() }], &Overrides::default());
+    let imported = import(
+        &[FileInput {
+            name: "b.xlsx".into(),
+            bytes: bytes.clone(),
+        }],
+        &Overrides::default(),
+    );
     assert_eq!(imported.roster.sources[0].header_rows, vec![3, 4, 5]);
-    let r = run(vec![FileInput { name: "b.xlsx".into(), bytes }], &Overrides::default());
+    let r = run(
+        vec![FileInput {
+            name: "b.xlsx".into(),
+            bytes,
+        }],
+        &Overrides::default(),
+    );
     check(
         &r,
         &[
@@ -275,21 +314,39 @@ fn a_summary_sheet_is_skipped_and_said_so() {
     ds.write(1, 0, "Người A").unwrap();
     ds.write(1, 1, 1980).unwrap();
     let bytes = book.save_to_buffer().unwrap();
-    let imported = import(&[FileInput { name: "t.xlsx".into(), bytes }], &Overrides::default());
+    let imported = import(
+        &[FileInput {
+            name: "t.xlsx".into(),
+            bytes,
+        }],
+        &Overrides::default(),
+    );
     let sheets = &imported.files[0].sheets;
     assert!(sheets[0].skipped.is_some(), "{sheets:?}");
     assert!(sheets[1].skipped.is_none());
     assert_eq!(imported.roster.people.len(), 1);
     assert_eq!(imported.roster.people[0].unit, "Xã A");
-    assert!(imported.roster.warnings.iter().any(|w| w.sheet == "Tổng hợp"));
+    assert!(imported
+        .roster
+        .warnings
+        .iter()
+        .any(|w| w.sheet == "Tổng hợp"));
 }
 
 #[test]
 fn duplicates_across_files_are_warned_about() {
     let text = "Họ và tên,Ngày sinh\nLò Văn A,12/05/1985\n";
-    let imported = import(&[csv("a.csv", text), csv("b.csv", text)], &Overrides::default());
+    let imported = import(
+        &[csv("a.csv", text), csv("b.csv", text)],
+        &Overrides::default(),
+    );
     assert_eq!(imported.roster.people.len(), 2);
-    let dup = imported.roster.warnings.iter().find(|w| w.message.contains("twice")).expect("a duplicate warning");
+    let dup = imported
+        .roster
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("twice"))
+        .expect("a duplicate warning");
     assert_eq!(dup.file, "b.csv");
 }
 
@@ -299,13 +356,26 @@ fn unreadable_values_are_unknown_and_warned_with_their_cell() {
     let imported = import(&[csv("a.csv", text)], &Overrides::default());
     let w = &imported.roster.warnings[0];
     assert_eq!(w.cell, "B2");
-    assert!(w.message.starts_with("B2: 'ĐHH Luật' not recognised"), "{}", w.message);
+    assert!(
+        w.message.starts_with("B2: 'ĐHH Luật' not recognised"),
+        "{}",
+        w.message
+    );
     let r = run(vec![csv("a.csv", text)], &Overrides::default());
-    check(&r, &[("professional.unknown", 1.into()), ("professional.none", 1.into())]);
+    check(
+        &r,
+        &[
+            ("professional.unknown", 1.into()),
+            ("professional.none", 1.into()),
+        ],
+    );
 }
 
 #[test]
 fn a_file_with_no_roster_is_a_typed_error() {
     let imported = import(&[csv("x.csv", "a,b\n1,2\n")], &Overrides::default());
-    assert!(matches!(imported.errors[0], canbo_core::ImportError::NoRoster { .. }));
+    assert!(matches!(
+        imported.errors[0],
+        canbo_core::ImportError::NoRoster { .. }
+    ));
 }

@@ -9,7 +9,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
@@ -17,21 +20,51 @@ impl Lcg {
     }
 }
 
-const FAMILY: &[&str] = &["Nguyễn", "Lò", "Vi", "Hoàng", "Nông", "Lương", "Hà", "Đinh", "Bùi", "Vàng"];
+const FAMILY: &[&str] = &[
+    "Nguyễn", "Lò", "Vi", "Hoàng", "Nông", "Lương", "Hà", "Đinh", "Bùi", "Vàng",
+];
 const MIDDLE: &[&str] = &["Văn", "Thị", "Đức", "Thế", "Minh", "Thanh"];
-const GIVEN: &[&str] = &["An", "Bình", "Páo", "Mến", "Sáng", "Hằng", "Tùng", "Lụa", "Khải", "Nga"];
+const GIVEN: &[&str] = &[
+    "An", "Bình", "Páo", "Mến", "Sáng", "Hằng", "Tùng", "Lụa", "Khải", "Nga",
+];
 const TITLES: &[&str] = &[
-    "Bí thư Đảng ủy", "Chủ tịch Ủy ban nhân dân", "Phó Chủ tịch Hội đồng nhân dân",
-    "Công chức Văn phòng - Thống kê", "Công chức Tư pháp - Hộ tịch", "Công chức Tài chính - Kế toán",
-    "Phó Chủ tịch Hội Nông dân", "Chủ tịch Hội Cựu chiến binh Việt Nam", "Chỉ huy trưởng Ban Chỉ huy Quân sự",
+    "Bí thư Đảng ủy",
+    "Chủ tịch Ủy ban nhân dân",
+    "Phó Chủ tịch Hội đồng nhân dân",
+    "Công chức Văn phòng - Thống kê",
+    "Công chức Tư pháp - Hộ tịch",
+    "Công chức Tài chính - Kế toán",
+    "Phó Chủ tịch Hội Nông dân",
+    "Chủ tịch Hội Cựu chiến binh Việt Nam",
+    "Chỉ huy trưởng Ban Chỉ huy Quân sự",
 ];
 const ETHNIC: &[&str] = &["Tày", "Nùng", "Kinh", "Dao", "Mông"];
-const GE: &[&str] = &["12/12", "12/12", "10/10", "Tốt nghiệp THPT", "9/12", "11/12"];
-const PROF: &[&str] = &["Đại học", "Đại học Luật", "Trung cấp", "Cao đẳng", "Thạc sĩ", "", "Sơ cấp"];
+const GE: &[&str] = &[
+    "12/12",
+    "12/12",
+    "10/10",
+    "Tốt nghiệp THPT",
+    "9/12",
+    "11/12",
+];
+const PROF: &[&str] = &[
+    "Đại học",
+    "Đại học Luật",
+    "Trung cấp",
+    "Cao đẳng",
+    "Thạc sĩ",
+    "",
+    "Sơ cấp",
+];
 const FIELD: &[&str] = &["Luật", "Kế toán", "Hành chính", "Nông lâm", "Sư phạm"];
 const LLCT: &[&str] = &["Trung cấp", "Sơ cấp", "", "Cao cấp"];
 const IT: &[&str] = &["A", "B", "Chứng chỉ ứng dụng CNTT cơ bản", ""];
-const EVAL: &[&str] = &["Hoàn thành tốt nhiệm vụ", "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành nhiệm vụ", ""];
+const EVAL: &[&str] = &[
+    "Hoàn thành tốt nhiệm vụ",
+    "Hoàn thành xuất sắc nhiệm vụ",
+    "Hoàn thành nhiệm vụ",
+    "",
+];
 
 /// Write a roster of `people` people, about 25 per unit, as xlsx bytes.
 pub fn roster_xlsx(people: usize) -> Result<Vec<u8>, XlsxError> {
@@ -43,9 +76,26 @@ pub fn roster_xlsx(people: usize) -> Result<Vec<u8>, XlsxError> {
     s.write(0, 0, "ỦY BAN NHÂN DÂN HUYỆN MẪU SƠN")?;
     s.write(1, 0, "DANH SÁCH CÁN BỘ, CÔNG CHỨC CẤP XÃ")?;
     let heads = [
-        "STT", "Họ và tên", "Ngày sinh", "", "Dân tộc", "Tôn giáo", "Chức vụ", "Đảng viên",
-        "Trình độ", "", "", "", "", "Quản lý nhà nước", "Ngoại ngữ", "Xếp loại", "Ngày tuyển dụng",
-        "Quê quán", "Số điện thoại", "Ghi chú",
+        "STT",
+        "Họ và tên",
+        "Ngày sinh",
+        "",
+        "Dân tộc",
+        "Tôn giáo",
+        "Chức vụ",
+        "Đảng viên",
+        "Trình độ",
+        "",
+        "",
+        "",
+        "",
+        "Quản lý nhà nước",
+        "Ngoại ngữ",
+        "Xếp loại",
+        "Ngày tuyển dụng",
+        "Quê quán",
+        "Số điện thoại",
+        "Ghi chú",
     ];
     for (c, h) in heads.iter().enumerate() {
         if !h.is_empty() {
@@ -54,7 +104,15 @@ pub fn roster_xlsx(people: usize) -> Result<Vec<u8>, XlsxError> {
     }
     s.merge_range(3, 2, 3, 3, "Ngày sinh", &f)?;
     s.merge_range(3, 8, 3, 12, "Trình độ", &f)?;
-    for (c, h) in [(2, "Nam"), (3, "Nữ"), (8, "Văn hóa"), (9, "Chuyên môn"), (10, "Chuyên ngành"), (11, "Lý luận chính trị"), (12, "Tin học")] {
+    for (c, h) in [
+        (2, "Nam"),
+        (3, "Nữ"),
+        (8, "Văn hóa"),
+        (9, "Chuyên môn"),
+        (10, "Chuyên ngành"),
+        (11, "Lý luận chính trị"),
+        (12, "Tin học"),
+    ] {
         s.write(4, c, h)?;
     }
     for c in 0..heads.len() {
@@ -70,16 +128,33 @@ pub fn roster_xlsx(people: usize) -> Result<Vec<u8>, XlsxError> {
         r += 1;
         let in_unit = (20 + rng.next() % 11) as usize;
         for i in 0..in_unit.min(people - written) {
-            let name = format!("{} {} {}", rng.pick(FAMILY), rng.pick(MIDDLE), rng.pick(GIVEN));
-            let female = rng.next() % 3 == 0;
-            let birth = ExcelDateTime::from_ymd(1960 + (rng.next() % 45) as u16, 1 + (rng.next() % 12) as u8, 1 + (rng.next() % 28) as u8)?;
+            let name = format!(
+                "{} {} {}",
+                rng.pick(FAMILY),
+                rng.pick(MIDDLE),
+                rng.pick(GIVEN)
+            );
+            let female = rng.next().is_multiple_of(3);
+            let birth = ExcelDateTime::from_ymd(
+                1960 + (rng.next() % 45) as u16,
+                1 + (rng.next() % 12) as u8,
+                1 + (rng.next() % 28) as u8,
+            )?;
             s.write(r, 0, (i + 1) as f64)?;
             s.write(r, 1, name.as_str())?;
             s.write_datetime_with_format(r, if female { 3 } else { 2 }, &birth, &date)?;
             s.write(r, 4, rng.pick(ETHNIC))?;
-            s.write(r, 5, if rng.next() % 10 == 0 { "Phật giáo" } else { "Không" })?;
+            s.write(
+                r,
+                5,
+                if rng.next().is_multiple_of(10) {
+                    "Phật giáo"
+                } else {
+                    "Không"
+                },
+            )?;
             s.write(r, 6, rng.pick(TITLES))?;
-            if rng.next() % 4 != 0 {
+            if !rng.next().is_multiple_of(4) {
                 s.write(r, 7, "x")?;
             }
             s.write(r, 8, rng.pick(GE))?;
@@ -87,10 +162,22 @@ pub fn roster_xlsx(people: usize) -> Result<Vec<u8>, XlsxError> {
             s.write(r, 10, rng.pick(FIELD))?;
             s.write(r, 11, rng.pick(LLCT))?;
             s.write(r, 12, rng.pick(IT))?;
-            s.write(r, 13, if rng.next() % 2 == 0 { "Chuyên viên" } else { "" })?;
+            s.write(
+                r,
+                13,
+                if rng.next().is_multiple_of(2) {
+                    "Chuyên viên"
+                } else {
+                    ""
+                },
+            )?;
             s.write(r, 14, "Tiếng Anh B")?;
             s.write(r, 15, rng.pick(EVAL))?;
-            let hired = ExcelDateTime::from_ymd(1990 + (rng.next() % 34) as u16, 1 + (rng.next() % 12) as u8, 1)?;
+            let hired = ExcelDateTime::from_ymd(
+                1990 + (rng.next() % 34) as u16,
+                1 + (rng.next() % 12) as u8,
+                1,
+            )?;
             s.write_datetime_with_format(r, 16, &hired, &date)?;
             s.write(r, 17, "Lạng Sơn")?;
             s.write(r, 18, format!("09{:08}", rng.next() % 100_000_000).as_str())?;
@@ -105,7 +192,21 @@ pub fn roster_xlsx(people: usize) -> Result<Vec<u8>, XlsxError> {
 }
 
 fn roman(mut n: usize) -> String {
-    const PARTS: &[(usize, &str)] = &[(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    const PARTS: &[(usize, &str)] = &[
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
     let mut out = String::new();
     for &(v, s) in PARTS {
         while n >= v {

@@ -8,13 +8,21 @@ pub fn report(report: &Report) -> String {
     let mut out = String::from("\u{feff}");
     let mut header = vec![quote("Đơn vị")];
     header.extend(columns.iter().map(|c| {
-        quote(&if c.group == c.label { c.label.clone() } else { format!("{} - {}", c.group, c.label) })
+        quote(&if c.group == c.label {
+            c.label.clone()
+        } else {
+            format!("{} - {}", c.group, c.label)
+        })
     }));
     out.push_str(&header.join(","));
     out.push_str("\r\n");
     for (unit, figures) in table::rows(report, Lang::Vi) {
         let mut line = vec![quote(&unit)];
-        line.extend(columns.iter().map(|c| (c.value)(figures).map_or(String::new(), |n| n.to_string())));
+        line.extend(
+            columns
+                .iter()
+                .map(|c| (c.value)(figures).map_or(String::new(), |n| n.to_string())),
+        );
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     }

@@ -8,9 +8,45 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 pub fn people(people: &[&Person], lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let vi = lang == Lang::Vi;
     let heads: &[&str] = if vi {
-        &["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Đơn vị", "Chức vụ", "Phân loại", "Dân tộc", "Đảng viên", "Văn hóa", "Chuyên môn", "LLCT", "QLNN", "Đánh giá", "Tệp", "Trang", "Dòng"]
+        &[
+            "STT",
+            "Họ và tên",
+            "Ngày sinh",
+            "Giới tính",
+            "Đơn vị",
+            "Chức vụ",
+            "Phân loại",
+            "Dân tộc",
+            "Đảng viên",
+            "Văn hóa",
+            "Chuyên môn",
+            "LLCT",
+            "QLNN",
+            "Đánh giá",
+            "Tệp",
+            "Trang",
+            "Dòng",
+        ]
     } else {
-        &["No.", "Name", "Birth", "Gender", "Unit", "Position", "Category", "Ethnicity", "Party", "General education", "Professional", "Political theory", "State management", "Evaluation", "File", "Sheet", "Row"]
+        &[
+            "No.",
+            "Name",
+            "Birth",
+            "Gender",
+            "Unit",
+            "Position",
+            "Category",
+            "Ethnicity",
+            "Party",
+            "General education",
+            "Professional",
+            "Political theory",
+            "State management",
+            "Evaluation",
+            "File",
+            "Sheet",
+            "Row",
+        ]
     };
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
@@ -19,7 +55,9 @@ pub fn people(people: &[&Person], lang: Lang) -> Result<Vec<u8>, XlsxError> {
         sheet.write_with_format(0, c as u16, *h, &bold)?;
     }
     fn label<T: Code>(v: Option<T>, vi: bool) -> String {
-        v.map_or(String::new(), |v| if vi { v.label_vi() } else { v.label_en() }.to_string())
+        v.map_or(String::new(), |v| {
+            if vi { v.label_vi() } else { v.label_en() }.to_string()
+        })
     }
     for (i, p) in people.iter().enumerate() {
         let r = i as u32 + 1;

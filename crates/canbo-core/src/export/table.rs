@@ -6,13 +6,16 @@ use super::Lang;
 use crate::codes::*;
 use crate::report::{Counts, Figures, Report};
 
+/// Reads one figure of a group (`None` where the roster has no such column).
+pub type Reader = Box<dyn Fn(&Figures) -> Option<u32>>;
+
 /// One column of the form: its group header, its own header, and how to read it.
 pub struct FormColumn {
     pub group: String,
     pub label: String,
     /// The `data-stat` path of this figure within a unit's or the total's figures.
     pub stat: String,
-    pub value: Box<dyn Fn(&Figures) -> Option<u32>>,
+    pub value: Reader,
 }
 
 fn breakdown<T: Code>(
@@ -53,9 +56,18 @@ pub fn columns(report: &Report, lang: Lang) -> Vec<FormColumn> {
     let of_whom = pick(lang, "Trong đó", "Of whom");
     type Yes = fn(&Figures) -> Option<u32>;
     let yes_columns: [(&str, &str, &str, Yes); 5] = [
-        ("Nữ", "Women", "gender.nu", |f| f.gender.as_ref().map(|g| g.get(Gender::Nu))),
-        ("Đảng viên", "Party members", "party_member", |f| f.party_member),
-        ("Dân tộc thiểu số", "Ethnic minorities", "ethnic_minority", |f| f.ethnic_minority),
+        ("Nữ", "Women", "gender.nu", |f| {
+            f.gender.as_ref().map(|g| g.get(Gender::Nu))
+        }),
+        ("Đảng viên", "Party members", "party_member", |f| {
+            f.party_member
+        }),
+        (
+            "Dân tộc thiểu số",
+            "Ethnic minorities",
+            "ethnic_minority",
+            |f| f.ethnic_minority,
+        ),
         ("Tôn giáo", "Religious", "religious", |f| f.religious),
         ("", "", "", |_| None),
     ];
@@ -69,27 +81,63 @@ pub fn columns(report: &Report, lang: Lang) -> Vec<FormColumn> {
             });
         }
     }
-    breakdown(&mut out, lang, "Phân loại", "Category", "category", |f| Some(&f.category));
+    breakdown(
+        &mut out,
+        lang,
+        "Phân loại",
+        "Category",
+        "category",
+        |f| Some(&f.category),
+    );
     if report.professional.is_some() {
-        breakdown(&mut out, lang, "Chuyên môn", "Professional", "professional", |f| f.professional.as_ref());
+        breakdown(
+            &mut out,
+            lang,
+            "Chuyên môn",
+            "Professional",
+            "professional",
+            |f| f.professional.as_ref(),
+        );
     }
     if report.political_theory.is_some() {
-        breakdown(&mut out, lang, "Lý luận chính trị", "Political theory", "political_theory", |f| {
-            f.political_theory.as_ref()
-        });
+        breakdown(
+            &mut out,
+            lang,
+            "Lý luận chính trị",
+            "Political theory",
+            "political_theory",
+            |f| f.political_theory.as_ref(),
+        );
     }
     if report.state_management.is_some() {
-        breakdown(&mut out, lang, "Quản lý nhà nước", "State management", "state_management", |f| {
-            f.state_management.as_ref()
-        });
+        breakdown(
+            &mut out,
+            lang,
+            "Quản lý nhà nước",
+            "State management",
+            "state_management",
+            |f| f.state_management.as_ref(),
+        );
     }
     if report.general_education.is_some() {
-        breakdown(&mut out, lang, "Văn hóa", "General education", "general_education", |f| {
-            f.general_education.as_ref()
-        });
+        breakdown(
+            &mut out,
+            lang,
+            "Văn hóa",
+            "General education",
+            "general_education",
+            |f| f.general_education.as_ref(),
+        );
     }
     if report.evaluation.is_some() {
-        breakdown(&mut out, lang, "Đánh giá", "Evaluation", "evaluation", |f| f.evaluation.as_ref());
+        breakdown(
+            &mut out,
+            lang,
+            "Đánh giá",
+            "Evaluation",
+            "evaluation",
+            |f| f.evaluation.as_ref(),
+        );
     }
     let age = pick(lang, "Độ tuổi", "Age");
     for (i, band) in report.age.bands.iter().enumerate() {
@@ -111,8 +159,11 @@ pub fn columns(report: &Report, lang: Lang) -> Vec<FormColumn> {
 
 /// The form's rows: each unit, then the total.
 pub fn rows(report: &Report, lang: Lang) -> Vec<(String, &Figures)> {
-    let mut rows: Vec<(String, &Figures)> =
-        report.units.iter().map(|u| (display_unit(&u.unit, lang), &u.figures)).collect();
+    let mut rows: Vec<(String, &Figures)> = report
+        .units
+        .iter()
+        .map(|u| (display_unit(&u.unit, lang), &u.figures))
+        .collect();
     rows.push((pick(lang, "Tổng cộng", "Total").into(), &report.figures));
     rows
 }

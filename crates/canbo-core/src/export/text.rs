@@ -15,7 +15,7 @@ pub fn number(n: u32, lang: Lang) -> String {
     };
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(ch);
@@ -35,7 +35,13 @@ pub fn percent(part: u32, whole: u32, lang: Lang) -> String {
     }
 }
 
-fn line<T: Code>(out: &mut String, title: &str, counts: Option<&Counts<T>>, people: u32, lang: Lang) {
+fn line<T: Code>(
+    out: &mut String,
+    title: &str,
+    counts: Option<&Counts<T>>,
+    people: u32,
+    lang: Lang,
+) {
     let Some(counts) = counts else { return };
     let parts: Vec<String> = counts
         .iter()
@@ -45,7 +51,12 @@ fn line<T: Code>(out: &mut String, title: &str, counts: Option<&Counts<T>>, peop
                 Lang::Vi => code.label_vi(),
                 Lang::En => code.label_en(),
             };
-            format!("{} {} ({})", number(n, lang), label, percent(n, people, lang))
+            format!(
+                "{} {} ({})",
+                number(n, lang),
+                label,
+                percent(n, people, lang)
+            )
         })
         .collect();
     let _ = writeln!(out, "{title}: {}", parts.join("; "));
@@ -58,44 +69,126 @@ pub fn report(report: &Report, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} {} ({} {})",
-        if vi { "BÁO CÁO SỐ LƯỢNG, CHẤT LƯỢNG CÁN BỘ, CÔNG CHỨC" } else { "WORKFORCE REPORT" },
-        "",
+        "{} ({} {})",
+        if vi {
+            "BÁO CÁO SỐ LƯỢNG, CHẤT LƯỢNG CÁN BỘ, CÔNG CHỨC"
+        } else {
+            "WORKFORCE REPORT"
+        },
         if vi { "tính đến ngày" } else { "as of" },
-        report.as_of
+        report.as_of.day_first()
     );
-    let _ = writeln!(out, "{}: {}", if vi { "Tổng số" } else { "People" }, number(n, lang));
-    line(&mut out, if vi { "Phân loại" } else { "Category" }, Some(&report.category), n, lang);
-    line(&mut out, if vi { "Giới tính" } else { "Gender" }, report.gender.as_ref(), n, lang);
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        if vi { "Tổng số" } else { "People" },
+        number(n, lang)
+    );
+    line(
+        &mut out,
+        if vi { "Phân loại" } else { "Category" },
+        Some(&report.category),
+        n,
+        lang,
+    );
+    line(
+        &mut out,
+        if vi { "Giới tính" } else { "Gender" },
+        report.gender.as_ref(),
+        n,
+        lang,
+    );
     for (label_vi, label_en, value) in [
         ("Đảng viên", "Party members", report.party_member),
-        ("Dân tộc thiểu số", "Ethnic minorities", report.ethnic_minority),
+        (
+            "Dân tộc thiểu số",
+            "Ethnic minorities",
+            report.ethnic_minority,
+        ),
         ("Có tôn giáo", "Religious", report.religious),
     ] {
         if let Some(v) = value {
-            let _ = writeln!(out, "{}: {} ({})", if vi { label_vi } else { label_en }, number(v, lang), percent(v, n, lang));
+            let _ = writeln!(
+                out,
+                "{}: {} ({})",
+                if vi { label_vi } else { label_en },
+                number(v, lang),
+                percent(v, n, lang)
+            );
         }
     }
-    line(&mut out, if vi { "Văn hóa" } else { "General education" }, report.general_education.as_ref(), n, lang);
-    line(&mut out, if vi { "Chuyên môn" } else { "Professional" }, report.professional.as_ref(), n, lang);
-    line(&mut out, if vi { "Lý luận chính trị" } else { "Political theory" }, report.political_theory.as_ref(), n, lang);
-    line(&mut out, if vi { "Quản lý nhà nước" } else { "State management" }, report.state_management.as_ref(), n, lang);
-    line(&mut out, if vi { "Đánh giá" } else { "Evaluation" }, report.evaluation.as_ref(), n, lang);
+    line(
+        &mut out,
+        if vi { "Văn hóa" } else { "General education" },
+        report.general_education.as_ref(),
+        n,
+        lang,
+    );
+    line(
+        &mut out,
+        if vi { "Chuyên môn" } else { "Professional" },
+        report.professional.as_ref(),
+        n,
+        lang,
+    );
+    line(
+        &mut out,
+        if vi {
+            "Lý luận chính trị"
+        } else {
+            "Political theory"
+        },
+        report.political_theory.as_ref(),
+        n,
+        lang,
+    );
+    line(
+        &mut out,
+        if vi {
+            "Quản lý nhà nước"
+        } else {
+            "State management"
+        },
+        report.state_management.as_ref(),
+        n,
+        lang,
+    );
+    line(
+        &mut out,
+        if vi { "Đánh giá" } else { "Evaluation" },
+        report.evaluation.as_ref(),
+        n,
+        lang,
+    );
     let ages: Vec<String> = report
         .age
         .bands
         .iter()
         .map(|b| format!("{}: {}", b.label, number(b.count, lang)))
         .chain((report.age.unknown > 0).then(|| {
-            format!("{}: {}", if vi { "không rõ" } else { "unknown" }, number(report.age.unknown, lang))
+            format!(
+                "{}: {}",
+                if vi { "không rõ" } else { "unknown" },
+                number(report.age.unknown, lang)
+            )
         }))
         .collect();
-    let _ = writeln!(out, "{}: {}", if vi { "Độ tuổi" } else { "Age" }, ages.join("; "));
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        if vi { "Độ tuổi" } else { "Age" },
+        ages.join("; ")
+    );
     out.push('\n');
 
     let columns = table::columns(report, lang);
     let rows = table::rows(report, lang);
-    let width = rows.iter().map(|(u, _)| u.chars().count()).max().unwrap_or(10).max(10);
+    let width = rows
+        .iter()
+        .map(|(u, _)| u.chars().count())
+        .max()
+        .unwrap_or(10)
+        .max(10);
     let short: Vec<String> = columns.iter().map(|c| abbreviate(&c.label)).collect();
     let _ = write!(out, "{:<width$}", if vi { "Đơn vị" } else { "Unit" });
     for s in &short {
@@ -112,7 +205,12 @@ pub fn report(report: &Report, lang: Lang) -> String {
         out.push('\n');
     }
     if !report.warnings.is_empty() {
-        let _ = writeln!(out, "\n{} ({}):", if vi { "Cảnh báo" } else { "Warnings" }, report.warnings.len());
+        let _ = writeln!(
+            out,
+            "\n{} ({}):",
+            if vi { "Cảnh báo" } else { "Warnings" },
+            report.warnings.len()
+        );
         for w in &report.warnings {
             let msg = if vi { &w.message_vi } else { &w.message };
             let _ = writeln!(out, "  {} › {} › {msg}", w.file, w.sheet);
@@ -135,8 +233,18 @@ pub fn inspect(import: &Import, lang: Lang) -> String {
         for s in &file.sheets {
             match &s.skipped {
                 Some(reason) => {
-                    let why = if vi { reason.message_vi() } else { reason.message_en() };
-                    let _ = writeln!(out, "  {} «{}»: {} — {why}", if vi { "Trang" } else { "Sheet" }, s.sheet, if vi { "bỏ qua" } else { "skipped" });
+                    let why = if vi {
+                        reason.message_vi()
+                    } else {
+                        reason.message_en()
+                    };
+                    let _ = writeln!(
+                        out,
+                        "  {} «{}»: {} — {why}",
+                        if vi { "Trang" } else { "Sheet" },
+                        s.sheet,
+                        if vi { "bỏ qua" } else { "skipped" }
+                    );
                 }
                 None => {
                     let rows: Vec<String> = s.header_rows.iter().map(u32::to_string).collect();
@@ -147,29 +255,66 @@ pub fn inspect(import: &Import, lang: Lang) -> String {
                         s.sheet,
                         number(s.people, lang),
                         if vi { "người" } else { "people" },
-                        if vi { "dòng tiêu đề" } else { "header rows" },
+                        if vi {
+                            "dòng tiêu đề"
+                        } else {
+                            "header rows"
+                        },
                         rows.join(", "),
-                        s.encoding.as_ref().map_or(String::new(), |e| format!("; {} {e}", if vi { "mã" } else { "encoding" })),
+                        s.encoding.as_ref().map_or(String::new(), |e| format!(
+                            "; {} {e}",
+                            if vi { "mã" } else { "encoding" }
+                        )),
                     );
                     for c in &s.columns {
-                        let field = c.column.field.map_or(if vi { "(không dùng)" } else { "(not used)" }, |f| {
-                            if vi { f.label_vi() } else { f.label_en() }
-                        });
-                        let _ = writeln!(out, "    {:>3}  {:<40} → {field}", c.letter, c.column.header);
+                        let field = c.column.field.map_or(
+                            if vi { "(không dùng)" } else { "(not used)" },
+                            |f| {
+                                if vi {
+                                    f.label_vi()
+                                } else {
+                                    f.label_en()
+                                }
+                            },
+                        );
+                        let _ = writeln!(
+                            out,
+                            "    {:>3}  {:<40} → {field}",
+                            c.letter, c.column.header
+                        );
                     }
                     if !s.units.is_empty() {
-                        let _ = writeln!(out, "    {}: {}", if vi { "Đơn vị" } else { "Units" }, s.units.join(", "));
+                        let _ = writeln!(
+                            out,
+                            "    {}: {}",
+                            if vi { "Đơn vị" } else { "Units" },
+                            s.units.join(", ")
+                        );
                     }
                     for r in &s.skipped_rows {
-                        let why = if vi { r.role.message_vi() } else { r.role.message_en() };
-                        let _ = writeln!(out, "    {} {}: {why}", if vi { "bỏ qua dòng" } else { "skipped row" }, r.row);
+                        let why = if vi {
+                            r.role.message_vi()
+                        } else {
+                            r.role.message_en()
+                        };
+                        let _ = writeln!(
+                            out,
+                            "    {} {}: {why}",
+                            if vi { "bỏ qua dòng" } else { "skipped row" },
+                            r.row
+                        );
                     }
                 }
             }
         }
     }
     if !import.roster.warnings.is_empty() {
-        let _ = writeln!(out, "{} ({}):", if vi { "Cảnh báo" } else { "Warnings" }, import.roster.warnings.len());
+        let _ = writeln!(
+            out,
+            "{} ({}):",
+            if vi { "Cảnh báo" } else { "Warnings" },
+            import.roster.warnings.len()
+        );
         for w in &import.roster.warnings {
             let msg = if vi { &w.message_vi } else { &w.message };
             let _ = writeln!(out, "  {} › {} › {msg}", w.file, w.sheet);

@@ -16,7 +16,10 @@ pub fn report(report: &Report) -> Result<Vec<u8>, XlsxError> {
     sheet.set_paper_size(9);
     sheet.set_print_fit_to_pages(1, 0);
 
-    let title = Format::new().set_bold().set_font_size(13).set_align(FormatAlign::Center);
+    let title = Format::new()
+        .set_bold()
+        .set_font_size(13)
+        .set_align(FormatAlign::Center);
     let head = Format::new()
         .set_bold()
         .set_text_wrap()
@@ -27,16 +30,38 @@ pub fn report(report: &Report) -> Result<Vec<u8>, XlsxError> {
     let total = Format::new().set_bold().set_border(FormatBorder::Thin);
 
     let last_col = columns.len() as u16;
-    sheet.merge_range(0, 0, 0, last_col, "BÁO CÁO SỐ LƯỢNG, CHẤT LƯỢNG CÁN BỘ, CÔNG CHỨC CẤP XÃ", &title)?;
+    sheet.merge_range(
+        0,
+        0,
+        0,
+        last_col,
+        "BÁO CÁO SỐ LƯỢNG, CHẤT LƯỢNG CÁN BỘ, CÔNG CHỨC CẤP XÃ",
+        &title,
+    )?;
     let d = report.as_of;
-    sheet.merge_range(1, 0, 1, last_col, &format!("(Số liệu tính đến ngày {:02}/{:02}/{})", d.day(), d.month(), d.year()), &Format::new().set_italic().set_align(FormatAlign::Center))?;
+    sheet.merge_range(
+        1,
+        0,
+        1,
+        last_col,
+        &format!(
+            "(Số liệu tính đến ngày {:02}/{:02}/{})",
+            d.day(),
+            d.month(),
+            d.year()
+        ),
+        &Format::new().set_italic().set_align(FormatAlign::Center),
+    )?;
 
     sheet.merge_range(3, 0, 4, 0, "Đơn vị", &head)?;
     sheet.set_column_width(0, 24)?;
     let mut c = 0usize;
     while c < columns.len() {
         let group = &columns[c].group;
-        let span = columns[c..].iter().take_while(|x| &x.group == group).count();
+        let span = columns[c..]
+            .iter()
+            .take_while(|x| &x.group == group)
+            .count();
         let first = c as u16 + 1;
         let last = (c + span) as u16;
         if span == 1 && columns[c].label == *group {

@@ -21,9 +21,17 @@ pub(super) fn map(sheet: &Sheet, block: &Block) -> Vec<Column> {
             let (field, reason) = match candidates(path).as_slice() {
                 [] => (None, Reason::Header),
                 [one] => (Some(*one), Reason::Header),
-                many => (best_by_content(sheet, col, first_data, many), Reason::Content),
+                many => (
+                    best_by_content(sheet, col, first_data, many),
+                    Reason::Content,
+                ),
             };
-            Column { col, header: path.join(" › "), field, reason }
+            Column {
+                col,
+                header: path.join(" › "),
+                field,
+                reason,
+            }
         })
         .collect()
 }
@@ -34,7 +42,9 @@ pub(super) fn map(sheet: &Sheet, block: &Block) -> Vec<Column> {
 /// date or a gender header split that field by gender.
 fn candidates(path: &[String]) -> Vec<Field> {
     let folded: Vec<String> = path.iter().map(|p| fold(p)).collect();
-    let Some(leaf) = folded.last() else { return Vec::new() };
+    let Some(leaf) = folded.last() else {
+        return Vec::new();
+    };
     if let Some(gender) = headers::gender_split(leaf) {
         let parent = folded[..folded.len() - 1]
             .iter()

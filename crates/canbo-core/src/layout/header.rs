@@ -36,24 +36,29 @@ fn row_score(sheet: &Sheet, row: usize) -> usize {
 }
 
 fn non_empty(sheet: &Sheet, row: usize) -> Vec<(usize, &Cell)> {
-    sheet.rows.get(row).into_iter().flatten().enumerate().filter(|(_, c)| !c.is_empty()).collect()
+    sheet
+        .rows
+        .get(row)
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty())
+        .collect()
 }
 
 fn is_label_row(sheet: &Sheet, row: usize) -> bool {
     let cells = non_empty(sheet, row);
     !cells.is_empty()
-        && cells.iter().all(|(_, c)| matches!(c, Cell::Text(t) if t.chars().count() <= MAX_LABEL))
+        && cells
+            .iter()
+            .all(|(_, c)| matches!(c, Cell::Text(t) if t.chars().count() <= MAX_LABEL))
 }
 
 pub(super) fn find(sheet: &Sheet) -> Option<Block> {
     let limit = sheet.rows.len().min(SEARCH_ROWS);
-    let (best, score) = (0..limit).map(|r| (r, row_score(sheet, r))).fold((0, 0), |acc, x| {
-        if x.1 > acc.1 {
-            x
-        } else {
-            acc
-        }
-    });
+    let (best, score) = (0..limit)
+        .map(|r| (r, row_score(sheet, r)))
+        .fold((0, 0), |acc, x| if x.1 > acc.1 { x } else { acc });
     if score < 2 {
         return None;
     }
@@ -77,7 +82,9 @@ pub(super) fn find(sheet: &Sheet) -> Option<Block> {
     while end + 1 < sheet.rows.len()
         && end - start < 2
         && is_label_row(sheet, end + 1)
-        && anchor_cols.iter().all(|&c| sheet.cell(end + 1, c).is_empty())
+        && anchor_cols
+            .iter()
+            .all(|&c| sheet.cell(end + 1, c).is_empty())
     {
         end += 1;
     }
@@ -105,9 +112,15 @@ fn label(sheet: &Sheet, row: usize, col: usize) -> Option<String> {
 }
 
 fn paths(sheet: &Sheet, rows: &[usize]) -> Vec<Vec<String>> {
-    let width = rows.iter().map(|&r| sheet.rows.get(r).map_or(0, Vec::len)).max().unwrap_or(0);
-    let mut grid: Vec<Vec<Option<String>>> =
-        rows.iter().map(|&r| (0..width).map(|c| label(sheet, r, c)).collect()).collect();
+    let width = rows
+        .iter()
+        .map(|&r| sheet.rows.get(r).map_or(0, Vec::len))
+        .max()
+        .unwrap_or(0);
+    let mut grid: Vec<Vec<Option<String>>> = rows
+        .iter()
+        .map(|&r| (0..width).map(|c| label(sheet, r, c)).collect())
+        .collect();
     if sheet.merges.is_empty() {
         fill_across(&mut grid);
     }

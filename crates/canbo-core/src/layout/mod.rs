@@ -8,8 +8,8 @@ mod columns;
 mod header;
 mod rows;
 
-pub use rows::RowRole;
 pub(crate) use rows::strip_numbering;
+pub use rows::RowRole;
 
 use crate::field::Field;
 use crate::read::Sheet;
@@ -51,7 +51,10 @@ pub struct Layout {
 impl Layout {
     /// Columns holding `field`, in sheet order.
     pub fn columns_of(&self, field: Field) -> impl Iterator<Item = usize> + '_ {
-        self.columns.iter().filter(move |c| c.field == Some(field)).map(|c| c.col)
+        self.columns
+            .iter()
+            .filter(move |c| c.field == Some(field))
+            .map(|c| c.col)
     }
 
     pub fn has(&self, field: Field) -> bool {
@@ -111,11 +114,20 @@ pub fn detect(sheet: &Sheet, overrides: &[ColumnOverride]) -> Result<Layout, Not
                 c.field = field;
                 c.reason = Reason::User;
             }
-            None => columns.push(Column { col, header: String::new(), field, reason: Reason::User }),
+            None => columns.push(Column {
+                col,
+                header: String::new(),
+                field,
+                reason: Reason::User,
+            }),
         }
     }
     columns.sort_by_key(|c| c.col);
-    let mut layout = Layout { header_rows: block.rows.clone(), columns, rows: Vec::new() };
+    let mut layout = Layout {
+        header_rows: block.rows.clone(),
+        columns,
+        rows: Vec::new(),
+    };
     if !layout.has(Field::Name) {
         return Err(NotRoster::NoNameColumn);
     }

@@ -13,9 +13,13 @@ use serde::Serialize;
 pub enum RowRole {
     Person,
     /// Names the unit of the rows below it ("I. Xã Na Son", "THỊ TRẤN …").
-    UnitGroup { unit: String },
+    UnitGroup {
+        unit: String,
+    },
     /// Names the category of the rows below it ("A. CÁN BỘ").
-    CategoryGroup { category: Category },
+    CategoryGroup {
+        category: Category,
+    },
     /// "Cộng", "Tổng cộng".
     Total,
     /// `1 2 3 …` or `(1) (2) (3) …` under the header.
@@ -73,7 +77,9 @@ const FOOTER: &[&str] = &[
 ];
 
 /// Words that open a unit's name (folded).
-const UNIT_KINDS: &[&str] = &["xa", "phuong", "thi tran", "thi xa", "huyen", "don vi", "dac khu"];
+const UNIT_KINDS: &[&str] = &[
+    "xa", "phuong", "thi tran", "thi xa", "huyen", "don vi", "dac khu",
+];
 
 pub(super) fn classify(sheet: &Sheet, layout: &Layout, first: usize) -> Vec<(usize, RowRole)> {
     let name_cols: Vec<usize> = layout.columns_of(Field::Name).collect();
@@ -82,7 +88,10 @@ pub(super) fn classify(sheet: &Sheet, layout: &Layout, first: usize) -> Vec<(usi
     let data_cols: Vec<usize> = layout
         .columns
         .iter()
-        .filter(|c| c.field.is_some_and(|f| !matches!(f, Field::Name | Field::Seq | Field::Ignored)))
+        .filter(|c| {
+            c.field
+                .is_some_and(|f| !matches!(f, Field::Name | Field::Seq | Field::Ignored))
+        })
         .map(|c| c.col)
         .collect();
     let birth_cols: Vec<usize> = [Field::Birth, Field::BirthMale, Field::BirthFemale]
@@ -136,7 +145,9 @@ fn is_footer(row: &[Cell], free_col: &dyn Fn(usize) -> bool) -> bool {
 
 /// `folded` begins with the whole words of `prefix`.
 fn starts_with_words(folded: &str, prefix: &str) -> bool {
-    folded.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    folded
+        .strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
 }
 
 /// "Mẫu Sơn, ngày 31 tháng 12 năm 2024".
@@ -146,7 +157,9 @@ fn is_date_line(folded: &str) -> bool {
         w[0] == "ngay"
             && w[2] == "thang"
             && w[4] == "nam"
-            && [w[1], w[3], w[5]].iter().all(|x| x.chars().all(|c| c.is_ascii_digit()))
+            && [w[1], w[3], w[5]]
+                .iter()
+                .all(|x| x.chars().all(|c| c.is_ascii_digit()))
     })
 }
 
@@ -156,7 +169,12 @@ fn is_column_numbers(row: &[Cell]) -> bool {
     for cell in row.iter().filter(|c| !c.is_empty()) {
         let n = match cell {
             Cell::Number(n) if n.fract() == 0.0 => *n as i64,
-            Cell::Text(t) => match t.trim().trim_start_matches('(').trim_end_matches(')').parse() {
+            Cell::Text(t) => match t
+                .trim()
+                .trim_start_matches('(')
+                .trim_end_matches(')')
+                .parse()
+            {
                 Ok(n) => n,
                 Err(_) => return false,
             },
@@ -181,13 +199,19 @@ fn person_or_group(
         .filter(|t| !t.trim().is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    let seq = seq_col.map(|c| sheet.cell(r, c).display()).unwrap_or_default();
+    let seq = seq_col
+        .map(|c| sheet.cell(r, c).display())
+        .unwrap_or_default();
     let first_text = sheet.rows[r]
         .iter()
         .find_map(|c| c.as_text().filter(|t| !t.trim().is_empty()))
         .map(clean)
         .unwrap_or_default();
-    let label = if name.trim().is_empty() { first_text.clone() } else { name.clone() };
+    let label = if name.trim().is_empty() {
+        first_text.clone()
+    } else {
+        name.clone()
+    };
 
     match total_label(&label).or(total_label(&seq)) {
         Some(Total::Certain) => return RowRole::Total,
@@ -219,8 +243,12 @@ fn total_label(text: &str) -> Option<Total> {
     let lower = clean(text).to_lowercase();
     let bare = lower.trim_end_matches([':', '.', ' ']);
     let first = lower.split([' ', ':']).next().unwrap_or("");
-    if matches!(bare, "cộng" | "tổng" | "tổng cộng" | "tổng số" | "cộng chung")
-        || ["tổng cộng", "tổng số", "cộng:", "tổng:"].iter().any(|p| lower.starts_with(p))
+    if matches!(
+        bare,
+        "cộng" | "tổng" | "tổng cộng" | "tổng số" | "cộng chung"
+    ) || ["tổng cộng", "tổng số", "cộng:", "tổng:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
     {
         Some(Total::Certain)
     } else if matches!(first, "cộng" | "tổng") {
@@ -236,7 +264,9 @@ fn group(label: &str, seq: &str) -> Option<RowRole> {
     let folded = fold(&text);
     let starts = |w: &str| starts_with_words(&folded, w);
     if UNIT_KINDS.iter().any(|k| starts(k)) {
-        return Some(RowRole::UnitGroup { unit: unit_case(&text) });
+        return Some(RowRole::UnitGroup {
+            unit: unit_case(&text),
+        });
     }
     if let Some(category) = crate::vocab::category(&text).filter(|c| *c != Category::Unknown) {
         if folded.split(' ').count() <= 6 {
@@ -245,7 +275,9 @@ fn group(label: &str, seq: &str) -> Option<RowRole> {
     }
     let shouting = text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
     let numbered = label != text || is_roman(seq.trim()) || is_letter(seq.trim());
-    (shouting || numbered).then(|| RowRole::UnitGroup { unit: unit_case(&text) })
+    (shouting || numbered).then(|| RowRole::UnitGroup {
+        unit: unit_case(&text),
+    })
 }
 
 /// "I. Xã Na Son", "1 - Xã …", "A) …" → the name without its numbering.

@@ -6,7 +6,17 @@ fn sheet(rows: &[&[&str]]) -> Sheet {
         name: "S".into(),
         rows: rows
             .iter()
-            .map(|r| r.iter().map(|t| if t.is_empty() { Cell::Empty } else { Cell::Text(t.to_string()) }).collect())
+            .map(|r| {
+                r.iter()
+                    .map(|t| {
+                        if t.is_empty() {
+                            Cell::Empty
+                        } else {
+                            Cell::Text(t.to_string())
+                        }
+                    })
+                    .collect()
+            })
             .collect(),
         ..Default::default()
     }
@@ -27,7 +37,12 @@ fn header_is_the_row_naming_most_fields_below_title_rows() {
     ]);
     let layout = detect(&s, &[]).unwrap();
     assert_eq!(layout.header_rows, vec![2]);
-    assert_eq!(layout.columns_of(crate::field::Field::Position).collect::<Vec<_>>(), vec![3]);
+    assert_eq!(
+        layout
+            .columns_of(crate::field::Field::Position)
+            .collect::<Vec<_>>(),
+        vec![3]
+    );
 }
 
 #[test]
@@ -46,7 +61,9 @@ fn rows_are_told_apart() {
         got,
         vec![
             RowRole::ColumnNumbers,
-            RowRole::UnitGroup { unit: "Xã Na Son".into() },
+            RowRole::UnitGroup {
+                unit: "Xã Na Son".into()
+            },
             RowRole::Person,
             RowRole::Total,
             RowRole::Blank,
@@ -58,14 +75,21 @@ fn rows_are_told_apart() {
 
 #[test]
 fn a_family_name_like_cong_is_not_a_total() {
-    let got = roles(&[&["Họ và tên", "Năm sinh"], &["Công Văn Minh", "1980"], &["Tổng Thị Hoa", "1981"]]);
+    let got = roles(&[
+        &["Họ và tên", "Năm sinh"],
+        &["Công Văn Minh", "1980"],
+        &["Tổng Thị Hoa", "1981"],
+    ]);
     assert_eq!(got, vec![RowRole::Person, RowRole::Person]);
 }
 
 #[test]
 fn numbering_is_stripped_from_group_names() {
     assert_eq!(strip_numbering("I. Xã Na Son"), "Xã Na Son");
-    assert_eq!(strip_numbering("2 - Thị trấn Mường Tè"), "Thị trấn Mường Tè");
+    assert_eq!(
+        strip_numbering("2 - Thị trấn Mường Tè"),
+        "Thị trấn Mường Tè"
+    );
     assert_eq!(strip_numbering("Xã Na Son"), "Xã Na Son");
     assert_eq!(strip_numbering("XÃ NÀ KHUÔN"), "XÃ NÀ KHUÔN");
 }

@@ -26,7 +26,11 @@ pub(super) fn decode_text(bytes: &[u8]) -> Option<String> {
 
 fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> Option<String> {
     let units: Vec<u16> = bytes.chunks_exact(2).map(|c| read([c[0], c[1]])).collect();
-    Some(char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect())
+    Some(
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or('\u{FFFD}'))
+            .collect(),
+    )
 }
 
 /// Text has no NUL bytes and few control characters.
@@ -54,7 +58,11 @@ fn windows_1252(b: u8) -> char {
 
 /// The separator that splits the first lines most consistently: comma, semicolon or tab.
 fn detect_separator(text: &str) -> u8 {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(30).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(30)
+        .collect();
     let mut best = (b',', 0usize);
     for sep in [b',', b';', b'\t'] {
         let counts: Vec<usize> = lines.iter().map(|l| count_outside_quotes(l, sep)).collect();
@@ -101,7 +109,13 @@ pub(super) fn parse(file: &str, text: &str) -> Sheet {
         let row = match record {
             Ok(rec) => rec
                 .iter()
-                .map(|f| if f.trim().is_empty() { Cell::Empty } else { Cell::Text(f.to_string()) })
+                .map(|f| {
+                    if f.trim().is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(f.to_string())
+                    }
+                })
                 .collect(),
             Err(_) => Vec::new(),
         };
@@ -109,7 +123,12 @@ pub(super) fn parse(file: &str, text: &str) -> Sheet {
     }
     let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
     let name = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    Sheet { name: name.to_string(), hidden: false, rows, merges: Vec::new() }
+    Sheet {
+        name: name.to_string(),
+        hidden: false,
+        rows,
+        merges: Vec::new(),
+    }
 }
 
 #[cfg(test)]
@@ -131,7 +150,10 @@ mod tests {
     #[test]
     fn quoted_separator_stays_in_its_field() {
         let s = sheet("Họ tên,Chức vụ\nA,\"Công chức Văn phòng, Thống kê\"\n".as_bytes());
-        assert_eq!(s.rows[1][1], Cell::Text("Công chức Văn phòng, Thống kê".into()));
+        assert_eq!(
+            s.rows[1][1],
+            Cell::Text("Công chức Văn phòng, Thống kê".into())
+        );
     }
 
     #[test]

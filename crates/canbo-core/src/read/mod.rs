@@ -79,7 +79,10 @@ pub struct Sheet {
 impl Sheet {
     pub fn cell(&self, row: usize, col: usize) -> &Cell {
         static EMPTY: Cell = Cell::Empty;
-        self.rows.get(row).and_then(|r| r.get(col)).unwrap_or(&EMPTY)
+        self.rows
+            .get(row)
+            .and_then(|r| r.get(col))
+            .unwrap_or(&EMPTY)
     }
 
     pub fn width(&self) -> usize {
@@ -114,7 +117,11 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
         return spreadsheet::read(file, bytes);
     }
     match csv::decode_text(bytes) {
-        Some(text) => Ok(Workbook { file: file.into(), format: Format::Csv, sheets: vec![csv::parse(file, &text)] }),
+        Some(text) => Ok(Workbook {
+            file: file.into(),
+            format: Format::Csv,
+            sheets: vec![csv::parse(file, &text)],
+        }),
         None => Err(ImportError::NotASpreadsheet { file: file.into() }),
     }
 }

@@ -41,7 +41,11 @@ pub(super) fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
             name: meta.name,
         });
     }
-    Ok(Workbook { file: file.into(), format, sheets })
+    Ok(Workbook {
+        file: file.into(),
+        format,
+        sheets,
+    })
 }
 
 fn classify(file: &str, err: calamine::Error) -> ImportError {
@@ -54,7 +58,10 @@ fn classify(file: &str, err: calamine::Error) -> ImportError {
     if encrypted {
         ImportError::Encrypted { file: file.into() }
     } else {
-        ImportError::Corrupt { file: file.into(), reason }
+        ImportError::Corrupt {
+            file: file.into(),
+            reason,
+        }
     }
 }
 
@@ -82,7 +89,9 @@ const MAX_COLS: usize = 512;
 
 /// calamine's range, placed at its absolute position in the sheet.
 fn grid(range: Range<Data>) -> Vec<Vec<Cell>> {
-    let Some((top, left)) = range.start() else { return Vec::new() };
+    let Some((top, left)) = range.start() else {
+        return Vec::new();
+    };
     let (top, left) = (top as usize, left as usize);
     if top >= MAX_ROWS || left >= MAX_COLS {
         return Vec::new();
@@ -90,7 +99,10 @@ fn grid(range: Range<Data>) -> Vec<Vec<Cell>> {
     let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); top];
     for row in range.rows().take(MAX_ROWS - top) {
         let mut out = vec![Cell::Empty; left];
-        let used = row.iter().rposition(|d| !matches!(d, Data::Empty)).map_or(0, |i| i + 1);
+        let used = row
+            .iter()
+            .rposition(|d| !matches!(d, Data::Empty))
+            .map_or(0, |i| i + 1);
         out.extend(row[..used.min(MAX_COLS - left)].iter().map(convert));
         rows.push(out);
     }
@@ -175,15 +187,24 @@ mod tests {
                     continue;
                 }
                 let bytes = std::fs::read(&path).expect("read");
-                let Ok(Sheets::Xlsx(mut x)) = open_workbook_auto_from_rs(Cursor::new(&bytes[..])) else { continue };
-                let Some(fast) = super::super::xlsx_merges::by_sheet(&bytes) else { continue };
+                let Ok(Sheets::Xlsx(mut x)) = open_workbook_auto_from_rs(Cursor::new(&bytes[..]))
+                else {
+                    continue;
+                };
+                let Some(fast) = super::super::xlsx_merges::by_sheet(&bytes) else {
+                    continue;
+                };
                 for name in x.sheet_names() {
                     let mut slow: Vec<Merge> = merges(&mut Sheets::Xlsx(x), &name);
                     let mut quick = fast.get(&name).cloned().unwrap_or_default();
                     slow.sort_by_key(|m| (m.first_row, m.first_col));
                     quick.sort_by_key(|m| (m.first_row, m.first_col));
                     assert_eq!(quick, slow, "{} › {name}", path.display());
-                    let Ok(Sheets::Xlsx(again)) = open_workbook_auto_from_rs(Cursor::new(&bytes[..])) else { unreachable!() };
+                    let Ok(Sheets::Xlsx(again)) =
+                        open_workbook_auto_from_rs(Cursor::new(&bytes[..]))
+                    else {
+                        unreachable!()
+                    };
                     x = again;
                     checked += 1;
                 }

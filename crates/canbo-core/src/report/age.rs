@@ -23,7 +23,9 @@ pub struct Band {
 impl AgeBands {
     /// The official form's bands (DOMAIN.md): `<=30`, `31-40`, `41-50`, `51-60`, `>=61`.
     pub fn official() -> AgeBands {
-        AgeBands { bounds: vec![31, 41, 51, 61] }
+        AgeBands {
+            bounds: vec![31, 41, 51, 61],
+        }
     }
 
     pub fn new(bounds: Vec<u32>) -> Result<AgeBands, String> {
@@ -68,7 +70,12 @@ impl AgeBands {
                     (Some(f), Some(t)) => format!("{f}-{t}"),
                     (None, None) => "all".into(),
                 };
-                Band { label, from, to, count: 0 }
+                Band {
+                    label,
+                    from,
+                    to,
+                    count: 0,
+                }
             })
             .collect()
     }
@@ -86,7 +93,11 @@ impl std::str::FromStr for AgeBands {
         let bounds = s
             .split([',', ';', ' '])
             .filter(|p| !p.trim().is_empty())
-            .map(|p| p.trim().parse::<u32>().map_err(|_| format!("'{p}' is not a whole number of years")))
+            .map(|p| {
+                p.trim()
+                    .parse::<u32>()
+                    .map_err(|_| format!("'{p}' is not a whole number of years"))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         AgeBands::new(bounds)
     }
@@ -121,7 +132,11 @@ mod tests {
         let b: AgeBands = "30,46,61".parse().unwrap();
         let labels: Vec<String> = b.bands().into_iter().map(|b| b.label).collect();
         assert_eq!(labels, ["<=29", "30-45", "46-60", ">=61"]);
-        let official: Vec<String> = AgeBands::official().bands().into_iter().map(|b| b.label).collect();
+        let official: Vec<String> = AgeBands::official()
+            .bands()
+            .into_iter()
+            .map(|b| b.label)
+            .collect();
         assert_eq!(official, ["<=30", "31-40", "41-50", "51-60", ">=61"]);
     }
 

@@ -14,7 +14,10 @@ pub struct Counts<T: Code> {
 
 impl<T: Code> Default for Counts<T> {
     fn default() -> Self {
-        Counts { counts: vec![0; T::ALL.len()], _codes: PhantomData }
+        Counts {
+            counts: vec![0; T::ALL.len()],
+            _codes: PhantomData,
+        }
     }
 }
 
@@ -26,7 +29,10 @@ impl<T: Code> Counts<T> {
     }
 
     pub fn get(&self, value: T) -> u32 {
-        T::ALL.iter().position(|v| *v == value).map_or(0, |i| self.counts[i])
+        T::ALL
+            .iter()
+            .position(|v| *v == value)
+            .map_or(0, |i| self.counts[i])
     }
 
     pub fn total(&self) -> u32 {

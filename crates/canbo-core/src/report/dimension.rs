@@ -113,8 +113,11 @@ impl Dimension {
             },
             Dimension::Title => p
                 .title
-                .map(|t| serde_json::to_value(t).ok().and_then(|v| v.as_str().map(String::from)))
-                .flatten()
+                .and_then(|t| {
+                    serde_json::to_value(t)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                })
                 .unwrap_or_else(|| "unknown".into()),
         }
     }
@@ -142,7 +145,11 @@ impl Filter {
 }
 
 /// The people behind a number: the report's filter plus `extra` conditions.
-pub fn matching<'a>(roster: &'a Roster, options: &ReportOptions, extra: &Filter) -> Vec<&'a Person> {
+pub fn matching<'a>(
+    roster: &'a Roster,
+    options: &ReportOptions,
+    extra: &Filter,
+) -> Vec<&'a Person> {
     roster
         .people
         .iter()
@@ -162,15 +169,30 @@ pub struct CrossTab {
 }
 
 /// Cross-tabulate the filtered roster by two dimensions; values in order of appearance.
-pub fn crosstab(roster: &Roster, options: &ReportOptions, rows: Dimension, cols: Dimension) -> CrossTab {
-    let mut t = CrossTab { rows, cols, row_values: Vec::new(), col_values: Vec::new(), counts: Vec::new() };
+pub fn crosstab(
+    roster: &Roster,
+    options: &ReportOptions,
+    rows: Dimension,
+    cols: Dimension,
+) -> CrossTab {
+    let mut t = CrossTab {
+        rows,
+        cols,
+        row_values: Vec::new(),
+        col_values: Vec::new(),
+        counts: Vec::new(),
+    };
     fn index(values: &mut Vec<String>, v: String) -> usize {
         values.iter().position(|x| *x == v).unwrap_or_else(|| {
             values.push(v);
             values.len() - 1
         })
     }
-    for p in roster.people.iter().filter(|p| options.filter.keeps(p, options)) {
+    for p in roster
+        .people
+        .iter()
+        .filter(|p| options.filter.keeps(p, options))
+    {
         let r = index(&mut t.row_values, rows.value(p, options));
         let c = index(&mut t.col_values, cols.value(p, options));
         if t.counts.len() <= r {

@@ -158,7 +158,10 @@ impl<'a> Tally<'a> {
                 political_theory: some_if(present.political_theory),
                 state_management: some_if(present.state_management),
                 evaluation: some_if(present.evaluation),
-                age: Ages { bands: bands.bands(), unknown: 0 },
+                age: Ages {
+                    bands: bands.bands(),
+                    unknown: 0,
+                },
             },
             bands,
             as_of,
@@ -208,11 +211,18 @@ pub fn report(roster: &Roster, options: &ReportOptions) -> Report {
     let mut total = Tally::new(present, &options.bands, options.as_of);
     let mut units: Vec<(String, Tally)> = Vec::new();
     let mut unit_index: HashMap<String, usize> = HashMap::new();
-    for p in roster.people.iter().filter(|p| options.filter.keeps(p, options)) {
+    for p in roster
+        .people
+        .iter()
+        .filter(|p| options.filter.keeps(p, options))
+    {
         total.add(p);
         let key = unit_key(&p.unit);
         let i = *unit_index.entry(key).or_insert_with(|| {
-            units.push((p.unit.clone(), Tally::new(present, &options.bands, options.as_of)));
+            units.push((
+                p.unit.clone(),
+                Tally::new(present, &options.bands, options.as_of),
+            ));
             units.len() - 1
         });
         units[i].1.add(p);
@@ -221,7 +231,13 @@ pub fn report(roster: &Roster, options: &ReportOptions) -> Report {
         schema: SCHEMA.into(),
         as_of: options.as_of,
         figures: total.figures,
-        units: units.into_iter().map(|(unit, t)| UnitFigures { unit, figures: t.figures }).collect(),
+        units: units
+            .into_iter()
+            .map(|(unit, t)| UnitFigures {
+                unit,
+                figures: t.figures,
+            })
+            .collect(),
         sources: roster.sources.clone(),
         warnings: roster.warnings.clone(),
     }

@@ -28,7 +28,10 @@ fn walk(value: &Value, path: &mut String, out: &mut Vec<Stat>) {
     match value {
         Value::Number(n) => {
             if let Some(v) = n.as_u64().and_then(|v| u32::try_from(v).ok()) {
-                out.push(Stat { path: path.clone(), value: v });
+                out.push(Stat {
+                    path: path.clone(),
+                    value: v,
+                });
             }
         }
         Value::Object(map) => {
@@ -81,7 +84,11 @@ pub fn compare(before: &Report, after: &Report) -> Vec<Change> {
         .collect();
     for o in &old {
         if !new.iter().any(|s| s.path == o.path) {
-            out.push(Change { path: o.path.clone(), before: Some(o.value), after: None });
+            out.push(Change {
+                path: o.path.clone(),
+                before: Some(o.value),
+                after: None,
+            });
         }
     }
     out

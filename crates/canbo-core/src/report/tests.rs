@@ -2,7 +2,13 @@ use super::*;
 use crate::import::{import, FileInput, Overrides};
 
 fn roster(csv: &str) -> Roster {
-    let imported = import(&[FileInput { name: "t.csv".into(), bytes: csv.as_bytes().to_vec() }], &Overrides::default());
+    let imported = import(
+        &[FileInput {
+            name: "t.csv".into(),
+            bytes: csv.as_bytes().to_vec(),
+        }],
+        &Overrides::default(),
+    );
     assert!(imported.errors.is_empty(), "{:?}", imported.errors);
     imported.roster
 }
@@ -15,7 +21,11 @@ Vàng Văn C,1960,Nam,Xã B,Tư pháp,
 ";
 
 fn options() -> ReportOptions {
-    ReportOptions { as_of: "2024-12-31".parse().unwrap(), bands: "30,46,61".parse().unwrap(), ..Default::default() }
+    ReportOptions {
+        as_of: "2024-12-31".parse().unwrap(),
+        bands: "30,46,61".parse().unwrap(),
+        ..Default::default()
+    }
 }
 
 #[test]
@@ -56,14 +66,23 @@ fn a_filter_recomputes_everything_and_the_drill_down_lists_the_people() {
     let r = report(&roster, &opts);
     assert_eq!(r.people, 2);
     assert_eq!(r.units.len(), 2);
-    let who = matching(&roster, &opts, &Filter::default().and(Dimension::Unit, vec![unit_key("Xã B")]));
+    let who = matching(
+        &roster,
+        &opts,
+        &Filter::default().and(Dimension::Unit, vec![unit_key("Xã B")]),
+    );
     assert_eq!(who.len(), 1);
     assert_eq!(who[0].name, "Vàng Văn C");
 }
 
 #[test]
 fn crosstab_counts_every_pair() {
-    let t = crosstab(&roster(CSV), &options(), Dimension::Unit, Dimension::Category);
+    let t = crosstab(
+        &roster(CSV),
+        &options(),
+        Dimension::Unit,
+        Dimension::Category,
+    );
     assert_eq!(t.row_values, vec!["a", "b"]);
     assert_eq!(t.col_values, vec!["can_bo", "cong_chuc"]);
     assert_eq!(t.counts, vec![vec![1, 1], vec![0, 1]]);

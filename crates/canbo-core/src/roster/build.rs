@@ -19,7 +19,12 @@ pub(crate) fn people(
     layout: &Layout,
     sheet_unit: &str,
 ) -> (Vec<Person>, Vec<Warning>) {
-    let reader = RowReader { file, sheet, layout, memo: Default::default() };
+    let reader = RowReader {
+        file,
+        sheet,
+        layout,
+        memo: Default::default(),
+    };
     let mut people = Vec::new();
     let mut warnings = Vec::new();
     let mut unit = sheet_unit.to_string();
@@ -66,11 +71,18 @@ impl RowReader<'_> {
     }
 
     fn text(&self, row: usize, field: Field) -> Option<String> {
-        self.cell(row, field).map(|(_, c)| c.display()).filter(|t| !t.is_empty())
+        self.cell(row, field)
+            .map(|(_, c)| c.display())
+            .filter(|t| !t.is_empty())
     }
 
     fn warn(&self, out: &mut Vec<Warning>, row: usize, col: usize, kind: WarningKind) {
-        out.push(Warning::new(self.file, &self.sheet.name, cell_ref(row, col), kind));
+        out.push(Warning::new(
+            self.file,
+            &self.sheet.name,
+            cell_ref(row, col),
+            kind,
+        ));
     }
 
     /// A classified field: `None` without a column, the code's blank value for a blank cell,
@@ -85,7 +97,9 @@ impl RowReader<'_> {
         if !self.layout.has(field) {
             return None;
         }
-        let Some((col, cell)) = self.cell(row, field) else { return T::BLANK };
+        let Some((col, cell)) = self.cell(row, field) else {
+            return T::BLANK;
+        };
         let text = cell.display();
         let key = (field, text);
         let known = self.memo.borrow().levels.get(&key).copied();
@@ -98,7 +112,12 @@ impl RowReader<'_> {
         match index.and_then(|i| T::ALL.get(i).copied()) {
             Some(v) => Some(v),
             None => {
-                self.warn(out, row, col, WarningKind::Unrecognised { field, value: text });
+                self.warn(
+                    out,
+                    row,
+                    col,
+                    WarningKind::Unrecognised { field, value: text },
+                );
                 Some(T::UNKNOWN)
             }
         }
@@ -113,7 +132,15 @@ impl RowReader<'_> {
             _ => None,
         };
         if parsed.is_none() {
-            self.warn(out, row, col, WarningKind::BadDate { field, value: cell.display() });
+            self.warn(
+                out,
+                row,
+                col,
+                WarningKind::BadDate {
+                    field,
+                    value: cell.display(),
+                },
+            );
         }
         parsed
     }
@@ -138,7 +165,10 @@ impl RowReader<'_> {
         let mut gender = None;
         let mut birth = self.date(r, Field::Birth, out);
         if birth.is_none() {
-            for (field, g) in [(Field::BirthMale, Gender::Nam), (Field::BirthFemale, Gender::Nu)] {
+            for (field, g) in [
+                (Field::BirthMale, Gender::Nam),
+                (Field::BirthFemale, Gender::Nu),
+            ] {
                 if let Some(d) = self.date(r, field, out) {
                     birth = Some(d);
                     gender = Some(g);
@@ -150,7 +180,10 @@ impl RowReader<'_> {
             gender = self.level(r, Field::Gender, vocab::gender, out).or(gender);
         } else if has(Field::GenderMaleMark) || has(Field::GenderFemaleMark) {
             let marked = |f| self.text(r, f).is_some_and(|t| vocab::mark(&t));
-            gender = match (marked(Field::GenderMaleMark), marked(Field::GenderFemaleMark)) {
+            gender = match (
+                marked(Field::GenderMaleMark),
+                marked(Field::GenderFemaleMark),
+            ) {
                 (true, false) => Some(Gender::Nam),
                 (false, true) => Some(Gender::Nu),
                 _ => Some(Gender::Unknown),
@@ -169,14 +202,20 @@ impl RowReader<'_> {
             })
         });
         let category = if has(Field::Category) {
-            self.level(r, Field::Category, vocab::category, out).unwrap_or(Category::Unknown)
+            self.level(r, Field::Category, vocab::category, out)
+                .unwrap_or(Category::Unknown)
         } else if let Some(t) = title {
             t.category()
         } else if let Some(c) = group_category {
             c
         } else {
             if let (Some(p), Some((col, _))) = (&position, self.cell(r, Field::Position)) {
-                self.warn(out, r, col, WarningKind::UnknownPosition { value: p.clone() });
+                self.warn(
+                    out,
+                    r,
+                    col,
+                    WarningKind::UnknownPosition { value: p.clone() },
+                );
             }
             Category::Unknown
         };
@@ -211,7 +250,12 @@ impl RowReader<'_> {
             title,
             category,
             party_member,
-            general_education: self.level(r, Field::GeneralEducation, vocab::general_education, out),
+            general_education: self.level(
+                r,
+                Field::GeneralEducation,
+                vocab::general_education,
+                out,
+            ),
             professional: self.level(r, Field::Professional, vocab::professional, out),
             field_of_study: self.text(r, Field::FieldOfStudy),
             political_theory: self.level(r, Field::PoliticalTheory, vocab::political_theory, out),
@@ -221,7 +265,11 @@ impl RowReader<'_> {
             ethnic_language: optional_text(Field::EthnicLanguage),
             evaluation: self.evaluation(r, out),
             hired: self.date(r, Field::Hired, out),
-            origin: Origin { file: self.file.into(), sheet: self.sheet.name.clone(), row: r as u32 + 1 },
+            origin: Origin {
+                file: self.file.into(),
+                sheet: self.sheet.name.clone(),
+                row: r as u32 + 1,
+            },
         }
     }
 

@@ -6,9 +6,15 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum WarningKind {
     /// A value that could not be classified; it is counted as `unknown`.
-    Unrecognised { field: crate::field::Field, value: String },
+    Unrecognised {
+        field: crate::field::Field,
+        value: String,
+    },
     /// A birth or hiring date that could not be read.
-    BadDate { field: crate::field::Field, value: String },
+    BadDate {
+        field: crate::field::Field,
+        value: String,
+    },
     /// A position title that is not on the list; its category is `unknown`.
     UnknownPosition { value: String },
     /// The same name and birth date twice (possibly across files).
@@ -37,7 +43,11 @@ pub struct Warning {
 impl Warning {
     pub fn new(file: &str, sheet: &str, cell: String, kind: WarningKind) -> Warning {
         let (en, vi) = messages(&kind);
-        let place = if cell.is_empty() { String::new() } else { format!("{cell}: ") };
+        let place = if cell.is_empty() {
+            String::new()
+        } else {
+            format!("{cell}: ")
+        };
         Warning {
             file: file.into(),
             sheet: sheet.into(),
@@ -52,12 +62,24 @@ impl Warning {
 fn messages(kind: &WarningKind) -> (String, String) {
     match kind {
         WarningKind::Unrecognised { field, value } => (
-            format!("'{value}' not recognised as {}; counted as unknown", field.label_en().to_lowercase()),
-            format!("không nhận ra «{value}» là {}; tính là không rõ", field.label_vi().to_lowercase()),
+            format!(
+                "'{value}' not recognised as {}; counted as unknown",
+                field.label_en().to_lowercase()
+            ),
+            format!(
+                "không nhận ra «{value}» là {}; tính là không rõ",
+                field.label_vi().to_lowercase()
+            ),
         ),
         WarningKind::BadDate { field, value } => (
-            format!("'{value}' is not a date ({})", field.label_en().to_lowercase()),
-            format!("«{value}» không phải ngày tháng ({})", field.label_vi().to_lowercase()),
+            format!(
+                "'{value}' is not a date ({})",
+                field.label_en().to_lowercase()
+            ),
+            format!(
+                "«{value}» không phải ngày tháng ({})",
+                field.label_vi().to_lowercase()
+            ),
         ),
         WarningKind::UnknownPosition { value } => (
             format!("position '{value}' not recognised; category unknown"),
@@ -71,8 +93,9 @@ fn messages(kind: &WarningKind) -> (String, String) {
             format!("text typed in {encoding} was converted to Unicode"),
             format!("văn bản gõ bằng mã {encoding} đã được chuyển sang Unicode"),
         ),
-        WarningKind::SheetSkipped { reason } => {
-            (format!("sheet skipped: {reason}"), format!("bỏ qua trang: {reason}"))
-        }
+        WarningKind::SheetSkipped { reason } => (
+            format!("sheet skipped: {reason}"),
+            format!("bỏ qua trang: {reason}"),
+        ),
     }
 }

@@ -39,7 +39,8 @@ pub fn clean_in_place(text: &mut String) {
         && !text.ends_with(char::is_whitespace)
         && !text.contains(['Ð', 'ð', '\u{a0}', '\n', '\r', '\t'])
         && !text.contains("  ")
-        && unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes;
+        && unicode_normalization::is_nfc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes;
     if !tidy {
         *text = clean(text);
     }
@@ -132,14 +133,22 @@ pub fn unit_case(text: &str) -> String {
         .map(|w| {
             let mut cs = w.chars();
             match cs.next() {
-                Some(first) => first.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect(),
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(cs.flat_map(|c| c.to_lowercase()))
+                    .collect(),
                 None => String::new(),
             }
         })
         .collect();
     let joined = words.join(" ");
     // Administrative kinds keep their second word in lower case.
-    for (shout, kind) in [("Thị Trấn ", "Thị trấn "), ("Thị Xã ", "Thị xã "), ("Thành Phố ", "Thành phố "), ("Đơn Vị ", "Đơn vị ")] {
+    for (shout, kind) in [
+        ("Thị Trấn ", "Thị trấn "),
+        ("Thị Xã ", "Thị xã "),
+        ("Thành Phố ", "Thành phố "),
+        ("Đơn Vị ", "Đơn vị "),
+    ] {
         if let Some(rest) = joined.strip_prefix(shout) {
             return format!("{kind}{rest}");
         }
@@ -160,7 +169,14 @@ mod tests {
 
     #[test]
     fn clean_in_place_matches_clean() {
-        for t in ["Lò Văn A", "  a  b ", "Nguye\u{302}\u{303}n", "\u{d0}ảng", "x\ny", "Tày"] {
+        for t in [
+            "Lò Văn A",
+            "  a  b ",
+            "Nguye\u{302}\u{303}n",
+            "\u{d0}ảng",
+            "x\ny",
+            "Tày",
+        ] {
             let mut s = t.to_string();
             clean_in_place(&mut s);
             assert_eq!(s, clean(t), "{t:?}");
@@ -181,8 +197,14 @@ mod tests {
 
     #[test]
     fn word_search_respects_word_boundaries() {
-        assert!(contains_words("chu tich hoi dong nhan dan", "hoi dong nhan dan"));
-        assert!(!contains_words("chu tich hoi nong dan", "hoi dong nhan dan"));
+        assert!(contains_words(
+            "chu tich hoi dong nhan dan",
+            "hoi dong nhan dan"
+        ));
+        assert!(!contains_words(
+            "chu tich hoi nong dan",
+            "hoi dong nhan dan"
+        ));
         assert!(!contains_words("thanh vien", "than"));
         assert_eq!(find_words("a cv b", "cv"), Some(2));
         assert_eq!(find_words("cvc", "cv"), None);

@@ -122,7 +122,10 @@ pub static CATEGORY: Phrases<Category> = Phrases {
         ("cong chuc", Category::CongChuc),
         ("=cc", Category::CongChuc),
         ("khong chuyen trach", Category::KhongChuyenTrach),
-        ("nguoi hoat dong khong chuyen trach", Category::KhongChuyenTrach),
+        (
+            "nguoi hoat dong khong chuyen trach",
+            Category::KhongChuyenTrach,
+        ),
         ("=kct", Category::KhongChuyenTrach),
         ("=khong ct", Category::KhongChuyenTrach),
         // Contract staff are in no category of the law; known, so not a warning.
@@ -146,5 +149,12 @@ pub static GENDER: Phrases<Gender> = Phrases {
 
 /// Answers that mean "no" in a yes/no column ("Đảng viên").
 pub static NO: Phrases<bool> = Phrases {
-    entries: &[("=khong", false), ("=0", false), ("=no", false), ("=chua", false), ("=k", false), ("=-", false)],
+    entries: &[
+        ("=khong", false),
+        ("=0", false),
+        ("=no", false),
+        ("=chua", false),
+        ("=k", false),
+        ("=-", false),
+    ],
 };

@@ -139,10 +139,19 @@ mod tests {
 
     #[test]
     fn political_theory_and_state_management() {
-        assert_eq!(political_theory("Trung cấp LLCT"), Some(PoliticalTheory::TrungCap));
-        assert_eq!(political_theory("Cử nhân chính trị"), Some(PoliticalTheory::CaoCap));
+        assert_eq!(
+            political_theory("Trung cấp LLCT"),
+            Some(PoliticalTheory::TrungCap)
+        );
+        assert_eq!(
+            political_theory("Cử nhân chính trị"),
+            Some(PoliticalTheory::CaoCap)
+        );
         assert_eq!(political_theory("đang cập nhật"), None);
-        assert_eq!(state_management("Chuyên viên chính"), Some(StateManagement::Cvc));
+        assert_eq!(
+            state_management("Chuyên viên chính"),
+            Some(StateManagement::Cvc)
+        );
         assert_eq!(state_management("CVC"), Some(StateManagement::Cvc));
         assert_eq!(state_management("CV"), Some(StateManagement::Cv));
         assert_eq!(state_management("Cán sự"), Some(StateManagement::CanSu));
@@ -151,8 +160,14 @@ mod tests {
     #[test]
     fn evaluation_traps() {
         let e = evaluation;
-        assert_eq!(e("Hoàn thành tốt nhiệm vụ nhưng còn hạn chế về năng lực"), Some(Evaluation::HanChe));
-        assert_eq!(e("Hoàn thành nhiệm vụ nhưng còn hạn chế về năng lực"), Some(Evaluation::HanChe));
+        assert_eq!(
+            e("Hoàn thành tốt nhiệm vụ nhưng còn hạn chế về năng lực"),
+            Some(Evaluation::HanChe)
+        );
+        assert_eq!(
+            e("Hoàn thành nhiệm vụ nhưng còn hạn chế về năng lực"),
+            Some(Evaluation::HanChe)
+        );
         assert_eq!(e("Không hoàn thành NV"), Some(Evaluation::KhongHoanThanh));
         assert_eq!(e("Hoàn thành tốt NV"), Some(Evaluation::Tot));
         assert_eq!(e("HTXSNV"), Some(Evaluation::XuatSac));
@@ -164,7 +179,10 @@ mod tests {
 
     #[test]
     fn categories_and_genders() {
-        assert_eq!(category("Người hoạt động không chuyên trách"), Some(Category::KhongChuyenTrach));
+        assert_eq!(
+            category("Người hoạt động không chuyên trách"),
+            Some(Category::KhongChuyenTrach)
+        );
         assert_eq!(category("Công chức"), Some(Category::CongChuc));
         assert_eq!(category("Hợp đồng"), Some(Category::Unknown));
         assert_eq!(gender("nữ"), Some(Gender::Nu));

@@ -41,7 +41,9 @@ impl<T: Copy + PartialEq> Phrases<T> {
     /// "Phân loại", which is a category or an evaluation depending on what the column holds).
     pub fn best_all(&self, folded: &str) -> Vec<T> {
         let hits: Vec<Hit<T>> = self.hits(folded).collect();
-        let Some(top) = hits.iter().map(|h| h.len).max() else { return Vec::new() };
+        let Some(top) = hits.iter().map(|h| h.len).max() else {
+            return Vec::new();
+        };
         let mut values: Vec<T> = Vec::new();
         for h in hits.into_iter().filter(|h| h.len == top) {
             if !values.contains(&h.value) {
@@ -58,7 +60,13 @@ impl<T: Copy + PartialEq> Phrases<T> {
 
     fn hits<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = Hit<T>> + 'a {
         self.entries.iter().filter_map(move |(phrase, value)| {
-            let hit = |at| Some(Hit { value: *value, len: phrase.len(), at });
+            let hit = |at| {
+                Some(Hit {
+                    value: *value,
+                    len: phrase.len(),
+                    at,
+                })
+            };
             match phrase.strip_prefix('=') {
                 Some(exact) if exact == folded => hit(0),
                 Some(_) => None,
@@ -73,13 +81,21 @@ mod tests {
     use super::*;
 
     const T: Phrases<u8> = Phrases {
-        entries: &[("hoan thanh", 1), ("hoan thanh tot", 2), ("nhung con han che", 3), ("=cv", 4)],
+        entries: &[
+            ("hoan thanh", 1),
+            ("hoan thanh tot", 2),
+            ("nhung con han che", 3),
+            ("=cv", 4),
+        ],
     };
 
     #[test]
     fn longest_phrase_wins() {
         assert_eq!(T.classify("Hoàn thành tốt NV"), Some(2));
-        assert_eq!(T.classify("Hoàn thành tốt nhiệm vụ nhưng còn hạn chế"), Some(3));
+        assert_eq!(
+            T.classify("Hoàn thành tốt nhiệm vụ nhưng còn hạn chế"),
+            Some(3)
+        );
         assert_eq!(T.classify("Hoàn thành"), Some(1));
     }
 

@@ -92,7 +92,10 @@ impl Title {
 pub fn classify(text: &str) -> Option<Title> {
     let folded = crate::text::fold(text);
     let main = folded.split(" kiem ").next().unwrap_or(&folded);
-    TITLES.best(main).or_else(|| GENERIC.best(main)).map(|h| h.value)
+    TITLES
+        .best(main)
+        .or_else(|| GENERIC.best(main))
+        .map(|h| h.value)
 }
 
 use Title::*;
@@ -233,18 +236,30 @@ mod tests {
         check("P.CT HĐND", Some(PhoChuTichHdnd));
         check("Chủ tịch UB MTTQ VN", Some(ChuTichMttq));
         check("Phó Bí thư Thường trực Đảng ủy", Some(PhoBiThu));
-        check("Bí thư Đoàn Thanh niên Cộng sản Hồ Chí Minh", Some(BiThuDoan));
+        check(
+            "Bí thư Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+            Some(BiThuDoan),
+        );
         check("Chủ tịch ủy ban nhân dân", Some(ChuTichUbnd));
-        check("Bí thư Đảng ủy kiêm Chủ tịch Hội đồng nhân dân", Some(BiThu));
+        check(
+            "Bí thư Đảng ủy kiêm Chủ tịch Hội đồng nhân dân",
+            Some(BiThu),
+        );
     }
 
     #[test]
     fn deputies_of_mass_organisations_are_not_cadres() {
         check("Phó Chủ tịch Hội Nông dân", Some(KhongChuyenTrach));
         check("Phó Chủ tịch HĐND", Some(PhoChuTichHdnd));
-        check("Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam", Some(KhongChuyenTrach));
+        check(
+            "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam",
+            Some(KhongChuyenTrach),
+        );
         check("Phó Chủ tịch Ủy ban nhân dân", Some(PhoChuTichUbnd));
-        check("Phó Chỉ huy trưởng Ban Chỉ huy Quân sự", Some(KhongChuyenTrach));
+        check(
+            "Phó Chỉ huy trưởng Ban Chỉ huy Quân sự",
+            Some(KhongChuyenTrach),
+        );
         check("Phó Bí thư Đoàn Thanh niên", Some(KhongChuyenTrach));
         check("Chủ tịch Hội Người cao tuổi", Some(KhongChuyenTrach));
     }
@@ -254,8 +269,14 @@ mod tests {
         check("Kế toán", Some(TaiChinhKeToan));
         check("VP-TK", Some(VanPhongThongKe));
         check("Công chức Tư pháp - Hộ tịch", Some(TuPhapHoTich));
-        check("Công chức Địa chính - Nông nghiệp - Xây dựng và Môi trường", Some(DiaChinh));
-        check("Chỉ huy trưởng Ban Chỉ huy Quân sự", Some(ChiHuyTruongQuanSu));
+        check(
+            "Công chức Địa chính - Nông nghiệp - Xây dựng và Môi trường",
+            Some(DiaChinh),
+        );
+        check(
+            "Chỉ huy trưởng Ban Chỉ huy Quân sự",
+            Some(ChiHuyTruongQuanSu),
+        );
         check("Trưởng Công an xã", Some(TruongCongAn));
     }
 
