@@ -1,0 +1,51 @@
+//! The two ways in besides dropping: pick files, or try the bundled sample.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::HtmlInputElement;
+
+use crate::files::{fetch_sample, read_files};
+use crate::state::AppState;
+
+/// The formats the core reads; `.txt` is for tab- or comma-separated exports.
+const ACCEPT: &str = ".xlsx,.xlsm,.xlsb,.xls,.ods,.csv,.txt";
+
+#[component]
+pub fn ImportBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+
+    let on_change = move |event: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&event);
+        let Some(list) = input.files() else { return };
+        spawn_local(async move {
+            let picked = read_files(&list).await;
+            // Picking the same file again must fire `change` again.
+            input.set_value("");
+            state.import(picked);
+        });
+    };
+    let load_sample = move |_| spawn_local(async move { state.import(fetch_sample().await) });
+
+    view! {
+        <section class="import-bar" aria-label="Nhập danh sách">
+            <input
+                type="file"
+                id="import-input"
+                class="visually-hidden"
+                multiple
+                accept=ACCEPT
+                data-testid="import-input"
+                on:change=on_change
+            />
+            <label for="import-input" class="button primary">
+                "Chọn tệp danh sách…"
+            </label>
+            <button type="button" class="button" data-testid="load-sample" on:click=load_sample>
+                "Dùng dữ liệu mẫu"
+            </button>
+            <p class="hint">
+                "hoặc kéo thả tệp vào bất kỳ đâu trên trang. Đọc được Excel (.xlsx, .xlsm, .xlsb, .xls), OpenDocument (.ods) và CSV."
+            </p>
+        </section>
+    }
+}

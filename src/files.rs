@@ -1,0 +1,106 @@
+//! Getting bytes from the browser: files the user picked or dropped, and the bundled sample.
+
+use canbo_core::import::FileInput;
+use js_sys::Uint8Array;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, FileList, Response};
+
+use crate::state::Picked;
+
+/// The sample roster shipped in dist/assets (a copy of shared/samples/mau-son-bieu.xlsx).
+const SAMPLE_URL: &str = "assets/mau-son-bieu.xlsx";
+const SAMPLE_NAME: &str = "mau-son-bieu.xlsx";
+
+/// Reads every file of a pick or a drop. A file the browser cannot read (deleted or moved
+/// since it was picked) becomes a message; the others are still read.
+pub async fn read_files(list: &FileList) -> Picked {
+    let mut picked = Picked::default();
+    for file in (0..list.length()).filter_map(|i| list.item(i)) {
+        match read_file(&file).await {
+            Ok(bytes) => picked.files.push(FileInput {
+                name: file.name(),
+                bytes,
+            }),
+            Err(_) => picked.unreadable.push(format!(
+                "{}: trình duyệt không đọc được tệp này",
+                file.name()
+            )),
+        }
+    }
+    picked
+}
+
+async fn read_file(file: &File) -> Result<Vec<u8>, JsValue> {
+    let buffer = JsFuture::from(file.array_buffer()).await?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// Downloads the bundled sample roster from the page's own origin.
+pub async fn fetch_sample() -> Picked {
+    match fetch_bytes(SAMPLE_URL).await {
+        Ok(bytes) => Picked {
+            files: vec![FileInput {
+                name: SAMPLE_NAME.to_string(),
+                bytes,
+            }],
+            unreadable: vec![],
+        },
+        Err(_) => Picked {
+            files: vec![],
+            unreadable: vec![format!(
+                "Không tải được dữ liệu mẫu ({SAMPLE_NAME}); hãy tải lại trang rồi thử lại"
+            )],
+        },
+    }
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, JsValue> {
+    let response: Response = JsFuture::from(leptos::prelude::window().fetch_with_str(url))
+        .await?
+        .dyn_into()?;
+    if !response.ok() {
+        return Err(JsValue::from(response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer()?).await?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::data_transfer;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn file_list(files: &[(&str, &[u8])]) -> FileList {
+        data_transfer(files).files().unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    async fn reads_every_file_of_a_drop_with_its_name_and_bytes() {
+        let list = file_list(&[
+            ("a.csv", b"H\xe1\xbb\x8d v\xc3\xa0 t\xc3\xaan\n"),
+            ("b.xlsx", &[0x50, 0x4b, 3, 4, 0, 255]),
+        ]);
+        let picked = read_files(&list).await;
+        assert!(picked.unreadable.is_empty());
+        let got: Vec<(&str, &[u8])> = picked
+            .files
+            .iter()
+            .map(|f| (f.name.as_str(), f.bytes.as_slice()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a.csv", "Họ và tên\n".as_bytes()),
+                ("b.xlsx", &[0x50, 0x4b, 3, 4, 0, 255][..])
+            ]
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_empty_drop_reads_nothing() {
+        let picked = read_files(&file_list(&[])).await;
+        assert!(picked.files.is_empty() && picked.unreadable.is_empty());
+    }
+}

@@ -1,0 +1,31 @@
+//! Canbo in the browser: a thin shell over `canbo-core`.
+//!
+//! The page reads files and shows figures; every figure comes from the core (`import`, then
+//! `report`), never from code here. State lives in one [`state::AppState`] given to all
+//! components through Leptos context; components show it and ask it to change.
+//!
+//! Only built for wasm32: on the host this package holds just the end-to-end tests.
+#![cfg(target_arch = "wasm32")]
+
+mod app;
+mod components;
+mod files;
+mod format;
+mod state;
+mod storage;
+#[cfg(test)]
+mod test_support;
+
+pub use app::App;
+
+/// Replaces the loading shell of index.html with the app.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    if let Some(shell) = leptos::prelude::document().get_element_by_id("loading") {
+        shell.remove();
+    }
+    leptos::mount::mount_to_body(App);
+}
+
+#[cfg(test)]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

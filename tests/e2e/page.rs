@@ -1,0 +1,148 @@
+//! The Canbo page as the tests see it: its contract is REPORT.md's `data-testid` and
+//! `data-stat` attributes.
+
+use std::path::Path;
+use std::time::Duration;
+
+use thirtyfour::prelude::*;
+
+use crate::browser::{screenshot_dir, TestResult};
+
+/// Long enough for a cold start of the release wasm on a busy two-core machine.
+const PATIENCE: Duration = Duration::from_secs(30);
+const POLL: Duration = Duration::from_millis(100);
+
+pub struct Page {
+    pub driver: WebDriver,
+    url: &'static str,
+}
+
+impl Page {
+    pub fn new(driver: WebDriver, url: &'static str) -> Page {
+        Page { driver, url }
+    }
+
+    /// Opens the page and waits until the app has replaced the loading shell.
+    pub async fn open(&self) -> TestResult {
+        self.driver.goto(self.url).await?;
+        self.wait_for_app().await
+    }
+
+    pub async fn reload(&self) -> TestResult {
+        self.driver.refresh().await?;
+        self.wait_for_app().await
+    }
+
+    async fn wait_for_app(&self) -> TestResult {
+        self.find("[data-testid=import-input]").await?;
+        Ok(())
+    }
+
+    /// The first element matching `css`, waiting for it to appear.
+    pub async fn find(&self, css: &str) -> TestResult<WebElement> {
+        Ok(self
+            .driver
+            .query(By::Css(css))
+            .wait(PATIENCE, POLL)
+            .first()
+            .await?)
+    }
+
+    /// Whether an element matches `css` right now.
+    pub async fn has(&self, css: &str) -> TestResult<bool> {
+        Ok(!self.driver.find_all(By::Css(css)).await?.is_empty())
+    }
+
+    /// Waits until nothing matches `css`.
+    pub async fn wait_until_gone(&self, css: &str) -> TestResult {
+        if self
+            .driver
+            .query(By::Css(css))
+            .wait(PATIENCE, POLL)
+            .not_exists()
+            .await?
+        {
+            return Ok(());
+        }
+        Err(format!("`{css}` is still on the page").into())
+    }
+
+    /// Imports a file through the file input, as a user picking it would.
+    pub async fn import_file(&self, file: &Path) -> TestResult {
+        let absolute = file
+            .canonicalize()
+            .map_err(|e| format!("{}: {e}", file.display()))?;
+        self.find("[data-testid=import-input]")
+            .await?
+            .send_keys(absolute.to_string_lossy().as_ref())
+            .await?;
+        Ok(())
+    }
+
+    pub async fn load_sample(&self) -> TestResult {
+        self.find("[data-testid=load-sample]")
+            .await?
+            .click()
+            .await?;
+        Ok(())
+    }
+
+    /// The figure under `data-stat="<stat>"`, if the page shows one.
+    pub async fn stat(&self, stat: &str) -> TestResult<Option<String>> {
+        match self
+            .driver
+            .find_all(By::Css(format!("[data-stat='{stat}']")))
+            .await?
+            .first()
+        {
+            Some(element) => Ok(element.attr("data-value").await?),
+            None => Ok(None),
+        }
+    }
+
+    /// Waits until `data-stat="<stat>"` shows `value`.
+    pub async fn wait_for_stat(&self, stat: &str, value: u32) -> TestResult {
+        let css = format!("[data-stat='{stat}'][data-value='{value}']");
+        if self
+            .driver
+            .query(By::Css(css))
+            .wait(PATIENCE, POLL)
+            .exists()
+            .await?
+        {
+            return Ok(());
+        }
+        Err(format!(
+            "expected {stat} = {value}, the page shows {:?}",
+            self.stat(stat).await?
+        )
+        .into())
+    }
+
+    /// Saves what the user sees as `target/screenshots/<name>.png`, for people to look at.
+    pub async fn save_screenshot(&self, name: &str) -> TestResult {
+        self.driver
+            .screenshot(&screenshot_dir("screenshots").join(format!("{name}.png")))
+            .await?;
+        Ok(())
+    }
+
+    /// Everything the page's CSP blocked, and every console error, since it was opened.
+    pub async fn console_problems(&self) -> TestResult<Vec<String>> {
+        let violations = self
+            .driver
+            .execute("return window.cspViolations || [];", Vec::new())
+            .await?;
+        let mut problems: Vec<String> =
+            serde_json::from_value::<Vec<String>>(violations.json().clone())?
+                .into_iter()
+                .map(|violation| format!("CSP: {violation}"))
+                .collect();
+        for entry in self.driver.browser_log().await? {
+            if entry.level == "SEVERE" || entry.message.contains("Content Security Policy") {
+                problems.push(format!("console {}: {}", entry.level, entry.message));
+            }
+        }
+        Ok(problems)
+    }
+}

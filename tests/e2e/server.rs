@@ -1,0 +1,91 @@
+//! A static file server for dist/ on 127.0.0.1, one per test process.
+//!
+//! It binds port 0 and keeps the listener, so parallel runs can never race for a port.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The base URL (`http://127.0.0.1:PORT/`) of the server for `dist/`, started on first use.
+pub fn dist_url() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| {
+        let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+        assert!(
+            dist.join("index.html").is_file(),
+            "{} has no index.html: build it first with `cargo xtask dist` (or run `cargo xtask test`)",
+            dist.display()
+        );
+        let listener = TcpListener::bind("127.0.0.1:0").expect("binding 127.0.0.1:0");
+        let url = format!("http://{}/", listener.local_addr().expect("a bound address"));
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let dist = dist.clone();
+                std::thread::spawn(move || answer(stream, &dist));
+            }
+        });
+        url
+    })
+}
+
+fn answer(mut stream: TcpStream, dist: &Path) {
+    let mut reader = BufReader::new(&stream);
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    // Skip the headers: nothing in them changes the answer.
+    let mut header = String::new();
+    while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+        header.clear();
+    }
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let response = match file_for(dist, path)
+        .and_then(|file| std::fs::read(&file).ok().map(|body| (file, body)))
+    {
+        Some((file, body)) => respond("200 OK", content_type(&file), &body),
+        None => respond("404 Not Found", "text/plain; charset=utf-8", b"not found"),
+    };
+    let _ = stream.write_all(&response);
+}
+
+/// The file under dist/ a URL path names; `/` is index.html. Nothing outside dist/.
+fn file_for(dist: &Path, path: &str) -> Option<PathBuf> {
+    let relative = Path::new(path.trim_start_matches('/'));
+    if relative
+        .components()
+        .any(|part| !matches!(part, Component::Normal(_)))
+    {
+        return None;
+    }
+    let file = if path.ends_with('/') {
+        dist.join(relative).join("index.html")
+    } else {
+        dist.join(relative)
+    };
+    file.is_file().then_some(file)
+}
+
+fn respond(status: &str, content_type: &str, body: &[u8]) -> Vec<u8> {
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    [head.as_bytes(), body].concat()
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|ext| ext.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        // WebAssembly.instantiateStreaming insists on this type.
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("json") => "application/json",
+        Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => "application/octet-stream",
+    }
+}

@@ -1,0 +1,115 @@
+//! `cargo xtask`: the project's own commands.
+//!
+//! CI runs `cargo xtask test` on a machine where nothing was installed by hand, so every tool
+//! the web build needs is installed from the package registries here (see `tools`), and each
+//! check is quick when the tool is already there. Trunk runs offline: it never downloads tools.
+
+mod run;
+mod sizes;
+mod tools;
+
+use std::process::ExitCode;
+
+use run::{Project, Tally, TestRun};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve   install the tools, build the app and serve it at http://127.0.0.1:8080
+  test    install the tools, then run every test: core and CLI, in-browser unit tests,
+          a release build into dist/, and the end-to-end tests against it
+  dist    install the tools, build the release into dist/ and print the wasm sizes";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let project = Project::locate();
+    let outcome = match args.first().map(String::as_str) {
+        Some("serve") => serve(&project),
+        Some("test") => test(&project),
+        Some("dist") => dist(&project),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(project: &Project) -> Result<(), String> {
+    tools::ensure_build_tools(project)?;
+    // Address, port and the offline switch are in Trunk.toml.
+    project.run("trunk", &["serve"])
+}
+
+fn dist(project: &Project) -> Result<(), String> {
+    tools::ensure_build_tools(project)?;
+    build_dist(project)?;
+    sizes::print_wasm_sizes(&project.root.join("dist"))
+}
+
+fn build_dist(project: &Project) -> Result<(), String> {
+    project.run("trunk", &["build", "--release"])
+}
+
+/// Runs every step even after one fails, so one run shows everything that is broken.
+fn test(project: &Project) -> Result<(), String> {
+    tools::ensure_build_tools(project)?;
+    tools::ensure_browser(project)?;
+
+    let mut tally = Tally::default();
+    tally.step(
+        "core, CLI and xtask tests",
+        project.run_tests(
+            "cargo",
+            &["test", "-p", "canbo-core", "-p", "canbo-cli", "-p", "xtask"],
+            &[],
+        ),
+    );
+    // The runner reads webdriver.json (Chromium's path and flags) from the repository root.
+    tally.step(
+        "in-browser unit tests",
+        project.run_tests(
+            "cargo",
+            &[
+                "test",
+                "-p",
+                "canbo",
+                "--lib",
+                "--target",
+                "wasm32-unknown-unknown",
+            ],
+            &[
+                (
+                    "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                    "wasm-bindgen-test-runner",
+                ),
+                ("CHROMEDRIVER", tools::CHROMEDRIVER),
+            ],
+        ),
+    );
+    match build_dist(project) {
+        Ok(()) => {
+            tally.step("release build into dist/", TestRun::from(Ok(())));
+            tally.step(
+                "end-to-end tests",
+                project.run_tests("cargo", &["test", "-p", "canbo", "--test", "e2e"], &[]),
+            );
+        }
+        Err(reason) => {
+            tally.step("release build into dist/", TestRun::from(Err(reason)));
+            tally.skip("end-to-end tests", "there is no fresh dist/");
+        }
+    }
+    tally.finish()
+}
