@@ -11,7 +11,10 @@ use std::sync::OnceLock;
 pub fn dist_url() -> &'static str {
     static URL: OnceLock<String> = OnceLock::new();
     URL.get_or_init(|| {
-        let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+        // CANBO_DIST lets two builds be tested side by side (e.g. `trunk build --dist target/x`).
+        let dist = std::env::var_os("CANBO_DIST")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
         assert!(
             dist.join("index.html").is_file(),
             "{} has no index.html: build it first with `cargo xtask dist` (or run `cargo xtask test`)",
