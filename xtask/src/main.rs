@@ -19,7 +19,9 @@ commands:
   serve   install the tools, build the app and serve it at http://127.0.0.1:8080
   test    install the tools, then run every test: core and CLI, in-browser unit tests,
           a release build into dist/, and the end-to-end tests against it
-  dist    install the tools, build the release into dist/ and print the wasm sizes";
+  dist    install the tools, build the release into dist/ and print the wasm sizes
+  gen-roster [--people N] [--out FILE.xlsx]
+          write a synthetic roster for benchmarks (default 250000 people)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&project),
         Some("test") => test(&project),
         Some("dist") => dist(&project),
+        Some("gen-roster") => gen_roster(&project, &args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -56,6 +59,21 @@ fn dist(project: &Project) -> Result<(), String> {
     tools::ensure_build_tools(project)?;
     build_dist(project)?;
     sizes::print_wasm_sizes(&project.root.join("dist"))
+}
+
+/// The generator lives beside the benchmark that reads its files (canbo-core's examples).
+fn gen_roster(project: &Project, args: &[String]) -> Result<(), String> {
+    let mut full = vec![
+        "run",
+        "--release",
+        "-p",
+        "canbo-core",
+        "--example",
+        "gen_roster",
+        "--",
+    ];
+    full.extend(args.iter().map(String::as_str));
+    project.run("cargo", &full)
 }
 
 fn build_dist(project: &Project) -> Result<(), String> {

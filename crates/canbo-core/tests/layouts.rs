@@ -379,3 +379,36 @@ fn a_file_with_no_roster_is_a_typed_error() {
         canbo_core::ImportError::NoRoster { .. }
     ));
 }
+
+#[test]
+fn a_csv_typed_in_vni_is_converted() {
+    // VNI-Windows bytes, as a Western (Windows-1252) text file holds them.
+    let text = "Hoï vaø teân,Ngaøy sinh,Giôùi tính,Chöùc vuï\n\
+                Nguyeãn Vaên An,01/02/1980,Nam,Chuû tòch UBND\n\
+                Leâ Thò Bình,03/04/1990,Nöõ,Keá toaùn\n";
+    let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+    let imported = import(
+        &[FileInput {
+            name: "vni.csv".into(),
+            bytes: bytes.clone(),
+        }],
+        &Overrides::default(),
+    );
+    assert_eq!(imported.files[0].sheets[0].encoding.as_deref(), Some("VNI"));
+    assert_eq!(imported.roster.people[0].name, "Nguyễn Văn An");
+    let r = run(
+        vec![FileInput {
+            name: "vni.csv".into(),
+            bytes,
+        }],
+        &Overrides::default(),
+    );
+    check(
+        &r,
+        &[
+            ("category.can_bo", 1.into()),
+            ("category.cong_chuc", 1.into()),
+            ("gender.nu", 1.into()),
+        ],
+    );
+}
