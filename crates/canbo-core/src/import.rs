@@ -281,7 +281,7 @@ fn import_file(input: &FileInput, overrides: &Overrides) -> Result<FileParts, Im
 }
 
 /// Text cells read to decide whether a sheet is in a legacy encoding.
-const LEGACY_SAMPLE: usize = 20_000;
+const LEGACY_SAMPLE: usize = 5_000;
 
 /// Decode legacy text (TCVN3, VNI) and clean every text cell of a sheet.
 fn normalise(sheet: &mut Sheet) -> Option<legacy::Legacy> {

@@ -5,7 +5,7 @@ use super::Layout;
 use crate::codes::{Category, Code};
 use crate::field::Field;
 use crate::read::{Cell, Sheet};
-use crate::text::{clean, fold, unit_case};
+use crate::text::{fold, unit_case};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -205,7 +205,7 @@ fn person_or_group(
     let first_text = sheet.rows[r]
         .iter()
         .find_map(|c| c.as_text().filter(|t| !t.trim().is_empty()))
-        .map(clean)
+        .map(str::to_string)
         .unwrap_or_default();
     let label = if name.trim().is_empty() {
         first_text.clone()
@@ -240,7 +240,7 @@ enum Total {
 }
 
 fn total_label(text: &str) -> Option<Total> {
-    let lower = clean(text).to_lowercase();
+    let lower = text.to_lowercase();
     let bare = lower.trim_end_matches([':', '.', ' ']);
     let first = lower.split([' ', ':']).next().unwrap_or("");
     if matches!(

@@ -211,20 +211,29 @@ pub fn report(roster: &Roster, options: &ReportOptions) -> Report {
     let mut total = Tally::new(present, &options.bands, options.as_of);
     let mut units: Vec<(String, Tally)> = Vec::new();
     let mut unit_index: HashMap<String, usize> = HashMap::new();
+    // Units as written → their index: the same spelling repeats for every person of a unit,
+    // so the folded key is computed once per spelling, not once per person.
+    let mut spelling: HashMap<&str, usize> = HashMap::new();
     for p in roster
         .people
         .iter()
         .filter(|p| options.filter.keeps(p, options))
     {
         total.add(p);
-        let key = unit_key(&p.unit);
-        let i = *unit_index.entry(key).or_insert_with(|| {
-            units.push((
-                p.unit.clone(),
-                Tally::new(present, &options.bands, options.as_of),
-            ));
-            units.len() - 1
-        });
+        let i = match spelling.get(p.unit.as_str()) {
+            Some(&i) => i,
+            None => {
+                let i = *unit_index.entry(unit_key(&p.unit)).or_insert_with(|| {
+                    units.push((
+                        p.unit.clone(),
+                        Tally::new(present, &options.bands, options.as_of),
+                    ));
+                    units.len() - 1
+                });
+                spelling.insert(&p.unit, i);
+                i
+            }
+        };
         units[i].1.add(p);
     }
     Report {

@@ -55,8 +55,8 @@ struct RowReader<'a> {
 
 #[derive(Default)]
 struct Memo {
-    /// (field, text) → index of the code in `T::ALL`, `None` when unrecognised.
-    levels: HashMap<(Field, String), Option<usize>>,
+    /// field → text → index of the code in `T::ALL`, `None` when unrecognised.
+    levels: HashMap<Field, HashMap<String, Option<usize>>>,
     titles: HashMap<String, Option<positions::Title>>,
     ethnicities: HashMap<String, String>,
 }
@@ -100,15 +100,31 @@ impl RowReader<'_> {
         let Some((col, cell)) = self.cell(row, field) else {
             return T::BLANK;
         };
-        let text = cell.display();
-        let key = (field, text);
-        let known = self.memo.borrow().levels.get(&key).copied();
+        // Text cells are looked up without copying; numbers are rare here and formatted.
+        let owned;
+        let text: &str = match cell {
+            Cell::Text(t) => t,
+            other => {
+                owned = other.display();
+                &owned
+            }
+        };
+        let known = self
+            .memo
+            .borrow()
+            .levels
+            .get(&field)
+            .and_then(|m| m.get(text))
+            .copied();
         let index = known.unwrap_or_else(|| {
-            let index = parse(&key.1).and_then(|v| T::ALL.iter().position(|x| *x == v));
-            self.memo.borrow_mut().levels.insert(key.clone(), index);
+            let index = parse(text).and_then(|v| T::ALL.iter().position(|x| *x == v));
+            let mut memo = self.memo.borrow_mut();
+            memo.levels
+                .entry(field)
+                .or_default()
+                .insert(text.to_string(), index);
             index
         });
-        let text = key.1;
         match index.and_then(|i| T::ALL.get(i).copied()) {
             Some(v) => Some(v),
             None => {
@@ -116,7 +132,10 @@ impl RowReader<'_> {
                     out,
                     row,
                     col,
-                    WarningKind::Unrecognised { field, value: text },
+                    WarningKind::Unrecognised {
+                        field,
+                        value: text.to_string(),
+                    },
                 );
                 Some(T::UNKNOWN)
             }

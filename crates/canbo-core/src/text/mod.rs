@@ -35,15 +35,32 @@ pub fn clean(text: &str) -> String {
 
 /// [`clean`] without allocating when the text is already clean (most cells are).
 pub fn clean_in_place(text: &mut String) {
-    let tidy = !text.starts_with(char::is_whitespace)
-        && !text.ends_with(char::is_whitespace)
-        && !text.contains(['Ð', 'ð', '\u{a0}', '\n', '\r', '\t'])
-        && !text.contains("  ")
-        && unicode_normalization::is_nfc_quick(text.chars())
-            == unicode_normalization::IsNormalized::Yes;
-    if !tidy {
+    if !is_clean(text) {
         *text = clean(text);
     }
+}
+
+/// One pass over the text: no edge or doubled spaces, no other white space, no `Ð`, and
+/// composed (checked only when there is non-ASCII text at all).
+fn is_clean(text: &str) -> bool {
+    let mut prev_space = true;
+    let mut ascii = true;
+    for ch in text.chars() {
+        match ch {
+            ' ' if prev_space => return false,
+            ' ' => prev_space = true,
+            'Ð' | 'ð' => return false,
+            c if c.is_whitespace() => return false,
+            c => {
+                prev_space = false;
+                ascii &= c.is_ascii();
+            }
+        }
+    }
+    !(prev_space && !text.is_empty())
+        && (ascii
+            || unicode_normalization::is_nfc_quick(text.chars())
+                == unicode_normalization::IsNormalized::Yes)
 }
 
 /// The matching key of a text: lower case ASCII letters and digits separated by single
