@@ -181,7 +181,7 @@ fn import_file(input: &FileInput, overrides: &Overrides) -> Result<FileParts, Im
     let mut people = Vec::new();
     let mut warnings = Vec::new();
     let mut columns = Vec::new();
-    for ((sheet, found), encoding) in sheets.iter().zip(layouts).zip(encodings) {
+    for ((mut sheet, found), encoding) in sheets.into_iter().zip(layouts).zip(encodings) {
         let mut sr = SheetReport {
             sheet: sheet.name.clone(),
             skipped: None,
@@ -196,7 +196,7 @@ fn import_file(input: &FileInput, overrides: &Overrides) -> Result<FileParts, Im
             Err(reason) => sr.skipped = Some(reason),
             Ok(layout) => {
                 let sheet_unit = sheet_unit(file, &sheet.name, roster_sheets);
-                let (mut ps, ws) = roster::people(file, sheet, &layout, &sheet_unit);
+                let (mut ps, ws) = roster::people(file, &mut sheet, &layout, &sheet_unit);
                 if let Some(e) = encoding {
                     warnings.push(Warning::new(
                         file,

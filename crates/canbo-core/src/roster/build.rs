@@ -13,15 +13,18 @@ use std::collections::HashMap;
 
 /// The people of one sheet. `sheet_unit` is the unit when neither a column nor a group row
 /// names one (the sheet's name, where it names a unit).
+///
+/// Each person's row is taken out of the sheet as it is read, so the sheet's cells are freed
+/// while the people are built: peak memory is about one copy of the data, not two.
 pub(crate) fn people(
     file: &str,
-    sheet: &Sheet,
+    sheet: &mut Sheet,
     layout: &Layout,
     sheet_unit: &str,
 ) -> (Vec<Person>, Vec<Warning>) {
     let reader = RowReader {
         file,
-        sheet,
+        sheet: &sheet.name,
         layout,
         memo: Default::default(),
     };
@@ -37,7 +40,16 @@ pub(crate) fn people(
             }
             RowRole::CategoryGroup { category } => group_category = Some(*category),
             RowRole::Person => {
-                people.push(reader.person(*r, &unit, group_category, &mut warnings));
+                let cells = sheet
+                    .rows
+                    .get_mut(*r)
+                    .map(std::mem::take)
+                    .unwrap_or_default();
+                let row = Row {
+                    index: *r,
+                    cells: &cells,
+                };
+                people.push(reader.person(row, &unit, group_category, &mut warnings));
             }
             _ => {}
         }
@@ -45,9 +57,23 @@ pub(crate) fn people(
     (people, warnings)
 }
 
+/// One row of the sheet, by its index and its cells.
+#[derive(Clone, Copy)]
+struct Row<'c> {
+    index: usize,
+    cells: &'c [Cell],
+}
+
+impl<'c> Row<'c> {
+    fn cell(self, col: usize) -> &'c Cell {
+        static EMPTY: Cell = Cell::Empty;
+        self.cells.get(col).unwrap_or(&EMPTY)
+    }
+}
+
 struct RowReader<'a> {
     file: &'a str,
-    sheet: &'a Sheet,
+    sheet: &'a str,
     layout: &'a Layout,
     /// Rosters repeat the same few values thousands of times: classify each once.
     memo: RefCell<Memo>,
@@ -63,24 +89,24 @@ struct Memo {
 
 impl RowReader<'_> {
     /// The first non-blank cell among the columns of `field`, with its column.
-    fn cell(&self, row: usize, field: Field) -> Option<(usize, &Cell)> {
+    fn cell<'c>(&self, row: Row<'c>, field: Field) -> Option<(usize, &'c Cell)> {
         self.layout
             .columns_of(field)
-            .map(|c| (c, self.sheet.cell(row, c)))
+            .map(|c| (c, row.cell(c)))
             .find(|(_, cell)| !cell.is_empty())
     }
 
-    fn text(&self, row: usize, field: Field) -> Option<String> {
+    fn text(&self, row: Row<'_>, field: Field) -> Option<String> {
         self.cell(row, field)
             .map(|(_, c)| c.display())
             .filter(|t| !t.is_empty())
     }
 
-    fn warn(&self, out: &mut Vec<Warning>, row: usize, col: usize, kind: WarningKind) {
+    fn warn(&self, out: &mut Vec<Warning>, row: Row<'_>, col: usize, kind: WarningKind) {
         out.push(Warning::new(
             self.file,
-            &self.sheet.name,
-            cell_ref(row, col),
+            self.sheet,
+            cell_ref(row.index, col),
             kind,
         ));
     }
@@ -89,7 +115,7 @@ impl RowReader<'_> {
     /// its `unknown` (and a warning) for text no phrase matches.
     fn level<T: Code>(
         &self,
-        row: usize,
+        row: Row<'_>,
         field: Field,
         parse: fn(&str) -> Option<T>,
         out: &mut Vec<Warning>,
@@ -142,7 +168,7 @@ impl RowReader<'_> {
         }
     }
 
-    fn date(&self, row: usize, field: Field, out: &mut Vec<Warning>) -> Option<PartialDate> {
+    fn date(&self, row: Row<'_>, field: Field, out: &mut Vec<Warning>) -> Option<PartialDate> {
         let (col, cell) = self.cell(row, field)?;
         let parsed = match cell {
             Cell::Date(d) => Some(PartialDate::Full(*d)),
@@ -166,7 +192,7 @@ impl RowReader<'_> {
 
     fn person(
         &self,
-        r: usize,
+        r: Row<'_>,
         unit: &str,
         group_category: Option<Category>,
         out: &mut Vec<Warning>,
@@ -175,7 +201,7 @@ impl RowReader<'_> {
         let name = self
             .layout
             .columns_of(Field::Name)
-            .map(|c| self.sheet.cell(r, c).display())
+            .map(|c| r.cell(c).display())
             .filter(|t| !t.is_empty())
             .collect::<Vec<_>>()
             .join(" ");
@@ -245,7 +271,7 @@ impl RowReader<'_> {
             .unwrap_or_else(|| unit.to_string());
         let party_member = has(Field::Party).then(|| {
             self.layout.columns_of(Field::Party).any(|c| {
-                let cell = self.sheet.cell(r, c);
+                let cell = r.cell(c);
                 !cell.is_empty() && vocab::yes(&cell.display())
             })
         });
@@ -286,14 +312,14 @@ impl RowReader<'_> {
             hired: self.date(r, Field::Hired, out),
             origin: Origin {
                 file: self.file.into(),
-                sheet: self.sheet.name.clone(),
-                row: r as u32 + 1,
+                sheet: self.sheet.to_string(),
+                row: r.index as u32 + 1,
             },
         }
     }
 
     /// Evaluation also accepts a numeric score cell.
-    fn evaluation(&self, r: usize, out: &mut Vec<Warning>) -> Option<Evaluation> {
+    fn evaluation(&self, r: Row<'_>, out: &mut Vec<Warning>) -> Option<Evaluation> {
         if let Some((_, Cell::Number(n))) = self.cell(r, Field::Evaluation) {
             if let Some(e) = vocab::evaluation_score(*n) {
                 return Some(e);
