@@ -1,7 +1,7 @@
 //! `canbo retirement`: who reaches the legal retirement age in each of the coming years.
 
 use crate::common::{self, CliError, Format};
-use crate::standards::{csv_line, dmy};
+use crate::standards::csv_line;
 use canbo_core::codes::Code;
 use canbo_core::date::PartialDate;
 use canbo_core::export::{table::display_unit, text::number, Lang};
@@ -56,7 +56,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
 /// A birth date as written: `02/12/1963`, `12/1963` or `1963`.
 fn birth_vi(birth: PartialDate) -> String {
     match birth {
-        PartialDate::Full(d) => dmy(d),
+        PartialDate::Full(d) => d.day_first(),
         PartialDate::Month { year, month } => format!("{month:02}/{year}"),
         PartialDate::Year(year) => year.to_string(),
     }
@@ -109,9 +109,9 @@ fn text(f: &Forecast, law: &RetirementLaw) -> String {
     let _ = writeln!(
         out,
         "DỰ BÁO NGHỈ HƯU (tính đến ngày {}; {} năm, đến hết {})",
-        dmy(f.as_of),
+        f.as_of.day_first(),
         f.years.len(),
-        dmy(f.until)
+        f.until.day_first()
     );
     let _ = writeln!(out, "Căn cứ: {}", f.law);
     let _ = writeln!(out, "Đã quá tuổi nghỉ hưu: {} người", v(f.overdue));
@@ -148,7 +148,11 @@ fn text(f: &Forecast, law: &RetirementLaw) -> String {
     }
 
     if !f.vacancies.is_empty() {
-        let _ = writeln!(out, "\nChức danh sẽ khuyết đến hết {}:", dmy(f.until));
+        let _ = writeln!(
+            out,
+            "\nChức danh sẽ khuyết đến hết {}:",
+            f.until.day_first()
+        );
         for vac in &f.vacancies {
             let _ = writeln!(
                 out,
@@ -166,7 +170,7 @@ fn text(f: &Forecast, law: &RetirementLaw) -> String {
                 out,
                 "  {:>3}. {}  {} ({}, sinh {}) – {} – {}; đủ {}{}",
                 i + 1,
-                dmy(r.retires_on),
+                r.retires_on.day_first(),
                 r.name,
                 r.gender.label_vi(),
                 birth_vi(r.birth),
@@ -221,7 +225,7 @@ fn csv(f: &Forecast) -> String {
             r.gender.label_vi().to_string(),
             birth_vi(r.birth),
             r.age.label_vi(),
-            dmy(r.retires_on),
+            r.retires_on.day_first(),
             if r.overdue {
                 "Đã quá tuổi nghỉ hưu".to_string()
             } else {

@@ -105,11 +105,6 @@ fn options(as_of: Date, args: &Args, roster: &Roster) -> Result<StandardsOptions
     Ok(options)
 }
 
-/// `31/12/2024`, as Vietnamese documents write dates.
-pub(crate) fn dmy(d: Date) -> String {
-    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
-}
-
 /// One CSV line (RFC 4180 quoting, CRLF), for the two subcommands' CSV output.
 pub(crate) fn csv_line<S: AsRef<str>>(fields: &[S]) -> String {
     let quoted: Vec<String> = fields
@@ -167,7 +162,7 @@ fn person_line(out: &mut String, i: usize, p: &PersonLine) {
                 (None, false) => format!("{} (hiện có: {have})", l.label),
             };
             if let Some(until) = l.until {
-                let _ = write!(s, ", hạn {}", dmy(until));
+                let _ = write!(s, ", hạn {}", until.day_first());
             }
             s
         })
@@ -190,13 +185,13 @@ fn text(s: &Standards, options: &StandardsOptions) -> String {
     let _ = writeln!(
         out,
         "ĐÁNH GIÁ ĐẠT CHUẨN CÁN BỘ, CÔNG CHỨC (tính đến ngày {})",
-        dmy(s.as_of)
+        s.as_of.day_first()
     );
     let _ = writeln!(
         out,
         "Tiêu chuẩn theo: {} (có hiệu lực từ {}){}",
         s.rule_set.name,
-        dmy(s.rule_set.effective_from),
+        s.rule_set.effective_from.day_first(),
         if s.rule_set.in_force {
             ""
         } else {
@@ -361,6 +356,9 @@ mod tests {
 
     #[test]
     fn dates_are_written_day_first() {
-        assert_eq!(dmy("2024-01-05".parse().unwrap()), "05/01/2024");
+        assert_eq!(
+            "2024-01-05".parse::<Date>().unwrap().day_first(),
+            "05/01/2024"
+        );
     }
 }

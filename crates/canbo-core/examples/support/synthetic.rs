@@ -123,7 +123,7 @@ pub fn roster_xlsx(people: usize) -> Result<Vec<u8>, XlsxError> {
     let mut unit = 0;
     while written < people {
         unit += 1;
-        s.write(r, 0, roman(unit))?;
+        s.write(r, 0, canbo_core::text::roman(unit))?;
         s.write(r, 1, format!("XÃ SỐ {unit}").as_str())?;
         r += 1;
         let in_unit = (20 + rng.next() % 11) as usize;
@@ -189,30 +189,4 @@ pub fn roster_xlsx(people: usize) -> Result<Vec<u8>, XlsxError> {
     }
     s.write(r + 1, 1, "NGƯỜI LẬP BIỂU")?;
     book.save_to_buffer()
-}
-
-fn roman(mut n: usize) -> String {
-    const PARTS: &[(usize, &str)] = &[
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for &(v, s) in PARTS {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
 }

@@ -17,33 +17,6 @@ const HEADERS: [(&str, f64); 7] = [
     ("Thời hạn", 12.0),
 ];
 
-fn dmy(d: Date) -> String {
-    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
-}
-
-/// "I", "II", … for the group headings, as official forms number their sections.
-fn roman(mut n: usize) -> String {
-    const NUMERALS: [(usize, &str); 9] = [
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, numeral) in NUMERALS {
-        while n >= value {
-            out.push_str(numeral);
-            n -= value;
-        }
-    }
-    out
-}
-
 /// The plan of `standards` (its people below standard and in grace) as .xlsx bytes.
 pub fn plan(standards: &Standards) -> Result<Vec<u8>, XlsxError> {
     let groups = standards::plan(standards);
@@ -71,7 +44,7 @@ pub fn plan(standards: &Standards) -> Result<Vec<u8>, XlsxError> {
     let basis = format!(
         "(Theo {}; số liệu tính đến ngày {})",
         standards.rule_set.name,
-        dmy(standards.as_of)
+        standards.as_of.day_first()
     );
     sheet.merge_range(1, 0, 1, last_col, &basis, &subtitle)?;
 
@@ -121,7 +94,7 @@ fn write_group(
         .set_align(FormatAlign::Center);
     let text = format!(
         "{}. {} ({} người)",
-        roman(number),
+        crate::text::roman(number),
         group.label,
         group.people.len()
     );
@@ -139,7 +112,12 @@ fn write_group(
         sheet.write_with_format(row, 3, t.position.as_deref().unwrap_or(""), &cell)?;
         sheet.write_with_format(row, 4, have, &cell)?;
         sheet.write_with_format(row, 5, need, &cell)?;
-        sheet.write_with_format(row, 6, t.until.map(dmy).unwrap_or_default(), &centred)?;
+        sheet.write_with_format(
+            row,
+            6,
+            t.until.map(Date::day_first).unwrap_or_default(),
+            &centred,
+        )?;
         row += 1;
     }
     Ok(row)
@@ -176,7 +154,10 @@ mod tests {
 
     #[test]
     fn roman_numerals_for_headings() {
-        let got: Vec<String> = [1, 2, 3, 4, 9, 14, 40].into_iter().map(roman).collect();
+        let got: Vec<String> = [1, 2, 3, 4, 9, 14, 40]
+            .into_iter()
+            .map(crate::text::roman)
+            .collect();
         assert_eq!(got, ["I", "II", "III", "IV", "IX", "XIV", "XL"]);
     }
 

@@ -138,6 +138,33 @@ pub fn find_words(haystack: &str, needle: &str) -> Option<usize> {
     None
 }
 
+/// Roman numerals ("I", "XIV"), as official forms number their sections.
+pub fn roman(mut n: usize) -> String {
+    const NUMERALS: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, numeral) in NUMERALS {
+        while n >= value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
+}
+
 /// "THỊ TRẤN MẪU SƠN" → "Thị trấn Mẫu Sơn": text typed all in capitals, put in the case a
 /// unit name is usually written. Mixed-case text is returned unchanged.
 pub fn unit_case(text: &str) -> String {
