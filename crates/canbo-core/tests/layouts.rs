@@ -237,13 +237,8 @@ fn merged_three_row_header_with_split_birth_columns_in_xlsx() {
         s.merge_range(3, 5, 3, 6, "Chuyên môn", &f).unwrap();
         s.write(4, 5, "Trình độ").unwrap();
         s.write(4, 6, "Chuyên ngành").unwrap();
-        let rows: [(
-            &str,
-            Option<(u16, u8, u8)>,
-            Option<(u16, u8, u8)>,
-            &str,
-            &str,
-        ); 3] = [
+        type Ymd = Option<(u16, u8, u8)>;
+        let rows: [(&str, Ymd, Ymd, &str, &str); 3] = [
             ("Hà Văn Một", Some((1961, 10, 2)), None, "12/12", "Đại học"),
             ("Lý Thị Hai", None, Some((1995, 1, 1)), "10/10", "Cao đẳng"),
             ("Không Ngày Sinh", None, None, "9/12", ""),

@@ -57,7 +57,7 @@ fn is_clean(text: &str) -> bool {
             }
         }
     }
-    !(prev_space && !text.is_empty())
+    (!prev_space || text.is_empty())
         && (ascii
             || unicode_normalization::is_nfc_quick(text.chars())
                 == unicode_normalization::IsNormalized::Yes)
