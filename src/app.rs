@@ -1,28 +1,95 @@
-//! The page: a header, the import controls, and what was imported.
+//! The page: a header with the language switch, the import controls, the navigation between
+//! the report, the staff list, the standards and the retirement forecast, and the page shown.
 
+use canbo_core::export::Lang;
 use leptos::prelude::*;
 
-use crate::components::{DropZone, ImportBar, ImportErrors, Summary};
+use crate::components::people::PeoplePage;
+use crate::components::report::{ReportControls, ReportPage};
+use crate::components::retirement::RetirementPage;
+use crate::components::standards::StandardsPage;
+use crate::components::{
+    DataMenu, DropZone, ImportBar, ImportErrors, ImportReview, Snapshots, Summary,
+};
+use crate::i18n::tr;
+use crate::settings::{Settings, View};
 use crate::state::AppState;
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    let settings = Settings::new(state);
+    settings.persist_language();
+    provide_context(settings);
+    let lang = move || settings.lang.get();
+    let has_roster = move || state.roster.with(|r| r.is_some());
+
+    let tabs = [
+        (View::Report, "Báo cáo", "Report", "tab-report"),
+        (View::People, "Danh sách", "Staff list", "tab-people"),
+        (View::Standards, "Tiêu chuẩn", "Standards", "tab-standards"),
+        (View::Retirement, "Nghỉ hưu", "Retirement", "tab-retirement"),
+    ]
+    .into_iter()
+    .map(|(view, vi, en, testid)| {
+        view! {
+            <button
+                type="button"
+                class="tab"
+                data-testid=testid
+                aria-current=move || (settings.view.get() == view).then_some("page")
+                on:click=move |_| settings.view.set(view)
+            >
+                {move || tr(lang(), vi, en)}
+            </button>
+        }
+    })
+    .collect_view();
 
     view! {
         <DropZone>
             <header class="masthead">
-                <h1 class="brand">"Canbo"</h1>
-                <p class="tagline">"Báo cáo đội ngũ cán bộ, công chức từ danh sách của bạn"</p>
+                <div class="masthead-row">
+                    <h1 class="brand">"Canbo"</h1>
+                    <div class="lang-switch no-print" role="group" aria-label="Ngôn ngữ / Language">
+                        <button type="button" class="button small" data-testid="lang-vi"
+                            aria-pressed=move || (lang() == Lang::Vi).to_string()
+                            on:click=move |_| settings.lang.set(Lang::Vi)>"Tiếng Việt"</button>
+                        <button type="button" class="button small" data-testid="lang-en"
+                            aria-pressed=move || (lang() == Lang::En).to_string()
+                            on:click=move |_| settings.lang.set(Lang::En)>"English"</button>
+                    </div>
+                </div>
+                <p class="tagline">
+                    {move || tr(lang(),
+                        "Báo cáo đội ngũ cán bộ, công chức từ danh sách của bạn",
+                        "The workforce report from your staff lists")}
+                </p>
             </header>
             <main class="content">
                 <ImportBar />
                 <ImportErrors />
+                <ImportReview />
                 <Summary />
+                <Show when=has_roster>
+                    <nav class="tabs no-print" aria-label=move || tr(lang(), "Các trang", "Pages")>
+                        {tabs.clone()}
+                    </nav>
+                </Show>
+                {move || match settings.view.get() {
+                    View::Report => view! { <ReportPage /> }.into_any(),
+                    View::People => view! { <PeoplePage /> }.into_any(),
+                    View::Standards => view! { <ReportControls /><StandardsPage /> }.into_any(),
+                    View::Retirement => view! { <ReportControls /><RetirementPage /> }.into_any(),
+                }}
+                <Snapshots />
+                <DataMenu />
             </main>
             <footer class="footnote">
-                "Dữ liệu không rời khỏi máy của bạn: mọi tệp được đọc ngay trong trình duyệt."
+                {move || tr(lang(),
+                    "Dữ liệu không rời khỏi máy của bạn: mọi tệp được đọc ngay trong trình duyệt.",
+                    "Your data never leaves this computer: every file is read in the browser.")}
             </footer>
         </DropZone>
     }

@@ -9,12 +9,16 @@
 
 mod app;
 mod components;
+mod download;
 mod files;
 mod format;
+mod i18n;
+mod settings;
 mod state;
 mod storage;
 #[cfg(test)]
 mod test_support;
+pub mod worker;
 
 pub use app::App;
 

@@ -3,13 +3,17 @@
 //! One `AppState` is created by [`crate::App`] and shared through context. The report is a
 //! memo over the roster, computed by the core; nothing here counts people.
 
+use std::collections::BTreeMap;
+
 use canbo_core::date::Date;
-use canbo_core::import::{import, FileInput, Overrides};
+use canbo_core::field::Field;
+use canbo_core::import::{import, ColumnChoice, FileInput, Overrides, SheetChoice};
 use canbo_core::report::{report, Report, ReportOptions};
 use canbo_core::roster::Roster;
 use leptos::prelude::*;
 
-use crate::storage;
+use crate::storage::{self, Saved, Snapshot};
+use crate::worker::{self, Message, Parsed, ReviewFile};
 
 /// Files as the browser handed them over: those it could read, and the messages for those
 /// it could not.
@@ -27,21 +31,43 @@ pub struct AppState {
     pub report: Memo<Option<Report>>,
     /// Why the files of the last import could not be read, in Vietnamese.
     pub errors: RwSignal<Vec<String>>,
+    /// The bytes of the files behind the roster (this visit only), to re-read them when the
+    /// user corrects the import review.
+    pub files: StoredValue<Vec<FileInput>>,
+    /// What the importer saw in each file of the roster (empty after a reload: the bytes
+    /// are not kept in storage).
+    pub review: RwSignal<Vec<ReviewFile>>,
+    /// The user's corrections: a column's field, a sheet's role. Saved.
+    pub overrides: RwSignal<Overrides>,
+    /// User settings by name (language, report options…). Saved.
+    pub settings: RwSignal<BTreeMap<String, String>>,
+    /// Named reports kept to compare with. Saved.
+    pub snapshots: RwSignal<Vec<Snapshot>>,
+    /// Why the last save or the restore at start-up failed; shown until the next good save.
+    pub storage_error: RwSignal<Option<String>>,
+    /// An import is running (the page shows its progress and a Cancel button).
+    pub busy: RwSignal<bool>,
+    /// The stage of the running import (of [`worker::STAGES`]) and what it is doing.
+    pub progress: RwSignal<(u32, String)>,
 }
 
 impl AppState {
-    /// The state at start-up, with the roster saved by the last visit, if any. The roster is
-    /// saved again whenever it changes.
+    /// The state at start-up, with what the last visit saved, if anything. It is saved again
+    /// whenever it changes.
     pub fn new() -> AppState {
         let state = AppState::empty();
-        state.roster.set(storage::load_roster());
+        let (saved, problem) = storage::load();
+        state.roster.set(saved.roster);
+        state.overrides.set(saved.overrides);
+        state.settings.set(saved.settings);
+        state.snapshots.set(saved.snapshots);
+        state.storage_error.set(problem);
         // Save on every change after the first run, which only reads back what was loaded.
         Effect::new(move |ran_before: Option<()>| {
-            state.roster.with(|roster| {
-                if ran_before.is_some() {
-                    storage::save_roster(roster.as_ref());
-                }
-            })
+            let saved = state.saved();
+            if ran_before.is_some() {
+                state.persist(&saved);
+            }
         });
         state
     }
@@ -60,30 +86,250 @@ impl AppState {
             roster,
             report,
             errors: RwSignal::new(Vec::new()),
+            files: StoredValue::new(Vec::new()),
+            review: RwSignal::new(Vec::new()),
+            overrides: RwSignal::new(Overrides::default()),
+            settings: RwSignal::new(BTreeMap::new()),
+            snapshots: RwSignal::new(Vec::new()),
+            storage_error: RwSignal::new(None),
+            busy: RwSignal::new(false),
+            progress: RwSignal::new((0, String::new())),
         }
     }
 
-    /// Imports the files of one pick or drop. They replace the roster only when they hold
-    /// people: files that cannot be read leave what was there untouched.
+    /// What is kept between visits (tracked: the save effect reruns on every change).
+    fn saved(&self) -> Saved {
+        Saved {
+            roster: self.roster.get(),
+            overrides: self.overrides.get(),
+            settings: self.settings.get(),
+            snapshots: self.snapshots.get(),
+        }
+    }
+
+    #[cfg(test)]
+    fn saved_untracked(&self) -> Saved {
+        Saved {
+            roster: self.roster.get_untracked(),
+            overrides: self.overrides.get_untracked(),
+            settings: self.settings.get_untracked(),
+            snapshots: self.snapshots.get_untracked(),
+        }
+    }
+
+    /// Writes `saved` to local storage; a failure is shown, never dropped.
+    pub fn persist(&self, saved: &Saved) {
+        match storage::save(saved) {
+            Ok(()) => self.storage_error.set(None),
+            Err(error) => self.storage_error.set(Some(error.message_vi())),
+        }
+    }
+
+    /// Imports the files of one pick or drop on this thread. They replace the roster only
+    /// when they hold people: files that cannot be read leave what was there untouched.
     pub fn import(&self, picked: Picked) {
+        let parsed = self
+            .overrides
+            .with_untracked(|o| Parsed::from(import(&picked.files, o)));
+        self.apply_import(picked, parsed);
+    }
+
+    /// Imports in a Web Worker, so the page stays responsive and Cancel works; on the main
+    /// thread when no worker can start.
+    pub async fn import_soon(self, picked: Picked) {
+        if picked.files.is_empty() {
+            return self.import(picked);
+        }
+        let Some(parsed) = self.parse(&picked.files).await else {
+            return;
+        };
+        self.apply_import(picked, parsed);
+    }
+
+    /// Runs the core on `files` with the current overrides, showing progress; `None` when the
+    /// user cancelled.
+    async fn parse(self, files: &[FileInput]) -> Option<Parsed> {
+        self.busy.set(true);
+        self.progress.set((1, "Đang gửi tệp cho bộ đọc…".into()));
+        let overrides = self.overrides.get_untracked();
+        let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
+        let started = now_ms();
+        let progress = self.progress;
+        let outcome = worker::run(files, &overrides, move |stage, text| {
+            progress.set((stage, text))
+        })
+        .await;
+        let parsed = match outcome {
+            worker::Outcome::Done(parsed) => {
+                leptos::logging::log!(
+                    "Canbo: import of {bytes} bytes took {:.0} ms in the worker",
+                    now_ms() - started
+                );
+                Some(parsed)
+            }
+            worker::Outcome::Cancelled => None,
+            worker::Outcome::Unavailable(why) => {
+                leptos::logging::log!("Canbo: no worker ({why}); importing on the main thread");
+                self.progress.set((2, "Đang đọc tệp…".into()));
+                next_paint().await;
+                let started = now_ms();
+                let parsed = Parsed::from(import(files, &overrides));
+                leptos::logging::log!(
+                    "Canbo: import of {bytes} bytes took {:.0} ms on the main thread",
+                    now_ms() - started
+                );
+                Some(parsed)
+            }
+        };
+        self.busy.set(false);
+        parsed
+    }
+
+    /// Stops the import running in the worker; nothing changes.
+    pub fn cancel_import(&self) {
+        worker::cancel();
+    }
+
+    fn apply_import(&self, picked: Picked, parsed: Parsed) {
         let mut errors = picked.unreadable;
         if !picked.files.is_empty() {
-            let imported = import(&picked.files, &Overrides::default());
-            errors.extend(imported.errors.iter().map(|error| error.message_vi()));
-            if imported.roster.people.is_empty() {
+            errors.extend(parsed.errors.iter().map(|error| error.message_vi.clone()));
+            if parsed.roster.people.is_empty() {
                 if errors.is_empty() {
                     errors.push("Không tìm thấy ai trong các tệp đã chọn.".to_string());
                 }
             } else {
-                self.roster.set(Some(imported.roster));
+                // Keep the bytes of the files that were read, to re-read them on a correction.
+                let kept: Vec<FileInput> = picked
+                    .files
+                    .into_iter()
+                    .filter(|f| parsed.files.iter().any(|r| r.file == f.name))
+                    .collect();
+                self.files.set_value(kept);
+                self.review.set(parsed.files);
+                self.roster.set(Some(parsed.roster));
             }
         }
         self.errors.set(errors);
     }
 
+    /// Column `col` of a sheet holds `field` (`None`: nothing the importer knows).
+    pub fn set_column(&self, file: &str, sheet: &str, col: usize, field: Option<Field>) {
+        self.overrides.update(|o| {
+            o.columns
+                .retain(|c| !(c.file == file && c.sheet == sheet && c.col == col));
+            o.columns.push(ColumnChoice {
+                file: file.into(),
+                sheet: sheet.into(),
+                col,
+                field,
+            });
+        });
+        self.reimport();
+    }
+
+    /// A sheet is, or is not, a roster.
+    pub fn set_sheet_role(&self, file: &str, sheet: &str, roster: bool) {
+        self.overrides.update(|o| {
+            o.sheets.retain(|c| !(c.file == file && c.sheet == sheet));
+            o.sheets.push(SheetChoice {
+                file: file.into(),
+                sheet: sheet.into(),
+                roster,
+            });
+        });
+        self.reimport();
+    }
+
+    /// Reads the kept files again with the current overrides, in the worker.
+    fn reimport(&self) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let files = state.files.get_value();
+            if let Some(parsed) = state.parse(&files).await {
+                state.apply_reimport(parsed);
+            }
+        });
+    }
+
+    /// A file that now gives no roster (every sheet marked "not a roster") keeps its review,
+    /// so the user can undo.
+    fn apply_reimport(&self, parsed: Parsed) {
+        let previous = self.review.get_untracked();
+        let overrides = self.overrides.get_untracked();
+        let mut review = parsed.files;
+        for error in &parsed.errors {
+            if let Some(mut old) = previous.iter().find(|r| r.file == error.file).cloned() {
+                for sheet in &mut old.sheets {
+                    let off = overrides
+                        .sheets
+                        .iter()
+                        .any(|c| c.file == old.file && c.sheet == sheet.sheet && !c.roster);
+                    if off {
+                        sheet.skipped = Some(Message::by_user());
+                        sheet.people = 0;
+                    }
+                }
+                review.push(old);
+            }
+        }
+        self.errors
+            .set(parsed.errors.iter().map(|e| e.message_vi.clone()).collect());
+        self.review.set(review);
+        self.roster.set(Some(parsed.roster));
+    }
+
+    /// Keeps the current report under `name` (replacing one of the same name).
+    pub fn save_snapshot(&self, name: &str, report: Report) -> bool {
+        let name = name.trim();
+        if name.is_empty() {
+            return false;
+        }
+        let snapshot = Snapshot {
+            name: name.to_string(),
+            saved_on: today().to_string(),
+            report,
+        };
+        self.snapshots.update(|all| {
+            all.retain(|s| s.name != name);
+            all.push(snapshot);
+        });
+        true
+    }
+
+    pub fn delete_snapshot(&self, name: &str) {
+        self.snapshots.update(|all| all.retain(|s| s.name != name));
+    }
+
+    /// Forgets everything: the page and the browser's storage.
+    pub fn delete_all(&self) {
+        self.files.set_value(Vec::new());
+        self.review.set(Vec::new());
+        self.errors.set(Vec::new());
+        self.overrides.set(Overrides::default());
+        self.settings.set(BTreeMap::new());
+        self.snapshots.set(Vec::new());
+        self.roster.set(None);
+        storage::clear();
+        self.storage_error.set(None);
+    }
+
     pub fn dismiss_errors(&self) {
         self.errors.set(Vec::new());
     }
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Resolves after the browser has had a chance to paint (two animation frames would be
+/// exact; a short timeout also works in background tabs).
+async fn next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Today in the browser's time zone (`std::time` panics on wasm32).
@@ -163,5 +409,61 @@ mod tests {
             unreadable: vec![],
         });
         assert!(state.errors.get_untracked().is_empty());
+    }
+
+    #[wasm_bindgen_test]
+    fn a_full_storage_is_shown_to_the_user_and_a_later_good_save_clears_it() {
+        crate::storage::clear();
+        let state = AppState::empty();
+        state.import(Picked {
+            files: vec![sample()],
+            unreadable: vec![],
+        });
+        // Fill the site's quota (about 5 Mi UTF-16 characters) with something else first.
+        let storage = leptos::prelude::window().local_storage().unwrap().unwrap();
+        let mut fillers = Vec::new();
+        let mut size = 4 << 20;
+        while size >= 64 {
+            let key = format!("canbo.test.filler{}", fillers.len());
+            if storage.set_item(&key, &"x".repeat(size)).is_ok() {
+                fillers.push(key);
+            } else {
+                size /= 2;
+            }
+        }
+        let saved = Saved {
+            roster: state.roster.get_untracked(),
+            ..Saved::default()
+        };
+        state.persist(&saved);
+        let message = state.storage_error.get_untracked();
+        for key in fillers {
+            storage.remove_item(&key).unwrap();
+        }
+        assert!(message.is_some_and(|m| m.contains("đầy")));
+
+        state.persist(&saved);
+        assert_eq!(state.storage_error.get_untracked(), None);
+        crate::storage::clear();
+    }
+
+    #[wasm_bindgen_test]
+    fn delete_all_forgets_the_page_and_the_storage() {
+        crate::storage::clear();
+        let state = AppState::empty();
+        state.import(Picked {
+            files: vec![sample()],
+            unreadable: vec![],
+        });
+        let report = state.report.get_untracked().unwrap();
+        assert!(state.save_snapshot("6 tháng đầu năm 2019", report));
+        state.persist(&state.saved_untracked());
+        assert!(crate::storage::load().0.roster.is_some());
+
+        state.delete_all();
+        assert_eq!(people(&state), None);
+        assert!(state.snapshots.get_untracked().is_empty());
+        assert!(state.review.get_untracked().is_empty());
+        assert_eq!(crate::storage::load().0, Saved::default());
     }
 }

@@ -29,7 +29,7 @@ pub fn DropZone(children: Children) -> impl IntoView {
             return;
         };
         if list.length() > 0 {
-            spawn_local(async move { state.import(read_files(&list).await) });
+            spawn_local(async move { state.import_soon(read_files(&list).await).await });
         }
     };
 

@@ -21,10 +21,11 @@ pub fn ImportBar() -> impl IntoView {
             let picked = read_files(&list).await;
             // Picking the same file again must fire `change` again.
             input.set_value("");
-            state.import(picked);
+            state.import_soon(picked).await;
         });
     };
-    let load_sample = move |_| spawn_local(async move { state.import(fetch_sample().await) });
+    let load_sample =
+        move |_| spawn_local(async move { state.import_soon(fetch_sample().await).await });
 
     view! {
         <section class="import-bar" aria-label="Nhập danh sách">
@@ -43,6 +44,24 @@ pub fn ImportBar() -> impl IntoView {
             <button type="button" class="button" data-testid="load-sample" on:click=load_sample>
                 "Dùng dữ liệu mẫu"
             </button>
+            <Show when=move || state.busy.get()>
+                <div class="import-busy" role="status" data-testid="import-busy">
+                    <label for="import-progress">{move || state.progress.with(|(_, text)| text.clone())}</label>
+                    <progress
+                        id="import-progress"
+                        max=crate::worker::STAGES
+                        value=move || state.progress.with(|(stage, _)| *stage)
+                    ></progress>
+                    <button
+                        type="button"
+                        class="button small subtle"
+                        data-testid="import-cancel"
+                        on:click=move |_| state.cancel_import()
+                    >
+                        "Hủy"
+                    </button>
+                </div>
+            </Show>
             <p class="hint">
                 "hoặc kéo thả tệp vào bất kỳ đâu trên trang. Đọc được Excel (.xlsx, .xlsm, .xlsb, .xls), OpenDocument (.ods) và CSV."
             </p>

@@ -1,11 +1,22 @@
 //! The page's parts. Each reads the shared [`crate::state::AppState`] from context.
 
+mod data_menu;
 mod drop_zone;
+pub mod figures;
 mod import_bar;
 mod import_errors;
+pub mod people;
+pub mod report;
+pub mod retirement;
+mod review;
+mod snapshots;
+pub mod standards;
 mod summary;
 
+pub use data_menu::DataMenu;
 pub use drop_zone::DropZone;
 pub use import_bar::ImportBar;
 pub use import_errors::ImportErrors;
+pub use review::ImportReview;
+pub use snapshots::Snapshots;
 pub use summary::Summary;

@@ -29,13 +29,6 @@ pub fn Summary() -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="summary" aria-live="polite">
-                    <div class="stat-card">
-                        <span class="stat-number" data-stat="people" data-value=report.people>
-                            {format::count(report.people)}
-                        </span>
-                        <span class="stat-label">"người trong danh sách"</span>
-                        <span class="stat-note">"tính đến ngày " {format::date(report.as_of)}</span>
-                    </div>
                     <div class="sources">
                         <h2>"Tệp đã nhập"</h2>
                         <ul data-testid="import-files">{sources}</ul>

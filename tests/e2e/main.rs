@@ -4,8 +4,14 @@
 //! `cargo xtask dist && cargo test -p canbo --test e2e`.
 
 mod browser;
+mod data_keeping;
+mod import_measure;
+mod import_review;
 mod page;
+mod report_pages;
+mod report_samples;
 mod server;
+mod standards_pages;
 
 use std::path::{Path, PathBuf};
 

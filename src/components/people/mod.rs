@@ -1,0 +1,252 @@
+//! A searchable, sortable people table that stays smooth at hundreds of thousands of rows:
+//! only the rows in view are in the DOM. Each person shows where they were read
+//! (file › sheet › row).
+
+use canbo_core::roster::Person;
+use canbo_core::text::fold;
+use leptos::prelude::*;
+
+use crate::i18n::{num, tr};
+use crate::settings::Settings;
+use crate::state::AppState;
+
+const ROW: f64 = 34.0;
+const OVERSCAN: usize = 8;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Key {
+    Name,
+    Unit,
+    Position,
+    Birth,
+    Origin,
+}
+
+fn compare(a: &Person, b: &Person, key: Key) -> std::cmp::Ordering {
+    match key {
+        Key::Name => fold(&a.name).cmp(&fold(&b.name)),
+        Key::Unit => a.unit.cmp(&b.unit),
+        Key::Position => a.position.cmp(&b.position),
+        Key::Birth => a
+            .birth
+            .map(|d| d.to_string())
+            .cmp(&b.birth.map(|d| d.to_string())),
+        Key::Origin => (&a.origin.file, &a.origin.sheet, a.origin.row).cmp(&(
+            &b.origin.file,
+            &b.origin.sheet,
+            b.origin.row,
+        )),
+    }
+}
+
+/// Indices into the roster of the people `matching` returned (both in roster order).
+pub fn indices(all: &[Person], matched: &[&Person]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(matched.len());
+    let mut next = matched.iter().peekable();
+    for (i, p) in all.iter().enumerate() {
+        match next.peek() {
+            Some(m) if std::ptr::eq(**m, p) => {
+                out.push(i);
+                next.next();
+            }
+            Some(_) => {}
+            None => break,
+        }
+    }
+    out
+}
+
+/// The people at `people` (indices into the roster), searchable and sortable.
+#[component]
+pub fn PeopleTable(people: Vec<usize>, #[prop(default = 560)] height: u32) -> impl IntoView {
+    let s = expect_context::<Settings>();
+    let state = expect_context::<AppState>();
+    let query = RwSignal::new(String::new());
+    let sort = RwSignal::new(None::<(Key, bool)>);
+    let scroll = RwSignal::new(0.0f64);
+    let people = StoredValue::new(people);
+    // The rows shown, in order: search then sort.
+    let shown = Memo::new(move |_| {
+        let q = fold(&query.get());
+        let sort = sort.get();
+        state.roster.with(|roster| {
+            let Some(roster) = roster else {
+                return Vec::new();
+            };
+            let all = &roster.people;
+            let mut rows: Vec<usize> = people.with_value(|p| {
+                p.iter()
+                    .copied()
+                    .filter(|&i| {
+                        q.is_empty()
+                            || all.get(i).is_some_and(|p| {
+                                fold(&p.name).contains(&q)
+                                    || fold(&p.unit).contains(&q)
+                                    || p.position.as_deref().is_some_and(|x| fold(x).contains(&q))
+                            })
+                    })
+                    .collect()
+            });
+            if let Some((key, descending)) = sort {
+                rows.sort_by(|&a, &b| {
+                    let o = compare(&all[a], &all[b], key);
+                    if descending {
+                        o.reverse()
+                    } else {
+                        o
+                    }
+                });
+            }
+            rows
+        })
+    });
+    let sort_by = move |key: Key| {
+        sort.update(|s| {
+            *s = match *s {
+                Some((k, false)) if k == key => Some((key, true)),
+                Some((k, true)) if k == key => None,
+                _ => Some((key, false)),
+            }
+        })
+    };
+    let visible = (height as f64 / ROW).ceil() as usize + 1;
+    let export_error = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let lang = s.lang.get_untracked();
+        let result = state.roster.with_untracked(|roster| {
+            let Some(roster) = roster else { return Ok(()) };
+            let list: Vec<&Person> = shown
+                .with_untracked(|rows| rows.iter().filter_map(|&i| roster.people.get(i)).collect());
+            crate::components::report::exports::save_people(
+                &list,
+                tr(lang, "danh-sach-can-bo", "staff-list"),
+                lang,
+            )
+        });
+        export_error.set(result.err());
+    };
+    let header = move |key: Key, vi: &'static str, en: &'static str| {
+        let lang = s.lang.get();
+        let aria = move || match sort.get() {
+            Some((k, false)) if k == key => "ascending",
+            Some((k, true)) if k == key => "descending",
+            _ => "none",
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button type="button" class="sort" on:click=move |_| sort_by(key)>{tr(lang, vi, en)}</button>
+            </th>
+        }
+    };
+    let body = move || {
+        let lang = s.lang.get();
+        let rows = shown.get();
+        let start = ((scroll.get() / ROW) as usize)
+            .saturating_sub(OVERSCAN)
+            .min(rows.len());
+        let end = (start + visible + 2 * OVERSCAN).min(rows.len());
+        let before = start as f64 * ROW;
+        let after = (rows.len() - end) as f64 * ROW;
+        state.roster.with(|roster| {
+            let roster = roster.as_ref()?;
+            let cells = rows[start..end]
+                .iter()
+                .enumerate()
+                .filter_map(|(k, &i)| {
+                    let p = roster.people.get(i)?;
+                    let origin = format!(
+                        "{} › {} › {} {}",
+                        p.origin.file,
+                        p.origin.sheet,
+                        tr(lang, "dòng", "row"),
+                        p.origin.row
+                    );
+                    Some(view! {
+                        <tr aria-rowindex=start + k + 2>
+                            <td>{p.name.clone()}</td>
+                            <td>{p.unit.clone()}</td>
+                            <td>{p.position.clone().unwrap_or_default()}</td>
+                            <td>{p.birth.map(|b| b.to_string()).unwrap_or_default()}</td>
+                            <td class="origin">{origin}</td>
+                        </tr>
+                    })
+                })
+                .collect_view();
+            Some(view! {
+                <tr class="spacer" aria-hidden="true" style:height=format!("{before}px")></tr>
+                {cells}
+                <tr class="spacer" aria-hidden="true" style:height=format!("{after}px")></tr>
+            })
+        })
+    };
+    view! {
+        <div class="people">
+            <div class="people-tools">
+                <label class="visually-hidden" for="people-search">{move || tr(s.lang.get(), "Tìm", "Search")}</label>
+                <input
+                    id="people-search"
+                    type="search"
+                    data-testid="people-search"
+                    placeholder=move || tr(s.lang.get(), "Tìm theo tên, đơn vị, chức vụ…", "Search name, unit, position…")
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+                <span class="people-count" aria-live="polite" data-testid="people-count" data-value=move || shown.with(|r| r.len())>
+                    {move || format!("{} {}", num(shown.with(|r| r.len() as u32), s.lang.get()), tr(s.lang.get(), "người", "people"))}
+                </span>
+                <button type="button" class="button small" data-testid="export-people" on:click=export>
+                    {move || tr(s.lang.get(), "Tải danh sách (.xlsx)", "Download list (.xlsx)")}
+                </button>
+                {move || export_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            </div>
+            <div
+                class="people-scroll"
+                tabindex="0"
+                style:max-height=format!("{height}px")
+                on:scroll=move |ev| {
+                    let el: web_sys::HtmlElement = event_target(&ev);
+                    scroll.set(el.scroll_top() as f64);
+                }
+            >
+                <table class="people-table" data-testid="people-table" aria-rowcount=move || shown.with(|r| r.len() + 1)>
+                    <thead>
+                        <tr>
+                            {move || header(Key::Name, "Họ và tên", "Name")}
+                            {move || header(Key::Unit, "Đơn vị", "Unit")}
+                            {move || header(Key::Position, "Chức vụ", "Position")}
+                            {move || header(Key::Birth, "Ngày sinh", "Born")}
+                            {move || header(Key::Origin, "Tệp › trang › dòng", "File › sheet › row")}
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
+
+/// The roster page: everyone, in the report's filter.
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    let s = expect_context::<Settings>();
+    let state = expect_context::<AppState>();
+    move || {
+        let options = s.options.get();
+        let people = state.roster.with(|roster| {
+            roster.as_ref().map(|roster| {
+                let matched = canbo_core::report::matching(roster, &options, &Default::default());
+                indices(&roster.people, &matched)
+            })
+        });
+        let lang = s.lang.get();
+        match people {
+            None => view! { <p class="empty">{tr(lang, "Chưa có danh sách: hãy nhập tệp.", "No roster yet: import a file.")}</p> }.into_any(),
+            Some(people) => view! {
+                <section class="people-page">
+                    <h2>{tr(lang, "Danh sách cán bộ, công chức", "Staff list")}</h2>
+                    <PeopleTable people=people height=560 />
+                </section>
+            }
+            .into_any(),
+        }
+    }
+}

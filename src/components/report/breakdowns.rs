@@ -1,0 +1,322 @@
+//! The headline figures, every breakdown with counts, shares and a bar chart, and the age
+//! pyramid by gender. The figures and their paths come from `report::stats`.
+
+use canbo_core::codes::*;
+use canbo_core::export::Lang;
+use canbo_core::report::{crosstab, stats, Dimension, Report, Stat};
+use leptos::prelude::*;
+
+use super::{drill_filter, Count};
+use crate::i18n::{code_label, num, tr};
+use crate::settings::Settings;
+use crate::state::AppState;
+
+/// The breakdowns in the report's order, with their headings.
+const GROUPS: [(&str, &str, &str); 7] = [
+    ("category", "Phân loại", "Category"),
+    ("gender", "Giới tính", "Gender"),
+    ("general_education", "Trình độ văn hóa", "General education"),
+    (
+        "professional",
+        "Trình độ chuyên môn",
+        "Professional qualification",
+    ),
+    ("political_theory", "Lý luận chính trị", "Political theory"),
+    ("state_management", "Quản lý nhà nước", "State management"),
+    ("evaluation", "Đánh giá, xếp loại", "Evaluation"),
+];
+
+fn label(key: &str, code: &str, lang: Lang) -> String {
+    match key {
+        "category" => code_label::<Category>(code, lang),
+        "gender" => code_label::<Gender>(code, lang),
+        "general_education" => code_label::<GeneralEducation>(code, lang),
+        "professional" => code_label::<Professional>(code, lang),
+        "political_theory" => code_label::<PoliticalTheory>(code, lang),
+        "state_management" => code_label::<StateManagement>(code, lang),
+        "evaluation" => code_label::<Evaluation>(code, lang),
+        _ => code.to_string(),
+    }
+}
+
+fn find(stats: &[Stat], path: &str) -> Option<u32> {
+    stats.iter().find(|s| s.path == path).map(|s| s.value)
+}
+
+#[component]
+pub fn Headlines() -> impl IntoView {
+    let s = expect_context::<Settings>();
+    move || {
+        let lang = s.lang.get();
+        s.report.with(|report| {
+            let report = report.as_ref()?;
+            let all = stats(report);
+            let cards: [(&str, &str, &str); 6] = [
+                ("people", "Tổng số", "Total"),
+                ("category.can_bo", "Cán bộ", "Cadres"),
+                ("category.cong_chuc", "Công chức", "Civil servants"),
+                ("gender.nu", "Nữ", "Women"),
+                ("party_member", "Đảng viên", "Party members"),
+                ("ethnic_minority", "Dân tộc thiểu số", "Ethnic minorities"),
+            ];
+            let cards = cards
+                .into_iter()
+                .filter_map(|(path, vi, en)| {
+                    let value = find(&all, path)?;
+                    let title = tr(lang, vi, en).to_string();
+                    let whole = (path != "people").then_some(report.people);
+                    let drill = drill_filter(path).map(|f| (title.clone(), f));
+                    Some(view! {
+                        <div class="stat-card">
+                            <span class="stat-label">{title}</span>
+                            <span class="stat-number">
+                                {match whole {
+                                    Some(whole) => view! { <Count stat=path.to_string() value whole drill=drill.unwrap() /> }.into_any(),
+                                    None => view! { <Count stat=path.to_string() value drill=drill.unwrap() /> }.into_any(),
+                                }}
+                            </span>
+                        </div>
+                    })
+                })
+                .collect_view();
+            Some(view! {
+                <section class="headlines" aria-label=tr(lang, "Số liệu chính", "Key figures")>
+                    <h2>
+                        {tr(lang, "Đội ngũ tính đến ngày ", "Workforce as of ")}
+                        {crate::format::date(report.as_of)}
+                    </h2>
+                    <div class="stat-cards">{cards}</div>
+                </section>
+            })
+        })
+    }
+}
+
+/// One breakdown as a table with a bar per row.
+fn card(title: String, rows: Vec<(String, String, u32)>, whole: u32, lang: Lang) -> impl IntoView {
+    let max = rows.iter().map(|r| r.2).max().unwrap_or(0).max(1);
+    let caption = title.clone();
+    let rows = rows
+        .into_iter()
+        .map(|(label, path, value)| {
+            let width = f64::from(value) / f64::from(max) * 100.0;
+            let drill = drill_filter(&path).map(|f| (format!("{caption} — {label}"), f));
+            let count = match drill {
+                Some(drill) => view! { <Count stat=path value whole drill /> }.into_any(),
+                None => view! { <Count stat=path value whole /> }.into_any(),
+            };
+            view! {
+                <tr>
+                    <th scope="row">{label}</th>
+                    <td class="num">{count}</td>
+                    <td class="bar" aria-hidden="true">
+                        <svg viewBox="0 0 100 10" preserveAspectRatio="none" width="100%" height="12">
+                            <rect x="0" y="1" height="8" width=format!("{width:.2}") rx="1"></rect>
+                        </svg>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let _ = lang;
+    view! {
+        <figure class="breakdown">
+            <table>
+                <caption>{title}</caption>
+                <tbody>{rows}</tbody>
+            </table>
+        </figure>
+    }
+}
+
+#[component]
+pub fn Breakdowns() -> impl IntoView {
+    let s = expect_context::<Settings>();
+    move || {
+        let lang = s.lang.get();
+        s.report.with(|report| {
+            let report = report.as_ref()?;
+            let all = stats(report);
+            let whole = report.people;
+            let mut cards = Vec::new();
+            for (key, vi, en) in GROUPS {
+                let prefix = format!("{key}.");
+                let rows: Vec<_> = all
+                    .iter()
+                    .filter_map(|st| {
+                        let code = st.path.strip_prefix(&prefix)?;
+                        Some((label(key, code, lang), st.path.clone(), st.value))
+                    })
+                    .collect();
+                if !rows.is_empty() {
+                    cards.push(card(tr(lang, vi, en).to_string(), rows, whole, lang).into_any());
+                }
+            }
+            // Yes/no figures.
+            let others: Vec<_> = [
+                ("party_member", "Đảng viên", "Party members"),
+                ("ethnic_minority", "Dân tộc thiểu số", "Ethnic minorities"),
+                ("religious", "Có tôn giáo", "Religious"),
+            ]
+            .into_iter()
+            .filter_map(|(path, vi, en)| {
+                Some((
+                    tr(lang, vi, en).to_string(),
+                    path.to_string(),
+                    find(&all, path)?,
+                ))
+            })
+            .collect();
+            if !others.is_empty() {
+                cards.push(
+                    card(
+                        tr(lang, "Trong đó", "Of whom").to_string(),
+                        others,
+                        whole,
+                        lang,
+                    )
+                    .into_any(),
+                );
+            }
+            cards.push(view! { <AgeCard report=report.clone() /> }.into_any());
+            Some(view! {
+                <section class="breakdowns" aria-label=tr(lang, "Cơ cấu đội ngũ", "Breakdowns")>
+                    <h2>{tr(lang, "Cơ cấu đội ngũ", "Breakdowns")}</h2>
+                    <div class="cards">{cards}</div>
+                    <AgePyramid />
+                </section>
+            })
+        })
+    }
+}
+
+/// The age bands, with their bounds as figures of the contract too.
+#[component]
+fn AgeCard(report: Report) -> impl IntoView {
+    let s = expect_context::<Settings>();
+    let lang = s.lang.get_untracked();
+    let all = stats(&report);
+    let mut rows: Vec<(String, String, u32)> = report
+        .age
+        .bands
+        .iter()
+        .enumerate()
+        .filter_map(|(i, band)| {
+            let path = format!("age.bands.{i}.count");
+            Some((band.label.clone(), path.clone(), find(&all, &path)?))
+        })
+        .collect();
+    rows.push((
+        tr(lang, "Chưa rõ tuổi", "Age unknown").to_string(),
+        "age.unknown".to_string(),
+        find(&all, "age.unknown").unwrap_or(report.age.unknown),
+    ));
+    let bounds = report
+        .age
+        .bands
+        .iter()
+        .enumerate()
+        .flat_map(|(i, band)| {
+            [("from", band.from), ("to", band.to)]
+                .into_iter()
+                .filter_map(move |(end, value)| {
+                    let value = value?;
+                    Some(view! { <span hidden data-stat=format!("age.bands.{i}.{end}") data-value=value></span> })
+                })
+        })
+        .collect_view();
+    view! {
+        {card(tr(lang, "Độ tuổi", "Age").to_string(), rows, report.people, lang)}
+        <div hidden>{bounds}</div>
+    }
+}
+
+/// Men to the left, women to the right, the youngest band at the bottom.
+#[component]
+fn AgePyramid() -> impl IntoView {
+    let s = expect_context::<Settings>();
+    let state = expect_context::<AppState>();
+    move || {
+        let lang = s.lang.get();
+        let options = s.options.get();
+        let report = s.report.get()?;
+        let table = state.roster.with(|roster| {
+            roster
+                .as_ref()
+                .map(|r| crosstab(r, &options, Dimension::AgeBand, Dimension::Gender))
+        })?;
+        let count = |band: &str, gender: &str| -> u32 {
+            let r = table.row_values.iter().position(|v| v == band);
+            let c = table.col_values.iter().position(|v| v == gender);
+            match (r, c) {
+                (Some(r), Some(c)) => table
+                    .counts
+                    .get(r)
+                    .and_then(|row| row.get(c))
+                    .copied()
+                    .unwrap_or(0),
+                _ => 0,
+            }
+        };
+        let bands: Vec<(String, u32, u32)> = report
+            .age
+            .bands
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                (
+                    b.label.clone(),
+                    count(&i.to_string(), "nam"),
+                    count(&i.to_string(), "nu"),
+                )
+            })
+            .rev()
+            .collect();
+        let max = bands.iter().map(|b| b.1.max(b.2)).max().unwrap_or(0).max(1);
+        let row_h = 28.0;
+        let height = row_h * bands.len() as f64 + 30.0;
+        let half = 200.0;
+        let rows = bands
+            .iter()
+            .enumerate()
+            .map(|(i, (label, men, women))| {
+                let y = 24.0 + i as f64 * row_h;
+                let wm = f64::from(*men) / f64::from(max) * (half - 60.0);
+                let ww = f64::from(*women) / f64::from(max) * (half - 60.0);
+                view! {
+                    <g>
+                        <rect class="men" x=format!("{:.1}", half - 30.0 - wm) y=y width=format!("{wm:.1}") height=row_h - 6.0></rect>
+                        <rect class="women" x=half + 30.0 y=y width=format!("{ww:.1}") height=row_h - 6.0></rect>
+                        <text class="band" x=half y=y + 16.0 text-anchor="middle">{label.clone()}</text>
+                        <text x=format!("{:.1}", half - 34.0 - wm) y=y + 16.0 text-anchor="end">{num(*men, lang)}</text>
+                        <text x=format!("{:.1}", half + 34.0 + ww) y=y + 16.0>{num(*women, lang)}</text>
+                    </g>
+                }
+            })
+            .collect_view();
+        let title = tr(lang, "Tháp tuổi theo giới tính", "Age pyramid by gender");
+        let desc = bands
+            .iter()
+            .map(|(l, m, w)| {
+                format!(
+                    "{l}: {} {}, {} {}",
+                    num(*m, lang),
+                    tr(lang, "nam", "men"),
+                    num(*w, lang),
+                    tr(lang, "nữ", "women")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        Some(view! {
+            <figure class="pyramid">
+                <figcaption>{title}</figcaption>
+                <svg viewBox=format!("0 0 {} {height}", half * 2.0) role="img" aria-label=format!("{title}. {desc}")>
+                    <text class="legend" x=half - 34.0 y="14" text-anchor="end">{tr(lang, "Nam", "Men")}</text>
+                    <text class="legend" x=half + 34.0 y="14">{tr(lang, "Nữ", "Women")}</text>
+                    {rows}
+                </svg>
+            </figure>
+        })
+    }
+}

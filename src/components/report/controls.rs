@@ -1,0 +1,95 @@
+//! The report's date and age bands: the report follows every `input`/`change` event.
+
+use canbo_core::date::Date;
+use leptos::prelude::*;
+
+use crate::i18n::tr;
+use crate::settings::{Settings, DEFAULT_BANDS};
+
+const PRESETS: [(&str, &str, &str); 3] = [
+    (
+        DEFAULT_BANDS,
+        "Biểu mẫu (≤30, 31–40…)",
+        "Official form (≤30, 31–40…)",
+    ),
+    ("30,41,51,61", "≤29, 30–40, 41–50…", "≤29, 30–40, 41–50…"),
+    (
+        "30,46,61",
+        "≤29, 30–45, 46–60, ≥61",
+        "≤29, 30–45, 46–60, ≥61",
+    ),
+];
+
+#[component]
+pub fn ReportControls() -> impl IntoView {
+    let s = expect_context::<Settings>();
+    let lang = move || s.lang.get();
+    let on_date = move |ev: leptos::ev::Event| {
+        if let Some(date) = Date::parse_iso(&event_target_value(&ev)) {
+            s.as_of.set(date);
+        }
+    };
+    let on_bands = move |ev: leptos::ev::Event| s.set_bands_text(event_target_value(&ev));
+    let presets = PRESETS
+        .iter()
+        .map(|&(bands, vi, en)| {
+            let pressed = move || (s.bands_text.get() == bands).to_string();
+            view! {
+                <button
+                    type="button"
+                    class="button small"
+                    aria-pressed=pressed
+                    data-preset=bands
+                    on:click=move |_| s.set_bands_text(bands.to_string())
+                >
+                    {move || tr(lang(), vi, en)}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="report-controls no-print" aria-label=move || tr(lang(), "Cách tính báo cáo", "Report settings")>
+            <div class="field">
+                <label for="as-of">{move || tr(lang(), "Tính đến ngày", "As of")}</label>
+                <input
+                    id="as-of"
+                    type="date"
+                    data-testid="as-of"
+                    prop:value=move || s.as_of.get().to_string()
+                    on:input=on_date
+                    on:change=on_date
+                />
+            </div>
+            <div class="field">
+                <label for="age-bands">{move || tr(lang(), "Mốc độ tuổi", "Age bands")}</label>
+                <input
+                    id="age-bands"
+                    type="text"
+                    inputmode="numeric"
+                    data-testid="age-bands"
+                    aria-describedby="age-bands-help"
+                    aria-invalid=move || s.bands_error.get().is_some().to_string()
+                    prop:value=move || s.bands_text.get()
+                    on:input=on_bands
+                    on:change=on_bands
+                />
+                <div class="presets" role="group" aria-label=move || tr(lang(), "Mốc có sẵn", "Presets")>
+                    {presets}
+                </div>
+                <p id="age-bands-help" class="help">
+                    {move || tr(lang(),
+                        "Tuổi bắt đầu mỗi nhóm, tăng dần, cách nhau bằng dấu phẩy.",
+                        "The first age of each band, ascending, separated by commas.")}
+                </p>
+                {move || s.bands_error.get().map(|why| view! {
+                    <p class="field-error" role="alert" data-testid="age-bands-error">
+                        {tr(lang(),
+                            "Mốc tuổi chưa hợp lệ, báo cáo vẫn dùng mốc trước: ",
+                            "These bands are not valid; the report keeps the previous ones: ")}
+                        {why}
+                    </p>
+                })}
+            </div>
+        </section>
+    }
+}

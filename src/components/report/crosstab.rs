@@ -1,0 +1,104 @@
+//! A cross-tab of any two dimensions (from the core's `crosstab`); each cell lists its people.
+
+use canbo_core::report::{crosstab, Dimension, Filter};
+use leptos::prelude::*;
+
+use super::{value_label, Count};
+use crate::i18n::{dimension_label, tr};
+use crate::settings::Settings;
+use crate::state::AppState;
+
+#[component]
+pub fn CrossTabView() -> impl IntoView {
+    let s = expect_context::<Settings>();
+    let state = expect_context::<AppState>();
+    let rows_dim = RwSignal::new(Dimension::Unit);
+    let cols_dim = RwSignal::new(Dimension::Category);
+    let picker = move |id: &'static str, which: RwSignal<Dimension>, lang| {
+        let options = Dimension::ALL
+            .iter()
+            .map(|&d| {
+                view! { <option value=d.code() selected=move || which.get() == d>{dimension_label(d, lang)}</option> }
+            })
+            .collect_view();
+        view! {
+            <select id=id on:change=move |ev| {
+                if let Some(d) = Dimension::from_code(&event_target_value(&ev)) { which.set(d) }
+            }>{options}</select>
+        }
+    };
+    move || {
+        let lang = s.lang.get();
+        let options = s.options.get();
+        let report = s.report.get()?;
+        let (r, c) = (rows_dim.get(), cols_dim.get());
+        let table = state.roster.with(|roster| {
+            roster
+                .as_ref()
+                .map(|roster| crosstab(roster, &options, r, c))
+        })?;
+        let mut row_order: Vec<usize> = (0..table.row_values.len()).collect();
+        let mut col_order: Vec<usize> = (0..table.col_values.len()).collect();
+        let rl: Vec<String> = table
+            .row_values
+            .iter()
+            .map(|v| value_label(r, v, &report, lang))
+            .collect();
+        let cl: Vec<String> = table
+            .col_values
+            .iter()
+            .map(|v| value_label(c, v, &report, lang))
+            .collect();
+        row_order.sort_by(|a, b| table.row_values[*a].cmp(&table.row_values[*b]));
+        col_order.sort_by(|a, b| table.col_values[*a].cmp(&table.col_values[*b]));
+        if r == Dimension::Unit {
+            row_order.sort_by(|a, b| rl[*a].cmp(&rl[*b]));
+        }
+        if c == Dimension::Unit {
+            col_order.sort_by(|a, b| cl[*a].cmp(&cl[*b]));
+        }
+        let head = col_order
+            .iter()
+            .map(|&j| view! { <th scope="col">{cl[j].clone()}</th> })
+            .collect_view();
+        let body = row_order
+            .iter()
+            .map(|&i| {
+                let cells = col_order
+                    .iter()
+                    .map(|&j| {
+                        let value = table
+                            .counts
+                            .get(i)
+                            .and_then(|row| row.get(j))
+                            .copied()
+                            .unwrap_or(0);
+                        let filter = Filter::default()
+                            .and(r, vec![table.row_values[i].clone()])
+                            .and(c, vec![table.col_values[j].clone()]);
+                        let title = format!("{} — {}", rl[i], cl[j]);
+                        view! { <td class="num"><Count value drill=(title, filter) /></td> }
+                    })
+                    .collect_view();
+                view! { <tr><th scope="row">{rl[i].clone()}</th>{cells}</tr> }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="crosstab" aria-label=tr(lang, "Bảng chéo", "Cross-tab")>
+                <h2>{tr(lang, "Bảng chéo", "Cross-tab")}</h2>
+                <div class="crosstab-pickers no-print">
+                    <label for="ct-rows">{tr(lang, "Hàng", "Rows")}</label>
+                    {picker("ct-rows", rows_dim, lang)}
+                    <label for="ct-cols">{tr(lang, "Cột", "Columns")}</label>
+                    {picker("ct-cols", cols_dim, lang)}
+                </div>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=tr(lang, "Bảng chéo", "Cross-tab")>
+                    <table data-testid="crosstab">
+                        <thead><tr><th scope="col">{dimension_label(r, lang)} " \\ " {dimension_label(c, lang)}</th>{head}</tr></thead>
+                        <tbody>{body}</tbody>
+                    </table>
+                </div>
+            </section>
+        })
+    }
+}

@@ -1,0 +1,68 @@
+//! Exports of what is on screen: the report (official per-unit form) as xlsx and csv,
+//! printing, and the people of a list as xlsx.
+
+use canbo_core::export::{csv, people, xlsx};
+use canbo_core::roster::Person;
+use leptos::prelude::*;
+
+use crate::download::{save, CSV, XLSX};
+use crate::i18n::tr;
+use crate::settings::Settings;
+
+fn file_stem(settings: &Settings) -> String {
+    format!("bao-cao-doi-ngu-{}", settings.as_of.get_untracked())
+}
+
+#[component]
+pub fn ReportExports() -> impl IntoView {
+    let s = expect_context::<Settings>();
+    let error = RwSignal::new(None::<String>);
+    let lang = move || s.lang.get();
+    let as_xlsx = move |_| {
+        let result = s.report.with_untracked(|r| match r {
+            Some(r) => xlsx::report(r)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| save(&format!("{}.xlsx", file_stem(&s)), XLSX, &bytes)),
+            None => Ok(()),
+        });
+        error.set(result.err());
+    };
+    let as_csv = move |_| {
+        let result = s.report.with_untracked(|r| match r {
+            Some(r) => save(
+                &format!("{}.csv", file_stem(&s)),
+                CSV,
+                csv::report(r).as_bytes(),
+            ),
+            None => Ok(()),
+        });
+        error.set(result.err());
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <div class="exports no-print" role="group" aria-label=move || tr(lang(), "Tải về", "Download")>
+            <button type="button" class="button" data-testid="export-xlsx" on:click=as_xlsx>
+                {move || tr(lang(), "Tải báo cáo (.xlsx)", "Download report (.xlsx)")}
+            </button>
+            <button type="button" class="button" data-testid="export-csv" on:click=as_csv>
+                {move || tr(lang(), "Tải báo cáo (.csv)", "Download report (.csv)")}
+            </button>
+            <button type="button" class="button" data-testid="print" on:click=print>
+                {move || tr(lang(), "In báo cáo", "Print")}
+            </button>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </div>
+    }
+}
+
+/// Saves a list of people as xlsx (name, unit, position… and where each was read).
+pub fn save_people(
+    list: &[&Person],
+    name: &str,
+    lang: canbo_core::export::Lang,
+) -> Result<(), String> {
+    let bytes = people::people(list, lang).map_err(|e| e.to_string())?;
+    save(&format!("{name}.xlsx"), XLSX, &bytes)
+}

@@ -1,0 +1,100 @@
+//! Filters on any dimension: the whole report (figures, charts, tables) follows at once.
+
+use canbo_core::report::{crosstab, Dimension, ReportOptions};
+use leptos::prelude::*;
+
+use super::value_label;
+use crate::i18n::{dimension_label, tr};
+use crate::settings::Settings;
+use crate::state::AppState;
+
+pub const FILTERED: [Dimension; 8] = [
+    Dimension::Unit,
+    Dimension::Category,
+    Dimension::Gender,
+    Dimension::PartyMember,
+    Dimension::EthnicMinority,
+    Dimension::AgeBand,
+    Dimension::Professional,
+    Dimension::PoliticalTheory,
+];
+
+#[component]
+pub fn Filters() -> impl IntoView {
+    let s = expect_context::<Settings>();
+    let state = expect_context::<AppState>();
+    // The values each dimension takes in the whole roster (unfiltered), from the core.
+    let values = Memo::new(move |_| {
+        let options = ReportOptions {
+            filter: Default::default(),
+            ..s.options.get()
+        };
+        state.roster.with(|roster| {
+            let roster = roster.as_ref()?;
+            Some(
+                FILTERED
+                    .iter()
+                    .map(|&dim| {
+                        let mut v = crosstab(roster, &options, dim, Dimension::Category).row_values;
+                        v.sort();
+                        (dim, v)
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+    });
+    move || {
+        let lang = s.lang.get();
+        let values = values.get()?;
+        let full = s.report.get()?;
+        let selects = values
+            .into_iter()
+            .map(|(dim, vals)| {
+                let id = format!("filter-{}", dim.code());
+                let mut options: Vec<(String, String)> = vals
+                    .into_iter()
+                    .map(|v| (value_label(dim, &v, &full, lang), v))
+                    .collect();
+                if dim == Dimension::Unit {
+                    options.sort();
+                }
+                let chosen = s.chosen(dim).first().cloned().unwrap_or_default();
+                let opts = options
+                    .into_iter()
+                    .map(|(label, v)| {
+                        let selected = v == chosen;
+                        view! { <option value=v selected=selected>{label}</option> }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="field">
+                        <label for=id.clone()>{dimension_label(dim, lang)}</label>
+                        <select
+                            id=id
+                            data-filter=dim.code()
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                s.choose(dim, if v.is_empty() { vec![] } else { vec![v] });
+                            }
+                        >
+                            <option value="" selected=chosen.is_empty()>{tr(lang, "Tất cả", "All")}</option>
+                            {opts}
+                        </select>
+                    </div>
+                }
+            })
+            .collect_view();
+        let any = s.filter.with(|f| !f.is_empty());
+        Some(view! {
+            <section class="filters no-print" aria-label=tr(lang, "Lọc", "Filters")>
+                <h2 class="small-heading">{tr(lang, "Lọc theo", "Filter by")}</h2>
+                <div class="filter-fields">{selects}</div>
+                {any.then(|| view! {
+                    <button type="button" class="button small" data-testid="clear-filters" on:click=move |_| s.filter.set(vec![])>
+                        {tr(lang, "Bỏ lọc", "Clear filters")}
+                    </button>
+                })}
+            </section>
+        })
+    }
+}

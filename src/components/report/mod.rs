@@ -1,0 +1,195 @@
+//! The report page: the settings (date, age bands, filters), the headline figures, every
+//! breakdown with its chart, the age pyramid, the per-unit form, a cross-tab and the people
+//! behind any count. Every figure comes from `canbo-core`; `data-stat`/`data-value` come
+//! from `report::stats`, so the page cannot drift from the JSON.
+
+mod breakdowns;
+mod controls;
+mod crosstab;
+mod drill;
+pub mod exports;
+mod filters;
+mod units;
+
+use canbo_core::codes::*;
+use canbo_core::export::Lang;
+use canbo_core::report::{Dimension, Filter, Report};
+use canbo_core::roster::unit_key;
+use leptos::prelude::*;
+
+pub use controls::ReportControls;
+pub use drill::Drill;
+
+use crate::i18n::{code_label, num, pct, tr};
+use crate::settings::Settings;
+
+/// The people a count stands for, asked for by a click: a title and the extra conditions.
+#[derive(Clone, Copy)]
+pub struct DrillRequest(pub RwSignal<Option<(String, Filter)>>);
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let settings = expect_context::<Settings>();
+    provide_context(DrillRequest(RwSignal::new(None)));
+    view! {
+        <ReportControls />
+        <filters::Filters />
+        {move || {
+            let has = settings.report.with(|r| r.is_some());
+            has.then(|| {
+                view! {
+                    <exports::ReportExports />
+                    <breakdowns::Headlines />
+                    <breakdowns::Breakdowns />
+                    <units::UnitTable />
+                    <crosstab::CrossTabView />
+                    <Drill />
+                }
+            })
+        }}
+    }
+}
+
+/// The condition behind a figure of the top-level report, if people can be listed for it.
+pub fn drill_filter(path: &str) -> Option<Filter> {
+    if path == "people" {
+        return Some(Filter::default());
+    }
+    let (key, rest) = path.split_once('.').unwrap_or((path, ""));
+    let dim = match key {
+        "party_member" if rest.is_empty() => {
+            return Some(Filter::default().and(Dimension::PartyMember, vec!["yes".into()]))
+        }
+        "ethnic_minority" if rest.is_empty() => {
+            return Some(Filter::default().and(Dimension::EthnicMinority, vec!["yes".into()]))
+        }
+        "age" => {
+            let value = match rest.split('.').collect::<Vec<_>>()[..] {
+                ["unknown"] => "unknown".to_string(),
+                ["bands", i, "count"] => i.to_string(),
+                _ => return None,
+            };
+            return Some(Filter::default().and(Dimension::AgeBand, vec![value]));
+        }
+        _ => Dimension::from_code(key)?,
+    };
+    if rest.is_empty() || rest.contains('.') {
+        return None;
+    }
+    Some(Filter::default().and(dim, vec![rest.to_string()]))
+}
+
+/// What a person sees for a dimension's value code.
+pub fn value_label(dim: Dimension, value: &str, report: &Report, lang: Lang) -> String {
+    let yes_no = |v: &str| match v {
+        "yes" => tr(lang, "Có", "Yes").to_string(),
+        "no" => tr(lang, "Không", "No").to_string(),
+        _ => tr(lang, "Chưa rõ", "Unknown").to_string(),
+    };
+    match dim {
+        Dimension::Unit => report
+            .units
+            .iter()
+            .find(|u| unit_key(&u.unit) == value)
+            .map(|u| canbo_core::export::table::display_unit(&u.unit, lang))
+            .unwrap_or_else(|| value.to_string()),
+        Dimension::Category => code_label::<Category>(value, lang),
+        Dimension::Gender => code_label::<Gender>(value, lang),
+        Dimension::PartyMember | Dimension::EthnicMinority => yes_no(value),
+        Dimension::GeneralEducation => code_label::<GeneralEducation>(value, lang),
+        Dimension::Professional => code_label::<Professional>(value, lang),
+        Dimension::PoliticalTheory => code_label::<PoliticalTheory>(value, lang),
+        Dimension::StateManagement => code_label::<StateManagement>(value, lang),
+        Dimension::Evaluation => code_label::<Evaluation>(value, lang),
+        Dimension::AgeBand => value
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| report.age.bands.get(i))
+            .map(|b| b.label.clone())
+            .unwrap_or_else(|| tr(lang, "Chưa rõ", "Unknown").to_string()),
+        Dimension::Ethnicity if value.is_empty() => tr(lang, "Chưa rõ", "Unknown").to_string(),
+        Dimension::Ethnicity | Dimension::Title => value.replace('_', " "),
+    }
+}
+
+/// A figure: the count (a button listing its people when it can) and its share of `whole`.
+#[component]
+pub fn Count(
+    /// `data-stat` path for top-level figures; `None` elsewhere.
+    #[prop(optional)]
+    stat: Option<String>,
+    value: u32,
+    #[prop(optional)] whole: Option<u32>,
+    /// The people behind it, with the title of their list.
+    #[prop(optional)]
+    drill: Option<(String, Filter)>,
+) -> impl IntoView {
+    let settings = expect_context::<Settings>();
+    let lang = settings.lang.get_untracked();
+    let text = num(value, lang);
+    let share = whole.map(|w| view! { <span class="pct">{pct(value, w, lang)}</span> });
+    let number = match drill {
+        Some(request) if value > 0 => {
+            let asked = expect_context::<DrillRequest>().0;
+            let label = format!(
+                "{}: {}",
+                request.0,
+                tr(lang, "xem danh sách", "list the people")
+            );
+            view! {
+                <button
+                    type="button"
+                    class="count link"
+                    data-stat=stat
+                    data-value=value
+                    aria-label=label
+                    on:click=move |_| asked.set(Some(request.clone()))
+                >
+                    {text}
+                </button>
+            }
+            .into_any()
+        }
+        _ => view! { <span class="count" data-stat=stat data-value=value>{text}</span> }.into_any(),
+    };
+    view! { <span class="figure">{number}{share}</span> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn every_figure_path_maps_to_the_people_behind_it() {
+        let one = |dim: Dimension, v: &str| Some(Filter::default().and(dim, vec![v.to_string()]));
+        assert_eq!(drill_filter("people"), Some(Filter::default()));
+        assert_eq!(
+            drill_filter("category.can_bo"),
+            one(Dimension::Category, "can_bo")
+        );
+        assert_eq!(drill_filter("gender.nu"), one(Dimension::Gender, "nu"));
+        assert_eq!(
+            drill_filter("party_member"),
+            one(Dimension::PartyMember, "yes")
+        );
+        assert_eq!(
+            drill_filter("ethnic_minority"),
+            one(Dimension::EthnicMinority, "yes")
+        );
+        assert_eq!(
+            drill_filter("age.bands.2.count"),
+            one(Dimension::AgeBand, "2")
+        );
+        assert_eq!(
+            drill_filter("age.unknown"),
+            one(Dimension::AgeBand, "unknown")
+        );
+        assert_eq!(
+            drill_filter("professional.dai_hoc"),
+            one(Dimension::Professional, "dai_hoc")
+        );
+        assert_eq!(drill_filter("age.bands.2.from"), None);
+        assert_eq!(drill_filter("religious"), None);
+    }
+}

@@ -1,0 +1,183 @@
+//! The import review: per file and sheet, what the importer found (header rows, each column's
+//! field, units, rows skipped and why, warnings with their cells), and the two corrections a
+//! user can make: a column's field and whether a sheet is a roster. A correction re-reads the
+//! kept file bytes with the new overrides at once (`AppState::set_column`, `set_sheet_role`).
+
+mod sheet;
+
+use canbo_core::export::Lang;
+use leptos::prelude::*;
+
+use crate::settings::Settings;
+use crate::state::AppState;
+use sheet::SheetReview;
+
+/// The text in the page's language (Vietnamese when no language switch is mounted).
+pub(crate) fn t(vi: &'static str, en: &'static str) -> &'static str {
+    let lang = use_context::<Settings>().map_or(Lang::Vi, |s| s.lang.get());
+    crate::i18n::tr(lang, vi, en)
+}
+
+#[component]
+pub fn ImportReview() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let has_review = move || state.review.with(|r| !r.is_empty());
+    let saved_corrections = move || state.overrides.with(|o| o.columns.len() + o.sheets.len());
+
+    let overview = move || {
+        let (files, sheets, read) = state.review.with(|r| {
+            (
+                r.len(),
+                r.iter().map(|f| f.sheets.len()).sum::<usize>(),
+                r.iter()
+                    .flat_map(|f| &f.sheets)
+                    .filter(|s| s.skipped.is_none())
+                    .count(),
+            )
+        });
+        let warnings = state
+            .roster
+            .with(|r| r.as_ref().map_or(0, |r| r.warnings.len()));
+        format!(
+            "{files} tệp · đọc {read}/{sheets} trang · {warnings} cảnh báo — bấm để xem, sửa cột hoặc bỏ trang"
+        )
+    };
+
+    view! {
+        <Show
+            when=has_review
+            fallback=move || {
+                view! {
+                    <Show when=move || saved_corrections() != 0 && state.roster.with(|r| r.is_some())>
+                        <p class="review-note" data-testid="review-saved-overrides">
+                            {move || saved_corrections()}
+                            {move || t(
+                                " chỉnh sửa cách đọc tệp đã được lưu và sẽ áp dụng khi nhập lại cùng tệp. Chọn lại tệp để xem hoặc sửa.",
+                                " import corrections are saved and apply when the same file is imported again. Pick the file again to see or change them.",
+                            )}
+                        </p>
+                    </Show>
+                }
+            }
+        >
+            <details class="review" data-testid="import-review">
+                <summary>
+                    <h2>{move || t("Kiểm tra cách đọc tệp", "How the files were read")}</h2>
+                    <span class="review-overview">{overview}</span>
+                </summary>
+                <p class="hint">
+                    {move || t(
+                        "Sửa cột nào đọc sai hoặc bỏ trang không phải danh sách: số liệu tính lại ngay.",
+                        "Correct a misread column or drop a sheet that is no roster: the figures follow at once.",
+                    )}
+                </p>
+                {move || {
+                    state
+                        .review
+                        .get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(fi, file)| {
+                            let name = file.file.clone();
+                            let format = file.format.clone();
+                            let sheets = file
+                                .sheets
+                                .into_iter()
+                                .enumerate()
+                                .map(|(si, sheet)| {
+                                    let id = format!("review-{fi}-{si}");
+                                    view! { <SheetReview file=name.clone() sheet=sheet id=id /> }
+                                })
+                                .collect_view();
+                            view! {
+                                <section class="review-file" data-testid="review-file" data-file=name.clone()>
+                                    <h3>
+                                        <span class="file-name">{name.clone()}</span>
+                                        <span class="review-format">{format}</span>
+                                    </h3>
+                                    {sheets}
+                                </section>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </details>
+        </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::Picked;
+    use crate::test_support::{mount, until};
+    use canbo_core::import::FileInput;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn people(state: &AppState) -> Option<u32> {
+        state
+            .report
+            .with_untracked(|r| r.as_ref().map(|r| r.people))
+    }
+
+    #[wasm_bindgen_test]
+    async fn marking_the_sheet_as_no_roster_empties_the_report_and_undoing_restores_it() {
+        let state = AppState::empty();
+        let page = mount(state, || view! { <ImportReview /> });
+        state.import(Picked {
+            files: vec![FileInput {
+                name: "mau-son-bieu.xlsx".into(),
+                bytes: include_bytes!("../../../assets/mau-son-bieu.xlsx").to_vec(),
+            }],
+            unreadable: vec![],
+        });
+        assert_eq!(people(&state), Some(420));
+        let toggle = || -> web_sys::HtmlInputElement {
+            page.query_selector("[data-testid=sheet-is-roster]")
+                .unwrap()
+                .unwrap()
+                .unchecked_into()
+        };
+        until(|| {
+            page.query_selector("[data-testid=sheet-is-roster]")
+                .unwrap()
+                .is_some()
+        })
+        .await;
+        toggle().click();
+        until(|| people(&state) == Some(0)).await;
+        assert_eq!(state.overrides.get_untracked().sheets.len(), 1);
+        until(|| !toggle().checked()).await;
+        toggle().click();
+        until(|| people(&state) == Some(420)).await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn choosing_a_field_for_a_column_reimports_with_the_override() {
+        let state = AppState::empty();
+        let page = mount(state, || view! { <ImportReview /> });
+        state.import(Picked {
+            files: vec![FileInput {
+                name: "mau-son-bieu.xlsx".into(),
+                bytes: include_bytes!("../../../assets/mau-son-bieu.xlsx").to_vec(),
+            }],
+            unreadable: vec![],
+        });
+        until(|| page.query_selector("select[data-col]").unwrap().is_some()).await;
+        // The name column read as nothing: no sheet is a roster any more.
+        let select: web_sys::HtmlSelectElement = page
+            .query_selector("select[data-field=name]")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        select.set_value("ignored");
+        select
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        until(|| people(&state) == Some(0)).await;
+        let choice = &state.overrides.get_untracked().columns[0];
+        assert_eq!(choice.field, Some(canbo_core::field::Field::Ignored));
+        assert!(!state.errors.get_untracked().is_empty());
+    }
+}

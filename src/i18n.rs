@@ -1,0 +1,50 @@
+//! Vietnamese first, English on request: the strings of the report pages, and numbers
+//! written the way each language writes them (through the core's `export::text`).
+
+use canbo_core::codes::Code;
+use canbo_core::export::{text, Lang};
+use canbo_core::report::Dimension;
+
+/// The text in the current language.
+pub fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+pub fn num(n: u32, lang: Lang) -> String {
+    text::number(n, lang)
+}
+
+pub fn pct(part: u32, whole: u32, lang: Lang) -> String {
+    text::percent(part, whole, lang)
+}
+
+pub fn code_label<T: Code>(code: &str, lang: Lang) -> String {
+    match T::from_code(code) {
+        Some(v) => tr(lang, v.label_vi(), v.label_en()).to_string(),
+        None => code.to_string(),
+    }
+}
+
+pub fn dimension_label(dim: Dimension, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => dim.label_vi(),
+        Lang::En => match dim {
+            Dimension::Unit => "Unit",
+            Dimension::Category => "Category",
+            Dimension::Gender => "Gender",
+            Dimension::PartyMember => "Party member",
+            Dimension::EthnicMinority => "Ethnic minority",
+            Dimension::Ethnicity => "Ethnicity",
+            Dimension::GeneralEducation => "General education",
+            Dimension::Professional => "Professional qualification",
+            Dimension::PoliticalTheory => "Political theory",
+            Dimension::StateManagement => "State management",
+            Dimension::Evaluation => "Evaluation",
+            Dimension::AgeBand => "Age band",
+            Dimension::Title => "Title",
+        },
+    }
+}

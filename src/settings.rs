@@ -1,0 +1,169 @@
+//! The report's settings (date, age bands, filter, language, the page shown) and the report
+//! computed from the roster with them. One `Settings` lives in context beside `AppState`;
+//! every figure still comes from `canbo-core`.
+
+use canbo_core::date::Date;
+use canbo_core::export::Lang;
+use canbo_core::report::{report, AgeBands, Dimension, Filter, Report, ReportOptions};
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+
+use crate::state::AppState;
+
+/// The bands the page starts with (the official form's).
+pub const DEFAULT_BANDS: &str = "31,41,51,61";
+const LANG_KEY: &str = "canbo.lang";
+
+/// The pages of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Report,
+    People,
+    Standards,
+    Retirement,
+}
+
+#[derive(Clone, Copy)]
+pub struct Settings {
+    pub as_of: RwSignal<Date>,
+    /// The bands as typed; `bands` keeps the last good value.
+    pub bands_text: RwSignal<String>,
+    pub bands: RwSignal<AgeBands>,
+    /// Why `bands_text` is not valid, if it is not.
+    pub bands_error: RwSignal<Option<String>>,
+    /// Chosen values per dimension (an empty list keeps everyone).
+    pub filter: RwSignal<Vec<(Dimension, Vec<String>)>>,
+    pub lang: RwSignal<Lang>,
+    pub view: RwSignal<View>,
+    /// The report with these settings, `None` before any import.
+    pub report: Memo<Option<Report>>,
+    /// The same report without the filter: the filter choices come from it.
+    pub options: Memo<ReportOptions>,
+}
+
+impl Settings {
+    pub fn new(state: AppState) -> Settings {
+        let as_of = RwSignal::new(today());
+        let bands = RwSignal::new(DEFAULT_BANDS.parse::<AgeBands>().unwrap_or_default());
+        let filter = RwSignal::new(Vec::<(Dimension, Vec<String>)>::new());
+        let lang = match LocalStorage::get::<String>(LANG_KEY).ok().as_deref() {
+            Some("en") => Lang::En,
+            _ => Lang::Vi,
+        };
+        let lang = RwSignal::new(lang);
+        let options = Memo::new(move |_| ReportOptions {
+            as_of: as_of.get(),
+            bands: bands.get(),
+            filter: Filter {
+                conditions: filter
+                    .get()
+                    .into_iter()
+                    .filter(|(_, values)| !values.is_empty())
+                    .collect(),
+            },
+        });
+        let report = Memo::new(move |_| {
+            let options = options.get();
+            state
+                .roster
+                .with(|roster| roster.as_ref().map(|roster| report(roster, &options)))
+        });
+        Settings {
+            as_of,
+            bands_text: RwSignal::new(DEFAULT_BANDS.to_string()),
+            bands,
+            bands_error: RwSignal::new(None),
+            filter,
+            lang,
+            view: RwSignal::new(View::Report),
+            report,
+            options,
+        }
+    }
+
+    /// Keeps the language chosen for the next visit, and tells the browser (`<html lang>`).
+    pub fn persist_language(&self) {
+        let lang = self.lang;
+        Effect::new(move |_| {
+            let code = match lang.get() {
+                Lang::Vi => "vi",
+                Lang::En => "en",
+            };
+            let _ = LocalStorage::set(LANG_KEY, code);
+            if let Some(html) = document().document_element() {
+                let _ = html.set_attribute("lang", code);
+            }
+        });
+    }
+
+    /// Takes the bands as typed: a valid text replaces the bands, an invalid one only says why.
+    pub fn set_bands_text(&self, text: String) {
+        match text.parse::<AgeBands>() {
+            Ok(bands) => {
+                self.bands.set(bands);
+                self.bands_error.set(None);
+            }
+            Err(why) => self.bands_error.set(Some(why)),
+        }
+        self.bands_text.set(text);
+    }
+
+    /// The values chosen for a dimension.
+    pub fn chosen(&self, dim: Dimension) -> Vec<String> {
+        self.filter.with(|f| {
+            f.iter()
+                .find(|(d, _)| *d == dim)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    pub fn choose(&self, dim: Dimension, values: Vec<String>) {
+        self.filter.update(|f| {
+            f.retain(|(d, _)| *d != dim);
+            if !values.is_empty() {
+                f.push((dim, values));
+            }
+        });
+    }
+}
+
+/// Today in the browser's time zone (`std::time` panics on wasm32).
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_else(|| Date::from_days(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::AppState;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn invalid_bands_say_why_and_keep_the_last_good_ones() {
+        let settings = Settings::new(AppState::empty());
+        settings.set_bands_text("30,46,61".into());
+        assert_eq!(settings.bands.get_untracked().to_string(), "30,46,61");
+        assert!(settings.bands_error.get_untracked().is_none());
+        settings.set_bands_text("61,30".into());
+        assert_eq!(settings.bands.get_untracked().to_string(), "30,46,61");
+        assert!(settings.bands_error.get_untracked().is_some());
+        assert_eq!(settings.bands_text.get_untracked(), "61,30");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_filter_value_replaces_the_one_before_and_empty_clears_it() {
+        let settings = Settings::new(AppState::empty());
+        settings.choose(Dimension::Gender, vec!["nu".into()]);
+        settings.choose(Dimension::Gender, vec!["nam".into()]);
+        assert_eq!(settings.chosen(Dimension::Gender), vec!["nam".to_string()]);
+        settings.choose(Dimension::Gender, vec![]);
+        assert!(settings.filter.get_untracked().is_empty());
+    }
+}

@@ -1,0 +1,254 @@
+//! Parsing off the main thread. Trunk builds `src/bin/worker.rs` into `worker.js` +
+//! `worker_bg.wasm` (a classic, `no-modules` worker) and, for `data-loader-shim`,
+//! `worker_loader.js`, which loads both (index.html). The page starts one worker per import,
+//! waits for its "ready", posts it the files and the overrides, and gets back progress
+//! messages and the [`Parsed`] result as JSON bytes (their buffer is transferred, not copied).
+//! Cancel terminates it. When no worker can start (the in-browser unit tests have no
+//! worker.js), the caller imports on the main thread instead.
+//!
+//! Plain `web_sys::Worker` rather than gloo-worker: it needs no extra crate and exposes
+//! `terminate()`, which is what Cancel must do while the worker is busy parsing.
+
+mod parsed;
+
+pub use parsed::{Message, Parsed, ReviewFile, ReviewSheet};
+
+use std::cell::RefCell;
+
+use canbo_core::import::{import, FileInput, Overrides};
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker, WorkerOptions, WorkerType};
+
+/// The stages the progress bar counts.
+pub const STAGES: u32 = 4;
+
+/// How an import in the worker ended.
+pub enum Outcome {
+    Done(Parsed),
+    /// The user pressed Cancel.
+    Cancelled,
+    /// No worker could run it (why, for the console).
+    Unavailable(String),
+}
+
+// ---- the worker's side ----
+
+/// The worker's entry point: answer every request with progress and a result.
+pub fn serve() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let (files, overrides) = read_request(&event.data());
+        let size: usize = files.iter().map(|f| f.bytes.len()).sum();
+        post(
+            &reply,
+            &progress(
+                2,
+                &format!(
+                    "Đang đọc {} tệp ({:.1} MB)…",
+                    files.len(),
+                    size as f64 / 1e6
+                ),
+            ),
+            None,
+        );
+        let parsed = Parsed::from(import(&files, &overrides));
+        post(
+            &reply,
+            &progress(
+                3,
+                &format!(
+                    "Đã đọc {} người, đang gửi kết quả…",
+                    parsed.roster.people.len()
+                ),
+            ),
+            None,
+        );
+        let json = serde_json::to_vec(&parsed).unwrap_or_default();
+        let bytes = Uint8Array::from(&json[..]);
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"kind".into(), &"done".into());
+        let _ = Reflect::set(&message, &"result".into(), &bytes);
+        post(&reply, &message, Some(bytes.buffer().into()));
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // A message posted before the wasm had loaded would have found no handler: the page
+    // sends the files only once this arrives.
+    let ready = Object::new();
+    let _ = Reflect::set(&ready, &"kind".into(), &"ready".into());
+    post(&scope, &ready, None);
+}
+
+fn read_request(data: &JsValue) -> (Vec<FileInput>, Overrides) {
+    let files = Reflect::get(data, &"files".into())
+        .ok()
+        .map(|files| Array::from(&files))
+        .map(|files| {
+            files
+                .iter()
+                .map(|file| FileInput {
+                    name: Reflect::get(&file, &"name".into())
+                        .ok()
+                        .and_then(|n| n.as_string())
+                        .unwrap_or_default(),
+                    bytes: Reflect::get(&file, &"bytes".into())
+                        .map(|b| Uint8Array::new(&b).to_vec())
+                        .unwrap_or_default(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let overrides = Reflect::get(data, &"overrides".into())
+        .ok()
+        .and_then(|o| o.as_string())
+        .and_then(|o| serde_json::from_str(&o).ok())
+        .unwrap_or_default();
+    (files, overrides)
+}
+
+fn progress(stage: u32, text: &str) -> Object {
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"kind".into(), &"progress".into());
+    let _ = Reflect::set(&message, &"stage".into(), &stage.into());
+    let _ = Reflect::set(&message, &"text".into(), &text.into());
+    message
+}
+
+fn post(scope: &DedicatedWorkerGlobalScope, message: &Object, transfer: Option<JsValue>) {
+    let _ = match transfer {
+        Some(buffer) => scope.post_message_with_transfer(message, &Array::of1(&buffer)),
+        None => scope.post_message(message),
+    };
+}
+
+// ---- the page's side ----
+
+/// The worker running now, and how to end the wait for it.
+struct Running {
+    worker: Worker,
+    resolve: js_sys::Function,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+thread_local! {
+    static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
+}
+
+/// Imports `files` in a new worker; `on_progress(stage, text)` follows it.
+pub async fn run(
+    files: &[FileInput],
+    overrides: &Overrides,
+    on_progress: impl Fn(u32, String) + 'static,
+) -> Outcome {
+    cancel();
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Classic);
+    let worker = match Worker::new_with_options("./worker_loader.js", &options) {
+        Ok(worker) => worker,
+        Err(error) => return Outcome::Unavailable(format!("{error:?}")),
+    };
+    let mut resolve_slot = None;
+    let promise = Promise::new(&mut |resolve, _| resolve_slot = Some(resolve));
+    let Some(resolve) = resolve_slot else {
+        return Outcome::Unavailable("no promise".into());
+    };
+
+    let request = Object::new();
+    let list = Array::new();
+    let transfer = Array::new();
+    for file in files {
+        let entry = Object::new();
+        let bytes = Uint8Array::from(&file.bytes[..]);
+        let _ = Reflect::set(&entry, &"name".into(), &file.name.as_str().into());
+        let _ = Reflect::set(&entry, &"bytes".into(), &bytes);
+        transfer.push(&bytes.buffer());
+        list.push(&entry);
+    }
+    let _ = Reflect::set(&request, &"files".into(), &list);
+    let overrides = serde_json::to_string(overrides).unwrap_or_default();
+    let _ = Reflect::set(&request, &"overrides".into(), &overrides.into());
+    let mut pending = Some((request, transfer));
+
+    let done = resolve.clone();
+    let to_worker = worker.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let data = event.data();
+        let kind = Reflect::get(&data, &"kind".into())
+            .ok()
+            .and_then(|k| k.as_string());
+        match kind.as_deref() {
+            Some("ready") => {
+                if let Some((request, transfer)) = pending.take() {
+                    if let Err(error) = to_worker.post_message_with_transfer(&request, &transfer) {
+                        let why = JsValue::from_str(&format!("{error:?}"));
+                        let _ = done.call1(&JsValue::NULL, &why);
+                    }
+                }
+            }
+            Some("progress") => {
+                let stage = Reflect::get(&data, &"stage".into())
+                    .ok()
+                    .and_then(|s| s.as_f64())
+                    .unwrap_or(0.0) as u32;
+                let text = Reflect::get(&data, &"text".into())
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .unwrap_or_default();
+                on_progress(stage, text);
+            }
+            Some("done") => {
+                let result = Reflect::get(&data, &"result".into()).unwrap_or(JsValue::NULL);
+                let _ = done.call1(&JsValue::NULL, &result);
+            }
+            _ => {}
+        }
+    });
+    let failed = resolve.clone();
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        event.prevent_default();
+        let why = Reflect::get(&event, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_else(|| "the worker did not start".into());
+        let _ = failed.call1(&JsValue::NULL, &JsValue::from_str(&why));
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    RUNNING.with(|running| {
+        *running.borrow_mut() = Some(Running {
+            worker,
+            resolve,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    });
+
+    let result = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
+    if let Some(running) = RUNNING.with(|r| r.borrow_mut().take()) {
+        running.worker.terminate();
+    }
+    if let Some(why) = result.as_string() {
+        return Outcome::Unavailable(why);
+    }
+    if result.is_undefined() || result.is_null() {
+        return Outcome::Cancelled;
+    }
+    let json = Uint8Array::new(&result).to_vec();
+    match serde_json::from_slice::<Parsed>(&json) {
+        Ok(parsed) => Outcome::Done(parsed),
+        Err(error) => Outcome::Unavailable(error.to_string()),
+    }
+}
+
+/// Stops the import running in the worker, if any; its `run` returns `Cancelled`.
+pub fn cancel() {
+    if let Some(running) = RUNNING.with(|r| r.borrow_mut().take()) {
+        running.worker.terminate();
+        let _ = running.resolve.call1(&JsValue::NULL, &JsValue::UNDEFINED);
+    }
+}

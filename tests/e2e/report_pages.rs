@@ -1,0 +1,240 @@
+//! The report page beyond the figures: filters recompute everything, a click on a count lists
+//! its people, the per-unit form, the roster page, English, and screenshots of every screen
+//! at a laptop's and a phone's size.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use thirtyfour::prelude::*;
+
+use crate::browser::{run, screenshot_dir, TestResult};
+use crate::page::Page;
+use crate::report_samples::set_input;
+
+fn sample() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples/mau-son-don-gian.xlsx")
+}
+
+async fn attr(page: &Page, css: &str, name: &str) -> TestResult<Option<String>> {
+    Ok(page.find(css).await?.attr(name).await?)
+}
+
+/// Waits until the element at `css` has `data-value` = `value`.
+async fn wait_value(page: &Page, css: &str, value: &str) -> TestResult {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let now = attr(page, css, "data-value").await?;
+        if now.as_deref() == Some(value) {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(format!("{css}: expected {value}, found {now:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+async fn open_with_sample(page: &Page) -> TestResult {
+    page.open().await?;
+    page.import_file(&sample()).await?;
+    page.wait_for_stat("people", 420).await?;
+    set_input(page, "[data-testid=as-of]", "2024-12-31").await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn filters_drill_down_units_and_the_roster_page() {
+    run(
+        "filters_drill_down_units_and_the_roster_page",
+        |page| async move {
+            open_with_sample(&page).await?;
+            // Filter on women: the whole report is theirs.
+            set_input(&page, "[data-filter=gender]", "nu").await?;
+            page.wait_for_stat("people", 145).await?;
+            page.wait_for_stat("gender.nu", 145).await?;
+            page.find("[data-testid=clear-filters]")
+                .await?
+                .click()
+                .await?;
+            page.wait_for_stat("people", 420).await?;
+
+            // A count lists its people, with where each was read.
+            page.find("button[data-stat='category.cong_chuc']")
+                .await?
+                .click()
+                .await?;
+            page.find("[data-testid=drill]").await?;
+            wait_value(
+                &page,
+                "[data-testid=drill] [data-testid=people-count]",
+                "170",
+            )
+            .await?;
+            let first = page
+                .find("[data-testid=drill] .people-table tbody td.origin")
+                .await?
+                .text()
+                .await?;
+            assert!(first.contains("mau-son-don-gian.xlsx ›"), "origin: {first}");
+            page.find("[data-testid=drill-close]")
+                .await?
+                .click()
+                .await?;
+            page.wait_until_gone("[data-testid=drill]").await?;
+
+            // The per-unit form: one row per unit, the total last; sorting keeps the total last.
+            let rows = page
+                .driver
+                .find_all(By::Css("[data-testid=unit-table] tbody tr"))
+                .await?;
+            assert_eq!(rows.len(), 18);
+            let total = page
+                .find("[data-testid=unit-table] tfoot td[data-col=people]")
+                .await?
+                .text()
+                .await?;
+            assert_eq!(total.trim(), "420");
+            page.find("[data-testid=unit-table] thead tr:nth-child(2) th:first-child button")
+                .await?
+                .click()
+                .await?;
+            let sorted = page
+                .find("[data-testid=unit-table] thead tr:nth-child(2) th:first-child")
+                .await?
+                .attr("aria-sort")
+                .await?;
+            assert_eq!(sorted.as_deref(), Some("descending"));
+            page.find("[data-testid=crosstab]").await?;
+
+            // The roster page: everyone, virtualised, searchable.
+            page.find("[data-testid=tab-people]").await?.click().await?;
+            wait_value(&page, "[data-testid=people-count]", "420").await?;
+            let rendered = page
+                .driver
+                .find_all(By::Css("[data-testid=people-table] tbody tr:not(.spacer)"))
+                .await?;
+            assert!(
+                rendered.len() < 100,
+                "only the visible rows are in the page: {}",
+                rendered.len()
+            );
+            let name = page
+                .find("[data-testid=people-table] tbody tr:not(.spacer) td")
+                .await?
+                .text()
+                .await?;
+            page.find("[data-testid=people-search]")
+                .await?
+                .send_keys(&name)
+                .await?;
+            let deadline = Instant::now() + Duration::from_secs(10);
+            loop {
+                let n: u32 = attr(&page, "[data-testid=people-count]", "data-value")
+                    .await?
+                    .unwrap_or_default()
+                    .parse()?;
+                if (1..420).contains(&n) {
+                    break;
+                }
+                assert!(Instant::now() < deadline, "the search for {name} kept {n}");
+                tokio::time::sleep(Duration::from_millis(150)).await;
+            }
+            Ok(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn english_writes_numbers_the_english_way() {
+    run(
+        "english_writes_numbers_the_english_way",
+        |page| async move {
+            open_with_sample(&page).await?;
+            let vi = page
+                .find("[data-stat='category.can_bo']")
+                .await?
+                .find(By::XPath("./following-sibling::span"))
+                .await?
+                .text()
+                .await?;
+            assert!(
+                vi.contains(',') && vi.ends_with(" %"),
+                "Vietnamese percent: {vi}"
+            );
+            page.find("[data-testid=lang-en]").await?.click().await?;
+            let heading = page.find(".headlines h2").await?.text().await?;
+            assert!(heading.starts_with("Workforce as of"), "{heading}");
+            let en = page
+                .find("[data-stat='category.can_bo']")
+                .await?
+                .find(By::XPath("./following-sibling::span"))
+                .await?
+                .text()
+                .await?;
+            assert!(
+                en.contains('.') && en.ends_with('%') && !en.ends_with(" %"),
+                "English percent: {en}"
+            );
+            assert_eq!(
+                page.find("html").await?.attr("lang").await?.as_deref(),
+                Some("en")
+            );
+            // The choice is kept.
+            page.reload().await?;
+            let heading = page.find(".headlines h2").await?.text().await?;
+            assert!(
+                heading.starts_with("Workforce as of"),
+                "after a reload: {heading}"
+            );
+            Ok(())
+        },
+    )
+    .await;
+}
+
+/// Screens for people to look at: every page at 1366x768 and 390x844, whole length.
+#[tokio::test]
+async fn screenshots_of_every_screen() {
+    run("screenshots_of_every_screen", |page| async move {
+        open_with_sample(&page).await?;
+        let dir = screenshot_dir("screenshots");
+        for (width, height) in [(1366u32, 768u32), (390, 844)] {
+            for tab in ["report", "people", "standards", "retirement"] {
+                page.driver.set_window_rect(0, 0, width, height).await?;
+                page.find(&format!("[data-testid=tab-{tab}]"))
+                    .await?
+                    .click()
+                    .await?;
+                tokio::time::sleep(Duration::from_millis(400)).await;
+                page.driver
+                    .screenshot(&dir.join(format!("screen-{tab}-{width}.png")))
+                    .await?;
+                let full = page
+                    .driver
+                    .execute("return document.documentElement.scrollHeight;", Vec::new())
+                    .await?;
+                let full = full.json().as_u64().unwrap_or(height as u64).min(7000) as u32;
+                page.driver
+                    .set_window_rect(0, 0, width, full.max(height))
+                    .await?;
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                page.driver
+                    .screenshot(&dir.join(format!("screen-{tab}-{width}-full.png")))
+                    .await?;
+            }
+        }
+        page.driver.set_window_rect(0, 0, 1366, 768).await?;
+        page.find("[data-testid=tab-report]").await?.click().await?;
+        page.find("button[data-stat='gender.nu']")
+            .await?
+            .click()
+            .await?;
+        page.find("[data-testid=drill]").await?;
+        page.driver
+            .screenshot(&dir.join("screen-drill-1366.png"))
+            .await?;
+        Ok(())
+    })
+    .await;
+}
