@@ -112,3 +112,15 @@ fn snapshots_compare_figure_by_figure() {
     let people = changes.iter().find(|c| c.path == "people").unwrap();
     assert_eq!((people.before, people.after), (Some(3), Some(2)));
 }
+
+#[test]
+fn stats_keep_the_report_order_of_codes() {
+    let r = report(&roster(CSV), &options());
+    let paths: Vec<String> = stats(&r.figures)
+        .into_iter()
+        .map(|s| s.path)
+        .filter(|p| p.starts_with("professional."))
+        .collect();
+    assert_eq!(paths.first().map(String::as_str), Some("professional.tien_si"));
+    assert_eq!(paths.last().map(String::as_str), Some("professional.unknown"));
+}
