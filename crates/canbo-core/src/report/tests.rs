@@ -121,6 +121,12 @@ fn stats_keep_the_report_order_of_codes() {
         .map(|s| s.path)
         .filter(|p| p.starts_with("professional."))
         .collect();
-    assert_eq!(paths.first().map(String::as_str), Some("professional.tien_si"));
-    assert_eq!(paths.last().map(String::as_str), Some("professional.unknown"));
+    assert_eq!(
+        paths.first().map(String::as_str),
+        Some("professional.tien_si")
+    );
+    assert_eq!(
+        paths.last().map(String::as_str),
+        Some("professional.unknown")
+    );
 }
