@@ -352,31 +352,12 @@ mod tests {
         birth: Option<&str>,
     ) -> Person {
         Person {
-            name: name.into(),
             birth: birth.map(|b| serde_json::from_value(serde_json::json!(b)).unwrap()),
             gender,
-            ethnicity: None,
-            religion: None,
-            unit: unit.into(),
             position: title.map(|t| t.label_vi().to_string()),
             title,
             category: title.map_or(Category::Unknown, Title::category),
-            party_member: None,
-            general_education: None,
-            professional: None,
-            field_of_study: None,
-            political_theory: None,
-            state_management: None,
-            it: None,
-            foreign_language: None,
-            ethnic_language: None,
-            evaluation: None,
-            hired: None,
-            origin: Origin {
-                file: "a.xlsx".into(),
-                sheet: "S".into(),
-                row: 2,
-            },
+            ..Person::blank(name, unit)
         }
     }
 

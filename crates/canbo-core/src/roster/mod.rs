@@ -59,6 +59,41 @@ impl Person {
     }
 }
 
+#[cfg(test)]
+impl Person {
+    /// A person with a name and unit and nothing else known, read from row 2 of "a.xlsx":
+    /// tests fill in what they are about with struct-update syntax.
+    pub(crate) fn blank(name: &str, unit: &str) -> Person {
+        Person {
+            name: name.into(),
+            birth: None,
+            gender: None,
+            ethnicity: None,
+            religion: None,
+            unit: unit.into(),
+            position: None,
+            title: None,
+            category: Category::Unknown,
+            party_member: None,
+            general_education: None,
+            professional: None,
+            field_of_study: None,
+            political_theory: None,
+            state_management: None,
+            it: None,
+            foreign_language: None,
+            ethnic_language: None,
+            evaluation: None,
+            hired: None,
+            origin: Origin {
+                file: "a.xlsx".into(),
+                sheet: "Sheet1".into(),
+                row: 2,
+            },
+        }
+    }
+}
+
 /// Which columns the roster's sheets had: a breakdown whose column no sheet had is `null`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Columns(pub Vec<Field>);

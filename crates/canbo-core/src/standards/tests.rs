@@ -22,31 +22,15 @@ fn person(
     pol: Option<Pol>,
 ) -> Person {
     Person {
-        name: "Nguyễn Văn A".into(),
-        birth: None,
-        gender: None,
         ethnicity: Some("Kinh".into()),
-        religion: None,
-        unit: "Xã Na Son".into(),
         position: title.map(|t| t.label_vi().to_string()),
         title,
         category,
-        party_member: None,
         general_education: ge,
         professional: pro,
         field_of_study: Some("Luật".into()),
         political_theory: pol,
-        state_management: None,
-        it: None,
-        foreign_language: None,
-        ethnic_language: None,
-        evaluation: None,
-        hired: None,
-        origin: Origin {
-            file: "a.xlsx".into(),
-            sheet: "Sheet1".into(),
-            row: 2,
-        },
+        ..Person::blank("Nguyễn Văn A", "Xã Na Son")
     }
 }
 
