@@ -1,17 +1,18 @@
 //! The app's state: the imported roster, its report, and what went wrong last.
 //!
-//! One `AppState` is created by [`crate::App`] and shared through context. The report is a
-//! memo over the roster, computed by the core; nothing here counts people.
+//! One `AppState` is created by [`crate::App`] and shared through context. The report is
+//! computed by the core from the roster (`crate::settings`); nothing here counts people.
 
 use std::collections::BTreeMap;
 
-use canbo_core::date::Date;
 use canbo_core::field::Field;
-use canbo_core::import::{import, ColumnChoice, FileInput, Overrides, SheetChoice};
-use canbo_core::report::{report, Report, ReportOptions};
+use canbo_core::import::{ColumnChoice, FileInput, Overrides, SheetChoice};
+use canbo_core::report::Report;
 use canbo_core::roster::Roster;
+use canbo_core::standards::RuleSet;
 use leptos::prelude::*;
 
+use crate::settings::today;
 use crate::storage::{self, Saved, Snapshot};
 use crate::worker::{self, Message, Parsed, ReviewFile};
 
@@ -27,8 +28,8 @@ pub struct Picked {
 pub struct AppState {
     /// The roster of the last import that found people; `None` before any.
     pub roster: RwSignal<Option<Roster>>,
-    /// The core's report on the roster, as of today.
-    pub report: Memo<Option<Report>>,
+    /// What the people tables search in, per person of the roster (built on first use).
+    pub search_index: Memo<Vec<String>>,
     /// Why the files of the last import could not be read, in Vietnamese.
     pub errors: RwSignal<Vec<String>>,
     /// The bytes of the files behind the roster (this visit only), to re-read them when the
@@ -43,8 +44,14 @@ pub struct AppState {
     pub settings: RwSignal<BTreeMap<String, String>>,
     /// Named reports kept to compare with. Saved.
     pub snapshots: RwSignal<Vec<Snapshot>>,
-    /// Why the last save or the restore at start-up failed; shown until the next good save.
+    /// Rule sets of standards the user made or edited, beside the built-in ones. Saved.
+    pub rule_sets: RwSignal<Vec<RuleSet>>,
+    /// Why the last save of the settings or the restore at start-up failed; shown until the
+    /// next good save.
     pub storage_error: RwSignal<Option<String>>,
+    /// Why the roster on screen is not kept (too large, storage full); cleared by the next
+    /// roster that is.
+    pub roster_storage_error: RwSignal<Option<String>>,
     /// An import is running (the page shows its progress and a Cancel button).
     pub busy: RwSignal<bool>,
     /// The stage of the running import (of [`worker::STAGES`]) and what it is doing.
@@ -61,8 +68,10 @@ impl AppState {
         state.overrides.set(saved.overrides);
         state.settings.set(saved.settings);
         state.snapshots.set(saved.snapshots);
+        state.rule_sets.set(saved.rule_sets);
         state.storage_error.set(problem);
-        // Save on every change after the first run, which only reads back what was loaded.
+        // Save on every change after the first run, which only reads back what was loaded. The
+        // roster is not in it: it is saved when an import replaces it (`keep_roster`).
         Effect::new(move |ran_before: Option<()>| {
             let saved = state.saved();
             if ran_before.is_some() {
@@ -75,45 +84,49 @@ impl AppState {
     /// The state with nothing imported and nothing stored.
     pub fn empty() -> AppState {
         let roster = RwSignal::new(None::<Roster>);
-        let report = Memo::new(move |_| {
-            let options = ReportOptions {
-                as_of: today(),
-                ..Default::default()
-            };
-            roster.with(|roster| roster.as_ref().map(|roster| report(roster, &options)))
+        let search_index = Memo::new(move |_| {
+            roster.with(|r| {
+                r.as_ref()
+                    .map(|r| crate::components::people::search_index(&r.people))
+                    .unwrap_or_default()
+            })
         });
         AppState {
             roster,
-            report,
+            search_index,
             errors: RwSignal::new(Vec::new()),
             files: StoredValue::new(Vec::new()),
             review: RwSignal::new(Vec::new()),
             overrides: RwSignal::new(Overrides::default()),
             settings: RwSignal::new(BTreeMap::new()),
             snapshots: RwSignal::new(Vec::new()),
+            rule_sets: RwSignal::new(Vec::new()),
             storage_error: RwSignal::new(None),
+            roster_storage_error: RwSignal::new(None),
             busy: RwSignal::new(false),
             progress: RwSignal::new((0, String::new())),
         }
     }
 
-    /// What is kept between visits (tracked: the save effect reruns on every change).
+    /// The settings kept between visits (tracked: the save effect reruns on every change).
     fn saved(&self) -> Saved {
         Saved {
-            roster: self.roster.get(),
+            roster: None,
             overrides: self.overrides.get(),
             settings: self.settings.get(),
             snapshots: self.snapshots.get(),
+            rule_sets: self.rule_sets.get(),
         }
     }
 
     #[cfg(test)]
     fn saved_untracked(&self) -> Saved {
         Saved {
-            roster: self.roster.get_untracked(),
+            roster: None,
             overrides: self.overrides.get_untracked(),
             settings: self.settings.get_untracked(),
             snapshots: self.snapshots.get_untracked(),
+            rule_sets: self.rule_sets.get_untracked(),
         }
     }
 
@@ -125,20 +138,27 @@ impl AppState {
         }
     }
 
-    /// Imports the files of one pick or drop on this thread. They replace the roster only
-    /// when they hold people: files that cannot be read leave what was there untouched.
+    /// Imports the files of one pick or drop on this thread, for the in-browser tests (the
+    /// page's wasm carries no parser: it imports in the worker, [`AppState::import_soon`]).
+    #[cfg(test)]
     pub fn import(&self, picked: Picked) {
         let parsed = self
             .overrides
-            .with_untracked(|o| Parsed::from(import(&picked.files, o)));
+            .with_untracked(|o| Parsed::from(canbo_core::import::import(&picked.files, o)));
+        let packed = crate::storage::pack_roster(&parsed.roster).ok();
+        let found = !parsed.roster.people.is_empty();
         self.apply_import(picked, parsed);
+        if let (Some(packed), true) = (packed, found) {
+            self.keep_roster(&packed);
+        }
     }
 
-    /// Imports in a Web Worker, so the page stays responsive and Cancel works; on the main
-    /// thread when no worker can start.
+    /// Imports in a Web Worker, so the page stays responsive and Cancel works. The files
+    /// replace the roster only when they hold people: files that cannot be read leave what
+    /// was there untouched.
     pub async fn import_soon(self, picked: Picked) {
         if picked.files.is_empty() {
-            return self.import(picked);
+            return self.apply_import(picked, Parsed::default());
         }
         let Some(parsed) = self.parse(&picked.files).await else {
             return;
@@ -146,8 +166,8 @@ impl AppState {
         self.apply_import(picked, parsed);
     }
 
-    /// Runs the core on `files` with the current overrides, showing progress; `None` when the
-    /// user cancelled.
+    /// Runs the core on `files` with the current overrides in the worker, showing progress;
+    /// `None` when the user cancelled or no worker could run (the page says why).
     async fn parse(self, files: &[FileInput]) -> Option<Parsed> {
         self.busy.set(true);
         self.progress.set((1, "Đang gửi tệp cho bộ đọc…".into()));
@@ -155,34 +175,55 @@ impl AppState {
         let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
         let started = now_ms();
         let progress = self.progress;
-        let outcome = worker::run(files, &overrides, move |stage, text| {
-            progress.set((stage, text))
-        })
+        let outcome = worker::run(
+            files,
+            &overrides,
+            move |stage, text| progress.set((stage, text)),
+            move |packed| self.keep_roster(&packed),
+        )
         .await;
-        let parsed = match outcome {
+        self.busy.set(false);
+        match outcome {
             worker::Outcome::Done(parsed) => {
                 leptos::logging::log!(
-                    "Canbo: import of {bytes} bytes took {:.0} ms in the worker",
-                    now_ms() - started
+                    "Canbo: import of {bytes} bytes took {:.0} ms in the worker ({} people)",
+                    now_ms() - started,
+                    parsed.roster.people.len()
                 );
                 Some(parsed)
             }
             worker::Outcome::Cancelled => None,
-            worker::Outcome::Unavailable(why) => {
-                leptos::logging::log!("Canbo: no worker ({why}); importing on the main thread");
-                self.progress.set((2, "Đang đọc tệp…".into()));
-                next_paint().await;
-                let started = now_ms();
-                let parsed = Parsed::from(import(files, &overrides));
-                leptos::logging::log!(
-                    "Canbo: import of {bytes} bytes took {:.0} ms on the main thread",
-                    now_ms() - started
-                );
-                Some(parsed)
+            // The in-browser unit tests have no worker.js: they import on this thread.
+            #[cfg(test)]
+            worker::Outcome::Unavailable(_) => {
+                Some(Parsed::from(canbo_core::import::import(files, &overrides)))
             }
-        };
-        self.busy.set(false);
-        parsed
+            #[cfg(not(test))]
+            worker::Outcome::Unavailable(why) => {
+                leptos::logging::log!("Canbo: no worker ({why})");
+                self.errors.set(vec![format!(
+                    "Trình duyệt không chạy được bộ đọc tệp (Web Worker: {why}). Hãy mở Canbo bằng Chrome, Edge hoặc Cốc Cốc bản mới, qua địa chỉ http(s)://, không mở tệp trực tiếp."
+                )]);
+                None
+            }
+        }
+    }
+
+    /// Keeps the roster on screen in local storage, `packed` by the worker; says so when it
+    /// does not fit.
+    fn keep_roster(&self, packed: &str) {
+        let people = self
+            .roster
+            .with_untracked(|r| r.as_ref().map_or(0, |r| r.people.len()));
+        let started = now_ms();
+        let result = crate::storage::save_roster(packed, people);
+        leptos::logging::log!(
+            "Canbo: storing the roster ({} characters) took {:.0} ms",
+            packed.len(),
+            now_ms() - started
+        );
+        self.roster_storage_error
+            .set(result.err().map(|error| error.message_vi()));
     }
 
     /// Stops the import running in the worker; nothing changes.
@@ -276,6 +317,10 @@ impl AppState {
         self.errors
             .set(parsed.errors.iter().map(|e| e.message_vi.clone()).collect());
         self.review.set(review);
+        if parsed.roster.people.is_empty() {
+            // The worker packs only a roster with people: none is kept.
+            crate::storage::forget_roster();
+        }
         self.roster.set(Some(parsed.roster));
     }
 
@@ -303,15 +348,18 @@ impl AppState {
 
     /// Forgets everything: the page and the browser's storage.
     pub fn delete_all(&self) {
+        worker::cancel();
         self.files.set_value(Vec::new());
         self.review.set(Vec::new());
         self.errors.set(Vec::new());
         self.overrides.set(Overrides::default());
         self.settings.set(BTreeMap::new());
         self.snapshots.set(Vec::new());
+        self.rule_sets.set(Vec::new());
         self.roster.set(None);
         storage::clear();
         self.storage_error.set(None);
+        self.roster_storage_error.set(None);
     }
 
     pub fn dismiss_errors(&self) {
@@ -323,29 +371,10 @@ fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// Resolves after the browser has had a chance to paint (two animation frames would be
-/// exact; a short timeout also works in background tabs).
-async fn next_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// Today in the browser's time zone (`std::time` panics on wasm32).
-fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    Date::new(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .expect("the browser's clock gives a real date")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::people;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     fn sample() -> FileInput {
@@ -360,12 +389,6 @@ mod tests {
             name: "ghi-chu.txt".into(),
             bytes: b"\x00\x01\x02 not a roster \xff\xfe".to_vec(),
         }
-    }
-
-    fn people(state: &AppState) -> Option<u32> {
-        state
-            .report
-            .with_untracked(|report| report.as_ref().map(|report| report.people))
     }
 
     #[wasm_bindgen_test]
@@ -432,7 +455,10 @@ mod tests {
             }
         }
         let saved = Saved {
-            roster: state.roster.get_untracked(),
+            // Numbers that deflate badly: tens of thousands of characters once packed.
+            settings: (0..20_000u64)
+                .map(|i| (i.to_string(), (i * 7919 % 100_003).to_string()))
+                .collect(),
             ..Saved::default()
         };
         state.persist(&saved);
@@ -455,7 +481,9 @@ mod tests {
             files: vec![sample()],
             unreadable: vec![],
         });
-        let report = state.report.get_untracked().unwrap();
+        let report = state.roster.with_untracked(|r| {
+            canbo_core::report::report(r.as_ref().unwrap(), &Default::default())
+        });
         assert!(state.save_snapshot("6 tháng đầu năm 2019", report));
         state.persist(&state.saved_untracked());
         assert!(crate::storage::load().0.roster.is_some());

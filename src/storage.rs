@@ -1,30 +1,43 @@
-//! What survives a reload: the roster, the user's corrections, settings and snapshots, kept in
-//! the browser's local storage in the core's versioned envelope (`canbo_core::store`).
+//! What survives a reload, kept in the browser's local storage in the core's versioned
+//! envelope (`canbo_core::store`), under two keys:
 //!
-//! Version 0 is what the first release wrote: the bare roster as JSON under
-//! [`LEGACY_ROSTER_KEY`]. It is read once through [`migrate`], saved again as version 1, and
-//! dropped. A write that does not fit (about five million characters per site) is an error the
-//! page shows; it is never swallowed.
+//! - [`KEY`] (`canbo.state`, version 2): the user's corrections, settings and snapshots —
+//!   small, written on every change;
+//! - [`ROSTER_KEY`] (`canbo.roster`, version 1): the roster, written only when a new import
+//!   replaces it. The import worker packs it (deflating a large roster takes seconds), so the
+//!   page only hands the finished text to local storage.
+//!
+//! Older versions are read and written again in the new form: version 0 kept the bare roster
+//! as JSON under [`LEGACY_ROSTER_KEY`]; version 1 kept the roster inside `canbo.state`. A write
+//! that does not fit (about five million characters per site) is an error the page shows; it
+//! is never swallowed, and a roster that does not fit never leaves an older one behind to come
+//! back after a reload.
 
 use std::collections::BTreeMap;
 
 use canbo_core::import::Overrides;
 use canbo_core::report::Report;
 use canbo_core::roster::Roster;
+use canbo_core::standards::RuleSet;
 use canbo_core::store::{self, StoreError};
 use serde::{Deserialize, Serialize};
 
-/// The key and the envelope's kind.
+/// The key and the envelope's kind of the user's settings.
 pub const KEY: &str = "canbo.state";
 pub const KIND: &str = "canbo.state";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// The key and the envelope's kind of the roster.
+pub const ROSTER_KEY: &str = "canbo.roster";
+pub const ROSTER_KIND: &str = "canbo.roster";
+pub const ROSTER_VERSION: u32 = 1;
 /// Where version 0 kept the bare roster.
 pub const LEGACY_ROSTER_KEY: &str = "canbo.roster.v1";
 
 /// Everything the page keeps between visits.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Saved {
-    #[serde(default)]
+    /// Stored under [`ROSTER_KEY`]; inside `canbo.state` only in version 1, read to migrate.
+    #[serde(default, skip_serializing)]
     pub roster: Option<Roster>,
     #[serde(default)]
     pub overrides: Overrides,
@@ -33,14 +46,18 @@ pub struct Saved {
     pub settings: BTreeMap<String, String>,
     #[serde(default)]
     pub snapshots: Vec<Snapshot>,
+    /// Rule sets of standards the user made or edited (the built-in ones are not stored).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rule_sets: Vec<RuleSet>,
 }
 
 impl Saved {
+    /// Nothing to keep but (perhaps) the roster.
     pub fn is_empty(&self) -> bool {
-        self.roster.is_none()
-            && self.overrides == Overrides::default()
+        self.overrides == Overrides::default()
             && self.settings.is_empty()
             && self.snapshots.is_empty()
+            && self.rule_sets.is_empty()
     }
 }
 
@@ -58,6 +75,8 @@ pub struct Snapshot {
 pub enum SaveError {
     /// Local storage is full (`QuotaExceededError`).
     Full,
+    /// The roster alone is larger than local storage holds (`people`, packed `chars`).
+    RosterTooLarge { people: usize, chars: usize },
     /// Local storage refused for another reason (private mode, disabled…).
     Refused(String),
 }
@@ -66,49 +85,80 @@ impl SaveError {
     pub fn message_vi(&self) -> String {
         match self {
             SaveError::Full => "Bộ nhớ của trình duyệt đã đầy: dữ liệu mới nhất CHƯA được lưu và sẽ mất khi đóng trang. Hãy xóa bớt bản lưu số liệu hoặc dùng tệp nhỏ hơn.".into(),
+            SaveError::RosterTooLarge { people, chars } => format!(
+                "Danh sách {} người quá lớn để trình duyệt lưu lại (cần khoảng {} triệu ký tự, trình duyệt chỉ cho khoảng 5 triệu): số liệu vẫn dùng được cho đến khi đóng trang, lần sau hãy nhập lại tệp.",
+                crate::format::count(*people as u32),
+                format!("{:.1}", *chars as f64 / 1e6).replace('.', ",")
+            ),
             SaveError::Refused(why) => format!("Trình duyệt không cho lưu dữ liệu ({why}): dữ liệu sẽ mất khi đóng trang."),
         }
     }
 }
 
-/// Version `version`'s JSON → version `version + 1`'s.
+/// Version `version`'s JSON of `canbo.state` → version `version + 1`'s.
 pub fn migrate(version: u32, value: serde_json::Value) -> Result<serde_json::Value, String> {
     match version {
         // The bare roster.
         0 => Ok(serde_json::json!({ "roster": value })),
+        // The same fields; [`load`] moves the roster to its own key.
+        1 => Ok(value),
         other => Err(format!("no migration from version {other}")),
     }
 }
 
+/// The roster as [`ROSTER_KEY`] keeps it. Pure: the import worker calls it.
+pub fn pack_roster(roster: &Roster) -> Result<String, StoreError> {
+    store::pack(ROSTER_KIND, ROSTER_VERSION, roster)
+}
+
 /// What the last visit saved, and a message when something saved could not be read back
-/// (saved by a newer Canbo, damaged): that is dropped rather than shown wrong.
+/// (saved by a newer Canbo, damaged): that is dropped rather than shown wrong. A roster found
+/// in an older layout is written again in the current one.
 pub fn load() -> (Saved, Option<String>) {
     let Some(storage) = local_storage() else {
         return (Saved::default(), None);
     };
-    if let Ok(Some(text)) = storage.get_item(KEY) {
-        return match store::unpack::<Saved>(&text, KIND, VERSION, migrate) {
+    let (mut saved, mut problem) = match storage.get_item(KEY) {
+        Ok(Some(text)) => match store::unpack::<Saved>(&text, KIND, VERSION, migrate) {
             Ok(saved) => (saved, None),
             Err(error) => (Saved::default(), Some(unreadable_message(&error))),
-        };
-    }
-    if let Ok(Some(text)) = storage.get_item(LEGACY_ROSTER_KEY) {
-        let saved = serde_json::from_str::<serde_json::Value>(&text)
+        },
+        _ => (Saved::default(), None),
+    };
+    let legacy = saved.roster.is_some();
+    if let Ok(Some(text)) = storage.get_item(ROSTER_KEY) {
+        match store::unpack::<Roster>(&text, ROSTER_KIND, ROSTER_VERSION, |v, _| {
+            Err(format!("no migration from version {v}"))
+        }) {
+            Ok(roster) => saved.roster = Some(roster),
+            Err(error) => {
+                problem.get_or_insert_with(|| unreadable_message(&error));
+            }
+        }
+    } else if let Ok(Some(text)) = storage.get_item(LEGACY_ROSTER_KEY) {
+        let roster = serde_json::from_str::<serde_json::Value>(&text)
             .map_err(|e| e.to_string())
             .and_then(|v| migrate(0, v))
             .and_then(|v| serde_json::from_value::<Saved>(v).map_err(|e| e.to_string()));
-        return match saved {
-            Ok(saved) => (saved, None),
+        match roster {
+            Ok(old) => saved.roster = old.roster,
             Err(why) => {
                 let _ = storage.remove_item(LEGACY_ROSTER_KEY);
-                (
-                    Saved::default(),
-                    Some(unreadable_message(&StoreError::Damaged(why))),
-                )
+                problem.get_or_insert_with(|| unreadable_message(&StoreError::Damaged(why)));
             }
-        };
+        }
     }
-    (Saved::default(), None)
+    if legacy || storage.get_item(LEGACY_ROSTER_KEY).ok().flatten().is_some() {
+        if let Some(roster) = &saved.roster {
+            let moved = pack_roster(roster)
+                .map_err(|e| SaveError::Refused(e.to_string()))
+                .and_then(|text| save_roster(&text, roster.people.len()));
+            if let Err(error) = moved.and_then(|()| save(&saved)) {
+                problem.get_or_insert_with(|| error.message_vi());
+            }
+        }
+    }
+    (saved, problem)
 }
 
 fn unreadable_message(error: &StoreError) -> String {
@@ -118,20 +168,44 @@ fn unreadable_message(error: &StoreError) -> String {
     }
 }
 
-/// Saves everything; an empty state removes what was stored.
+/// Saves the corrections, settings and snapshots (not the roster: [`save_roster`]).
 pub fn save(saved: &Saved) -> Result<(), SaveError> {
+    let Some(storage) = local_storage() else {
+        return Err(SaveError::Refused("không có local storage".into()));
+    };
     if saved.is_empty() {
-        clear();
+        let _ = storage.remove_item(KEY);
         return Ok(());
     }
     let text = store::pack(KIND, VERSION, saved).map_err(|e| SaveError::Refused(e.to_string()))?;
-    write(KEY, &text)?;
-    // Once version 1 is written, version 0 is no longer needed.
+    write(KEY, &text)
+}
+
+/// Replaces the stored roster with `packed` ([`pack_roster`] of a roster of `people`). The
+/// old one is removed first, so that it neither takes the room nor comes back after a reload
+/// when the new one does not fit.
+pub fn save_roster(packed: &str, people: usize) -> Result<(), SaveError> {
+    forget_roster();
+    write(ROSTER_KEY, packed).map_err(|error| match error {
+        SaveError::Full if packed.len() > ROSTER_ROOM => SaveError::RosterTooLarge {
+            people,
+            chars: packed.len(),
+        },
+        other => other,
+    })
+}
+
+/// Removes the stored roster (every layout).
+pub fn forget_roster() {
     if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(ROSTER_KEY);
         let _ = storage.remove_item(LEGACY_ROSTER_KEY);
     }
-    Ok(())
 }
+
+/// About what one site may keep, in characters (Chromium: 5 Mi UTF-16 code units); a packed
+/// roster longer than this can never fit, whatever else is removed.
+const ROSTER_ROOM: usize = 5 << 20;
 
 /// Writes one item, telling a full storage apart from other refusals.
 pub fn write(key: &str, text: &str) -> Result<(), SaveError> {
@@ -186,7 +260,7 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    fn a_roster_saved_by_version_0_is_read_and_saved_again_as_version_1() {
+    fn a_roster_saved_by_version_0_is_read_and_moved_to_its_own_key() {
         clear();
         let roster = roster();
         let raw = serde_json::to_string(&roster).unwrap();
@@ -197,11 +271,10 @@ mod tests {
         assert_eq!(saved.roster.as_ref().map(|r| r.people.len()), Some(420));
         assert_eq!(saved.overrides, Overrides::default());
 
-        save(&saved).unwrap();
         let storage = local_storage().unwrap();
         assert_eq!(storage.get_item(LEGACY_ROSTER_KEY).unwrap(), None);
-        let text = storage.get_item(KEY).unwrap().unwrap();
-        assert!(text.starts_with("canbo.state:1:"), "{}", &text[..20]);
+        let text = storage.get_item(ROSTER_KEY).unwrap().unwrap();
+        assert!(text.starts_with("canbo.roster:1:"), "{}", &text[..20]);
         assert!(
             text.len() < raw.len() / 3,
             "packed {} vs raw {}",
@@ -213,9 +286,61 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
+    fn version_1_with_the_roster_inside_the_state_is_split_in_two_keys() {
+        clear();
+        #[derive(Serialize)]
+        struct Version1 {
+            roster: Roster,
+            settings: BTreeMap<String, String>,
+        }
+        let old = Version1 {
+            roster: roster(),
+            settings: BTreeMap::from([("as_of".to_string(), "2024-12-31".to_string())]),
+        };
+        write(KEY, &store::pack(KIND, 1, &old).unwrap()).unwrap();
+
+        let (saved, problem) = load();
+        assert_eq!(problem, None);
+        assert_eq!(saved.roster.as_ref().map(|r| r.people.len()), Some(420));
+        assert_eq!(saved.settings, old.settings);
+        let storage = local_storage().unwrap();
+        let state = storage.get_item(KEY).unwrap().unwrap();
+        assert!(state.starts_with("canbo.state:2:"), "{}", &state[..20]);
+        assert!(
+            state.len() < 200,
+            "the roster left the state: {}",
+            state.len()
+        );
+        assert!(storage.get_item(ROSTER_KEY).unwrap().is_some());
+        assert_eq!(load().0, saved);
+        clear();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_roster_too_large_to_keep_says_so_and_leaves_no_older_roster_behind() {
+        clear();
+        let small = pack_roster(&roster()).unwrap();
+        save_roster(&small, 420).unwrap();
+        let huge = "x".repeat(6 << 20);
+        let error = save_roster(&huge, 250_000).unwrap_err();
+        assert_eq!(
+            error,
+            SaveError::RosterTooLarge {
+                people: 250_000,
+                chars: 6 << 20
+            }
+        );
+        let message = error.message_vi();
+        assert!(message.contains("250.000 người"), "{message}");
+        assert!(message.contains("6,3 triệu ký tự"), "{message}");
+        assert_eq!(load().0.roster, None);
+        clear();
+    }
+
+    #[wasm_bindgen_test]
     fn damaged_data_is_dropped_with_a_message() {
         clear();
-        write(KEY, "canbo.state:1:not-base64-!!").unwrap();
+        write(KEY, "canbo.state:2:not-base64-!!").unwrap();
         let (saved, problem) = load();
         assert_eq!(saved, Saved::default());
         assert!(problem.is_some());

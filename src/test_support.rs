@@ -55,3 +55,10 @@ pub fn data_transfer(files: &[(&str, &[u8])]) -> DataTransfer {
     }
     transfer
 }
+
+/// How many people the roster on the page holds (`None` before any import).
+pub fn people(state: &AppState) -> Option<u32> {
+    state
+        .roster
+        .with_untracked(|r| r.as_ref().map(|r| r.people.len() as u32))
+}

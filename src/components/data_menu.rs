@@ -6,12 +6,18 @@ use leptos::prelude::*;
 use super::review::t;
 use crate::state::AppState;
 
-/// Shown while saving fails (storage full, refused) or saved data could not be read back.
+/// Shown while saving fails (storage full, refused, a roster too large to keep) or saved data
+/// could not be read back.
 #[component]
 pub fn StorageError() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        state.storage_error.get().map(|message| {
+        let messages: Vec<String> = [state.storage_error.get(), state.roster_storage_error.get()]
+            .into_iter()
+            .flatten()
+            .collect();
+        (!messages.is_empty()).then(|| {
+            let message = messages.join(" ");
             view! {
                 <div class="import-error storage-error" role="alert" data-testid="storage-error">
                     <div class="import-error-text">

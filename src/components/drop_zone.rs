@@ -96,13 +96,7 @@ mod tests {
             drop.default_prevented(),
             "the browser must not open the dropped file"
         );
-        until(|| {
-            state
-                .report
-                .with_untracked(|r| r.as_ref().map(|r| r.people))
-                == Some(420)
-        })
-        .await;
+        until(|| crate::test_support::people(&state) == Some(420)).await;
     }
 
     #[wasm_bindgen_test]

@@ -14,10 +14,7 @@ use crate::state::AppState;
 pub fn Snapshots() -> impl IntoView {
     let state = expect_context::<AppState>();
     let settings = use_context::<Settings>();
-    let current = move || match settings {
-        Some(s) => s.report.get(),
-        None => state.report.get(),
-    };
+    let current = move || settings.and_then(|s| s.report.get());
     let name = RwSignal::new(String::new());
     let comparing = RwSignal::new(None::<String>);
 

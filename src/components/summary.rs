@@ -1,5 +1,5 @@
 //! What the page knows after an import: how many people, as of when, from which files.
-//! The dashboard (issue 4) grows from here; every figure comes from the core's report.
+//! The dashboard (issue 4) grows from here; the files come from the roster.
 
 use leptos::prelude::*;
 
@@ -10,11 +10,11 @@ use crate::state::AppState;
 pub fn Summary() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        state.report.with(|report| {
-            let Some(report) = report else {
+        state.roster.with(|roster| {
+            let Some(roster) = roster else {
                 return view! { <Welcome /> }.into_any();
             };
-            let sources = report
+            let sources = roster
                 .sources
                 .iter()
                 .map(|source| {

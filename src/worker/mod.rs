@@ -2,9 +2,12 @@
 //! `worker_bg.wasm` (a classic, `no-modules` worker) and, for `data-loader-shim`,
 //! `worker_loader.js`, which loads both (index.html). The page starts one worker per import,
 //! waits for its "ready", posts it the files and the overrides, and gets back progress
-//! messages and the [`Parsed`] result as JSON bytes (their buffer is transferred, not copied).
-//! Cancel terminates it. When no worker can start (the in-browser unit tests have no
-//! worker.js), the caller imports on the main thread instead.
+//! messages, the [`Parsed`] result as JSON bytes (their buffer is transferred, not copied),
+//! and then the roster packed for local storage (`crate::storage::pack_roster`: deflating a
+//! large roster takes seconds, which the page should not spend). Cancel terminates it.
+//!
+//! The parser (calamine) lives only in the worker's wasm: the page's own wasm never imports,
+//! which keeps it small. When no worker can start, the page says so.
 //!
 //! Plain `web_sys::Worker` rather than gloo-worker: it needs no extra crate and exposes
 //! `terminate()`, which is what Cancel must do while the worker is busy parsing.
@@ -69,10 +72,21 @@ pub fn serve() {
         );
         let json = serde_json::to_vec(&parsed).unwrap_or_default();
         let bytes = Uint8Array::from(&json[..]);
+        drop(json);
         let message = Object::new();
         let _ = Reflect::set(&message, &"kind".into(), &"done".into());
         let _ = Reflect::set(&message, &"result".into(), &bytes);
         post(&reply, &message, Some(bytes.buffer().into()));
+        // Then the roster as local storage keeps it, while the page already shows it.
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"kind".into(), &"packed".into());
+        if !parsed.roster.people.is_empty() {
+            if let Ok(text) = crate::storage::pack_roster(&parsed.roster) {
+                let _ = Reflect::set(&message, &"text".into(), &text.into());
+            }
+        }
+        post(&reply, &message, None);
+        reply.close();
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
@@ -127,10 +141,11 @@ fn post(scope: &DedicatedWorkerGlobalScope, message: &Object, transfer: Option<J
 
 // ---- the page's side ----
 
-/// The worker running now, and how to end the wait for it.
+/// The worker running now, and how to end the wait for it (`None` once the result came and
+/// only the packed roster is awaited).
 struct Running {
     worker: Worker,
-    resolve: js_sys::Function,
+    resolve: Option<js_sys::Function>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -139,13 +154,18 @@ thread_local! {
     static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
 }
 
-/// Imports `files` in a new worker; `on_progress(stage, text)` follows it.
+/// Imports `files` in a new worker; `on_progress(stage, text)` follows it, and
+/// `on_packed(text)` receives the roster packed for storage after the result (unless another
+/// import or a cancel comes first).
 pub async fn run(
     files: &[FileInput],
     overrides: &Overrides,
     on_progress: impl Fn(u32, String) + 'static,
+    on_packed: impl FnOnce(String) + 'static,
 ) -> Outcome {
     cancel();
+    let on_progress = std::rc::Rc::new(on_progress);
+    let progress_after = Some(on_progress.clone());
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Classic);
     let worker = match Worker::new_with_options("./worker_loader.js", &options) {
@@ -176,6 +196,7 @@ pub async fn run(
 
     let done = resolve.clone();
     let to_worker = worker.clone();
+    let mut on_packed = Some(on_packed);
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
         let kind = Reflect::get(&data, &"kind".into())
@@ -205,6 +226,14 @@ pub async fn run(
                 let result = Reflect::get(&data, &"result".into()).unwrap_or(JsValue::NULL);
                 let _ = done.call1(&JsValue::NULL, &result);
             }
+            Some("packed") => {
+                let text = Reflect::get(&data, &"text".into())
+                    .ok()
+                    .and_then(|t| t.as_string());
+                if let (Some(text), Some(on_packed)) = (text, on_packed.take()) {
+                    on_packed(text);
+                }
+            }
             _ => {}
         }
     });
@@ -222,22 +251,38 @@ pub async fn run(
     RUNNING.with(|running| {
         *running.borrow_mut() = Some(Running {
             worker,
-            resolve,
+            resolve: Some(resolve),
             _on_message: on_message,
             _on_error: on_error,
         })
     });
 
     let result = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
-    if let Some(running) = RUNNING.with(|r| r.borrow_mut().take()) {
-        running.worker.terminate();
-    }
+    // The worker stays until it has sent the packed roster (and closes itself then); a
+    // failed or cancelled one goes now.
+    let finished = !(result.is_undefined() || result.is_null() || result.is_string());
+    RUNNING.with(|running| {
+        let mut running = running.borrow_mut();
+        if finished {
+            if let Some(running) = running.as_mut() {
+                running.resolve = None;
+            }
+        } else if let Some(running) = running.take() {
+            running.worker.terminate();
+        }
+    });
     if let Some(why) = result.as_string() {
         return Outcome::Unavailable(why);
     }
     if result.is_undefined() || result.is_null() {
         return Outcome::Cancelled;
     }
+    // Reading a large result back and drawing the report holds the page for a moment: say so
+    // first, and let the browser paint it.
+    if let Some(on_progress) = &progress_after {
+        on_progress(STAGES, "Đang dựng báo cáo…".into());
+    }
+    next_paint().await;
     let json = Uint8Array::new(&result).to_vec();
     match serde_json::from_slice::<Parsed>(&json) {
         Ok(parsed) => Outcome::Done(parsed),
@@ -245,10 +290,21 @@ pub async fn run(
     }
 }
 
+/// Resolves after the browser has had a chance to paint.
+async fn next_paint() {
+    let promise = Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20));
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Stops the import running in the worker, if any; its `run` returns `Cancelled`.
 pub fn cancel() {
     if let Some(running) = RUNNING.with(|r| r.borrow_mut().take()) {
         running.worker.terminate();
-        let _ = running.resolve.call1(&JsValue::NULL, &JsValue::UNDEFINED);
+        if let Some(resolve) = running.resolve {
+            let _ = resolve.call1(&JsValue::NULL, &JsValue::UNDEFINED);
+        }
     }
 }

@@ -1,6 +1,10 @@
-//! Not run by default: how long a large import takes, in the worker and on the main thread,
-//! and how long the page stays blocked meanwhile (the longest gap between 50 ms timer ticks).
-//! `CANBO_BIG_ROSTER=/tmp/roster-250k.xlsx cargo test -p canbo --test e2e -- --ignored measure`
+//! Not run by default: how a large roster behaves in the page. For the import: the time from
+//! picking the file to the figures, and the longest the main thread was blocked meanwhile
+//! (the longest gap between 50 ms timer ticks); the page's own log lines ("Canbo: …") give
+//! the time in the worker and for storing. Then, on the roster page: a search, a sort by name
+//! and a scroll, each timed from the action to the table showing it.
+//!
+//! `CANBO_BIG_ROSTER=/tmp/roster-250k.xlsx cargo test -p canbo --test e2e -- --ignored --nocapture measure`
 //! (make the file with `cargo xtask gen-roster --people 250000 --out /tmp/roster-250k.xlsx`).
 
 use std::time::{Duration, Instant};
@@ -18,54 +22,163 @@ const WATCH_THE_MAIN_THREAD: &str = "
     }, 50);
 ";
 
-/// Makes `new Worker` fail, so the page imports on the main thread.
-const NO_WORKER: &str = "window.Worker = function () { throw new Error('no worker here'); };";
-
-async fn measure(page: &Page, file: &str, setup: &str, label: &str) -> TestResult {
-    page.open().await?;
-    page.driver.execute(setup, Vec::new()).await?;
+async fn reset_gap(page: &Page) -> TestResult {
     page.driver
-        .execute(WATCH_THE_MAIN_THREAD, Vec::new())
+        .execute("window.canboMaxGap = 0;", Vec::new())
         .await?;
-    let started = Instant::now();
-    page.import_file(std::path::Path::new(file)).await?;
-    let mut shown = None;
-    while started.elapsed() < Duration::from_secs(300) {
-        if let Some(people) = page.stat("people").await? {
-            shown = Some(people);
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let wall = started.elapsed();
-    let gap = page
-        .driver
-        .execute("return window.canboMaxGap;", Vec::new())
-        .await?;
-    for entry in page.driver.browser_log().await? {
-        if entry.message.contains("Canbo: import") {
-            eprintln!("{label}: page log: {}", entry.message);
-        }
-    }
-    eprintln!(
-        "{label}: people {shown:?}; picking to figures {wall:?}; longest main-thread block {} ms",
-        gap.json()
-    );
     Ok(())
+}
+
+async fn gap(page: &Page) -> TestResult<String> {
+    Ok(page
+        .driver
+        .execute("return Math.round(window.canboMaxGap);", Vec::new())
+        .await?
+        .json()
+        .to_string())
+}
+
+async fn count(page: &Page) -> TestResult<Option<String>> {
+    Ok(page
+        .find("[data-testid=people-count]")
+        .await?
+        .attr("data-value")
+        .await?)
+}
+
+/// Waits until `check` holds, up to `limit`; the time it took.
+async fn until<F, Fut>(limit: Duration, mut check: F) -> TestResult<Duration>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = TestResult<bool>>,
+{
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if check().await? {
+            return Ok(started.elapsed());
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    Err(format!("not within {limit:?}").into())
 }
 
 #[tokio::test]
 #[ignore]
-async fn measure_a_large_import() {
+async fn measure_a_large_roster() {
     let file =
         std::env::var("CANBO_BIG_ROSTER").unwrap_or_else(|_| "/tmp/roster-250k.xlsx".to_string());
-    let worker_file = file.clone();
-    run("measure_a_large_import_worker", |page| async move {
-        measure(&page, &worker_file, "", "worker").await
-    })
-    .await;
-    run("measure_a_large_import_main_thread", |page| async move {
-        measure(&page, &file, NO_WORKER, "main thread").await
+    run("measure_a_large_roster", |page| async move {
+        page.open().await?;
+        page.driver
+            .execute(WATCH_THE_MAIN_THREAD, Vec::new())
+            .await?;
+        let started = Instant::now();
+        page.import_file(std::path::Path::new(&file)).await?;
+        let mut people = None;
+        while started.elapsed() < Duration::from_secs(300) && people.is_none() {
+            people = page.stat("people").await?;
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        eprintln!(
+            "import: {people:?} people; picking to figures {:?}; longest main-thread block {} ms",
+            started.elapsed(),
+            gap(&page).await?
+        );
+        // Storing comes after the figures: wait for its log line.
+        tokio::time::sleep(Duration::from_secs(15)).await;
+        for entry in page.driver.browser_log().await? {
+            if entry.message.contains("Canbo:") {
+                eprintln!("  page log: {}", entry.message);
+            }
+        }
+        if page.has("[data-testid=storage-error]").await? {
+            let text = page.find("[data-testid=storage-error]").await?.text().await?;
+            eprintln!("  storage: {text}");
+        }
+
+        reset_gap(&page).await?;
+        let clicked = Instant::now();
+        page.find("[data-testid=tab-people]").await?.click().await?;
+        let total = people.clone().unwrap_or_default();
+        let opened = until(Duration::from_secs(60), || async {
+            Ok(count(&page).await?.as_deref() == Some(total.as_str()))
+        })
+        .await?;
+        eprintln!(
+            "roster page: shown after {opened:?} (click {:?}); longest block {} ms",
+            clicked.elapsed(),
+            gap(&page).await?
+        );
+
+        reset_gap(&page).await?;
+        let search = page.find("[data-testid=people-search]").await?;
+        search.send_keys("nguyễn").await?;
+        let searched = until(Duration::from_secs(60), || async {
+            Ok(count(&page).await?.as_deref() != Some(total.as_str()))
+        })
+        .await?;
+        eprintln!(
+            "search «nguyễn»: {:?} people after {searched:?}; longest block {} ms",
+            count(&page).await?,
+            gap(&page).await?
+        );
+        search.send_keys(" v").await?;
+        let narrowed = count(&page).await?;
+        reset_gap(&page).await?;
+        page.driver
+            .execute(
+                "const s = document.querySelector('[data-testid=people-search]'); s.value = ''; s.dispatchEvent(new Event('input', {bubbles: true}));",
+                Vec::new(),
+            )
+            .await?;
+        until(Duration::from_secs(60), || async {
+            Ok(count(&page).await?.as_deref() == Some(total.as_str()))
+        })
+        .await?;
+        eprintln!("  (narrowed to {narrowed:?}; cleared, longest block {} ms)", gap(&page).await?);
+
+        reset_gap(&page).await?;
+        let first = || async {
+            Ok::<_, Box<dyn std::error::Error + Send + Sync>>(
+                page.find("[data-testid=people-table] tbody tr:not(.spacer) td")
+                    .await?
+                    .text()
+                    .await?,
+            )
+        };
+        let before = first().await?;
+        page.find("[data-testid=people-table] thead th:first-child button")
+            .await?
+            .click()
+            .await?;
+        let sorted = until(Duration::from_secs(60), || async {
+            Ok(first().await.map(|name| name != before).unwrap_or(false))
+        })
+        .await?;
+        eprintln!("sort by name: {sorted:?}; longest block {} ms", gap(&page).await?);
+
+        reset_gap(&page).await?;
+        page.driver
+            .execute(
+                "const s = document.querySelector('.people-scroll'); s.scrollTop = s.scrollHeight / 2;",
+                Vec::new(),
+            )
+            .await?;
+        let row = (total.parse::<f64>().unwrap_or(0.0) / 2.0) as u64;
+        let scrolled = until(Duration::from_secs(60), || async {
+            let index = page
+                .find("[data-testid=people-table] tbody tr:not(.spacer)")
+                .await?
+                .attr("aria-rowindex")
+                .await?
+                .and_then(|i| i.parse::<u64>().ok())
+                .unwrap_or(0);
+            Ok(index + 100 > row)
+        })
+        .await?;
+        eprintln!("scroll to the middle: {scrolled:?}; longest block {} ms", gap(&page).await?);
+        page.save_screenshot("measure_a_large_roster").await?;
+        Ok(())
     })
     .await;
 }

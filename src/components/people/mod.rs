@@ -22,15 +22,37 @@ enum Key {
     Origin,
 }
 
+/// Separates the fields of a [`search_index`] entry.
+const SEP: char = '\u{1}';
+
+/// Per person, the folded name, unit and position (`SEP` between them), made once per roster:
+/// a search is then one substring test per person, and a sort by name compares the folded
+/// names without folding again.
+pub fn search_index(people: &[Person]) -> Vec<String> {
+    people
+        .iter()
+        .map(|p| {
+            let mut entry = fold(&p.name);
+            entry.push(SEP);
+            entry.push_str(&fold(&p.unit));
+            entry.push(SEP);
+            entry.push_str(&fold(p.position.as_deref().unwrap_or_default()));
+            entry
+        })
+        .collect()
+}
+
+fn folded_name(entry: &str) -> &str {
+    entry.split(SEP).next().unwrap_or_default()
+}
+
 fn compare(a: &Person, b: &Person, key: Key) -> std::cmp::Ordering {
     match key {
-        Key::Name => fold(&a.name).cmp(&fold(&b.name)),
+        // By name: [`folded_name`], before this is called.
+        Key::Name => std::cmp::Ordering::Equal,
         Key::Unit => a.unit.cmp(&b.unit),
         Key::Position => a.position.cmp(&b.position),
-        Key::Birth => a
-            .birth
-            .map(|d| d.to_string())
-            .cmp(&b.birth.map(|d| d.to_string())),
+        Key::Birth => a.birth.cmp(&b.birth),
         Key::Origin => (&a.origin.file, &a.origin.sheet, a.origin.row).cmp(&(
             &b.origin.file,
             &b.origin.sheet,
@@ -67,38 +89,53 @@ pub fn PeopleTable(people: Vec<usize>, #[prop(default = 560)] height: u32) -> im
     let people = StoredValue::new(people);
     // The rows shown, in order: search then sort.
     let shown = Memo::new(move |_| {
-        let q = fold(&query.get());
+        let q = fold(query.get().trim());
         let sort = sort.get();
-        state.roster.with(|roster| {
-            let Some(roster) = roster else {
-                return Vec::new();
-            };
-            let all = &roster.people;
-            let mut rows: Vec<usize> = people.with_value(|p| {
-                p.iter()
-                    .copied()
-                    .filter(|&i| {
-                        q.is_empty()
-                            || all.get(i).is_some_and(|p| {
-                                fold(&p.name).contains(&q)
-                                    || fold(&p.unit).contains(&q)
-                                    || p.position.as_deref().is_some_and(|x| fold(x).contains(&q))
-                            })
-                    })
-                    .collect()
-            });
-            if let Some((key, descending)) = sort {
-                rows.sort_by(|&a, &b| {
-                    let o = compare(&all[a], &all[b], key);
-                    if descending {
-                        o.reverse()
-                    } else {
-                        o
-                    }
+        // The index is built on the first search or sort by name, then shared.
+        let needs_index = !q.is_empty() || matches!(sort, Some((Key::Name, _)));
+        let run = |index: Option<&Vec<String>>| {
+            state.roster.with(|roster| {
+                let Some(roster) = roster else {
+                    return Vec::new();
+                };
+                let all = &roster.people;
+                let mut rows: Vec<usize> = people.with_value(|p| match index {
+                    Some(index) if !q.is_empty() => p
+                        .iter()
+                        .copied()
+                        .filter(|&i| index.get(i).is_some_and(|entry| entry.contains(&q)))
+                        .collect(),
+                    _ => p.clone(),
                 });
-            }
-            rows
-        })
+                match (sort, index) {
+                    (Some((Key::Name, descending)), Some(index)) => {
+                        rows.sort_by(|&a, &b| {
+                            let o = folded_name(&index[a]).cmp(folded_name(&index[b]));
+                            if descending {
+                                o.reverse()
+                            } else {
+                                o
+                            }
+                        });
+                    }
+                    (Some((key, descending)), _) => rows.sort_by(|&a, &b| {
+                        let o = compare(&all[a], &all[b], key);
+                        if descending {
+                            o.reverse()
+                        } else {
+                            o
+                        }
+                    }),
+                    (None, _) => {}
+                }
+                rows
+            })
+        };
+        if needs_index {
+            state.search_index.with(|index| run(Some(index)))
+        } else {
+            run(None)
+        }
     });
     let sort_by = move |key: Key| {
         sort.update(|s| {
@@ -140,42 +177,43 @@ pub fn PeopleTable(people: Vec<usize>, #[prop(default = 560)] height: u32) -> im
     };
     let body = move || {
         let lang = s.lang.get();
-        let rows = shown.get();
-        let start = ((scroll.get() / ROW) as usize)
-            .saturating_sub(OVERSCAN)
-            .min(rows.len());
-        let end = (start + visible + 2 * OVERSCAN).min(rows.len());
-        let before = start as f64 * ROW;
-        let after = (rows.len() - end) as f64 * ROW;
-        state.roster.with(|roster| {
-            let roster = roster.as_ref()?;
-            let cells = rows[start..end]
-                .iter()
-                .enumerate()
-                .filter_map(|(k, &i)| {
-                    let p = roster.people.get(i)?;
-                    let origin = format!(
-                        "{} › {} › {} {}",
-                        p.origin.file,
-                        p.origin.sheet,
-                        tr(lang, "dòng", "row"),
-                        p.origin.row
-                    );
-                    Some(view! {
-                        <tr aria-rowindex=start + k + 2>
-                            <td>{p.name.clone()}</td>
-                            <td>{p.unit.clone()}</td>
-                            <td>{p.position.clone().unwrap_or_default()}</td>
-                            <td>{p.birth.map(|b| b.to_string()).unwrap_or_default()}</td>
-                            <td class="origin">{origin}</td>
-                        </tr>
+        shown.with(|rows| {
+            let start = ((scroll.get() / ROW) as usize)
+                .saturating_sub(OVERSCAN)
+                .min(rows.len());
+            let end = (start + visible + 2 * OVERSCAN).min(rows.len());
+            let before = start as f64 * ROW;
+            let after = (rows.len() - end) as f64 * ROW;
+            state.roster.with(|roster| {
+                let roster = roster.as_ref()?;
+                let cells = rows[start..end]
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, &i)| {
+                        let p = roster.people.get(i)?;
+                        let origin = format!(
+                            "{} › {} › {} {}",
+                            p.origin.file,
+                            p.origin.sheet,
+                            tr(lang, "dòng", "row"),
+                            p.origin.row
+                        );
+                        Some(view! {
+                            <tr aria-rowindex=start + k + 2>
+                                <td>{p.name.clone()}</td>
+                                <td>{p.unit.clone()}</td>
+                                <td>{p.position.clone().unwrap_or_default()}</td>
+                                <td>{p.birth.map(|b| b.to_string()).unwrap_or_default()}</td>
+                                <td class="origin">{origin}</td>
+                            </tr>
+                        })
                     })
+                    .collect_view();
+                Some(view! {
+                    <tr class="spacer" aria-hidden="true" style:height=format!("{before}px")></tr>
+                    {cells}
+                    <tr class="spacer" aria-hidden="true" style:height=format!("{after}px")></tr>
                 })
-                .collect_view();
-            Some(view! {
-                <tr class="spacer" aria-hidden="true" style:height=format!("{before}px")></tr>
-                {cells}
-                <tr class="spacer" aria-hidden="true" style:height=format!("{after}px")></tr>
             })
         })
     };

@@ -3,7 +3,7 @@
 use canbo_core::report::{crosstab, Dimension, Filter};
 use leptos::prelude::*;
 
-use super::{value_label, Count};
+use super::{value_labels, Count, MoreRows, ROWS_AT_ONCE};
 use crate::i18n::{dimension_label, tr};
 use crate::settings::Settings;
 use crate::state::AppState;
@@ -14,6 +14,9 @@ pub fn CrossTabView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let rows_dim = RwSignal::new(Dimension::Unit);
     let cols_dim = RwSignal::new(Dimension::Category);
+    // Rows and columns shown of a long dimension (units, names of schools…).
+    let shown_rows = RwSignal::new(ROWS_AT_ONCE);
+    let shown_cols = RwSignal::new(ROWS_AT_ONCE);
     let picker = move |id: &'static str, which: RwSignal<Dimension>, lang| {
         let options = Dimension::ALL
             .iter()
@@ -39,16 +42,8 @@ pub fn CrossTabView() -> impl IntoView {
         })?;
         let mut row_order: Vec<usize> = (0..table.row_values.len()).collect();
         let mut col_order: Vec<usize> = (0..table.col_values.len()).collect();
-        let rl: Vec<String> = table
-            .row_values
-            .iter()
-            .map(|v| value_label(r, v, &report, lang))
-            .collect();
-        let cl: Vec<String> = table
-            .col_values
-            .iter()
-            .map(|v| value_label(c, v, &report, lang))
-            .collect();
+        let rl = value_labels(r, &table.row_values, &report, lang);
+        let cl = value_labels(c, &table.col_values, &report, lang);
         row_order.sort_by(|a, b| table.row_values[*a].cmp(&table.row_values[*b]));
         col_order.sort_by(|a, b| table.col_values[*a].cmp(&table.col_values[*b]));
         if r == Dimension::Unit {
@@ -57,6 +52,9 @@ pub fn CrossTabView() -> impl IntoView {
         if c == Dimension::Unit {
             col_order.sort_by(|a, b| cl[*a].cmp(&cl[*b]));
         }
+        let (total_rows, total_cols) = (row_order.len(), col_order.len());
+        row_order.truncate(shown_rows.get());
+        col_order.truncate(shown_cols.get());
         let head = col_order
             .iter()
             .map(|&j| view! { <th scope="col">{cl[j].clone()}</th> })
@@ -98,6 +96,8 @@ pub fn CrossTabView() -> impl IntoView {
                         <tbody>{body}</tbody>
                     </table>
                 </div>
+                <MoreRows shown=shown_rows total=total_rows what_vi="hàng" what_en="rows" />
+                <MoreRows shown=shown_cols total=total_cols what_vi="cột" what_en="columns" />
             </section>
         })
     }

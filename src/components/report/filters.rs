@@ -3,7 +3,7 @@
 use canbo_core::report::{crosstab, Dimension, ReportOptions};
 use leptos::prelude::*;
 
-use super::value_label;
+use super::value_labels;
 use crate::i18n::{dimension_label, tr};
 use crate::settings::Settings;
 use crate::state::AppState;
@@ -23,11 +23,13 @@ pub const FILTERED: [Dimension; 8] = [
 pub fn Filters() -> impl IntoView {
     let s = expect_context::<Settings>();
     let state = expect_context::<AppState>();
-    // The values each dimension takes in the whole roster (unfiltered), from the core.
+    // The values each dimension takes in the whole roster (unfiltered), from the core: they
+    // depend on the date and the bands, not on the filter chosen.
     let values = Memo::new(move |_| {
         let options = ReportOptions {
+            as_of: s.as_of.get(),
+            bands: s.bands.get(),
             filter: Default::default(),
-            ..s.options.get()
         };
         state.roster.with(|roster| {
             let roster = roster.as_ref()?;
@@ -51,9 +53,9 @@ pub fn Filters() -> impl IntoView {
             .into_iter()
             .map(|(dim, vals)| {
                 let id = format!("filter-{}", dim.code());
-                let mut options: Vec<(String, String)> = vals
+                let mut options: Vec<(String, String)> = value_labels(dim, &vals, &full, lang)
                     .into_iter()
-                    .map(|v| (value_label(dim, &v, &full, lang), v))
+                    .zip(vals)
                     .collect();
                 if dim == Dimension::Unit {
                     options.sort();

@@ -80,6 +80,28 @@ pub fn drill_filter(path: &str) -> Option<Filter> {
 }
 
 /// What a person sees for a dimension's value code.
+/// [`value_label`] of each of `values`; a unit's name is looked up once, not per value.
+pub fn value_labels(dim: Dimension, values: &[String], report: &Report, lang: Lang) -> Vec<String> {
+    if dim != Dimension::Unit {
+        return values
+            .iter()
+            .map(|v| value_label(dim, v, report, lang))
+            .collect();
+    }
+    let names: std::collections::HashMap<String, &str> = report
+        .units
+        .iter()
+        .map(|u| (unit_key(&u.unit), u.unit.as_str()))
+        .collect();
+    values
+        .iter()
+        .map(|v| match names.get(v) {
+            Some(unit) => canbo_core::export::table::display_unit(unit, lang),
+            None => v.clone(),
+        })
+        .collect()
+}
+
 pub fn value_label(dim: Dimension, value: &str, report: &Report, lang: Lang) -> String {
     let yes_no = |v: &str| match v {
         "yes" => tr(lang, "Có", "Yes").to_string(),
@@ -191,5 +213,43 @@ mod tests {
         );
         assert_eq!(drill_filter("age.bands.2.from"), None);
         assert_eq!(drill_filter("religious"), None);
+    }
+}
+
+/// How many rows a long table shows at first, and adds per click: a province's hundreds of
+/// units read fine, a synthetic roster's thousands would put millions of cells in the page.
+pub const ROWS_AT_ONCE: usize = 200;
+
+/// Below a table cut at `shown` of `total` rows: how many are hidden, and buttons to show
+/// more or all of them (the exports and the totals always cover every row).
+#[component]
+pub fn MoreRows(
+    shown: RwSignal<usize>,
+    total: usize,
+    #[prop(into)] what_vi: String,
+    #[prop(into)] what_en: String,
+) -> impl IntoView {
+    let settings = expect_context::<Settings>();
+    move || {
+        let now = shown.get().min(total);
+        (now < total).then(|| {
+            let lang = settings.lang.get();
+            let text = match lang {
+                Lang::Vi => format!("Đang hiện {}/{} {what_vi}.", num(now as u32, lang), num(total as u32, lang)),
+                Lang::En => format!("Showing {} of {} {what_en}.", num(now as u32, lang), num(total as u32, lang)),
+            };
+            let step = ROWS_AT_ONCE.min(total - now);
+            view! {
+                <p class="more-rows no-print" data-testid="more-rows">
+                    <span>{text}</span>
+                    <button type="button" class="button small" on:click=move |_| shown.update(|n| *n += ROWS_AT_ONCE)>
+                        {match lang { Lang::Vi => format!("Hiện thêm {step}"), Lang::En => format!("Show {step} more") }}
+                    </button>
+                    <button type="button" class="button small subtle" on:click=move |_| shown.set(usize::MAX)>
+                        {tr(lang, "Hiện tất cả", "Show all")}
+                    </button>
+                </p>
+            }
+        })
     }
 }

@@ -5,7 +5,7 @@ use canbo_core::report::{Dimension, Filter};
 use canbo_core::roster::unit_key;
 use leptos::prelude::*;
 
-use super::{drill_filter, Count};
+use super::{drill_filter, Count, MoreRows, ROWS_AT_ONCE};
 use crate::i18n::tr;
 use crate::settings::Settings;
 
@@ -20,6 +20,7 @@ struct Sort {
 pub fn UnitTable() -> impl IntoView {
     let s = expect_context::<Settings>();
     let sort = RwSignal::new(Sort::default());
+    let shown = RwSignal::new(ROWS_AT_ONCE);
     let sorted_by = move |column: Option<usize>| {
         sort.update(|now| {
             if now.column == column {
@@ -115,8 +116,10 @@ pub fn UnitTable() -> impl IntoView {
                     })
                     .collect_view()
             };
+            let total_units = units.len();
             let body = units
                 .iter()
+                .take(shown.get())
                 .map(|(name, key, figures)| {
                     view! {
                         <tr>
@@ -152,6 +155,7 @@ pub fn UnitTable() -> impl IntoView {
                             <tfoot>{total_row}</tfoot>
                         </table>
                     </div>
+                    <MoreRows shown total=total_units what_vi="đơn vị" what_en="units" />
                 </section>
             })
         })

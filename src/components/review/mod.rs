@@ -110,16 +110,10 @@ pub fn ImportReview() -> impl IntoView {
 mod tests {
     use super::*;
     use crate::state::Picked;
-    use crate::test_support::{mount, until};
+    use crate::test_support::{mount, people, until};
     use canbo_core::import::FileInput;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_test::wasm_bindgen_test;
-
-    fn people(state: &AppState) -> Option<u32> {
-        state
-            .report
-            .with_untracked(|r| r.as_ref().map(|r| r.people))
-    }
 
     #[wasm_bindgen_test]
     async fn marking_the_sheet_as_no_roster_empties_the_report_and_undoing_restores_it() {

@@ -111,15 +111,18 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
 
     let skipped = (!sheet.skipped_rows.is_empty()).then(|| {
         let count = sheet.skipped_rows.len();
+        let more = count.saturating_sub(MAX_WARNINGS);
         let items = sheet
             .skipped_rows
             .iter()
+            .take(MAX_WARNINGS)
             .map(|r| view! { <li>{format!("Dòng {}: {}", r.row, r.why.vi)}</li> })
             .collect_view();
         view! {
             <details class="review-list" data-testid="review-skipped-rows">
                 <summary>{format!("{count} dòng bỏ qua")}</summary>
                 <ul>{items}</ul>
+                {(more > 0).then(|| view! { <p class="hint">{format!("và {more} dòng khác")}</p> })}
             </details>
         }
     });
@@ -128,19 +131,18 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
         let (file, name) = (file.clone(), name.clone());
         move || {
             state.roster.with(|roster| {
-                let all: Vec<String> = roster
-                    .iter()
-                    .flat_map(|r| r.warnings.iter())
-                    .filter(|w| w.file == file && w.sheet == name)
-                    .map(|w| format!("{}: {}", w.cell, w.message_vi))
-                    .collect();
-                (!all.is_empty()).then(|| {
-                    let count = all.len();
+                let here = || {
+                    roster
+                        .iter()
+                        .flat_map(|r| r.warnings.iter())
+                        .filter(|w| w.file == file && w.sheet == name)
+                };
+                let count = here().count();
+                (count > 0).then(|| {
                     let more = count.saturating_sub(MAX_WARNINGS);
-                    let items = all
-                        .into_iter()
+                    let items = here()
                         .take(MAX_WARNINGS)
-                        .map(|w| view! { <li>{w}</li> })
+                        .map(|w| view! { <li>{format!("{}: {}", w.cell, w.message_vi)}</li> })
                         .collect_view();
                     view! {
                         <details class="review-list" data-testid="review-warnings" data-count=count>

@@ -5,6 +5,7 @@ use super::ReportOptions;
 use crate::codes::*;
 use crate::roster::{unit_key, Person, Roster};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// Something every person has one value of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -130,6 +131,43 @@ pub struct Filter {
     pub conditions: Vec<(Dimension, Vec<String>)>,
 }
 
+/// The values of many people in some dimensions, for one report's options. A unit's key is
+/// computed once per spelling (folding is the slow part, and a roster has many people per
+/// spelling); everything else is [`Dimension::value`].
+pub struct Values<'r> {
+    options: &'r ReportOptions,
+    unit_keys: HashMap<&'r str, String>,
+}
+
+impl<'r> Values<'r> {
+    pub fn new(options: &'r ReportOptions) -> Values<'r> {
+        Values {
+            options,
+            unit_keys: HashMap::new(),
+        }
+    }
+
+    /// `dim.value(p, options)`.
+    pub fn of(&mut self, dim: Dimension, p: &'r Person) -> String {
+        match dim {
+            Dimension::Unit => self
+                .unit_keys
+                .entry(p.unit.as_str())
+                .or_insert_with(|| unit_key(&p.unit))
+                .clone(),
+            _ => dim.value(p, self.options),
+        }
+    }
+
+    /// `filter.keeps(p, options)`.
+    pub fn kept(&mut self, filter: &Filter, p: &'r Person) -> bool {
+        filter
+            .conditions
+            .iter()
+            .all(|(dim, allowed)| allowed.is_empty() || allowed.contains(&self.of(*dim, p)))
+    }
+}
+
 impl Filter {
     pub fn keeps(&self, p: &Person, options: &ReportOptions) -> bool {
         self.conditions
@@ -150,10 +188,11 @@ pub fn matching<'a>(
     options: &ReportOptions,
     extra: &Filter,
 ) -> Vec<&'a Person> {
+    let mut values = Values::new(options);
     roster
         .people
         .iter()
-        .filter(|p| options.filter.keeps(p, options) && extra.keeps(p, options))
+        .filter(|p| values.kept(&options.filter, p) && values.kept(extra, p))
         .collect()
 }
 
@@ -182,19 +221,20 @@ pub fn crosstab(
         col_values: Vec::new(),
         counts: Vec::new(),
     };
-    fn index(values: &mut Vec<String>, v: String) -> usize {
-        values.iter().position(|x| *x == v).unwrap_or_else(|| {
-            values.push(v);
+    fn index(values: &mut Vec<String>, at: &mut HashMap<String, usize>, v: String) -> usize {
+        *at.entry(v).or_insert_with_key(|v| {
+            values.push(v.clone());
             values.len() - 1
         })
     }
-    for p in roster
-        .people
-        .iter()
-        .filter(|p| options.filter.keeps(p, options))
-    {
-        let r = index(&mut t.row_values, rows.value(p, options));
-        let c = index(&mut t.col_values, cols.value(p, options));
+    let (mut row_at, mut col_at) = (HashMap::new(), HashMap::new());
+    let mut values = Values::new(options);
+    for p in &roster.people {
+        if !values.kept(&options.filter, p) {
+            continue;
+        }
+        let r = index(&mut t.row_values, &mut row_at, values.of(rows, p));
+        let c = index(&mut t.col_values, &mut col_at, values.of(cols, p));
         if t.counts.len() <= r {
             t.counts.resize(r + 1, Vec::new());
         }

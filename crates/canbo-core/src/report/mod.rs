@@ -8,7 +8,7 @@ mod stats;
 
 pub use age::{AgeBands, Band};
 pub use counts::Counts;
-pub use dimension::{crosstab, matching, CrossTab, Dimension, Filter};
+pub use dimension::{crosstab, matching, CrossTab, Dimension, Filter, Values};
 pub use stats::{compare, stats, Change, Stat};
 
 use crate::codes::*;
@@ -214,10 +214,11 @@ pub fn report(roster: &Roster, options: &ReportOptions) -> Report {
     // Units as written → their index: the same spelling repeats for every person of a unit,
     // so the folded key is computed once per spelling, not once per person.
     let mut spelling: HashMap<&str, usize> = HashMap::new();
+    let mut values = Values::new(options);
     for p in roster
         .people
         .iter()
-        .filter(|p| options.filter.keeps(p, options))
+        .filter(|p| values.kept(&options.filter, p))
     {
         total.add(p);
         let i = match spelling.get(p.unit.as_str()) {
