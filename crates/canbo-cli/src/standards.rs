@@ -63,24 +63,13 @@ pub fn run(args: Args) -> Result<(), CliError> {
     common::emit(&bytes, args.output.as_deref())
 }
 
-/// A JSON file holding one rule set or a list of them.
+/// A JSON file holding one rule set or a list of them, read and checked by the core (the
+/// same as the app's import).
 fn read_rule_sets(path: &Path) -> Result<Vec<RuleSet>, CliError> {
-    #[derive(serde::Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        Many(Vec<RuleSet>),
-        One(Box<RuleSet>),
-    }
     let text = std::fs::read_to_string(path)
         .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
-    match serde_json::from_str(&text) {
-        Ok(OneOrMany::Many(sets)) => Ok(sets),
-        Ok(OneOrMany::One(set)) => Ok(vec![*set]),
-        Err(e) => Err(CliError::Input(format!(
-            "{}: not a rule set ({e})",
-            path.display()
-        ))),
-    }
+    RuleSet::from_json(&text)
+        .map_err(|e| CliError::Input(format!("{}: not a usable rule set: {e}", path.display())))
 }
 
 /// The options; a --difficult-unit that names no unit of the roster is a usage error, since

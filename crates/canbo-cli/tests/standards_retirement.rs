@@ -208,6 +208,29 @@ fn rule_sets_can_be_read_from_a_json_file() {
 }
 
 #[test]
+fn a_rule_set_the_app_would_refuse_is_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.json");
+    std::fs::write(
+        &rules,
+        r#"{"id":"rong","name":"Không có quy định","effective_from":"2024-01-01","rules":[]}"#,
+    )
+    .unwrap();
+    let sample = sample();
+    let out = canbo(&[
+        "standards",
+        "--as-of",
+        "2024-12-31",
+        "--rules",
+        rules.to_str().unwrap(),
+        &sample,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("at least one rule"), "{stderr}");
+}
+
+#[test]
 fn standards_text_csv_and_the_training_plan() {
     let sample = sample();
     let text = canbo(&[

@@ -6,6 +6,9 @@ use canbo_core::retirement::{forecast, Retiree, RetirementLaw, RetirementOptions
 use leptos::prelude::*;
 use serde_json::Value;
 
+use canbo_core::export::Lang;
+use canbo_core::vocab::positions::Title;
+
 use crate::components::figures::{at, Fig};
 use crate::i18n::{num, tr};
 use crate::settings::Settings;
@@ -18,6 +21,49 @@ struct Pick {
     overdue: bool,
     unit: Option<String>,
     title: Option<String>,
+}
+
+/// A title in the language shown; `None` is a person whose title the roster does not give.
+pub(crate) fn title_label(title: Option<Title>, lang: Lang) -> &'static str {
+    use Title::*;
+    let Some(title) = title else {
+        return tr(lang, "Chưa xác định chức danh", "Title not known");
+    };
+    let en = match title {
+        BiThu => "Party Committee Secretary",
+        PhoBiThu => "Party Committee Deputy Secretary",
+        ChuTichHdnd => "People's Council Chair",
+        PhoChuTichHdnd => "People's Council Vice-chair",
+        ChuTichUbnd => "People's Committee Chair",
+        PhoChuTichUbnd => "People's Committee Vice-chair",
+        ChuTichMttq => "Fatherland Front Chair",
+        BiThuDoan => "Youth Union Secretary",
+        ChuTichPhuNu => "Women's Union Chair",
+        ChuTichNongDan => "Farmers' Union Chair",
+        ChuTichCuuChienBinh => "Veterans' Association Chair",
+        TruongCongAn => "Police Chief",
+        ChiHuyTruongQuanSu => "Military Commander",
+        VanPhongThongKe => "Office – statistics",
+        DiaChinh => "Land administration – construction",
+        TaiChinhKeToan => "Finance – accounting",
+        TuPhapHoTich => "Justice – civil status",
+        VanHoaXaHoi => "Culture – social affairs",
+        CongChucKhac => "Other civil servant",
+        KhongChuyenTrach => "Part-time staff",
+        HopDong => "Contract staff",
+    };
+    tr(lang, title.label_vi(), en)
+}
+
+/// The law the ages come from, as the reader's language names it.
+fn law_name(law: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => law.to_string(),
+        Lang::En if law == RetirementLaw::default().name => {
+            "Labour Code 2019, Article 169; Decree 135/2020/NĐ-CP".to_string()
+        }
+        Lang::En => law.to_string(),
+    }
 }
 
 #[component]
@@ -98,7 +144,7 @@ pub fn RetirementPage() -> impl IntoView {
                     <th scope="row">{tr(lang, "Toàn bộ", "All")}</th>
                     <td class="num"><button type="button" class="count link" on:click=move |_| pick.set(Pick { overdue: true, ..Default::default() })>{cell("overdue")}</button></td>
                     {years}
-                    <td class="num"><button type="button" class="count link" on:click=move |_| pick.set(Pick::default())>{f.people.len()}</button></td>
+                    <td class="num"><button type="button" class="count link" on:click=move |_| pick.set(Pick::default())>{num(f.people.len() as u32, lang)}</button></td>
                 </tr>
             }
         };
@@ -123,7 +169,7 @@ pub fn RetirementPage() -> impl IntoView {
             .enumerate()
             .map(|(i, t)| {
                 timeline_row(
-                    t.label.clone(),
+                    title_label(t.title, lang).to_string(),
                     format!("by_title.{i}."),
                     Pick {
                         title: Some(t.label.clone()),
@@ -205,7 +251,12 @@ pub fn RetirementPage() -> impl IntoView {
                     .then(|| tr(lang, "Đã quá tuổi", "Overdue").to_string()),
                 chosen.year.map(|y| y.to_string()),
                 chosen.unit.clone(),
-                chosen.title.clone(),
+                chosen.title.as_ref().map(|label| {
+                    f.by_title
+                        .iter()
+                        .find(|t| t.label == *label)
+                        .map_or(label.clone(), |t| title_label(t.title, lang).to_string())
+                }),
             ]
             .into_iter()
             .flatten()
@@ -224,7 +275,7 @@ pub fn RetirementPage() -> impl IntoView {
                                 if (1..=40).contains(&n) { years.set(n) }
                             }
                         } />
-                    <p class="help">{f.law.clone()}</p>
+                    <p class="help">{law_name(&f.law, lang)}</p>
                 </div>
                 <figure class="year-bars">
                     <svg viewBox=format!("0 0 {width} 165") role="img"

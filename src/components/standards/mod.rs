@@ -1,17 +1,27 @@
-//! Tiêu chuẩn: the rule set in force at the report date (or one picked), the area flag for
-//! the whole roster and per unit, counts per criterion, category and unit, the people below
-//! standard with what they lack, and the training plan as xlsx. All from `canbo-core`.
+//! Tiêu chuẩn: the rule set in force at the report date (or one picked, built in or the
+//! user's own), the area flag for the whole roster and per unit, counts per criterion,
+//! category and unit, the people below standard with what they lack, and the training plan
+//! as xlsx. The user can edit a set, save it, and exchange sets as JSON ([`editor`]). All
+//! figures from `canbo-core`.
 
-use canbo_core::codes::{Category, Code};
-use canbo_core::standards::{choose, defaults, standards, Criterion, PersonLine, StandardsOptions};
+mod editor;
+
+use canbo_core::codes::{Category, Code, GeneralEducation, PoliticalTheory, Professional};
+use canbo_core::export::Lang;
+use canbo_core::standards::{
+    assess, based_on, choose, combine, defaults, notes_in, summarise, Criterion, PersonLine,
+    RuleSet, Standards, StandardsOptions,
+};
 use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::components::figures::Fig;
 use crate::download::{save, XLSX};
-use crate::i18n::{num, tr};
+use crate::i18n::{code_label, num, tr};
 use crate::settings::Settings;
 use crate::state::AppState;
+
+use editor::RuleSetTools;
 
 const CRITERIA: [Criterion; 3] = [
     Criterion::GeneralEducation,
@@ -19,32 +29,133 @@ const CRITERIA: [Criterion; 3] = [
     Criterion::PoliticalTheory,
 ];
 
+/// The key of `AppState::settings` that keeps the set the user picked between visits.
+const PICKED_KEY: &str = "standards.rule_set";
+
+/// The rule sets the page offers and the one in use, shared by the page and the editor.
+#[derive(Clone, Copy)]
+pub(crate) struct Sets {
+    /// The built-in sets, with the user's in place of (or after) them.
+    all: Memo<Vec<RuleSet>>,
+    /// The id the user picked; empty for "the one in force at the report date".
+    picked: Memo<String>,
+    /// The set the figures are computed with.
+    current: Memo<Option<RuleSet>>,
+    state: AppState,
+}
+
+impl Sets {
+    fn new(state: AppState, s: Settings) -> Sets {
+        let all = Memo::new(move |_| state.rule_sets.with(|user| combine(defaults(), user)));
+        let picked = Memo::new(move |_| {
+            state
+                .settings
+                .with(|m| m.get(PICKED_KEY).cloned().unwrap_or_default())
+        });
+        let current = Memo::new(move |_| {
+            let as_of = s.as_of.get();
+            let picked = picked.get();
+            all.with(|all| {
+                all.iter()
+                    .find(|set| !picked.is_empty() && set.id == picked)
+                    .or_else(|| choose(all, None, as_of).ok())
+                    .cloned()
+            })
+        });
+        Sets {
+            all,
+            picked,
+            current,
+            state,
+        }
+    }
+
+    /// Use this set (empty: the one in force); kept for the next visit.
+    fn pick(&self, id: &str) {
+        self.state.settings.update(|m| {
+            if id.is_empty() {
+                m.remove(PICKED_KEY);
+            } else {
+                m.insert(PICKED_KEY.to_string(), id.to_string());
+            }
+        });
+    }
+}
+
+/// What a set is to the user.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Kind {
+    BuiltIn,
+    /// A user set made from a built-in one (same id, or its `-sua` copy).
+    Edited,
+    /// A user set of their own (imported).
+    Own,
+}
+
+pub(crate) fn kind_of(id: &str, user: &[RuleSet]) -> Kind {
+    if !user.iter().any(|u| u.id == id) {
+        Kind::BuiltIn
+    } else if based_on(&defaults(), id).is_some() {
+        Kind::Edited
+    } else {
+        Kind::Own
+    }
+}
+
+/// " (đã sửa)" after the name of an edited set, " (tự thêm)" after one of the user's own.
+pub(crate) fn mark(kind: Kind, lang: Lang) -> &'static str {
+    match kind {
+        Kind::BuiltIn => "",
+        Kind::Edited => tr(lang, " (đã sửa)", " (edited)"),
+        Kind::Own => tr(lang, " (tự thêm)", " (added)"),
+    }
+}
+
+/// A level code of a criterion in words ("dai_hoc" → "Đại học" / "Bachelor's").
+pub(crate) fn level_label(criterion: Criterion, code: &str, lang: Lang) -> String {
+    match criterion {
+        Criterion::GeneralEducation => code_label::<GeneralEducation>(code, lang),
+        Criterion::Professional => code_label::<Professional>(code, lang),
+        Criterion::PoliticalTheory => code_label::<PoliticalTheory>(code, lang),
+    }
+}
+
+/// The result and the English of its Vietnamese lists.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    r: Standards,
+    notes_en: Vec<String>,
+    unconfirmed_en: Vec<String>,
+}
+
 #[component]
 pub fn StandardsPage() -> impl IntoView {
     let s = expect_context::<Settings>();
     let state = expect_context::<AppState>();
-    let sets = StoredValue::new(defaults());
-    let picked = RwSignal::new(String::new());
+    let sets = Sets::new(state, s);
+    let lang = move || s.lang.get();
     let whole_area = RwSignal::new(false);
     let flagged = RwSignal::new(Vec::<String>::new());
     let error = RwSignal::new(None::<String>);
     let result = Memo::new(move |_| {
-        let as_of = s.as_of.get();
-        let name = picked.get();
-        let mut options = StandardsOptions::new(as_of);
+        let mut options = StandardsOptions::new(s.as_of.get());
         options.difficult_area = whole_area.get();
         for unit in flagged.get() {
             options.flag_unit(&unit);
         }
-        state.roster.with(|roster| {
-            let roster = roster.as_ref()?;
-            sets.with_value(|sets| {
-                let rules =
-                    choose(sets, (!name.is_empty()).then_some(name.as_str()), as_of).ok()?;
-                Some(standards(roster, rules, &options))
+        sets.current.with(|rules| {
+            let rules = rules.as_ref()?;
+            state.roster.with(|roster| {
+                let assessments = assess(roster.as_ref()?, rules, &options);
+                Some(Shown {
+                    r: summarise(&assessments, rules, &options),
+                    notes_en: notes_in(&assessments, rules, &options, Lang::En),
+                    unconfirmed_en: rules.unconfirmed_in(Lang::En),
+                })
             })
         })
     });
+    let has_result = move || result.with(Option::is_some);
     let units = Memo::new(move |_| {
         state
             .roster
@@ -52,34 +163,70 @@ pub fn StandardsPage() -> impl IntoView {
     });
     let export = move |_| {
         let outcome = result.with_untracked(|r| match r {
-            Some(r) => canbo_core::export::training::plan(r)
+            Some(shown) => canbo_core::export::training::plan(&shown.r)
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| {
-                    save(&format!("ke-hoach-dao-tao-{}.xlsx", r.as_of), XLSX, &bytes)
+                    save(
+                        &format!("ke-hoach-dao-tao-{}.xlsx", shown.r.as_of),
+                        XLSX,
+                        &bytes,
+                    )
                 }),
             None => Ok(()),
         });
         error.set(outcome.err());
     };
-    move || {
-        let lang = s.lang.get();
-        let r = result.get()?;
-        let json = serde_json::to_value(&r).unwrap_or(Value::Null);
-        let set_options = sets.with_value(|sets| {
-            sets.iter()
-                .map(|set| {
-                    let id = set.id.clone();
-                    let selected = picked.get_untracked() == id;
-                    view! { <option value=id selected=selected>{set.name.clone()}</option> }
-                })
-                .collect_view()
+
+    // The rule set: the choice, and what is in use.
+    let rule_set_field = move || {
+        let lang = lang();
+        let picked = sets.picked.get();
+        let options = state.rule_sets.with(|user| {
+            sets.all.with(|all| {
+                all.iter()
+                    .map(|set| {
+                        let selected = picked == set.id;
+                        let label = format!("{}{}", set.name, mark(kind_of(&set.id, user), lang));
+                        view! { <option value=set.id.clone() selected=selected>{label}</option> }
+                    })
+                    .collect_view()
+            })
         });
+        let in_use = sets.current.get().map(|set| {
+            let kind = state.rule_sets.with(|user| kind_of(&set.id, user));
+            let not_yet = set.effective_from > s.as_of.get();
+            view! {
+                <p class="help" data-testid="rule-set-in-use" data-rule-set=set.id.clone()>
+                    {set.name.clone()} {mark(kind, lang)} " — " {tr(lang, "hiệu lực từ ", "in force from ")}
+                    {crate::format::date(set.effective_from)}
+                    {not_yet.then(|| tr(lang, " (chưa có hiệu lực vào ngày báo cáo)", " (not yet in force at the report date)"))}
+                </p>
+            }
+        });
+        view! {
+            <div class="field">
+                <label for="rule-set">{tr(lang, "Bộ tiêu chuẩn", "Rule set")}</label>
+                <select id="rule-set" data-testid="rule-set" on:change=move |ev| sets.pick(&event_target_value(&ev))>
+                    <option value="" selected=picked.is_empty()>
+                        {tr(lang, "Theo ngày báo cáo (tự chọn)", "In force at the report date")}
+                    </option>
+                    {options}
+                </select>
+                {in_use}
+            </div>
+        }
+    };
+
+    // The difficult-area flags.
+    let area_field = move || {
+        let lang = lang();
         let unit_boxes = units
             .get()
             .into_iter()
             .map(|unit| {
                 let u = unit.clone();
                 let checked = flagged.with_untracked(|f| f.contains(&unit));
+                let shown = canbo_core::export::table::display_unit(&unit, lang);
                 view! {
                     <label class="check">
                         <input type="checkbox" checked=checked on:change=move |ev| {
@@ -87,148 +234,159 @@ pub fn StandardsPage() -> impl IntoView {
                             let u = u.clone();
                             flagged.update(|f| { f.retain(|x| *x != u); if on { f.push(u) } });
                         } />
-                        {unit}
+                        {shown}
                     </label>
                 }
             })
             .collect_view();
-        let head = CRITERIA
-            .iter()
-            .map(|c| view! { <th scope="col">{tr(lang, c.label_vi(), c.label_en())} " – " {tr(lang, "chưa đạt", "below")}</th> })
-            .collect_view();
-        let row = |label: String, prefix: String, json: &Value| {
-            let cell = |p: &str| view! { <td class="num"><Fig json=json.clone() path=format!("{prefix}.{p}") /></td> };
-            view! {
-                <tr>
-                    <th scope="row">{label}</th>
-                    {cell("people")}
-                    {cell("not_covered")}
-                    {cell("meets_all")}
-                    {cell("overall.below")}
-                    {cell("overall.grace")}
-                    {cell("overall.unknown")}
-                    {CRITERIA.iter().map(|c| cell(&format!("criteria.{}.below", c.code()))).collect_view()}
-                </tr>
-            }
-        };
-        let mut rows = vec![row(
-            tr(lang, "Tổng cộng", "Total").to_string(),
-            "total".into(),
-            &json,
-        )
-        .into_any()];
-        for cat in Category::ALL {
-            if r.by_category.contains_key(cat) {
-                rows.push(
-                    row(
-                        tr(lang, cat.label_vi(), cat.label_en()).to_string(),
-                        format!("by_category.{}", cat.code()),
-                        &json,
-                    )
-                    .into_any(),
-                );
-            }
+        view! {
+            <div class="field">
+                <label class="check">
+                    <input type="checkbox" data-testid="difficult-area" prop:checked=move || whole_area.get()
+                        on:change=move |ev| whole_area.set(event_target_checked(&ev)) />
+                    {tr(lang, "Toàn bộ danh sách ở vùng khó khăn / dân tộc thiểu số", "The whole roster is in a difficult / ethnic-minority area")}
+                </label>
+                <details>
+                    <summary>{tr(lang, "Đơn vị ở vùng khó khăn", "Units in a difficult area")}</summary>
+                    <div class="unit-checks">{unit_boxes}</div>
+                </details>
+            </div>
         }
-        let unit_rows = r
-            .by_unit
-            .iter()
-            .enumerate()
-            .map(|(i, u)| {
-                let mark = if u.difficult_area {
-                    tr(lang, " (vùng khó khăn)", " (difficult area)")
-                } else {
-                    ""
-                };
-                row(
-                    format!(
-                        "{}{mark}",
-                        canbo_core::export::table::display_unit(&u.unit, lang)
-                    ),
-                    format!("by_unit.{i}"),
-                    &json,
-                )
-            })
-            .collect_view();
-        let below = people_list(&r.people_below, lang);
-        let unconfirmed = r
-            .unconfirmed
-            .iter()
-            .map(|u| view! { <li class="unconfirmed">{u.clone()}</li> })
-            .collect_view();
-        let notes = r
-            .notes
-            .iter()
-            .map(|n| view! { <li>{n.clone()}</li> })
-            .collect_view();
-        Some(view! {
+    };
+
+    let figures = move || {
+        let lang = lang();
+        let shown = result.get()?;
+        Some(figures_view(&shown, lang))
+    };
+
+    view! {
+        <Show when=has_result>
             <section class="panel standards" data-testid="standards">
-                <h2>{tr(lang, "Tiêu chuẩn cán bộ, công chức", "Staff standards")}</h2>
+                <h2>{move || tr(lang(), "Tiêu chuẩn cán bộ, công chức", "Staff standards")}</h2>
                 <div class="report-controls">
-                    <div class="field">
-                        <label for="rule-set">{tr(lang, "Bộ tiêu chuẩn", "Rule set")}</label>
-                        <select id="rule-set" data-testid="rule-set" on:change=move |ev| picked.set(event_target_value(&ev))>
-                            <option value="" selected=picked.get_untracked().is_empty()>
-                                {tr(lang, "Theo ngày báo cáo (tự chọn)", "In force at the report date")}
-                            </option>
-                            {set_options}
-                        </select>
-                        <p class="help" data-testid="rule-set-in-use">
-                            {r.rule_set.name.clone()} " — " {tr(lang, "hiệu lực từ ", "in force from ")}
-                            {crate::format::date(r.rule_set.effective_from)}
-                            {(!r.rule_set.in_force).then(|| tr(lang, " (chưa có hiệu lực vào ngày báo cáo)", " (not yet in force at the report date)"))}
-                        </p>
-                    </div>
-                    <div class="field">
-                        <label class="check">
-                            <input type="checkbox" data-testid="difficult-area" prop:checked=move || whole_area.get()
-                                on:change=move |ev| whole_area.set(event_target_checked(&ev)) />
-                            {tr(lang, "Toàn bộ danh sách ở vùng khó khăn / dân tộc thiểu số", "The whole roster is in a difficult / ethnic-minority area")}
-                        </label>
-                        <details>
-                            <summary>{tr(lang, "Đơn vị ở vùng khó khăn", "Units in a difficult area")}</summary>
-                            <div class="unit-checks">{unit_boxes}</div>
-                        </details>
-                    </div>
+                    {rule_set_field}
+                    {area_field}
                 </div>
+                <RuleSetTools sets=sets />
                 <div class="exports no-print">
                     <button type="button" class="button" data-testid="export-training" on:click=export>
-                        {tr(lang, "Tải kế hoạch đào tạo (.xlsx)", "Download training plan (.xlsx)")}
+                        {move || tr(lang(), "Tải kế hoạch đào tạo (.xlsx)", "Download training plan (.xlsx)")}
                     </button>
                     {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 </div>
-                <div class="table-scroll" tabindex="0" role="region" aria-label=tr(lang, "Số đạt chuẩn", "Counts")>
-                    <table class="form-table">
-                        <thead>
-                            <tr>
-                                <th scope="col"></th>
-                                <th scope="col">{tr(lang, "Số người", "People")}</th>
-                                <th scope="col">{tr(lang, "Không có quy định", "No rule")}</th>
-                                <th scope="col">{tr(lang, "Đạt chuẩn", "Meet all")}</th>
-                                <th scope="col">{tr(lang, "Chưa đạt", "Below")}</th>
-                                <th scope="col">{tr(lang, "Trong thời gian chuyển tiếp", "In grace")}</th>
-                                <th scope="col">{tr(lang, "Chưa rõ", "Unknown")}</th>
-                                {head}
-                            </tr>
-                        </thead>
-                        <tbody>{rows}{unit_rows}</tbody>
-                    </table>
-                </div>
-                {(!r.unconfirmed.is_empty()).then(|| view! {
-                    <h3>{tr(lang, "Quy định chưa xác nhận", "Unconfirmed rules")}</h3>
-                    <ul>{unconfirmed}</ul>
-                })}
-                {(!r.notes.is_empty()).then(|| view! { <ul class="help">{notes}</ul> })}
-                <h3>
-                    {tr(lang, "Người chưa đạt chuẩn", "People below standard")} ": "
-                    <span data-figure="people_below" data-value=r.people_below.len()>{num(r.people_below.len() as u32, lang)}</span>
-                </h3>
-                {below}
+                {figures}
             </section>
-        })
+        </Show>
     }
 }
 
-fn people_list(people: &[PersonLine], lang: canbo_core::export::Lang) -> impl IntoView {
+/// The counts table, the unconfirmed facts, the notes and the people below standard.
+fn figures_view(shown: &Shown, lang: Lang) -> impl IntoView {
+    let r = &shown.r;
+    let json = serde_json::to_value(r).unwrap_or(Value::Null);
+    let head = CRITERIA
+        .iter()
+        .map(|c| view! { <th scope="col">{tr(lang, c.label_vi(), c.label_en())} " – " {tr(lang, "chưa đạt", "below")}</th> })
+        .collect_view();
+    let row = |label: String, prefix: String, json: &Value| {
+        let cell = |p: &str| view! { <td class="num"><Fig json=json.clone() path=format!("{prefix}.{p}") /></td> };
+        view! {
+            <tr>
+                <th scope="row">{label}</th>
+                {cell("people")}
+                {cell("not_covered")}
+                {cell("meets_all")}
+                {cell("overall.below")}
+                {cell("overall.grace")}
+                {cell("overall.unknown")}
+                {CRITERIA.iter().map(|c| cell(&format!("criteria.{}.below", c.code()))).collect_view()}
+            </tr>
+        }
+    };
+    let mut rows = vec![row(
+        tr(lang, "Tổng cộng", "Total").to_string(),
+        "total".into(),
+        &json,
+    )
+    .into_any()];
+    for cat in Category::ALL {
+        if r.by_category.contains_key(cat) {
+            rows.push(
+                row(
+                    tr(lang, cat.label_vi(), cat.label_en()).to_string(),
+                    format!("by_category.{}", cat.code()),
+                    &json,
+                )
+                .into_any(),
+            );
+        }
+    }
+    let unit_rows = r
+        .by_unit
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let mark = if u.difficult_area {
+                tr(lang, " (vùng khó khăn)", " (difficult area)")
+            } else {
+                ""
+            };
+            row(
+                format!(
+                    "{}{mark}",
+                    canbo_core::export::table::display_unit(&u.unit, lang)
+                ),
+                format!("by_unit.{i}"),
+                &json,
+            )
+        })
+        .collect_view();
+    let below = people_list(&r.people_below, lang);
+    let (unconfirmed, notes) = match lang {
+        Lang::Vi => (&r.unconfirmed, &r.notes),
+        Lang::En => (&shown.unconfirmed_en, &shown.notes_en),
+    };
+    let unconfirmed_items = unconfirmed
+        .iter()
+        .map(|u| view! { <li class="unconfirmed">{u.clone()}</li> })
+        .collect_view();
+    let note_items = notes
+        .iter()
+        .map(|n| view! { <li>{n.clone()}</li> })
+        .collect_view();
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=tr(lang, "Số đạt chuẩn", "Counts")>
+            <table class="form-table">
+                <thead>
+                    <tr>
+                        <th scope="col"></th>
+                        <th scope="col">{tr(lang, "Số người", "People")}</th>
+                        <th scope="col">{tr(lang, "Không có quy định", "No rule")}</th>
+                        <th scope="col">{tr(lang, "Đạt chuẩn", "Meet all")}</th>
+                        <th scope="col">{tr(lang, "Chưa đạt", "Below")}</th>
+                        <th scope="col">{tr(lang, "Trong thời gian chuyển tiếp", "In grace")}</th>
+                        <th scope="col">{tr(lang, "Chưa rõ", "Unknown")}</th>
+                        {head}
+                    </tr>
+                </thead>
+                <tbody>{rows}{unit_rows}</tbody>
+            </table>
+        </div>
+        {(!unconfirmed.is_empty()).then(|| view! {
+            <h3>{tr(lang, "Quy định chưa xác nhận", "Unconfirmed rules")}</h3>
+            <ul>{unconfirmed_items}</ul>
+        })}
+        {(!notes.is_empty()).then(|| view! { <ul class="help">{note_items}</ul> })}
+        <h3>
+            {tr(lang, "Người chưa đạt chuẩn", "People below standard")} ": "
+            <span data-figure="people_below" data-value=r.people_below.len()>{num(r.people_below.len() as u32, lang)}</span>
+        </h3>
+        {below}
+    }
+}
+
+fn people_list(people: &[PersonLine], lang: Lang) -> impl IntoView {
     const SHOWN: usize = 500;
     let rows = people
         .iter()
@@ -237,12 +395,29 @@ fn people_list(people: &[PersonLine], lang: canbo_core::export::Lang) -> impl In
             let lacks = p
                 .lacks
                 .iter()
-                .map(|l| match l.missing {
-                    Some(m) => format!("{}: {}", tr(lang, l.criterion.label_vi(), l.criterion.label_en()), m.label_vi()),
-                    None => match &l.have {
-                        Some(have) => format!("{} ({} {have})", l.label, tr(lang, "hiện có:", "has:")),
-                        None => l.label.clone(),
-                    },
+                .map(|l| {
+                    let criterion = tr(lang, l.criterion.label_vi(), l.criterion.label_en());
+                    match l.missing {
+                        Some(m) => format!("{criterion}: {}", tr(lang, m.label_vi(), m.label_en())),
+                        None => {
+                            let need = match lang {
+                                Lang::Vi => l.label.clone(),
+                                Lang::En => format!(
+                                    "Needs {} {}",
+                                    criterion.to_lowercase(),
+                                    level_label(l.criterion, &l.need, lang)
+                                ),
+                            };
+                            match &l.have {
+                                Some(have) => format!(
+                                    "{need} ({} {})",
+                                    tr(lang, "hiện có:", "has:"),
+                                    level_label(l.criterion, have, lang)
+                                ),
+                                None => need,
+                            }
+                        }
+                    }
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
@@ -272,5 +447,29 @@ fn people_list(people: &[PersonLine], lang: canbo_core::export::Lang) -> impl In
             </table>
         </div>
         {(more > 0).then(|| view! { <p class="help">{format!("… {} {}", num(more as u32, lang), tr(lang, "người nữa: tải kế hoạch đào tạo để xem hết.", "more: download the training plan for all."))}</p> })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn sets_are_marked_by_where_they_come_from() {
+        let mut copy = defaults().remove(2);
+        copy.id = "nd33-2023-sua".into();
+        let mut own = defaults().remove(0);
+        own.id = "rieng".into();
+        let user = vec![copy, own];
+        assert_eq!(kind_of("nd33-2023", &user), Kind::BuiltIn);
+        assert_eq!(kind_of("nd33-2023-sua", &user), Kind::Edited);
+        assert_eq!(kind_of("rieng", &user), Kind::Own);
+        assert_eq!(mark(Kind::Edited, Lang::Vi), " (đã sửa)");
+        assert_eq!(mark(Kind::Own, Lang::En), " (added)");
+        assert_eq!(
+            level_label(Criterion::Professional, "dai_hoc", Lang::En),
+            "Bachelor's"
+        );
     }
 }

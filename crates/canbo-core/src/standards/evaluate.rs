@@ -63,6 +63,14 @@ impl Missing {
             Missing::Unreadable => "không đọc được",
         }
     }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Missing::NoColumn => "the roster has no such column",
+            Missing::Blank => "blank",
+            Missing::Unreadable => "unreadable",
+        }
+    }
 }
 
 /// The verdict on one criterion.

@@ -12,12 +12,16 @@ pub mod tally;
 pub mod training;
 
 pub use evaluate::{assess_person, Assessment, Judgement, Missing, Note, Outcome, Status};
-pub use rules::{choose, defaults, find, in_force, Criterion, RuleSet, RuleSetError};
+pub use rules::{
+    based_on, choose, combine, copy_id, defaults, find, in_force, Criterion, Problem, RuleSet,
+    RuleSetError, RuleSetFileError,
+};
 pub use tally::{Criteria, CriterionCounts, Overall, Tally};
 pub use training::{plan, NeedCount, Trainee, TrainingGroup};
 
 use crate::codes::Category;
 use crate::date::Date;
+use crate::export::Lang;
 use crate::roster::{unit_key, Origin, Roster};
 use crate::vocab::positions::Title;
 use serde::{Deserialize, Serialize};
@@ -238,12 +242,30 @@ fn push_line(list: &mut Vec<PersonLine>, a: &Assessment, kind: fn(&Outcome) -> b
 }
 
 fn notes(assessments: &[Assessment], rules: &RuleSet, options: &StandardsOptions) -> Vec<String> {
+    notes_in(assessments, rules, options, Lang::Vi)
+}
+
+/// The notes of [`Standards::notes`] in either language, for a screen that switches.
+pub fn notes_in(
+    assessments: &[Assessment],
+    rules: &RuleSet,
+    options: &StandardsOptions,
+    lang: Lang,
+) -> Vec<String> {
+    let en = lang == Lang::En;
     let mut out = Vec::new();
     if rules.effective_from > options.as_of {
-        out.push(format!(
-            "{} có hiệu lực từ {}, sau ngày báo cáo {}.",
-            rules.name, rules.effective_from, options.as_of
-        ));
+        out.push(if en {
+            format!(
+                "{} is in force from {}, after the report date {}.",
+                rules.name, rules.effective_from, options.as_of
+            )
+        } else {
+            format!(
+                "{} có hiệu lực từ {}, sau ngày báo cáo {}.",
+                rules.name, rules.effective_from, options.as_of
+            )
+        });
     }
     let unchecked = assessments
         .iter()
@@ -254,19 +276,32 @@ fn notes(assessments: &[Assessment], rules: &RuleSet, options: &StandardsOptions
         })
         .count();
     if unchecked > 0 {
-        out.push(format!(
-            "Chuyên ngành đào tạo phải phù hợp vị trí việc làm: danh sách không cho biết điều này, chưa kiểm tra cho {unchecked} người."
-        ));
+        out.push(if en {
+            format!(
+                "The field of study must match the post: the roster does not say, so it was not checked for {unchecked} people."
+            )
+        } else {
+            format!(
+                "Chuyên ngành đào tạo phải phù hợp vị trí việc làm: danh sách không cho biết điều này, chưa kiểm tra cho {unchecked} người."
+            )
+        });
     }
     let not_covered = assessments
         .iter()
         .filter(|a| a.status == Status::NotCovered)
         .count();
     if not_covered > 0 {
-        out.push(format!(
-            "{not_covered} người không thuộc diện áp dụng của {} (không tính là chưa đạt).",
-            rules.name
-        ));
+        out.push(if en {
+            format!(
+                "{not_covered} people are not covered by {} (not counted as below standard).",
+                rules.name
+            )
+        } else {
+            format!(
+                "{not_covered} người không thuộc diện áp dụng của {} (không tính là chưa đạt).",
+                rules.name
+            )
+        });
     }
     out
 }

@@ -7,6 +7,7 @@
 
 use crate::codes::{Category, GeneralEducation, PoliticalTheory, Professional};
 use crate::date::Date;
+use crate::export::Lang;
 use crate::vocab::positions::Title;
 use serde::{Deserialize, Serialize};
 
@@ -158,16 +159,33 @@ impl RuleSet {
 
     /// The facts of this set that are not confirmed, in Vietnamese, for a screen to list.
     pub fn unconfirmed(&self) -> Vec<String> {
+        self.unconfirmed_in(Lang::Vi)
+    }
+
+    /// [`RuleSet::unconfirmed`] in either language.
+    pub fn unconfirmed_in(&self, lang: Lang) -> Vec<String> {
+        let en = lang == Lang::En;
         let mut out = Vec::new();
         if self.effective_from_unconfirmed {
-            out.push(format!(
-                "{}: ngày có hiệu lực {} (chưa xác nhận)",
-                self.name, self.effective_from
-            ));
+            out.push(if en {
+                format!(
+                    "{}: in force from {} (unconfirmed)",
+                    self.name, self.effective_from
+                )
+            } else {
+                format!(
+                    "{}: ngày có hiệu lực {} (chưa xác nhận)",
+                    self.name, self.effective_from
+                )
+            });
         }
         for rule in &self.rules {
             if rule.unconfirmed {
-                out.push(format!("{}: phạm vi áp dụng (chưa xác nhận)", rule.label));
+                out.push(if en {
+                    format!("{}: whom it covers (unconfirmed)", rule.label)
+                } else {
+                    format!("{}: phạm vi áp dụng (chưa xác nhận)", rule.label)
+                });
             }
             let parts = [
                 (
@@ -184,22 +202,347 @@ impl RuleSet {
                 ),
             ];
             for (criterion, (requirement, exception)) in parts {
-                for (yes, what) in [
-                    (requirement, "yêu cầu"),
-                    (exception, "ngoại lệ vùng khó khăn"),
-                ] {
+                let whats = if en {
+                    [
+                        (requirement, "requirement"),
+                        (exception, "difficult-area exception"),
+                    ]
+                } else {
+                    [
+                        (requirement, "yêu cầu"),
+                        (exception, "ngoại lệ vùng khó khăn"),
+                    ]
+                };
+                for (yes, what) in whats {
                     if yes {
-                        out.push(format!(
-                            "{} – {}: {what} (chưa xác nhận)",
-                            rule.label,
-                            criterion.label_vi()
-                        ));
+                        out.push(if en {
+                            format!(
+                                "{} – {}: {what} (unconfirmed)",
+                                rule.label,
+                                criterion.label_en()
+                            )
+                        } else {
+                            format!(
+                                "{} – {}: {what} (chưa xác nhận)",
+                                rule.label,
+                                criterion.label_vi()
+                            )
+                        });
                     }
                 }
             }
         }
         out
     }
+}
+
+impl RuleSet {
+    /// The sets a JSON text holds: one set (an object) or several (an array), each valid
+    /// ([`RuleSet::validate`]) and with an id of its own. Nothing is returned unless all are.
+    pub fn from_json(text: &str) -> Result<Vec<RuleSet>, RuleSetFileError> {
+        // Parse as plain JSON first: a syntax error then names its line, and the shape check
+        // below names what is wrong with the value rather than "no variant matched".
+        let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+            .map_err(|e| RuleSetFileError::Syntax {
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            })?;
+        let shape = |index: Option<usize>| {
+            move |e: serde_json::Error| RuleSetFileError::Shape {
+                index,
+                message: e.to_string(),
+            }
+        };
+        let sets = match value {
+            serde_json::Value::Array(items) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, item)| serde_json::from_value::<RuleSet>(item).map_err(shape(Some(i))))
+                .collect::<Result<Vec<_>, _>>()?,
+            value @ serde_json::Value::Object(_) => {
+                vec![serde_json::from_value::<RuleSet>(value).map_err(shape(None))?]
+            }
+            _ => {
+                return Err(RuleSetFileError::Shape {
+                    index: None,
+                    message: "expected a rule set (an object) or a list of them".into(),
+                })
+            }
+        };
+        if sets.is_empty() {
+            return Err(RuleSetFileError::NoSets);
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for set in &sets {
+            set.validate()
+                .map_err(|problem| RuleSetFileError::Invalid {
+                    id: set.id.clone(),
+                    problem,
+                })?;
+            if !seen.insert(set.id.as_str()) {
+                return Err(RuleSetFileError::DuplicateId(set.id.clone()));
+            }
+        }
+        Ok(sets)
+    }
+
+    /// The set as the JSON a user downloads (pretty-printed, the format `from_json` reads).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Whether the set can be used: an id for the command line (ASCII letters, digits, `-`,
+    /// `_`, `.`), a name, at least one rule, each rule with a label and requirements that
+    /// name real levels, and exceptions that relieve (a lower level, or some years).
+    pub fn validate(&self) -> Result<(), Problem> {
+        let id = self.id.trim();
+        if id.is_empty() {
+            return Err(Problem::EmptyId);
+        }
+        if id.len() != self.id.len()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        {
+            return Err(Problem::BadId(self.id.clone()));
+        }
+        if self.name.trim().is_empty() {
+            return Err(Problem::EmptyName);
+        }
+        if self.rules.is_empty() {
+            return Err(Problem::NoRules);
+        }
+        for (i, rule) in self.rules.iter().enumerate() {
+            let label = rule.label.trim();
+            if label.is_empty() {
+                return Err(Problem::EmptyLabel { rule: i + 1 });
+            }
+            let bad = |criterion| Problem::BadRequirement {
+                label: label.to_string(),
+                criterion,
+            };
+            if !requirement_ok(rule.general_education.as_ref(), GeneralEducation::rank) {
+                return Err(bad(Criterion::GeneralEducation));
+            }
+            if !requirement_ok(rule.professional.as_ref(), Professional::rank) {
+                return Err(bad(Criterion::Professional));
+            }
+            if !requirement_ok(rule.political_theory.as_ref(), PoliticalTheory::rank) {
+                return Err(bad(Criterion::PoliticalTheory));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A requirement asks for a ranked level above "none"; its exception, if any, lowers it to
+/// a ranked level below it, or gives 1 to 50 years.
+fn requirement_ok<L: Copy>(r: Option<&Requirement<L>>, rank: fn(L) -> Option<u8>) -> bool {
+    let Some(r) = r else { return true };
+    let Some(min) = rank(r.min).filter(|&m| m > 0) else {
+        return false;
+    };
+    match r.exception.as_ref().map(|e| &e.relief) {
+        None => true,
+        Some(Relief::LowerTo(lower)) => rank(*lower).is_some_and(|l| l < min),
+        Some(Relief::GraceYears(years)) => (1..=50).contains(years),
+    }
+}
+
+/// What is wrong with a rule set ([`RuleSet::validate`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    EmptyId,
+    BadId(String),
+    EmptyName,
+    NoRules,
+    /// The n-th rule (from 1) has no label.
+    EmptyLabel {
+        rule: usize,
+    },
+    /// A minimum that is not a level ("none", "unknown"), or an exception that does not
+    /// relieve it.
+    BadRequirement {
+        label: String,
+        criterion: Criterion,
+    },
+}
+
+impl Problem {
+    pub fn message_vi(&self) -> String {
+        match self {
+            Problem::EmptyId => "thiếu mã bộ tiêu chuẩn (\"id\")".into(),
+            Problem::BadId(id) => format!(
+                "mã \"{id}\" chỉ được gồm chữ cái không dấu, chữ số, \"-\", \"_\" hoặc \".\""
+            ),
+            Problem::EmptyName => "thiếu tên bộ tiêu chuẩn (\"name\")".into(),
+            Problem::NoRules => "bộ tiêu chuẩn phải có ít nhất một quy định (\"rules\")".into(),
+            Problem::EmptyLabel { rule } => {
+                format!("quy định thứ {rule} thiếu tên nhóm (\"label\")")
+            }
+            Problem::BadRequirement { label, criterion } => format!(
+                "{label} – {}: mức yêu cầu không hợp lệ (phải là một trình độ; ngoại lệ phải hạ thấp mức đó hoặc cho từ 1 đến 50 năm)",
+                criterion.label_vi()
+            ),
+        }
+    }
+
+    pub fn message_en(&self) -> String {
+        match self {
+            Problem::EmptyId => "the rule set has no id".into(),
+            Problem::BadId(id) => format!(
+                "the id \"{id}\" may hold only ASCII letters, digits, \"-\", \"_\" and \".\""
+            ),
+            Problem::EmptyName => "the rule set has no name".into(),
+            Problem::NoRules => "the rule set needs at least one rule".into(),
+            Problem::EmptyLabel { rule } => format!("rule {rule} has no label"),
+            Problem::BadRequirement { label, criterion } => format!(
+                "{label} – {}: the requirement is not valid (it must be a level; an exception must lower it or give 1 to 50 years)",
+                criterion.label_en()
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message_en())
+    }
+}
+
+/// Why a JSON text gave no rule sets ([`RuleSet::from_json`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleSetFileError {
+    /// Not JSON.
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// JSON, but not a rule set (or a list of them): a field is missing or holds an unknown
+    /// code. `index` is the set's place in a list.
+    Shape {
+        index: Option<usize>,
+        message: String,
+    },
+    /// An empty list.
+    NoSets,
+    /// A set that reads but cannot be used.
+    Invalid { id: String, problem: Problem },
+    /// Two sets of the file share an id.
+    DuplicateId(String),
+}
+
+impl RuleSetFileError {
+    /// For the page, in Vietnamese.
+    pub fn message_vi(&self) -> String {
+        match self {
+            RuleSetFileError::Syntax { line, column, .. } => {
+                format!("Tệp không phải JSON hợp lệ (lỗi ở dòng {line}, cột {column}).")
+            }
+            RuleSetFileError::Shape { index, message } => {
+                let which = index.map_or(String::new(), |i| format!(" (bộ thứ {})", i + 1));
+                format!("Tệp JSON không phải bộ tiêu chuẩn{which}: {message}.")
+            }
+            RuleSetFileError::NoSets => "Tệp không chứa bộ tiêu chuẩn nào.".into(),
+            RuleSetFileError::Invalid { id, problem } => {
+                let id = if id.trim().is_empty() {
+                    "?"
+                } else {
+                    id.as_str()
+                };
+                format!(
+                    "Bộ tiêu chuẩn \"{id}\" không hợp lệ: {}.",
+                    problem.message_vi()
+                )
+            }
+            RuleSetFileError::DuplicateId(id) => {
+                format!("Tệp có hai bộ tiêu chuẩn cùng mã \"{id}\".")
+            }
+        }
+    }
+
+    pub fn message_en(&self) -> String {
+        match self {
+            RuleSetFileError::Syntax { line, column, .. } => {
+                format!("The file is not valid JSON (error at line {line}, column {column}).")
+            }
+            RuleSetFileError::Shape { index, message } => {
+                let which = index.map_or(String::new(), |i| format!(" (set {})", i + 1));
+                format!("The JSON is not a rule set{which}: {message}.")
+            }
+            RuleSetFileError::NoSets => "The file holds no rule set.".into(),
+            RuleSetFileError::Invalid { id, problem } => {
+                let id = if id.trim().is_empty() {
+                    "?"
+                } else {
+                    id.as_str()
+                };
+                format!("Rule set \"{id}\" is not valid: {}.", problem.message_en())
+            }
+            RuleSetFileError::DuplicateId(id) => {
+                format!("The file holds two rule sets with the id \"{id}\".")
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for RuleSetFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RuleSetFileError::Syntax { message, .. } => write!(f, "not JSON: {message}"),
+            other => f.write_str(&other.message_en()),
+        }
+    }
+}
+
+impl std::error::Error for RuleSetFileError {}
+
+/// The built-in sets with the user's: a user set with the id of a built-in one takes its
+/// place, the others follow in their order. (Later sets win a tie in [`in_force`], so an
+/// edited copy of a set is the one chosen at its date.)
+pub fn combine(built_in: Vec<RuleSet>, user: &[RuleSet]) -> Vec<RuleSet> {
+    let mut out: Vec<RuleSet> = built_in
+        .into_iter()
+        .map(|b| user.iter().find(|u| u.id == b.id).cloned().unwrap_or(b))
+        .collect();
+    for u in user {
+        if !out.iter().any(|s| s.id == u.id) {
+            out.push(u.clone());
+        }
+    }
+    out
+}
+
+/// The built-in set a user set was made from: the one with its id, or the one whose edited
+/// copy it is (`<id>-sua`, `<id>-sua-2`…, see [`copy_id`]).
+pub fn based_on<'a>(built_in: &'a [RuleSet], id: &str) -> Option<&'a RuleSet> {
+    let base = match id.rsplit_once("-sua") {
+        Some((base, rest))
+            if rest.is_empty()
+                || rest
+                    .strip_prefix('-')
+                    .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())) =>
+        {
+            base
+        }
+        _ => id,
+    };
+    built_in.iter().find(|b| b.id == base || b.id == id)
+}
+
+/// The id for an edited copy of a built-in set: `<id>-sua`, or `<id>-sua-2`… when taken.
+pub fn copy_id(id: &str, taken: &[RuleSet]) -> String {
+    let free = |c: &str| !taken.iter().any(|s| s.id == c);
+    let first = format!("{id}-sua");
+    if free(&first) {
+        return first;
+    }
+    (2..)
+        .map(|n| format!("{id}-sua-{n}"))
+        .find(|c| free(c))
+        .unwrap_or(first)
 }
 
 /// Whether a requirement, and its exception, are unconfirmed.
@@ -595,5 +938,244 @@ mod tests {
         assert!(list("cv11-2025")
             .iter()
             .any(|l| l.contains("ngày có hiệu lực")));
+    }
+
+    fn minimal(id: &str) -> String {
+        format!(
+            r#"{{"id":"{id}","name":"Riêng","effective_from":"2024-01-01","rules":[
+                {{"who":{{"category":"cong_chuc"}},"label":"CC","professional":{{"min":"trung_cap"}}}}]}}"#
+        )
+    }
+
+    #[test]
+    fn a_file_holds_one_set_or_a_list() {
+        let one = RuleSet::from_json(&minimal("a")).unwrap();
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].id, "a");
+        let many = RuleSet::from_json(&format!("[{}, {}]", minimal("a"), minimal("b"))).unwrap();
+        assert_eq!(
+            many.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+        // A byte-order mark, as Windows editors write, is fine.
+        assert!(RuleSet::from_json(&format!("\u{feff}{}", minimal("a"))).is_ok());
+    }
+
+    #[test]
+    fn every_default_set_is_valid_and_reads_back_from_its_download() {
+        for set in defaults() {
+            assert_eq!(set.validate(), Ok(()), "{}", set.id);
+            let json = set.to_json();
+            assert!(json.contains("\n  \"id\""), "pretty: {json}");
+            assert_eq!(RuleSet::from_json(&json), Ok(vec![set]));
+        }
+        let all = serde_json::to_string(&defaults()).unwrap();
+        assert_eq!(RuleSet::from_json(&all), Ok(defaults()));
+    }
+
+    #[test]
+    fn broken_json_names_its_line() {
+        let err = RuleSet::from_json("{\n  \"id\": \"a\",\n  oops\n}").unwrap_err();
+        assert!(
+            matches!(err, RuleSetFileError::Syntax { line: 3, .. }),
+            "{err:?}"
+        );
+        assert!(err.message_vi().contains("dòng 3"), "{}", err.message_vi());
+        assert!(matches!(
+            RuleSet::from_json(""),
+            Err(RuleSetFileError::Syntax { .. })
+        ));
+    }
+
+    #[test]
+    fn json_of_another_shape_says_what_is_missing() {
+        let err = RuleSet::from_json(r#"{"not": "a rule set"}"#).unwrap_err();
+        assert!(
+            matches!(&err, RuleSetFileError::Shape { index: None, message } if message.contains("id")),
+            "{err:?}"
+        );
+        assert!(err
+            .message_vi()
+            .starts_with("Tệp JSON không phải bộ tiêu chuẩn"));
+        let err = RuleSet::from_json(&format!(r#"[{}, {{"id": 1}}]"#, minimal("a"))).unwrap_err();
+        assert!(
+            matches!(err, RuleSetFileError::Shape { index: Some(1), .. }),
+            "{err:?}"
+        );
+        assert!(
+            err.message_vi().contains("bộ thứ 2"),
+            "{}",
+            err.message_vi()
+        );
+        let unknown_level = minimal("a").replace("trung_cap", "tien_si_khoa_hoc");
+        assert!(matches!(
+            RuleSet::from_json(&unknown_level),
+            Err(RuleSetFileError::Shape { .. })
+        ));
+        assert!(matches!(
+            RuleSet::from_json("42"),
+            Err(RuleSetFileError::Shape { .. })
+        ));
+        assert_eq!(RuleSet::from_json("[]"), Err(RuleSetFileError::NoSets));
+    }
+
+    #[test]
+    fn invalid_sets_are_refused_with_the_reason() {
+        let valid = || defaults().remove(2);
+        let check = |set: RuleSet, want: Problem| {
+            assert_eq!(set.validate(), Err(want.clone()), "{}", set.id);
+            let json = serde_json::to_string(&set).unwrap();
+            let err = RuleSet::from_json(&json).unwrap_err();
+            assert_eq!(
+                err,
+                RuleSetFileError::Invalid {
+                    id: set.id.clone(),
+                    problem: want
+                }
+            );
+            assert!(
+                err.message_vi().contains("không hợp lệ"),
+                "{}",
+                err.message_vi()
+            );
+        };
+        check(
+            RuleSet {
+                id: " ".into(),
+                ..valid()
+            },
+            Problem::EmptyId,
+        );
+        check(
+            RuleSet {
+                id: "nđ 33".into(),
+                ..valid()
+            },
+            Problem::BadId("nđ 33".into()),
+        );
+        check(
+            RuleSet {
+                name: "".into(),
+                ..valid()
+            },
+            Problem::EmptyName,
+        );
+        check(
+            RuleSet {
+                rules: vec![],
+                ..valid()
+            },
+            Problem::NoRules,
+        );
+        let mut no_label = valid();
+        no_label.rules[1].label = " ".into();
+        check(no_label, Problem::EmptyLabel { rule: 2 });
+        let mut none_min = valid();
+        none_min.rules[2].general_education = Some(at_least(GeneralEducation::None));
+        check(
+            none_min,
+            Problem::BadRequirement {
+                label: "Công chức cấp xã".into(),
+                criterion: Criterion::GeneralEducation,
+            },
+        );
+        let mut raises = valid();
+        raises.rules[2].professional = Some(
+            at_least(Professional::TrungCap)
+                .except(Scope::DifficultArea, Relief::LowerTo(Professional::DaiHoc)),
+        );
+        check(
+            raises,
+            Problem::BadRequirement {
+                label: "Công chức cấp xã".into(),
+                criterion: Criterion::Professional,
+            },
+        );
+        let mut no_years = valid();
+        no_years.rules[0].political_theory = Some(
+            at_least(PoliticalTheory::TrungCap).except(Scope::DifficultArea, Relief::GraceYears(0)),
+        );
+        check(
+            no_years,
+            Problem::BadRequirement {
+                label: "Chủ tịch, Phó Chủ tịch HĐND, UBND".into(),
+                criterion: Criterion::PoliticalTheory,
+            },
+        );
+        // Lowered to "none" in difficult areas is a real relief.
+        let mut waived = valid();
+        waived.rules[2].professional = Some(
+            at_least(Professional::TrungCap)
+                .except(Scope::DifficultArea, Relief::LowerTo(Professional::None)),
+        );
+        assert_eq!(waived.validate(), Ok(()));
+    }
+
+    #[test]
+    fn two_sets_of_a_file_may_not_share_an_id() {
+        assert_eq!(
+            RuleSet::from_json(&format!("[{}, {}]", minimal("a"), minimal("a"))),
+            Err(RuleSetFileError::DuplicateId("a".into()))
+        );
+    }
+
+    #[test]
+    fn user_sets_replace_built_in_ones_by_id_and_follow_them() {
+        let mut edited = defaults().remove(2);
+        edited.name = "ND 33 sửa".into();
+        let mut copy = defaults().remove(2);
+        copy.id = copy_id(&copy.id, &defaults());
+        assert_eq!(copy.id, "nd33-2023-sua");
+        let own = RuleSet::from_json(&minimal("rieng")).unwrap().remove(0);
+        let all = combine(defaults(), &[edited.clone(), copy.clone(), own.clone()]);
+        assert_eq!(
+            all.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+            [
+                "tt06-2012",
+                "tt13-2019",
+                "nd33-2023",
+                "cv11-2025",
+                "nd33-2023-sua",
+                "rieng"
+            ]
+        );
+        assert_eq!(all[2].name, "ND 33 sửa");
+        // The edited copy, later in the list, is the one in force at its date.
+        assert_eq!(
+            in_force(&all, d("2023-12-31")).map(|s| s.id.as_str()),
+            Some("nd33-2023-sua")
+        );
+        let built_in = defaults();
+        let base = |id| based_on(&built_in, id).map(|s| s.id.as_str());
+        assert_eq!(base("nd33-2023"), Some("nd33-2023"));
+        assert_eq!(base("nd33-2023-sua"), Some("nd33-2023"));
+        assert_eq!(base("nd33-2023-sua-3"), Some("nd33-2023"));
+        assert_eq!(base("nd33-2023-suax"), None);
+        assert_eq!(base("rieng"), None);
+        assert_eq!(
+            copy_id("nd33-2023", &[copy.clone()]),
+            "nd33-2023-sua-2",
+            "a second copy gets a number"
+        );
+    }
+
+    #[test]
+    fn the_documented_example_reads() {
+        let doc = include_str!("../../../../docs/REPORT-EXTENSIONS.md");
+        let start = doc.find("## Rule sets as JSON").unwrap();
+        let block = &doc[start..];
+        let json = &block[block.find("```json").unwrap() + 7..];
+        let json = &json[..json.find("```").unwrap()];
+        let sets = RuleSet::from_json(json).unwrap();
+        assert_eq!(sets[0].rules.len(), 2);
+    }
+
+    #[test]
+    fn unconfirmed_facts_are_listed_in_english_too() {
+        for set in defaults() {
+            let (vi, en) = (set.unconfirmed(), set.unconfirmed_in(Lang::En));
+            assert_eq!(vi.len(), en.len(), "{}", set.id);
+            assert!(en.iter().all(|l| l.contains("(unconfirmed)")), "{en:?}");
+        }
     }
 }
