@@ -52,6 +52,9 @@ pub struct AppState {
     /// Why the roster on screen is not kept (too large, storage full); cleared by the next
     /// roster that is.
     pub roster_storage_error: RwSignal<Option<String>>,
+    /// The roster of the running import as the worker packed it for storage, and whether the
+    /// page took that roster: it is stored once both hold (the packed text may come first).
+    packed: StoredValue<(Option<String>, bool)>,
     /// An import is running (the page shows its progress and a Cancel button).
     pub busy: RwSignal<bool>,
     /// The stage of the running import (of [`worker::STAGES`]) and what it is doing.
@@ -103,6 +106,7 @@ impl AppState {
             rule_sets: RwSignal::new(Vec::new()),
             storage_error: RwSignal::new(None),
             roster_storage_error: RwSignal::new(None),
+            packed: StoredValue::new((None, false)),
             busy: RwSignal::new(false),
             progress: RwSignal::new((0, String::new())),
         }
@@ -145,12 +149,9 @@ impl AppState {
         let parsed = self
             .overrides
             .with_untracked(|o| Parsed::from(canbo_core::import::import(&picked.files, o)));
-        let packed = crate::storage::pack_roster(&parsed.roster).ok();
-        let found = !parsed.roster.people.is_empty();
+        self.packed
+            .set_value((crate::storage::pack_roster(&parsed.roster).ok(), false));
         self.apply_import(picked, parsed);
-        if let (Some(packed), true) = (packed, found) {
-            self.keep_roster(&packed);
-        }
     }
 
     /// Imports in a Web Worker, so the page stays responsive and Cancel works. The files
@@ -175,11 +176,15 @@ impl AppState {
         let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
         let started = now_ms();
         let progress = self.progress;
+        self.packed.set_value((None, false));
         let outcome = worker::run(
             files,
             &overrides,
             move |stage, text| progress.set((stage, text)),
-            move |packed| self.keep_roster(&packed),
+            move |packed| {
+                self.packed.update_value(|p| p.0 = Some(packed));
+                self.store_packed_roster();
+            },
         )
         .await;
         self.busy.set(false);
@@ -196,7 +201,10 @@ impl AppState {
             // The in-browser unit tests have no worker.js: they import on this thread.
             #[cfg(test)]
             worker::Outcome::Unavailable(_) => {
-                Some(Parsed::from(canbo_core::import::import(files, &overrides)))
+                let parsed = Parsed::from(canbo_core::import::import(files, &overrides));
+                let packed = crate::storage::pack_roster(&parsed.roster).ok();
+                self.packed.update_value(|p| p.0 = packed);
+                Some(parsed)
             }
             #[cfg(not(test))]
             worker::Outcome::Unavailable(why) => {
@@ -205,6 +213,22 @@ impl AppState {
                     "Trình duyệt không chạy được bộ đọc tệp (Web Worker: {why}). Hãy mở Canbo bằng Chrome, Edge hoặc Cốc Cốc bản mới, qua địa chỉ http(s)://, không mở tệp trực tiếp."
                 )]);
                 None
+            }
+        }
+    }
+
+    /// The page took the roster of the running import: store it once packed.
+    fn roster_taken(&self) {
+        self.packed.update_value(|p| p.1 = true);
+        self.store_packed_roster();
+    }
+
+    fn store_packed_roster(&self) {
+        let ready = self.packed.with_value(|p| p.0.is_some() && p.1);
+        if ready {
+            if let (Some(text), _) = self.packed.get_value() {
+                self.packed.set_value((None, false));
+                self.keep_roster(&text);
             }
         }
     }
@@ -249,6 +273,7 @@ impl AppState {
                 self.files.set_value(kept);
                 self.review.set(parsed.files);
                 self.roster.set(Some(parsed.roster));
+                self.roster_taken();
             }
         }
         self.errors.set(errors);
@@ -317,11 +342,8 @@ impl AppState {
         self.errors
             .set(parsed.errors.iter().map(|e| e.message_vi.clone()).collect());
         self.review.set(review);
-        if parsed.roster.people.is_empty() {
-            // The worker packs only a roster with people: none is kept.
-            crate::storage::forget_roster();
-        }
         self.roster.set(Some(parsed.roster));
+        self.roster_taken();
     }
 
     /// Keeps the current report under `name` (replacing one of the same name).
@@ -349,6 +371,7 @@ impl AppState {
     /// Forgets everything: the page and the browser's storage.
     pub fn delete_all(&self) {
         worker::cancel();
+        self.packed.set_value((None, false));
         self.files.set_value(Vec::new());
         self.review.set(Vec::new());
         self.errors.set(Vec::new());

@@ -5,10 +5,12 @@
 use canbo_core::report::compare;
 use leptos::prelude::*;
 
+use super::report::stat_label;
 use super::review::t;
 use crate::format;
 use crate::settings::Settings;
 use crate::state::AppState;
+use canbo_core::export::Lang;
 
 #[component]
 pub fn Snapshots() -> impl IntoView {
@@ -77,6 +79,7 @@ pub fn Snapshots() -> impl IntoView {
                 .map(|s| s.report.clone())
         })?;
         let now = current()?;
+        let lang = settings.map_or(Lang::Vi, |s| s.lang.get());
         let rows = compare(&before, &now)
             .into_iter()
             .map(|c| {
@@ -89,7 +92,7 @@ pub fn Snapshots() -> impl IntoView {
                 let changed = c.before != c.after;
                 view! {
                     <tr class:changed=changed data-path=c.path.clone()>
-                        <th scope="row">{c.path.clone()}</th>
+                        <th scope="row">{stat_label(&c.path, &now, lang)}</th>
                         <td class="num">{show(c.before)}</td>
                         <td class="num">{show(c.after)}</td>
                         <td class="num">{diff}</td>

@@ -80,10 +80,8 @@ pub fn serve() {
         // Then the roster as local storage keeps it, while the page already shows it.
         let message = Object::new();
         let _ = Reflect::set(&message, &"kind".into(), &"packed".into());
-        if !parsed.roster.people.is_empty() {
-            if let Ok(text) = crate::storage::pack_roster(&parsed.roster) {
-                let _ = Reflect::set(&message, &"text".into(), &text.into());
-            }
+        if let Ok(text) = crate::storage::pack_roster(&parsed.roster) {
+            let _ = Reflect::set(&message, &"text".into(), &text.into());
         }
         post(&reply, &message, None);
         reply.close();

@@ -6,11 +6,35 @@ use canbo_core::roster::Person;
 use leptos::prelude::*;
 
 use crate::download::{save, CSV, XLSX};
-use crate::i18n::tr;
+use crate::i18n::{dimension_label, tr};
 use crate::settings::Settings;
 
 fn file_stem(settings: &Settings) -> String {
-    format!("bao-cao-doi-ngu-{}", settings.as_of.get_untracked())
+    let filtered = settings.filter.with_untracked(|f| !f.is_empty());
+    format!(
+        "bao-cao-doi-ngu-{}{}",
+        settings.as_of.get_untracked(),
+        if filtered { "-da-loc" } else { "" }
+    )
+}
+
+/// "Lọc: Giới tính: Nữ; Đảng viên: Có" for the filter on screen; empty without one.
+pub fn filter_scope(settings: &Settings, report: &canbo_core::report::Report) -> String {
+    let lang = settings.lang.get_untracked();
+    let parts: Vec<String> = settings.filter.with_untracked(|f| {
+        f.iter()
+            .filter(|(_, values)| !values.is_empty())
+            .map(|(dim, values)| {
+                let labels = super::value_labels(*dim, values, report, lang);
+                format!("{}: {}", dimension_label(*dim, lang), labels.join(", "))
+            })
+            .collect()
+    });
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{}: {}", tr(lang, "Lọc", "Filter"), parts.join("; "))
+    }
 }
 
 #[component]
@@ -20,7 +44,7 @@ pub fn ReportExports() -> impl IntoView {
     let lang = move || s.lang.get();
     let as_xlsx = move |_| {
         let result = s.report.with_untracked(|r| match r {
-            Some(r) => xlsx::report(r)
+            Some(r) => xlsx::report_with_scope(r, &filter_scope(&s, r))
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| save(&format!("{}.xlsx", file_stem(&s)), XLSX, &bytes)),
             None => Ok(()),

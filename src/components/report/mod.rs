@@ -80,6 +80,25 @@ pub fn drill_filter(path: &str) -> Option<Filter> {
 }
 
 /// What a person sees for a dimension's value code.
+/// How a person reads a figure's `data-stat` path: "Giới tính: Nữ", "Tuổi: 31–40"; the path
+/// itself for figures without a single condition.
+pub fn stat_label(path: &str, report: &Report, lang: Lang) -> String {
+    if path == "people" {
+        return tr(lang, "Tổng số", "Total").to_string();
+    }
+    match drill_filter(path).map(|f| f.conditions) {
+        Some(conditions) if conditions.len() == 1 && conditions[0].1.len() == 1 => {
+            let (dim, values) = &conditions[0];
+            format!(
+                "{}: {}",
+                crate::i18n::dimension_label(*dim, lang),
+                value_label(*dim, &values[0], report, lang)
+            )
+        }
+        _ => path.to_string(),
+    }
+}
+
 /// [`value_label`] of each of `values`; a unit's name is looked up once, not per value.
 pub fn value_labels(dim: Dimension, values: &[String], report: &Report, lang: Lang) -> Vec<String> {
     if dim != Dimension::Unit {
@@ -181,6 +200,30 @@ pub fn Count(
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn the_exported_form_names_the_filter_on_screen() {
+        use crate::state::{AppState, Picked};
+        let state = AppState::empty();
+        state.import(Picked {
+            files: vec![canbo_core::import::FileInput {
+                name: "mau-son-bieu.xlsx".into(),
+                bytes: include_bytes!("../../../assets/mau-son-bieu.xlsx").to_vec(),
+            }],
+            unreadable: vec![],
+        });
+        let settings = Settings::new(state);
+        let report = settings.report.get_untracked().unwrap();
+        assert_eq!(exports::filter_scope(&settings, &report), "");
+        settings.choose(Dimension::Gender, vec!["nu".into()]);
+        settings.choose(Dimension::PartyMember, vec!["yes".into()]);
+        let report = settings.report.get_untracked().unwrap();
+        assert_eq!(
+            exports::filter_scope(&settings, &report),
+            "Lọc: Giới tính: Nữ; Đảng viên: Có"
+        );
+        crate::storage::clear();
+    }
 
     #[wasm_bindgen_test]
     fn every_figure_path_maps_to_the_people_behind_it() {

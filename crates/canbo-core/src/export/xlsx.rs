@@ -6,6 +6,13 @@ use crate::report::Report;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
 pub fn report(report: &Report) -> Result<Vec<u8>, XlsxError> {
+    report_with_scope(report, "")
+}
+
+/// [`report`] with a line under the date saying which people it covers when it is not the
+/// whole roster (`scope`, e.g. "Lọc: Giới tính: Nữ"; empty: everyone), so that a filtered
+/// form cannot pass for the whole district's.
+pub fn report_with_scope(report: &Report, scope: &str) -> Result<Vec<u8>, XlsxError> {
     let lang = Lang::Vi;
     let columns = table::columns(report, lang);
     let rows = table::rows(report, lang);
@@ -52,6 +59,19 @@ pub fn report(report: &Report) -> Result<Vec<u8>, XlsxError> {
         ),
         &Format::new().set_italic().set_align(FormatAlign::Center),
     )?;
+    if !scope.is_empty() {
+        sheet.merge_range(
+            2,
+            0,
+            2,
+            last_col,
+            scope,
+            &Format::new()
+                .set_bold()
+                .set_italic()
+                .set_align(FormatAlign::Center),
+        )?;
+    }
 
     sheet.merge_range(3, 0, 4, 0, "Đơn vị", &head)?;
     sheet.set_column_width(0, 24)?;
@@ -92,4 +112,36 @@ pub fn report(report: &Report) -> Result<Vec<u8>, XlsxError> {
     }
     sheet.set_freeze_panes(5, 1)?;
     book.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{import, FileInput};
+    use crate::report::{report as make_report, ReportOptions};
+
+    fn cell(bytes: Vec<u8>, row: usize) -> String {
+        let book = crate::read::read("form.xlsx", &bytes).expect("the form reads back");
+        book.sheets[0].rows[row]
+            .iter()
+            .find_map(|c| c.as_text().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_filtered_form_says_whom_it_covers_under_the_date() {
+        let roster = import(
+            &[FileInput {
+                name: "mau.csv".into(),
+                bytes: "Họ và tên,Đơn vị,Giới tính\nA,Xã A,Nữ\nB,Xã A,Nam\n".into(),
+            }],
+            &Default::default(),
+        )
+        .roster;
+        let report = make_report(&roster, &ReportOptions::default());
+        let scoped = report_with_scope(&report, "Lọc: Giới tính: Nữ").unwrap();
+        assert_eq!(cell(scoped, 2), "Lọc: Giới tính: Nữ");
+        let whole = report_with_scope(&report, "").unwrap();
+        assert_eq!(cell(whole, 2), "");
+    }
 }
