@@ -57,7 +57,7 @@ pub struct AppState {
     packed: StoredValue<(Option<String>, bool)>,
     /// An import is running (the page shows its progress and a Cancel button).
     pub busy: RwSignal<bool>,
-    /// The stage of the running import (of [`worker::STAGES`]) and what it is doing.
+    /// How far the running import is (of [`worker::PROGRESS_MAX`]) and what it is doing.
     pub progress: RwSignal<(u32, String)>,
 }
 
@@ -171,7 +171,8 @@ impl AppState {
     /// `None` when the user cancelled or no worker could run (the page says why).
     async fn parse(self, files: &[FileInput]) -> Option<Parsed> {
         self.busy.set(true);
-        self.progress.set((1, "Đang gửi tệp cho bộ đọc…".into()));
+        self.progress
+            .set((worker::STEPS / 2, "Đang gửi tệp cho bộ đọc…".into()));
         let overrides = self.overrides.get_untracked();
         let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
         let started = now_ms();

@@ -49,7 +49,7 @@ pub fn ImportBar() -> impl IntoView {
                     <label for="import-progress">{move || state.progress.with(|(_, text)| text.clone())}</label>
                     <progress
                         id="import-progress"
-                        max=crate::worker::STAGES
+                        max=crate::worker::PROGRESS_MAX
                         value=move || state.progress.with(|(stage, _)| *stage)
                     ></progress>
                     <button

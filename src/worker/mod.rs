@@ -18,15 +18,51 @@ pub use parsed::{Message, Parsed, ReviewFile, ReviewSheet};
 
 use std::cell::RefCell;
 
-use canbo_core::import::{import, FileInput, Overrides};
+use canbo_core::import::{import_with_progress, FileInput, Overrides, Progress, Step};
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-/// The stages the progress bar counts.
-pub const STAGES: u32 = 4;
+/// The progress bar's length: four stages (sending the files, reading them, sending the
+/// result back, drawing the report) of [`STEPS`] steps each. Reading moves by file and by
+/// step within a file (`canbo_core::import::Progress`).
+pub const PROGRESS_MAX: u32 = 4 * STEPS;
+/// Steps per stage of the progress bar.
+pub const STEPS: u32 = 100;
+
+/// Where the bar stands and what to say for a step of the core's import.
+fn describe(p: &Progress, files: &[FileInput]) -> (u32, String) {
+    let within = match p.step {
+        Step::Reading => 0.0,
+        Step::Layout => 0.6,
+        Step::People => 0.75,
+        Step::Finishing => 0.0,
+    };
+    let share = (p.done as f64 + within) / p.total.max(1) as f64;
+    let at = STEPS + (share * STEPS as f64) as u32;
+    let text = match (p.file, p.step) {
+        (None, _) | (_, Step::Finishing) => "Đang kiểm tra trùng lặp…".to_string(),
+        (Some(file), step) => {
+            let size = files
+                .iter()
+                .find(|f| f.name == file)
+                .map_or(0, |f| f.bytes.len());
+            let doing = match step {
+                Step::Reading => format!("đang mở ({:.1} MB)", size as f64 / 1e6).replace('.', ","),
+                Step::Layout => "đang tìm dòng tiêu đề và các cột".to_string(),
+                _ => "đang đọc từng người".to_string(),
+            };
+            if p.total > 1 {
+                format!("Tệp {}/{} «{file}»: {doing}…", p.done + 1, p.total)
+            } else {
+                format!("«{file}»: {doing}…")
+            }
+        }
+    };
+    (at, text)
+}
 
 /// How an import in the worker ended.
 pub enum Outcome {
@@ -45,24 +81,14 @@ pub fn serve() {
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let (files, overrides) = read_request(&event.data());
-        let size: usize = files.iter().map(|f| f.bytes.len()).sum();
+        let parsed = Parsed::from(import_with_progress(&files, &overrides, &mut |p| {
+            let (at, text) = describe(&p, &files);
+            post(&reply, &progress(at, &text), None);
+        }));
         post(
             &reply,
             &progress(
-                2,
-                &format!(
-                    "Đang đọc {} tệp ({:.1} MB)…",
-                    files.len(),
-                    size as f64 / 1e6
-                ),
-            ),
-            None,
-        );
-        let parsed = Parsed::from(import(&files, &overrides));
-        post(
-            &reply,
-            &progress(
-                3,
+                3 * STEPS,
                 &format!(
                     "Đã đọc {} người, đang gửi kết quả…",
                     parsed.roster.people.len()
@@ -278,7 +304,7 @@ pub async fn run(
     // Reading a large result back and drawing the report holds the page for a moment: say so
     // first, and let the browser paint it.
     if let Some(on_progress) = &progress_after {
-        on_progress(STAGES, "Đang dựng báo cáo…".into());
+        on_progress(3 * STEPS + STEPS / 2, "Đang dựng báo cáo…".into());
     }
     next_paint().await;
     let json = Uint8Array::new(&result).to_vec();
@@ -304,5 +330,52 @@ pub fn cancel() {
         if let Some(resolve) = running.resolve {
             let _ = resolve.call1(&JsValue::NULL, &JsValue::UNDEFINED);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn the_bar_moves_forward_through_the_files_and_names_each() {
+        let files: Vec<FileInput> = ["xa-a.xlsx", "xa-b.xlsx"]
+            .iter()
+            .map(|name| FileInput {
+                name: name.to_string(),
+                bytes: vec![0; 1_500_000],
+            })
+            .collect();
+        let mut last = 0;
+        let mut texts = Vec::new();
+        for (done, file, step) in [
+            (0, Some("xa-a.xlsx"), Step::Reading),
+            (0, Some("xa-a.xlsx"), Step::Layout),
+            (0, Some("xa-a.xlsx"), Step::People),
+            (1, Some("xa-b.xlsx"), Step::Reading),
+            (1, Some("xa-b.xlsx"), Step::People),
+            (2, None, Step::Finishing),
+        ] {
+            let (at, text) = describe(
+                &Progress {
+                    done,
+                    total: 2,
+                    file,
+                    step,
+                },
+                &files,
+            );
+            assert!(
+                at >= last && (STEPS..=2 * STEPS).contains(&at),
+                "{at} after {last}"
+            );
+            last = at;
+            texts.push(text);
+        }
+        assert_eq!(last, 2 * STEPS);
+        assert_eq!(texts[0], "Tệp 1/2 «xa-a.xlsx»: đang mở (1,5 MB)…");
+        assert_eq!(texts[3], "Tệp 2/2 «xa-b.xlsx»: đang mở (1,5 MB)…");
+        assert_eq!(texts[5], "Đang kiểm tra trùng lặp…");
     }
 }

@@ -105,11 +105,53 @@ pub struct Source {
     pub skipped_rows: u32,
 }
 
+/// How far an import has come, for a progress bar: `done` of `total` files finished, and
+/// what happens now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress<'a> {
+    pub done: usize,
+    pub total: usize,
+    /// The file being read now (`None` once all are read).
+    pub file: Option<&'a str>,
+    pub step: Step,
+}
+
+/// What the importer is doing with the current file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Unpacking the spreadsheet and reading its cells.
+    Reading,
+    /// Finding each sheet's header, columns and units.
+    Layout,
+    /// Reading the people of its roster sheets.
+    People,
+    /// All files read; checking the roster as a whole (duplicates).
+    Finishing,
+}
+
 /// Import files into one roster.
 pub fn import(files: &[FileInput], overrides: &Overrides) -> Import {
+    import_with_progress(files, overrides, &mut |_| {})
+}
+
+/// [`import`], telling `progress` before each step of each file.
+pub fn import_with_progress(
+    files: &[FileInput],
+    overrides: &Overrides,
+    progress: &mut dyn FnMut(Progress),
+) -> Import {
     let mut out = Import::default();
-    for input in files {
-        match import_file(input, overrides) {
+    let total = files.len();
+    for (done, input) in files.iter().enumerate() {
+        let mut step = |step| {
+            progress(Progress {
+                done,
+                total,
+                file: Some(&input.name),
+                step,
+            })
+        };
+        match import_file(input, overrides, &mut step) {
             Ok((report, people, warnings, columns)) => {
                 out.roster.people.extend(people);
                 out.roster.warnings.extend(warnings);
@@ -130,6 +172,12 @@ pub fn import(files: &[FileInput], overrides: &Overrides) -> Import {
             Err(e) => out.errors.push(e),
         }
     }
+    progress(Progress {
+        done: total,
+        total,
+        file: None,
+        step: Step::Finishing,
+    });
     // With several files, a file with no other unit information is its own unit.
     if files.len() > 1 {
         for p in out.roster.people.iter_mut().filter(|p| p.unit.is_empty()) {
@@ -142,8 +190,14 @@ pub fn import(files: &[FileInput], overrides: &Overrides) -> Import {
 
 type FileParts = (FileReport, Vec<roster::Person>, Vec<Warning>, Vec<Field>);
 
-fn import_file(input: &FileInput, overrides: &Overrides) -> Result<FileParts, ImportError> {
+fn import_file(
+    input: &FileInput,
+    overrides: &Overrides,
+    step: &mut dyn FnMut(Step),
+) -> Result<FileParts, ImportError> {
+    step(Step::Reading);
     let workbook = read::read(&input.name, &input.bytes)?;
+    step(Step::Layout);
     let file = &input.name;
     let mut sheets: Vec<Sheet> = workbook.sheets;
     let encodings: Vec<Option<legacy::Legacy>> = sheets.iter_mut().map(normalise).collect();
@@ -181,6 +235,7 @@ fn import_file(input: &FileInput, overrides: &Overrides) -> Result<FileParts, Im
     let mut people = Vec::new();
     let mut warnings = Vec::new();
     let mut columns = Vec::new();
+    step(Step::People);
     for ((mut sheet, found), encoding) in sheets.into_iter().zip(layouts).zip(encodings) {
         let mut sr = SheetReport {
             sheet: sheet.name.clone(),
@@ -360,5 +415,41 @@ fn warn_duplicates(roster: &mut Roster) {
                 first: place,
             },
         ));
+    }
+}
+
+#[cfg(test)]
+mod progress_tests {
+    use super::*;
+
+    #[test]
+    fn progress_names_each_file_and_step_then_finishes() {
+        let files = [
+            FileInput {
+                name: "xa-a.csv".into(),
+                bytes: "Họ và tên,Giới tính\nA,Nữ\n".into(),
+            },
+            FileInput {
+                name: "hong.xlsx".into(),
+                bytes: b"PK\x03\x04 a broken workbook".to_vec(),
+            },
+        ];
+        let mut seen = Vec::new();
+        let out = import_with_progress(&files, &Overrides::default(), &mut |p| {
+            seen.push((p.done, p.total, p.file.map(str::to_string), p.step))
+        });
+        assert_eq!(out.roster.people.len(), 1);
+        assert_eq!(out.errors.len(), 1);
+        let a = Some("xa-a.csv".to_string());
+        assert_eq!(
+            seen,
+            vec![
+                (0, 2, a.clone(), Step::Reading),
+                (0, 2, a.clone(), Step::Layout),
+                (0, 2, a, Step::People),
+                (1, 2, Some("hong.xlsx".to_string()), Step::Reading),
+                (2, 2, None, Step::Finishing),
+            ]
+        );
     }
 }
