@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use serde_json::Value;
+use std::sync::Arc;
 
 use crate::i18n::num;
 use crate::settings::Settings;
@@ -21,9 +22,10 @@ pub fn at(json: &Value, path: &str) -> Option<u32> {
     v.as_u64().and_then(|n| u32::try_from(n).ok())
 }
 
-/// The figure at `path` in `json`, formatted, with its path and value as attributes.
+/// The figure at `path` in `json`, formatted, with its path and value as attributes. The
+/// JSON is shared, not copied, between the many figures of one result.
 #[component]
-pub fn Fig(json: Value, path: String) -> impl IntoView {
+pub fn Fig(json: Arc<Value>, path: String) -> impl IntoView {
     let s = expect_context::<Settings>();
     let value = at(&json, &path);
     value.map(|value| {

@@ -178,6 +178,29 @@ async fn measure_a_large_roster() {
         .await?;
         eprintln!("scroll to the middle: {scrolled:?}; longest block {} ms", gap(&page).await?);
         page.save_screenshot("measure_a_large_roster").await?;
+
+        for (tab, shown) in [
+            ("tab-standards", "[data-testid=rule-set-in-use]"),
+            ("tab-retirement", "[data-testid=retirees-count]"),
+            ("tab-report", "[data-stat=people]"),
+        ] {
+            reset_gap(&page).await?;
+            let clicked = Instant::now();
+            page.find(&format!("[data-testid={tab}]"))
+                .await?
+                .click()
+                .await?;
+            let opened = until(Duration::from_secs(120), || async {
+                page.has(shown).await
+            })
+            .await?;
+            eprintln!(
+                "{tab}: shown after {:?} (from the click: {:?}); longest block {} ms",
+                opened,
+                clicked.elapsed(),
+                gap(&page).await?
+            );
+        }
         Ok(())
     })
     .await;

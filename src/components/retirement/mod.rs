@@ -4,12 +4,12 @@
 
 use canbo_core::retirement::{forecast, Retiree, RetirementLaw, RetirementOptions};
 use leptos::prelude::*;
-use serde_json::Value;
 
 use canbo_core::export::Lang;
 use canbo_core::vocab::positions::Title;
 
 use crate::components::figures::{at, Fig};
+use crate::components::report::{MoreRows, ROWS_AT_ONCE};
 use crate::i18n::{num, tr};
 use crate::settings::Settings;
 use crate::state::AppState;
@@ -72,6 +72,7 @@ pub fn RetirementPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let years = RwSignal::new(10u32);
     let pick = RwSignal::new(Pick::default());
+    let units_shown = RwSignal::new(ROWS_AT_ONCE);
     let result = Memo::new(move |_| {
         let options = RetirementOptions {
             as_of: s.as_of.get(),
@@ -86,7 +87,13 @@ pub fn RetirementPage() -> impl IntoView {
     move || {
         let lang = s.lang.get();
         let f = result.get()?;
-        let json = serde_json::to_value(&f).unwrap_or(Value::Null);
+        // Only the counts the cells read, not the list of people.
+        let json = std::sync::Arc::new(serde_json::json!({
+            "years": f.years,
+            "overdue": f.overdue,
+            "by_unit": f.by_unit,
+            "by_title": f.by_title,
+        }));
         let year_heads = f
             .years
             .iter()
@@ -148,10 +155,12 @@ pub fn RetirementPage() -> impl IntoView {
                 </tr>
             }
         };
+        let units_total = f.by_unit.len();
         let unit_rows = f
             .by_unit
             .iter()
             .enumerate()
+            .take(units_shown.get())
             .map(|(i, u)| {
                 timeline_row(
                     canbo_core::export::table::display_unit(&u.unit, lang),
@@ -295,6 +304,9 @@ pub fn RetirementPage() -> impl IntoView {
                         <tbody>
                             <tr><th colspan="99" class="group">{tr(lang, "Theo đơn vị", "By unit")}</th></tr>
                             {unit_rows}
+                            {(units_total > units_shown.get()).then(|| view! {
+                                <tr><td colspan="99"><MoreRows shown=units_shown total=units_total what_vi="đơn vị" what_en="units" /></td></tr>
+                            })}
                         </tbody>
                         <tbody>
                             <tr><th colspan="99" class="group">{tr(lang, "Theo chức danh", "By title")}</th></tr>

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::components::figures::Fig;
+use crate::components::report::{MoreRows, ROWS_AT_ONCE};
 use crate::download::{save, XLSX};
 use crate::i18n::{code_label, num, tr};
 use crate::settings::Settings;
@@ -254,10 +255,11 @@ pub fn StandardsPage() -> impl IntoView {
         }
     };
 
+    let units_shown = RwSignal::new(ROWS_AT_ONCE);
     let figures = move || {
         let lang = lang();
         let shown = result.get()?;
-        Some(figures_view(&shown, lang))
+        Some(figures_view(&shown, lang, units_shown))
     };
 
     view! {
@@ -282,14 +284,19 @@ pub fn StandardsPage() -> impl IntoView {
 }
 
 /// The counts table, the unconfirmed facts, the notes and the people below standard.
-fn figures_view(shown: &Shown, lang: Lang) -> impl IntoView {
+fn figures_view(shown: &Shown, lang: Lang, units_shown: RwSignal<usize>) -> impl IntoView {
     let r = &shown.r;
-    let json = serde_json::to_value(r).unwrap_or(Value::Null);
+    // Only the counts the cells read (the people lists can hold a large roster's thousands).
+    let json = std::sync::Arc::new(serde_json::json!({
+        "total": r.total,
+        "by_category": r.by_category,
+        "by_unit": r.by_unit,
+    }));
     let head = CRITERIA
         .iter()
         .map(|c| view! { <th scope="col">{tr(lang, c.label_vi(), c.label_en())} " – " {tr(lang, "chưa đạt", "below")}</th> })
         .collect_view();
-    let row = |label: String, prefix: String, json: &Value| {
+    let row = |label: String, prefix: String, json: &std::sync::Arc<Value>| {
         let cell = |p: &str| view! { <td class="num"><Fig json=json.clone() path=format!("{prefix}.{p}") /></td> };
         view! {
             <tr>
@@ -322,10 +329,12 @@ fn figures_view(shown: &Shown, lang: Lang) -> impl IntoView {
             );
         }
     }
+    let units_total = r.by_unit.len();
     let unit_rows = r
         .by_unit
         .iter()
         .enumerate()
+        .take(units_shown.get())
         .map(|(i, u)| {
             let mark = if u.difficult_area {
                 tr(lang, " (vùng khó khăn)", " (difficult area)")
@@ -373,6 +382,7 @@ fn figures_view(shown: &Shown, lang: Lang) -> impl IntoView {
                 <tbody>{rows}{unit_rows}</tbody>
             </table>
         </div>
+        <MoreRows shown=units_shown total=units_total what_vi="đơn vị" what_en="units" />
         {(!unconfirmed.is_empty()).then(|| view! {
             <h3>{tr(lang, "Quy định chưa xác nhận", "Unconfirmed rules")}</h3>
             <ul>{unconfirmed_items}</ul>

@@ -3,7 +3,7 @@
 
 use super::ReportOptions;
 use crate::codes::*;
-use crate::roster::{unit_key, Person, Roster};
+use crate::roster::{unit_key, Person, Roster, UnitKeys};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -136,25 +136,21 @@ pub struct Filter {
 /// spelling); everything else is [`Dimension::value`].
 pub struct Values<'r> {
     options: &'r ReportOptions,
-    unit_keys: HashMap<&'r str, String>,
+    unit_keys: UnitKeys<'r>,
 }
 
 impl<'r> Values<'r> {
     pub fn new(options: &'r ReportOptions) -> Values<'r> {
         Values {
             options,
-            unit_keys: HashMap::new(),
+            unit_keys: UnitKeys::default(),
         }
     }
 
     /// `dim.value(p, options)`.
     pub fn of(&mut self, dim: Dimension, p: &'r Person) -> String {
         match dim {
-            Dimension::Unit => self
-                .unit_keys
-                .entry(p.unit.as_str())
-                .or_insert_with(|| unit_key(&p.unit))
-                .clone(),
+            Dimension::Unit => self.unit_keys.key(&p.unit).to_string(),
             _ => dim.value(p, self.options),
         }
     }

@@ -4,7 +4,7 @@ use super::law::{Age, RetirementLaw};
 use super::SCHEMA;
 use crate::codes::{Category, Gender};
 use crate::date::{Date, PartialDate};
-use crate::roster::{unit_key, Origin, Person, Roster};
+use crate::roster::{Origin, Person, Roster, UnitKeys};
 use crate::vocab::positions::Title;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -255,27 +255,31 @@ pub fn forecast(roster: &Roster, law: &RetirementLaw, options: &RetirementOption
     let mut total = Timeline::new(options);
     let mut units: Vec<UnitTimeline> = Vec::new();
     let mut unit_index: HashMap<String, usize> = HashMap::new();
+    let mut keys = UnitKeys::default();
     for p in &roster.people {
-        let i = *unit_index.entry(unit_key(&p.unit)).or_insert_with(|| {
-            units.push(UnitTimeline {
-                unit: p.unit.clone(),
-                people: 0,
-                timeline: Timeline::new(options),
+        let i = *unit_index
+            .entry(keys.key(&p.unit).to_string())
+            .or_insert_with(|| {
+                units.push(UnitTimeline {
+                    unit: p.unit.clone(),
+                    people: 0,
+                    timeline: Timeline::new(options),
+                });
+                units.len() - 1
             });
-            units.len() - 1
-        });
         if let Some(u) = units.get_mut(i) {
             u.people += 1;
         }
     }
     let mut titles: Vec<TitleTimeline> = Vec::new();
     let mut vacancies: Vec<Vacancy> = Vec::new();
+    // Per title, the units already named among its vacancies (by key).
+    let mut vacancy_units: HashMap<Title, std::collections::HashSet<String>> = HashMap::new();
+    let mut retiree_keys = UnitKeys::default();
     for r in &people {
         total.add(r);
-        if let Some(u) = unit_index
-            .get(&unit_key(&r.unit))
-            .and_then(|&i| units.get_mut(i))
-        {
+        let key = retiree_keys.key(&r.unit).to_string();
+        if let Some(u) = unit_index.get(&key).and_then(|&i| units.get_mut(i)) {
             u.timeline.add(r);
         }
         match titles.iter_mut().find(|t| t.title == r.title) {
@@ -296,7 +300,8 @@ pub fn forecast(roster: &Roster, law: &RetirementLaw, options: &RetirementOption
             .title
             .filter(|t| matches!(t.category(), Category::CanBo | Category::CongChuc))
         {
-            add_vacancy(&mut vacancies, title, &r.unit);
+            let new_unit = vacancy_units.entry(title).or_default().insert(key);
+            add_vacancy(&mut vacancies, title, &r.unit, new_unit);
         }
     }
     // Recognised titles in their order, the unrecognised last.
@@ -319,11 +324,12 @@ pub fn forecast(roster: &Roster, law: &RetirementLaw, options: &RetirementOption
     }
 }
 
-fn add_vacancy(vacancies: &mut Vec<Vacancy>, title: Title, unit: &str) {
+/// One more post of `title` emptied in `unit` (`new_unit`: the first of that title there).
+fn add_vacancy(vacancies: &mut Vec<Vacancy>, title: Title, unit: &str, new_unit: bool) {
     match vacancies.iter_mut().find(|v| v.title == title) {
         Some(v) => {
             v.count += 1;
-            if !v.units.iter().any(|u| unit_key(u) == unit_key(unit)) {
+            if new_unit {
                 v.units.push(unit.to_string());
             }
         }

@@ -161,3 +161,16 @@ pub fn unit_key(unit: &str) -> String {
     }
     folded
 }
+
+/// [`unit_key`] of many people's units, folded once per spelling: a roster repeats each
+/// unit's spelling for every person in it, and folding is the slow part.
+#[derive(Debug, Default)]
+pub struct UnitKeys<'a> {
+    keys: std::collections::HashMap<&'a str, String>,
+}
+
+impl<'a> UnitKeys<'a> {
+    pub fn key(&mut self, unit: &'a str) -> &str {
+        self.keys.entry(unit).or_insert_with(|| unit_key(unit))
+    }
+}

@@ -22,7 +22,7 @@ pub use training::{plan, NeedCount, Trainee, TrainingGroup};
 use crate::codes::Category;
 use crate::date::Date;
 use crate::export::Lang;
-use crate::roster::{unit_key, Origin, Roster};
+use crate::roster::{unit_key, Origin, Roster, UnitKeys};
 use crate::vocab::positions::Title;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -58,7 +58,8 @@ impl StandardsOptions {
 
     /// Whether a unit is flagged: the whole roster is, or the unit by its [`unit_key`].
     pub fn is_difficult(&self, unit: &str) -> bool {
-        self.difficult_area || self.difficult_units.contains(&unit_key(unit))
+        self.difficult_area
+            || (!self.difficult_units.is_empty() && self.difficult_units.contains(&unit_key(unit)))
     }
 }
 
@@ -158,17 +159,20 @@ pub fn summarise(
     let mut unit_index: HashMap<String, usize> = HashMap::new();
     let mut total = Tally::default();
     let (mut below, mut in_grace, mut unknown) = (Vec::new(), Vec::new(), Vec::new());
+    let mut keys = UnitKeys::default();
     for a in assessments {
         total.add(a);
         by_category.entry(a.category).or_default().add(a);
-        let i = *unit_index.entry(unit_key(&a.unit)).or_insert_with(|| {
-            by_unit.push(UnitTally {
-                unit: a.unit.clone(),
-                difficult_area: a.difficult_area,
-                tally: Tally::default(),
+        let i = *unit_index
+            .entry(keys.key(&a.unit).to_string())
+            .or_insert_with(|| {
+                by_unit.push(UnitTally {
+                    unit: a.unit.clone(),
+                    difficult_area: a.difficult_area,
+                    tally: Tally::default(),
+                });
+                by_unit.len() - 1
             });
-            by_unit.len() - 1
-        });
         if let Some(u) = by_unit.get_mut(i) {
             u.tally.add(a);
         }
