@@ -3,6 +3,7 @@
 
 use canbo_core::export::Lang;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::people::PeoplePage;
 use crate::components::report::{ReportControls, ReportPage};
@@ -39,7 +40,10 @@ pub fn App() -> impl IntoView {
                 class="tab"
                 data-testid=testid
                 aria-current=move || (settings.view.get() == view).then_some("page")
-                on:click=move |_| settings.view.set(view)
+                on:click=move |_| {
+                    settings.view.set(view);
+                    show_page_start();
+                }
             >
                 {move || tr(lang(), vi, en)}
             </button>
@@ -49,14 +53,17 @@ pub fn App() -> impl IntoView {
 
     view! {
         <DropZone>
+            <a class="skip-link" href=move || if has_roster() { "#trang" } else { "#noi-dung" }>
+                {move || tr(lang(), "Bỏ qua đến nội dung", "Skip to content")}
+            </a>
             <header class="masthead">
                 <div class="masthead-row">
                     <h1 class="brand">"Canbo"</h1>
                     <div class="lang-switch no-print" role="group" aria-label="Ngôn ngữ / Language">
-                        <button type="button" class="button small" data-testid="lang-vi"
+                        <button type="button" class="button small" data-testid="lang-vi" lang="vi"
                             aria-pressed=move || (lang() == Lang::Vi).to_string()
                             on:click=move |_| settings.lang.set(Lang::Vi)>"Tiếng Việt"</button>
-                        <button type="button" class="button small" data-testid="lang-en"
+                        <button type="button" class="button small" data-testid="lang-en" lang="en"
                             aria-pressed=move || (lang() == Lang::En).to_string()
                             on:click=move |_| settings.lang.set(Lang::En)>"English"</button>
                     </div>
@@ -67,22 +74,26 @@ pub fn App() -> impl IntoView {
                         "The workforce report from your staff lists")}
                 </p>
             </header>
-            <main class="content">
+            // The pages first, and kept in sight while scrolling: on a phone the import
+            // block above a page is a screen long.
+            <Show when=has_roster>
+                <nav class="tabs no-print" aria-label=move || tr(lang(), "Các trang", "Pages")>
+                    <div class="tabs-row">{tabs.clone()}</div>
+                </nav>
+            </Show>
+            <main class="content" id="noi-dung" tabindex="-1">
                 <ImportBar />
                 <ImportErrors />
                 <ImportReview />
                 <Summary />
-                <Show when=has_roster>
-                    <nav class="tabs no-print" aria-label=move || tr(lang(), "Các trang", "Pages")>
-                        {tabs.clone()}
-                    </nav>
-                </Show>
-                {move || match settings.view.get() {
-                    View::Report => view! { <ReportPage /> }.into_any(),
-                    View::People => view! { <PeoplePage /> }.into_any(),
-                    View::Standards => view! { <ReportControls /><StandardsPage /> }.into_any(),
-                    View::Retirement => view! { <ReportControls /><RetirementPage /> }.into_any(),
-                }}
+                <div class="page" id="trang" tabindex="-1">
+                    {move || match settings.view.get() {
+                        View::Report => view! { <ReportPage /> }.into_any(),
+                        View::People => view! { <PeoplePage /> }.into_any(),
+                        View::Standards => view! { <ReportControls /><StandardsPage /> }.into_any(),
+                        View::Retirement => view! { <ReportControls /><RetirementPage /> }.into_any(),
+                    }}
+                </div>
                 <Snapshots />
                 <DataMenu />
             </main>
@@ -93,4 +104,22 @@ pub fn App() -> impl IntoView {
             </footer>
         </DropZone>
     }
+}
+
+/// After a page is chosen: when its start has scrolled above the window (under the tabs),
+/// scroll back to it, so the new page is read from its top.
+fn show_page_start() {
+    request_animation_frame(|| {
+        let Some(page) = document()
+            .get_element_by_id("trang")
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        // The page's top in the document (its offset parent, the drop zone, starts at 0).
+        let scrolled = window().scroll_y().unwrap_or(0.0);
+        if f64::from(page.offset_top()) < scrolled {
+            page.scroll_into_view();
+        }
+    });
 }

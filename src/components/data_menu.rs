@@ -2,6 +2,7 @@
 //! everything" (the page and local storage) behind a confirm step.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::review::t;
 use crate::state::AppState;
@@ -30,10 +31,15 @@ pub fn StorageError() -> impl IntoView {
     }
 }
 
+/// «Xóa toàn bộ dữ liệu» asks first, in place (a non-modal alert dialog): focus moves to
+/// its safe answer «Giữ lại»; Escape or «Giữ lại» put focus back on the button that asked,
+/// and after «Xóa hết» focus goes to the start of the page, since the menu itself is gone.
 #[component]
 pub fn DataMenu() -> impl IntoView {
     let state = expect_context::<AppState>();
     let confirming = RwSignal::new(false);
+    let ask_button = NodeRef::<leptos::html::Button>::new();
+    let keep_button = NodeRef::<leptos::html::Button>::new();
     let has_data = move || {
         state.roster.with(|r| r.is_some())
             || state.snapshots.with(|s| !s.is_empty())
@@ -41,10 +47,38 @@ pub fn DataMenu() -> impl IntoView {
                 .overrides
                 .with(|o| !o.columns.is_empty() || !o.sheets.is_empty())
     };
+    let ask = move |_| {
+        confirming.set(true);
+        request_animation_frame(move || {
+            if let Some(button) = keep_button.get_untracked() {
+                let _ = button.focus();
+            }
+        });
+    };
+    let keep = move || {
+        confirming.set(false);
+        request_animation_frame(move || {
+            if let Some(button) = ask_button.get_untracked() {
+                let _ = button.focus();
+            }
+        });
+    };
+    let delete = move |_| {
+        state.delete_all();
+        confirming.set(false);
+        request_animation_frame(|| {
+            if let Some(main) = document()
+                .get_element_by_id("noi-dung")
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = main.focus();
+            }
+        });
+    };
     view! {
         <StorageError />
         <Show when=has_data>
-            <section class="data-menu" aria-label="Dữ liệu đã lưu">
+            <section class="data-menu" aria-label=move || t("Dữ liệu đã lưu", "Saved data")>
                 <Show
                     when=move || confirming.get()
                     fallback=move || view! {
@@ -52,13 +86,29 @@ pub fn DataMenu() -> impl IntoView {
                             type="button"
                             class="button subtle danger"
                             data-testid="delete-all"
-                            on:click=move |_| confirming.set(true)
+                            node_ref=ask_button
+                            on:click=ask
                         >
                             {move || t("Xóa toàn bộ dữ liệu", "Delete all data")}
                         </button>
                     }
                 >
-                    <div class="confirm" role="alertdialog" aria-labelledby="delete-all-question">
+                    <div
+                        class="confirm"
+                        role="alertdialog"
+                        aria-modal="false"
+                        aria-labelledby="delete-all-title"
+                        aria-describedby="delete-all-question"
+                        on:keydown=move |ev: web_sys::KeyboardEvent| {
+                            if ev.key() == "Escape" {
+                                ev.prevent_default();
+                                keep();
+                            }
+                        }
+                    >
+                        <p id="delete-all-title" class="confirm-title">
+                            {move || t("Xóa toàn bộ dữ liệu", "Delete all data")}
+                        </p>
                         <p id="delete-all-question">
                             {move || t(
                                 "Xóa danh sách, các chỉnh sửa và bản lưu số liệu khỏi trình duyệt này? Không thể hoàn tác.",
@@ -69,10 +119,7 @@ pub fn DataMenu() -> impl IntoView {
                             type="button"
                             class="button danger"
                             data-testid="delete-all-confirm"
-                            on:click=move |_| {
-                                state.delete_all();
-                                confirming.set(false);
-                            }
+                            on:click=delete
                         >
                             {move || t("Xóa hết", "Delete everything")}
                         </button>
@@ -80,8 +127,8 @@ pub fn DataMenu() -> impl IntoView {
                             type="button"
                             class="button subtle"
                             data-testid="delete-all-cancel"
-                            autofocus
-                            on:click=move |_| confirming.set(false)
+                            node_ref=keep_button
+                            on:click=move |_| keep()
                         >
                             {move || t("Giữ lại", "Keep")}
                         </button>

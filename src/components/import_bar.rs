@@ -28,7 +28,11 @@ pub fn ImportBar() -> impl IntoView {
         move |_| spawn_local(async move { state.import_soon(fetch_sample().await).await });
 
     view! {
-        <section class="import-bar" aria-label="Nhập danh sách">
+        <section
+            class="import-bar"
+            class:loaded=move || state.roster.with(Option::is_some)
+            aria-label="Nhập danh sách"
+        >
             <input
                 type="file"
                 id="import-input"

@@ -3,6 +3,7 @@
 //! Run by `cargo xtask test` after `trunk build --release`; alone with
 //! `cargo xtask dist && cargo test -p canbo --test e2e`.
 
+mod accessibility;
 mod browser;
 mod data_keeping;
 mod import_measure;

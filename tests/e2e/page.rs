@@ -145,4 +145,84 @@ impl Page {
         }
         Ok(problems)
     }
+
+    /// Presses `key` on whatever has the keyboard focus, as a user would.
+    pub async fn press(&self, key: Key) -> TestResult {
+        self.driver
+            .action_chain()
+            .key_down(key.clone())
+            .key_up(key)
+            .perform()
+            .await?;
+        Ok(())
+    }
+
+    /// Presses Shift+`key`.
+    pub async fn press_shifted(&self, key: Key) -> TestResult {
+        self.driver
+            .action_chain()
+            .key_down(Key::Shift)
+            .key_down(key.clone())
+            .key_up(key)
+            .key_up(Key::Shift)
+            .perform()
+            .await?;
+        Ok(())
+    }
+
+    /// Whether the focused element is (inside) the first element matching `css`.
+    pub async fn focus_is_in(&self, css: &str) -> TestResult<bool> {
+        let inside = self
+            .driver
+            .execute(
+                "const root = document.querySelector(arguments[0]);
+                 return !!root && root.contains(document.activeElement);",
+                vec![serde_json::Value::String(css.to_string())],
+            )
+            .await?;
+        Ok(inside.json().as_bool() == Some(true))
+    }
+
+    /// Waits until the focus is (inside) `css`.
+    pub async fn wait_for_focus_in(&self, css: &str) -> TestResult {
+        let deadline = std::time::Instant::now() + PATIENCE;
+        while !self.focus_is_in(css).await? {
+            if std::time::Instant::now() > deadline {
+                return Err(format!(
+                    "the focus never went to `{css}`; it is on {}",
+                    self.describe_focus().await?
+                )
+                .into());
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        Ok(())
+    }
+
+    /// The focused element, for messages: its tag, test id, `data-stat` and text.
+    pub async fn describe_focus(&self) -> TestResult<String> {
+        let described = self
+            .driver
+            .execute(
+                "const e = document.activeElement;
+                 if (!e) return 'nothing';
+                 return e.tagName.toLowerCase()
+                     + (e.id ? '#' + e.id : '')
+                     + (e.dataset.testid ? ' [data-testid=' + e.dataset.testid + ']' : '')
+                     + (e.dataset.stat ? ' [data-stat=' + e.dataset.stat + ']' : '')
+                     + ' «' + (e.textContent || '').trim().slice(0, 40) + '»';",
+                Vec::new(),
+            )
+            .await?;
+        Ok(described.json().as_str().unwrap_or("?").to_string())
+    }
+
+    /// A number the page's script computes (`return …;`).
+    pub async fn number(&self, script: &str) -> TestResult<f64> {
+        let value = self.driver.execute(script, Vec::new()).await?;
+        value
+            .json()
+            .as_f64()
+            .ok_or_else(|| format!("`{script}` gave {:?}", value.json()).into())
+    }
 }
