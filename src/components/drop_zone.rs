@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::DragEvent;
 
+use crate::components::review::t;
 use crate::files::read_files;
 use crate::state::AppState;
 
@@ -57,7 +58,7 @@ pub fn DropZone(children: Children) -> impl IntoView {
             {children()}
             <Show when=move || { depth.get() > 0 }>
                 <div class="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
-                    <p>"Thả tệp vào đây để nhập"</p>
+                    <p>{move || t("Thả tệp vào đây để nhập", "Drop the files here to import them")}</p>
                 </div>
             </Show>
         </div>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::HtmlInputElement;
 
+use crate::components::review::t;
 use crate::files::{fetch_sample, read_files};
 use crate::state::AppState;
 
@@ -31,7 +32,7 @@ pub fn ImportBar() -> impl IntoView {
         <section
             class="import-bar"
             class:loaded=move || state.roster.with(Option::is_some)
-            aria-label="Nhập danh sách"
+            aria-label=move || t("Nhập danh sách", "Import a roster")
         >
             <input
                 type="file"
@@ -43,10 +44,10 @@ pub fn ImportBar() -> impl IntoView {
                 on:change=on_change
             />
             <label for="import-input" class="button primary">
-                "Chọn tệp danh sách…"
+                {move || t("Chọn tệp danh sách…", "Choose roster files…")}
             </label>
             <button type="button" class="button" data-testid="load-sample" on:click=load_sample>
-                "Dùng dữ liệu mẫu"
+                {move || t("Dùng dữ liệu mẫu", "Use the sample data")}
             </button>
             <Show when=move || state.busy.get()>
                 <div class="import-busy" role="status" data-testid="import-busy">
@@ -62,12 +63,15 @@ pub fn ImportBar() -> impl IntoView {
                         data-testid="import-cancel"
                         on:click=move |_| state.cancel_import()
                     >
-                        "Hủy"
+                        {move || t("Hủy", "Cancel")}
                     </button>
                 </div>
             </Show>
             <p class="hint">
-                "hoặc kéo thả tệp vào bất kỳ đâu trên trang. Đọc được Excel (.xlsx, .xlsm, .xlsb, .xls), OpenDocument (.ods) và CSV."
+                {move || t(
+                    "hoặc kéo thả tệp vào bất kỳ đâu trên trang. Đọc được Excel (.xlsx, .xlsm, .xlsb, .xls), OpenDocument (.ods) và CSV.",
+                    "or drop files anywhere on the page. Reads Excel (.xlsx, .xlsm, .xlsb, .xls), OpenDocument (.ods) and CSV.",
+                )}
             </p>
         </section>
     }

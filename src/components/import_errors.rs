@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::review::t;
 use crate::state::AppState;
 
 #[component]
@@ -11,7 +12,7 @@ pub fn ImportErrors() -> impl IntoView {
         <Show when=move || state.errors.with(|errors| !errors.is_empty())>
             <div class="import-error" role="alert" data-testid="import-error">
                 <div class="import-error-text">
-                    <p class="import-error-title">"Không đọc được tệp"</p>
+                    <p class="import-error-title">{move || t("Không đọc được tệp", "The file could not be read")}</p>
                     <ul>
                         {move || {
                             state.errors.get().into_iter().map(|message| view! { <li>{message}</li> }).collect_view()
@@ -22,10 +23,10 @@ pub fn ImportErrors() -> impl IntoView {
                     type="button"
                     class="button subtle"
                     data-testid="import-error-dismiss"
-                    aria-label="Đóng thông báo lỗi"
+                    aria-label=move || t("Đóng thông báo lỗi", "Close the error message")
                     on:click=move |_| state.dismiss_errors()
                 >
-                    "Đóng"
+                    {move || t("Đóng", "Close")}
                 </button>
             </div>
         </Show>

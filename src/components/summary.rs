@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::review::t;
 use crate::format;
 use crate::state::AppState;
 
@@ -21,8 +22,8 @@ pub fn Summary() -> impl IntoView {
                     view! {
                         <li>
                             <span class="file-name">{source.file.clone()}</span>
-                            <span class="sheet-name">"trang «" {source.sheet.clone()} "»"</span>
-                            <span class="file-people">{format::count(source.people)} " người"</span>
+                            <span class="sheet-name">{t("trang", "sheet")} " «" {source.sheet.clone()} "»"</span>
+                            <span class="file-people">{format::count(source.people)} " " {t("người", "people")}</span>
                         </li>
                     }
                 })
@@ -30,7 +31,7 @@ pub fn Summary() -> impl IntoView {
             view! {
                 <section class="summary" aria-live="polite">
                     <div class="sources">
-                        <h2>"Tệp đã nhập"</h2>
+                        <h2>{t("Tệp đã nhập", "Files imported")}</h2>
                         <ul data-testid="import-files">{sources}</ul>
                     </div>
                 </section>
@@ -45,11 +46,11 @@ pub fn Summary() -> impl IntoView {
 fn Welcome() -> impl IntoView {
     view! {
         <section class="welcome">
-            <h2>"Bắt đầu"</h2>
+            <h2>{move || t("Bắt đầu", "Getting started")}</h2>
             <ol>
-                <li>"Chọn hoặc kéo thả một hay nhiều tệp danh sách cán bộ, công chức: mỗi người một dòng, như các biểu mẫu vẫn dùng."</li>
-                <li>"Canbo tự nhận ra các cột họ tên, ngày sinh, chức vụ, trình độ, đánh giá…"</li>
-                <li>"Chưa có tệp? Bấm «Dùng dữ liệu mẫu» để xem thử với một huyện giả định."</li>
+                <li>{move || t("Chọn hoặc kéo thả một hay nhiều tệp danh sách cán bộ, công chức: mỗi người một dòng, như các biểu mẫu vẫn dùng.", "Choose or drop one or more staff roster files: one person per row, as the usual forms have it.")}</li>
+                <li>{move || t("Canbo tự nhận ra các cột họ tên, ngày sinh, chức vụ, trình độ, đánh giá…", "Canbo finds the columns itself: name, date of birth, position, qualifications, evaluation…")}</li>
+                <li>{move || t("Chưa có tệp? Bấm «Dùng dữ liệu mẫu» để xem thử với một huyện giả định.", "No file at hand? Press «Use the sample data» to try it with a fictional district.")}</li>
             </ol>
         </section>
     }

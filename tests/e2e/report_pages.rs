@@ -180,6 +180,18 @@ async fn english_writes_numbers_the_english_way() {
                 page.find("html").await?.attr("lang").await?.as_deref(),
                 Some("en")
             );
+            // The import controls and the import review switch too.
+            let sample = page.find("[data-testid=load-sample]").await?.text().await?;
+            assert_eq!(sample, "Use the sample data");
+            let review = page
+                .find("[data-testid=import-review] summary")
+                .await?
+                .text()
+                .await?;
+            assert!(
+                review.contains("How the files were read") && review.contains("sheets read"),
+                "{review}"
+            );
             // The choice is kept.
             page.reload().await?;
             let heading = page.find(".headlines h2").await?.text().await?;

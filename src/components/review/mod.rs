@@ -38,9 +38,14 @@ pub fn ImportReview() -> impl IntoView {
         let warnings = state
             .roster
             .with(|r| r.as_ref().map_or(0, |r| r.warnings.len()));
-        format!(
-            "{files} tệp · đọc {read}/{sheets} trang · {warnings} cảnh báo — bấm để xem, sửa cột hoặc bỏ trang"
-        )
+        match use_context::<Settings>().map_or(Lang::Vi, |s| s.lang.get()) {
+            Lang::Vi => format!(
+                "{files} tệp · đọc {read}/{sheets} trang · {warnings} cảnh báo — bấm để xem, sửa cột hoặc bỏ trang"
+            ),
+            Lang::En => format!(
+                "{files} file(s) · {read}/{sheets} sheets read · {warnings} warnings — open to see, correct a column or drop a sheet"
+            ),
+        }
     };
 
     view! {
@@ -72,6 +77,8 @@ pub fn ImportReview() -> impl IntoView {
                     )}
                 </p>
                 {move || {
+                    // Drawn again in the other language when it is switched.
+                    let _lang = use_context::<Settings>().map(|s| s.lang.get());
                     state
                         .review
                         .get()

@@ -14,6 +14,9 @@ const MAX_WARNINGS: usize = 100;
 #[component]
 pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = use_context::<crate::settings::Settings>()
+        .map_or(canbo_core::export::Lang::Vi, |s| s.lang.get_untracked());
+    let en = lang == canbo_core::export::Lang::En;
     let name = sheet.sheet.clone();
     let is_roster = sheet.skipped.is_none();
     let toggle_id = format!("{id}-roster");
@@ -27,6 +30,7 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
     };
 
     let status = match &sheet.skipped {
+        Some(reason) if en => format!("Not read: {}", reason.en),
         Some(reason) => format!("Không đọc: {}", reason.vi),
         None => {
             let rows = sheet
@@ -35,16 +39,17 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
                 .map(u32::to_string)
                 .collect::<Vec<_>>()
                 .join(", ");
-            format!(
-                "{} người · dòng tiêu đề {} · {} đơn vị",
-                crate::format::count(sheet.people),
-                rows,
-                sheet.units.len()
-            )
+            let people = crate::i18n::num(sheet.people, lang);
+            let units = sheet.units.len();
+            if en {
+                format!("{people} people · header rows {rows} · {units} units")
+            } else {
+                format!("{people} người · dòng tiêu đề {rows} · {units} đơn vị")
+            }
         }
     };
     let encoding = sheet.encoding.clone().map(
-        |e| view! { <span class="review-badge">{format!("đã chuyển mã {e} sang Unicode")}</span> },
+        |e| view! { <span class="review-badge">{if en { format!("converted from {e} to Unicode") } else { format!("đã chuyển mã {e} sang Unicode") }}</span> },
     );
 
     let columns =
@@ -58,9 +63,13 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
                 let refocus_id = select_id.clone();
                 let current = c.field;
                 let by_user = c.by_user;
-                let label = format!("Cột {} «{}» đọc là", c.letter, c.header);
+                let label = if en {
+                    format!("Column {} «{}» read as", c.letter, c.header)
+                } else {
+                    format!("Cột {} «{}» đọc là", c.letter, c.header)
+                };
                 let options = std::iter::once(view! {
-                    <option value="" selected=current.is_none()>"— không nhận ra —"</option>
+                    <option value="" selected=current.is_none()>{if en { "— not recognised —" } else { "— không nhận ra —" }}</option>
                 }
                 .into_any())
                 .chain(Field::ALL.iter().map(|f| {
@@ -88,7 +97,7 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
                             >
                                 {options}
                             </select>
-                            {by_user.then(|| view! { <span class="review-badge">"đã sửa"</span> })}
+                            {by_user.then(|| view! { <span class="review-badge">{if en { "corrected" } else { "đã sửa" }}</span> })}
                         </td>
                     </tr>
                 }
@@ -96,7 +105,7 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
             .collect_view();
             view! {
                 <table class="review-columns">
-                    <caption class="visually-hidden">"Các cột của trang"</caption>
+                    <caption class="visually-hidden">{if en { "The sheet's columns" } else { "Các cột của trang" }}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{move || t("Cột", "Col.")}</th>
@@ -116,13 +125,20 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
             .skipped_rows
             .iter()
             .take(MAX_WARNINGS)
-            .map(|r| view! { <li>{format!("Dòng {}: {}", r.row, r.why.vi)}</li> })
+            .map(|r| {
+                let line = if en {
+                    format!("Row {}: {}", r.row, r.why.en)
+                } else {
+                    format!("Dòng {}: {}", r.row, r.why.vi)
+                };
+                view! { <li>{line}</li> }
+            })
             .collect_view();
         view! {
             <details class="review-list" data-testid="review-skipped-rows">
-                <summary>{format!("{count} dòng bỏ qua")}</summary>
+                <summary>{if en { format!("{count} rows skipped") } else { format!("{count} dòng bỏ qua") }}</summary>
                 <ul>{items}</ul>
-                {(more > 0).then(|| view! { <p class="hint">{format!("và {more} dòng khác")}</p> })}
+                {(more > 0).then(|| view! { <p class="hint">{if en { format!("and {more} more rows") } else { format!("và {more} dòng khác") }}</p> })}
             </details>
         }
     });
@@ -142,13 +158,14 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
                     let more = count.saturating_sub(MAX_WARNINGS);
                     let items = here()
                         .take(MAX_WARNINGS)
-                        .map(|w| view! { <li>{format!("{}: {}", w.cell, w.message_vi)}</li> })
+                        // The message starts with its cell ("H17: …").
+                        .map(|w| view! { <li>{if en { w.message.clone() } else { w.message_vi.clone() }}</li> })
                         .collect_view();
                     view! {
                         <details class="review-list" data-testid="review-warnings" data-count=count>
-                            <summary>{format!("{count} cảnh báo")}</summary>
+                            <summary>{if en { format!("{count} warnings") } else { format!("{count} cảnh báo") }}</summary>
                             <ul>{items}</ul>
-                            {(more > 0).then(|| view! { <p class="hint">{format!("và {more} cảnh báo khác")}</p> })}
+                            {(more > 0).then(|| view! { <p class="hint">{if en { format!("and {more} more warnings") } else { format!("và {more} cảnh báo khác") }}</p> })}
                         </details>
                     }
                 })
