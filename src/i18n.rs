@@ -13,6 +13,18 @@ pub fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
     }
 }
 
+/// The language the page shows (tracked: a view that calls it follows the switch);
+/// Vietnamese where no settings are in context (some in-browser tests).
+pub fn lang() -> Lang {
+    leptos::prelude::use_context::<crate::settings::Settings>()
+        .map_or(Lang::Vi, |s| leptos::prelude::Get::get(&s.lang))
+}
+
+/// [`tr`] in the page's current language.
+pub fn t(vi: &'static str, en: &'static str) -> &'static str {
+    tr(lang(), vi, en)
+}
+
 pub fn num(n: u32, lang: Lang) -> String {
     text::number(n, lang)
 }

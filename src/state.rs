@@ -398,15 +398,8 @@ fn now_ms() -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::people;
+    use crate::test_support::{people, sample};
     use wasm_bindgen_test::wasm_bindgen_test;
-
-    fn sample() -> FileInput {
-        FileInput {
-            name: "mau-son-bieu.xlsx".into(),
-            bytes: include_bytes!("../assets/mau-son-bieu.xlsx").to_vec(),
-        }
-    }
 
     fn not_a_spreadsheet() -> FileInput {
         FileInput {

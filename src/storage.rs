@@ -125,7 +125,8 @@ pub fn load() -> (Saved, Option<String>) {
         },
         _ => (Saved::default(), None),
     };
-    let legacy = saved.roster.is_some();
+    // A roster in an older layout (inside the state, or under the version 0 key) moves.
+    let mut legacy = saved.roster.is_some();
     if let Ok(Some(text)) = storage.get_item(ROSTER_KEY) {
         match store::unpack::<Roster>(&text, ROSTER_KIND, ROSTER_VERSION, |v, _| {
             Err(format!("no migration from version {v}"))
@@ -141,14 +142,17 @@ pub fn load() -> (Saved, Option<String>) {
             .and_then(|v| migrate(0, v))
             .and_then(|v| serde_json::from_value::<Saved>(v).map_err(|e| e.to_string()));
         match roster {
-            Ok(old) => saved.roster = old.roster,
+            Ok(old) => {
+                saved.roster = old.roster;
+                legacy = true;
+            }
             Err(why) => {
                 let _ = storage.remove_item(LEGACY_ROSTER_KEY);
                 problem.get_or_insert_with(|| unreadable_message(&StoreError::Damaged(why)));
             }
         }
     }
-    if legacy || storage.get_item(LEGACY_ROSTER_KEY).ok().flatten().is_some() {
+    if legacy {
         if let Some(roster) = &saved.roster {
             let moved = pack_roster(roster)
                 .map_err(|e| SaveError::Refused(e.to_string()))
@@ -246,17 +250,13 @@ fn local_storage() -> Option<web_sys::Storage> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use canbo_core::import::{import, FileInput};
+    use canbo_core::import::import;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     // The tests share one local storage: each leaves it empty.
 
     fn roster() -> Roster {
-        let file = FileInput {
-            name: "mau-son-bieu.xlsx".into(),
-            bytes: include_bytes!("../assets/mau-son-bieu.xlsx").to_vec(),
-        };
-        import(&[file], &Overrides::default()).roster
+        import(&[crate::test_support::sample()], &Overrides::default()).roster
     }
 
     #[wasm_bindgen_test]

@@ -62,3 +62,11 @@ pub fn people(state: &AppState) -> Option<u32> {
         .roster
         .with_untracked(|r| r.as_ref().map(|r| r.people.len() as u32))
 }
+
+/// The bundled sample roster (420 people), as a picked file.
+pub fn sample() -> canbo_core::import::FileInput {
+    canbo_core::import::FileInput {
+        name: "mau-son-bieu.xlsx".into(),
+        bytes: include_bytes!("../assets/mau-son-bieu.xlsx").to_vec(),
+    }
+}

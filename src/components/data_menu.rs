@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::review::t;
+use crate::i18n::t;
 use crate::state::AppState;
 
 /// Shown while saving fails (storage full, refused, a roster too large to keep) or saved data

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::DragEvent;
 
-use crate::components::review::t;
 use crate::files::read_files;
+use crate::i18n::t;
 use crate::state::AppState;
 
 /// Drags of text or links are left to the browser; only drags of files are ours.

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::HtmlInputElement;
 
-use crate::components::review::t;
 use crate::files::{fetch_sample, read_files};
+use crate::i18n::t;
 use crate::state::AppState;
 
 /// The formats the core reads; `.txt` is for tab- or comma-separated exports.

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::review::t;
+use crate::i18n::t;
 use crate::state::AppState;
 
 #[component]

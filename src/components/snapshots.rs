@@ -6,11 +6,10 @@ use canbo_core::report::compare;
 use leptos::prelude::*;
 
 use super::report::stat_label;
-use super::review::t;
 use crate::format;
+use crate::i18n::t;
 use crate::settings::Settings;
 use crate::state::AppState;
-use canbo_core::export::Lang;
 
 #[component]
 pub fn Snapshots() -> impl IntoView {
@@ -79,7 +78,7 @@ pub fn Snapshots() -> impl IntoView {
                 .map(|s| s.report.clone())
         })?;
         let now = current()?;
-        let lang = settings.map_or(Lang::Vi, |s| s.lang.get());
+        let lang = crate::i18n::lang();
         let rows = compare(&before, &now)
             .into_iter()
             .map(|c| {

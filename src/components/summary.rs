@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::review::t;
 use crate::format;
+use crate::i18n::t;
 use crate::state::AppState;
 
 #[component]

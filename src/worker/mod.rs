@@ -189,7 +189,7 @@ pub async fn run(
 ) -> Outcome {
     cancel();
     let on_progress = std::rc::Rc::new(on_progress);
-    let progress_after = Some(on_progress.clone());
+    let progress_after = on_progress.clone();
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Classic);
     let worker = match Worker::new_with_options("./worker_loader.js", &options) {
@@ -303,9 +303,7 @@ pub async fn run(
     }
     // Reading a large result back and drawing the report holds the page for a moment: say so
     // first, and let the browser paint it.
-    if let Some(on_progress) = &progress_after {
-        on_progress(3 * STEPS + STEPS / 2, "Đang dựng báo cáo…".into());
-    }
+    progress_after(3 * STEPS + STEPS / 2, "Đang dựng báo cáo…".into());
     next_paint().await;
     let json = Uint8Array::new(&result).to_vec();
     match serde_json::from_slice::<Parsed>(&json) {

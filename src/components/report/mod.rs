@@ -206,10 +206,7 @@ mod tests {
         use crate::state::{AppState, Picked};
         let state = AppState::empty();
         state.import(Picked {
-            files: vec![canbo_core::import::FileInput {
-                name: "mau-son-bieu.xlsx".into(),
-                bytes: include_bytes!("../../../assets/mau-son-bieu.xlsx").to_vec(),
-            }],
+            files: vec![crate::test_support::sample()],
             unreadable: vec![],
         });
         let settings = Settings::new(state);

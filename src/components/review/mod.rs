@@ -8,15 +8,9 @@ mod sheet;
 use canbo_core::export::Lang;
 use leptos::prelude::*;
 
-use crate::settings::Settings;
+use crate::i18n::{lang, t};
 use crate::state::AppState;
 use sheet::SheetReview;
-
-/// The text in the page's language (Vietnamese when no language switch is mounted).
-pub(crate) fn t(vi: &'static str, en: &'static str) -> &'static str {
-    let lang = use_context::<Settings>().map_or(Lang::Vi, |s| s.lang.get());
-    crate::i18n::tr(lang, vi, en)
-}
 
 #[component]
 pub fn ImportReview() -> impl IntoView {
@@ -38,7 +32,7 @@ pub fn ImportReview() -> impl IntoView {
         let warnings = state
             .roster
             .with(|r| r.as_ref().map_or(0, |r| r.warnings.len()));
-        match use_context::<Settings>().map_or(Lang::Vi, |s| s.lang.get()) {
+        match lang() {
             Lang::Vi => format!(
                 "{files} tệp · đọc {read}/{sheets} trang · {warnings} cảnh báo — bấm để xem, sửa cột hoặc bỏ trang"
             ),
@@ -78,7 +72,7 @@ pub fn ImportReview() -> impl IntoView {
                 </p>
                 {move || {
                     // Drawn again in the other language when it is switched.
-                    let _lang = use_context::<Settings>().map(|s| s.lang.get());
+                    let _lang = lang();
                     state
                         .review
                         .get()
@@ -117,8 +111,7 @@ pub fn ImportReview() -> impl IntoView {
 mod tests {
     use super::*;
     use crate::state::Picked;
-    use crate::test_support::{mount, people, until};
-    use canbo_core::import::FileInput;
+    use crate::test_support::{mount, people, sample, until};
     use wasm_bindgen::JsCast;
     use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -127,10 +120,7 @@ mod tests {
         let state = AppState::empty();
         let page = mount(state, || view! { <ImportReview /> });
         state.import(Picked {
-            files: vec![FileInput {
-                name: "mau-son-bieu.xlsx".into(),
-                bytes: include_bytes!("../../../assets/mau-son-bieu.xlsx").to_vec(),
-            }],
+            files: vec![sample()],
             unreadable: vec![],
         });
         assert_eq!(people(&state), Some(420));
@@ -159,10 +149,7 @@ mod tests {
         let state = AppState::empty();
         let page = mount(state, || view! { <ImportReview /> });
         state.import(Picked {
-            files: vec![FileInput {
-                name: "mau-son-bieu.xlsx".into(),
-                bytes: include_bytes!("../../../assets/mau-son-bieu.xlsx").to_vec(),
-            }],
+            files: vec![sample()],
             unreadable: vec![],
         });
         until(|| page.query_selector("select[data-col]").unwrap().is_some()).await;

@@ -5,7 +5,7 @@ use canbo_core::field::Field;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::t;
+use crate::i18n::{t, tr};
 use crate::state::AppState;
 
 /// Warnings listed per sheet; the rest are counted.
@@ -14,8 +14,8 @@ const MAX_WARNINGS: usize = 100;
 #[component]
 pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = use_context::<crate::settings::Settings>()
-        .map_or(canbo_core::export::Lang::Vi, |s| s.lang.get_untracked());
+    // The review is drawn again when the language changes (`ImportReview`).
+    let lang = untrack(crate::i18n::lang);
     let en = lang == canbo_core::export::Lang::En;
     let name = sheet.sheet.clone();
     let is_roster = sheet.skipped.is_none();
@@ -69,7 +69,7 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
                     format!("Cột {} «{}» đọc là", c.letter, c.header)
                 };
                 let options = std::iter::once(view! {
-                    <option value="" selected=current.is_none()>{if en { "— not recognised —" } else { "— không nhận ra —" }}</option>
+                    <option value="" selected=current.is_none()>{tr(lang, "— không nhận ra —", "— not recognised —")}</option>
                 }
                 .into_any())
                 .chain(Field::ALL.iter().map(|f| {
@@ -97,7 +97,7 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
                             >
                                 {options}
                             </select>
-                            {by_user.then(|| view! { <span class="review-badge">{if en { "corrected" } else { "đã sửa" }}</span> })}
+                            {by_user.then(|| view! { <span class="review-badge">{tr(lang, "đã sửa", "corrected")}</span> })}
                         </td>
                     </tr>
                 }
@@ -105,7 +105,7 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
             .collect_view();
             view! {
                 <table class="review-columns">
-                    <caption class="visually-hidden">{if en { "The sheet's columns" } else { "Các cột của trang" }}</caption>
+                    <caption class="visually-hidden">{tr(lang, "Các cột của trang", "The sheet's columns")}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{move || t("Cột", "Col.")}</th>

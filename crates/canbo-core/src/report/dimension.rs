@@ -155,7 +155,7 @@ impl<'r> Values<'r> {
         }
     }
 
-    /// `filter.keeps(p, options)`.
+    /// Whether `filter` keeps `p`: each condition allows `p`'s value (an empty one, any).
     pub fn kept(&mut self, filter: &Filter, p: &'r Person) -> bool {
         filter
             .conditions
@@ -165,12 +165,6 @@ impl<'r> Values<'r> {
 }
 
 impl Filter {
-    pub fn keeps(&self, p: &Person, options: &ReportOptions) -> bool {
-        self.conditions
-            .iter()
-            .all(|(dim, allowed)| allowed.is_empty() || allowed.contains(&dim.value(p, options)))
-    }
-
     /// This filter with one more condition.
     pub fn and(mut self, dim: Dimension, values: Vec<String>) -> Filter {
         self.conditions.push((dim, values));
