@@ -368,12 +368,7 @@ fn normalise(sheet: &mut Sheet) -> Option<legacy::Legacy> {
 /// unit or when the workbook has one roster sheet per unit; otherwise the file's name when
 /// that names a unit.
 fn sheet_unit(file: &str, sheet: &str, roster_sheets: usize) -> String {
-    let names_unit = |t: &str| {
-        let f = text::fold(t);
-        ["xa ", "phuong ", "thi tran ", "thi xa "]
-            .iter()
-            .any(|k| f.starts_with(k))
-    };
+    let names_unit = crate::vocab::units::names_commune;
     if names_unit(sheet) || roster_sheets > 1 {
         text::unit_case(&text::clean(sheet))
     } else if names_unit(&stem(file)) {

@@ -21,7 +21,7 @@ use serde::Serialize;
 pub enum Reason {
     /// Its header names the field.
     Header,
-    /// Its header was ambiguous and its values decided.
+    /// Its values decided: the header was ambiguous, unknown, blank or only a number.
     Content,
     /// The user chose it in the import review.
     User,
@@ -36,6 +36,10 @@ pub struct Column {
     pub header: String,
     pub field: Option<Field>,
     pub reason: Reason,
+    /// For a column of marks ("x" under "Trình độ chuyên môn › ĐH"): the value a mark
+    /// gives, as its header writes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mark: Option<String>,
 }
 
 /// What was found in one sheet.
@@ -49,16 +53,25 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// Columns holding `field`, in sheet order.
+    /// Columns holding `field` as values, in sheet order (not its columns of marks).
     pub fn columns_of(&self, field: Field) -> impl Iterator<Item = usize> + '_ {
         self.columns
             .iter()
-            .filter(move |c| c.field == Some(field))
+            .filter(move |c| c.field == Some(field) && c.mark.is_none())
             .map(|c| c.col)
     }
 
+    /// Columns of marks for `field`: (column, the value a mark gives).
+    pub fn marks_of(&self, field: Field) -> impl Iterator<Item = (usize, &str)> + '_ {
+        self.columns
+            .iter()
+            .filter(move |c| c.field == Some(field))
+            .filter_map(|c| c.mark.as_deref().map(|m| (c.col, m)))
+    }
+
+    /// Whether any column holds `field`, as values or as marks.
     pub fn has(&self, field: Field) -> bool {
-        self.columns_of(field).next().is_some()
+        self.columns.iter().any(|c| c.field == Some(field))
     }
 }
 
@@ -113,12 +126,14 @@ pub fn detect(sheet: &Sheet, overrides: &[ColumnOverride]) -> Result<Layout, Not
             Some(c) => {
                 c.field = field;
                 c.reason = Reason::User;
+                c.mark = None;
             }
             None => columns.push(Column {
                 col,
                 header: String::new(),
                 field,
                 reason: Reason::User,
+                mark: None,
             }),
         }
     }

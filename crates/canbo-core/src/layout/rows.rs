@@ -76,11 +76,6 @@ const FOOTER: &[&str] = &[
     "ghi chu",
 ];
 
-/// Words that open a unit's name (folded).
-const UNIT_KINDS: &[&str] = &[
-    "xa", "phuong", "thi tran", "thi xa", "huyen", "don vi", "dac khu",
-];
-
 pub(super) fn classify(sheet: &Sheet, layout: &Layout, first: usize) -> Vec<(usize, RowRole)> {
     let name_cols: Vec<usize> = layout.columns_of(Field::Name).collect();
     let seq_col = layout.columns_of(Field::Seq).next();
@@ -220,8 +215,13 @@ fn person_or_group(
     }
     let has_data = data_cols.iter().any(|&c| !sheet.cell(r, c).is_empty());
     let seq_is_number = seq.trim().parse::<u32>().is_ok();
-    if !has_data && !seq_is_number && !label.is_empty() {
-        if let Some(group) = group(&label, &seq) {
+    if !has_data && !label.is_empty() {
+        // Some rosters number their unit rows like people: then only a unit's name tells.
+        let found = group(&label, &seq).filter(|g| {
+            !seq_is_number
+                || matches!(g, RowRole::UnitGroup { unit } if crate::vocab::units::names_unit(unit))
+        });
+        if let Some(group) = found {
             return group;
         }
     }
@@ -262,8 +262,7 @@ fn total_label(text: &str) -> Option<Total> {
 fn group(label: &str, seq: &str) -> Option<RowRole> {
     let text = strip_numbering(label);
     let folded = fold(&text);
-    let starts = |w: &str| starts_with_words(&folded, w);
-    if UNIT_KINDS.iter().any(|k| starts(k)) {
+    if crate::vocab::units::names_unit(&text) {
         return Some(RowRole::UnitGroup {
             unit: unit_case(&text),
         });

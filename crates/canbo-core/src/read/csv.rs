@@ -2,35 +2,40 @@
 
 use super::{Cell, Sheet};
 
-/// Text of the file, or `None` when the bytes are not text. UTF-8 (with or without BOM) and
-/// UTF-16 with BOM are decoded as such; other bytes that look like text are read as
-/// Windows-1252, which is also how legacy TCVN3/VNI files arrive (decoded later, per sheet).
+/// Text of the file, or `None` when the bytes are not text.
+///
+/// A byte-order mark decides (UTF-8, UTF-16). Otherwise valid UTF-8 is UTF-8. Other bytes are
+/// one of the single-byte encodings Vietnamese text is saved in:
+/// - TCVN3 (ABC) and VNI, the legacy font encodings: read here as Windows-1252, whose
+///   characters they borrow, and converted to Unicode later, per sheet (`text::legacy`);
+/// - Windows-1258, what Excel on a Vietnamese Windows writes for "CSV": tone marks as
+///   combining characters after the letter (made NFC when cells are cleaned);
+/// - Windows-1252 for anything else.
+///
+/// Firefox's detector (chardetng) tells Windows-1258 from the others, once the legacy fonts,
+/// which it does not know, are ruled out.
 pub(super) fn decode_text(bytes: &[u8]) -> Option<String> {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return String::from_utf8(rest.to_vec()).ok();
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return utf16(rest, u16::from_le_bytes);
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return utf16(rest, u16::from_be_bytes);
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return Some(text.into_owned());
     }
     if bytes.is_empty() || !looks_like_text(bytes) {
         return None;
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Some(text.to_string()),
-        Err(_) => Some(bytes.iter().map(|&b| windows_1252(b)).collect()),
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Some(text.to_string());
     }
-}
-
-fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> Option<String> {
-    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| read([c[0], c[1]])).collect();
-    Some(
-        char::decode_utf16(units)
-            .map(|r| r.unwrap_or('\u{FFFD}'))
-            .collect(),
-    )
+    let (western, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    if crate::text::legacy::detect(western.lines()).is_some() {
+        return Some(western.into_owned());
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    if detector.guess(Some(b"vn"), chardetng::Utf8Detection::Deny) == encoding_rs::WINDOWS_1258 {
+        let (text, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes);
+        return Some(text.into_owned());
+    }
+    Some(western.into_owned())
 }
 
 /// Text has no NUL bytes and few control characters.
@@ -41,19 +46,6 @@ fn looks_like_text(bytes: &[u8]) -> bool {
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
         .count();
     !sample.contains(&0) && controls * 100 <= sample.len()
-}
-
-/// Windows-1252, whose 0x80–0x9F range differs from Latin-1.
-fn windows_1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-        'ž', 'Ÿ',
-    ];
-    match b {
-        0x80..=0x9F => HIGH[(b - 0x80) as usize],
-        _ => b as char,
-    }
 }
 
 /// The separator that splits the first lines most consistently: comma, semicolon or tab.
@@ -166,6 +158,48 @@ mod tests {
             le.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(decode_text(&le).unwrap(), "Nữ");
+    }
+
+    #[test]
+    fn windows_1258_is_told_from_windows_1252() {
+        // "Họ và tên,Chức vụ\nLò Văn Hùng,Chủ tịch Ủy ban nhân dân\n" as Excel saves it on a
+        // Vietnamese Windows: tone marks as combining characters after the letter.
+        let text = "Họ và tên,Chức vụ,Dân tộc\nLò Văn Hùng,Chủ tịch Ủy ban nhân dân,Thái\n\
+                    Nguyễn Thị Hường,Phó Chủ tịch Hội đồng nhân dân,Kinh\n";
+        let bytes = cp1258(text);
+        assert!(std::str::from_utf8(&bytes).is_err());
+        let decoded = crate::text::clean(&decode_text(&bytes).unwrap());
+        assert_eq!(decoded, crate::text::clean(text));
+    }
+
+    /// Text as Windows-1258 bytes: decomposed, but with the letters 1258 has precomposed
+    /// (â ă ê ô ơ ư and their capitals) put back together, tone marks left combining.
+    pub(crate) fn cp1258(text: &str) -> Vec<u8> {
+        use unicode_normalization::{char::compose, UnicodeNormalization};
+        let mut out = String::new();
+        let mut base: Option<char> = None;
+        let mut tones = String::new();
+        let flush = |base: &mut Option<char>, tones: &mut String, out: &mut String| {
+            out.extend(base.take());
+            out.push_str(tones);
+            tones.clear();
+        };
+        for c in text.nfd() {
+            let letter_mark = matches!(c, '\u{302}' | '\u{306}' | '\u{31B}');
+            let combining = ('\u{300}'..='\u{36F}').contains(&c);
+            match base.and_then(|b| compose(b, c)) {
+                Some(joined) if letter_mark => base = Some(joined),
+                _ if combining => tones.push(c),
+                _ => {
+                    flush(&mut base, &mut tones, &mut out);
+                    base = Some(c);
+                }
+            }
+        }
+        flush(&mut base, &mut tones, &mut out);
+        let (bytes, _, unmappable) = encoding_rs::WINDOWS_1258.encode(&out);
+        assert!(!unmappable, "{text}");
+        bytes.into_owned()
     }
 
     #[test]

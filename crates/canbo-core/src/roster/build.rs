@@ -112,7 +112,8 @@ impl RowReader<'_> {
     }
 
     /// A classified field: `None` without a column, the code's blank value for a blank cell,
-    /// its `unknown` (and a warning) for text no phrase matches.
+    /// its `unknown` (and a warning) for text no phrase matches. Where the field is given by
+    /// columns of marks ("x" under "ĐH"), the first marked column's header is the value.
     fn level<T: Code>(
         &self,
         row: Row<'_>,
@@ -124,7 +125,14 @@ impl RowReader<'_> {
             return None;
         }
         let Some((col, cell)) = self.cell(row, field) else {
-            return T::BLANK;
+            let marked = self.layout.marks_of(field).find(|&(c, _)| {
+                let cell = row.cell(c);
+                !cell.is_empty() && vocab::mark(&cell.display())
+            });
+            return match marked {
+                Some((_, label)) => Some(self.classify(field, label, parse).unwrap_or(T::UNKNOWN)),
+                None => T::BLANK,
+            };
         };
         // Text cells are looked up without copying; numbers are rare here and formatted.
         let owned;
@@ -135,6 +143,30 @@ impl RowReader<'_> {
                 &owned
             }
         };
+        match self.classify(field, text, parse) {
+            Some(v) => Some(v),
+            None => {
+                self.warn(
+                    out,
+                    row,
+                    col,
+                    WarningKind::Unrecognised {
+                        field,
+                        value: text.to_string(),
+                    },
+                );
+                Some(T::UNKNOWN)
+            }
+        }
+    }
+
+    /// `parse(text)`, remembered per field and text.
+    fn classify<T: Code>(
+        &self,
+        field: Field,
+        text: &str,
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<T> {
         let known = self
             .memo
             .borrow()
@@ -151,21 +183,7 @@ impl RowReader<'_> {
                 .insert(text.to_string(), index);
             index
         });
-        match index.and_then(|i| T::ALL.get(i).copied()) {
-            Some(v) => Some(v),
-            None => {
-                self.warn(
-                    out,
-                    row,
-                    col,
-                    WarningKind::Unrecognised {
-                        field,
-                        value: text.to_string(),
-                    },
-                );
-                Some(T::UNKNOWN)
-            }
-        }
+        index.and_then(|i| T::ALL.get(i).copied())
     }
 
     fn date(&self, row: Row<'_>, field: Field, out: &mut Vec<Warning>) -> Option<PartialDate> {
@@ -224,15 +242,25 @@ impl RowReader<'_> {
         if has(Field::Gender) {
             gender = self.level(r, Field::Gender, vocab::gender, out).or(gender);
         } else if has(Field::GenderMaleMark) || has(Field::GenderFemaleMark) {
+            // With one column of marks only ("Nữ"), a blank there is the other gender.
             let marked = |f| self.text(r, f).is_some_and(|t| vocab::mark(&t));
-            gender = match (
+            let (men, women) = (
                 marked(Field::GenderMaleMark),
                 marked(Field::GenderFemaleMark),
-            ) {
-                (true, false) => Some(Gender::Nam),
-                (false, true) => Some(Gender::Nu),
-                _ => Some(Gender::Unknown),
-            };
+            );
+            gender = Some(
+                match (has(Field::GenderMaleMark), has(Field::GenderFemaleMark)) {
+                    (true, true) => match (men, women) {
+                        (true, false) => Gender::Nam,
+                        (false, true) => Gender::Nu,
+                        _ => Gender::Unknown,
+                    },
+                    (false, _) if women => Gender::Nu,
+                    (false, _) => Gender::Nam,
+                    (true, false) if men => Gender::Nam,
+                    (true, false) => Gender::Nu,
+                },
+            );
         } else if has(Field::BirthMale) || has(Field::BirthFemale) {
             gender = gender.or(Some(Gender::Unknown));
         }

@@ -144,7 +144,11 @@ impl Roster {
                     || self.columns.has(Field::GenderMaleMark)
                     || self.columns.has(Field::GenderFemaleMark)
             }
-            Field::Birth => self.columns.has(Field::Birth) || self.columns.has(Field::BirthMale),
+            Field::Birth => {
+                self.columns.has(Field::Birth)
+                    || self.columns.has(Field::BirthMale)
+                    || self.columns.has(Field::BirthFemale)
+            }
             f => self.columns.has(f),
         }
     }
@@ -154,8 +158,8 @@ impl Roster {
 /// leading "Xã"/"Thị trấn"/"Phường" do not matter.
 pub fn unit_key(unit: &str) -> String {
     let folded = crate::text::fold(&crate::layout::strip_numbering(unit));
-    for kind in ["thi tran ", "thi xa ", "xa ", "phuong "] {
-        if let Some(rest) = folded.strip_prefix(kind) {
+    for kind in crate::vocab::units::COMMUNE_KINDS {
+        if let Some(rest) = folded.strip_prefix(kind).and_then(|r| r.strip_prefix(' ')) {
             return rest.to_string();
         }
     }

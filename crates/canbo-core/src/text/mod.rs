@@ -6,6 +6,7 @@
 //! "chức  vụ - chức danh" all meet.
 
 pub mod legacy;
+pub mod syllable;
 
 use unicode_normalization::UnicodeNormalization;
 

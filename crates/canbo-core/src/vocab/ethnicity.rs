@@ -33,11 +33,26 @@ const ALIASES: &[(&str, &str)] = &[
 
 /// The canonical name of an ethnic group as written; unknown spellings are kept as written.
 pub fn canonical(text: &str) -> String {
-    let key: String = fold(text).chars().filter(|c| *c != ' ').collect();
-    ALIASES
-        .iter()
-        .find(|(alias, _)| *alias == key)
-        .map_or_else(|| text.to_string(), |(_, name)| name.to_string())
+    known(text).map_or_else(|| text.to_string(), str::to_string)
+}
+
+/// The canonical name of a known spelling: the whole text with its spaces dropped
+/// ("Khơmú", "H'Mông"), or, for "Kinh (Việt)" and the like, its first words.
+pub fn known(text: &str) -> Option<&'static str> {
+    let folded = fold(text);
+    let find = |key: &str| {
+        ALIASES
+            .iter()
+            .find(|(alias, _)| *alias == key)
+            .map(|(_, name)| *name)
+    };
+    let whole: String = folded.chars().filter(|c| *c != ' ').collect();
+    find(&whole).or_else(|| {
+        let words: Vec<&str> = folded.split(' ').collect();
+        (1..words.len())
+            .rev()
+            .find_map(|n| find(&words[..n].concat()))
+    })
 }
 
 /// Kinh (also written "Việt") is the majority; every other stated group is a minority.
@@ -56,6 +71,8 @@ mod tests {
         assert_eq!(canonical("Khơmú"), "Khơ Mú");
         assert_eq!(canonical("Việt"), "Kinh");
         assert_eq!(canonical("Xinh Mun"), "Xinh Mun");
+        assert_eq!(canonical("Kinh (Việt)"), "Kinh");
+        assert_eq!(known("đang cập nhật"), None);
         assert!(!is_minority(&canonical("kinh")));
         assert!(is_minority(&canonical("Tày")));
     }

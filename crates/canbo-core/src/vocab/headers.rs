@@ -1,5 +1,11 @@
-//! Column headers → fields. Folded phrases (see [`super::phrases`]); `=` means the whole
-//! header must be exactly that. Add a synonym here and every layout learns it.
+//! Column headers → fields. Folded phrases written out in full (see [`super::phrases`]):
+//! "TĐVH", "CMNV", "LLCT", "QLNN", "NS", "KQ ĐG", "NTNS" are read as the initials of these
+//! words, not listed. `=` means the whole header must be that phrase (or its initials).
+//! Add a synonym here and every layout learns it.
+//!
+//! Headers are those of the forms offices fill in: mẫu 2C-BNV/2008 (sơ yếu lý lịch), BM02/BNV
+//! of TT 11/2012/TT-BNV (số lượng, chất lượng cán bộ, công chức cấp xã), the BNV workforce
+//! statistics of TT 03/2019 and the rosters in `../shared/spec/ROSTER.md`.
 
 use super::phrases::Phrases;
 use crate::field::Field::{self, *};
@@ -13,6 +19,7 @@ pub static HEADERS: Phrases<Field> = Phrases {
         ("ho va ten", Name),
         ("ho ten", Name),
         ("ho va ten khai sinh", Name),
+        ("ho chu dem va ten", Name),
         ("=ten", Name),
         ("ten can bo", Name),
         ("ten can bo cong chuc", Name),
@@ -21,15 +28,13 @@ pub static HEADERS: Phrases<Field> = Phrases {
         ("ngay thang nam sinh", Birth),
         ("ngay thang sinh", Birth),
         ("nam sinh", Birth),
-        ("=ns", Birth),
+        ("sinh nam", Birth),
         ("gioi tinh", Gender),
         ("=nam nu", Gender),
-        ("=gt", Gender),
         ("=phai", Gender),
+        ("=gioi", Gender),
         ("dan toc", Ethnicity),
-        ("=dt", Ethnicity),
         ("ton giao", Religion),
-        ("=tg", Religion),
         ("don vi", Unit),
         ("don vi cong tac", Unit),
         ("co quan don vi", Unit),
@@ -50,14 +55,15 @@ pub static HEADERS: Phrases<Field> = Phrases {
         ("cb cc", Category),
         ("dang vien", Party),
         ("ngay vao dang", Party),
-        ("=dv", Party),
+        ("ngay ket nap dang", Party),
         ("van hoa", GeneralEducation),
         ("trinh do van hoa", GeneralEducation),
+        ("hoc van", GeneralEducation),
         ("gdpt", GeneralEducation),
         ("giao duc pho thong", GeneralEducation),
+        ("pho thong", GeneralEducation),
         ("chuyen mon", Professional),
         ("trinh do chuyen mon", Professional),
-        ("cmnv", Professional),
         ("chuyen mon nghiep vu", Professional),
         ("trinh do dao tao", Professional),
         ("chuyen nganh", FieldOfStudy),
@@ -65,10 +71,9 @@ pub static HEADERS: Phrases<Field> = Phrases {
         ("chuyen nganh dao tao", FieldOfStudy),
         ("=nganh", FieldOfStudy),
         ("ly luan chinh tri", PoliticalTheory),
-        ("llct", PoliticalTheory),
+        ("ly luan", PoliticalTheory),
         ("chinh tri", PoliticalTheory),
         ("quan ly nha nuoc", StateManagement),
-        ("qlnn", StateManagement),
         ("tin hoc", It),
         ("ngoai ngu", ForeignLanguage),
         ("tieng dan toc", EthnicLanguage),
@@ -85,15 +90,19 @@ pub static HEADERS: Phrases<Field> = Phrases {
         ("nam vao co quan", Hired),
         ("ngay vao co quan", Hired),
         ("ngay vao nganh", Hired),
+        ("ngay bat dau cong tac", Hired),
         ("ghi chu", Ignored),
         ("=ma cb", Ignored),
         ("ma can bo", Ignored),
         ("que quan", Ignored),
     ],
+    // "TĐVH", "TĐLLCT": the words "trình độ" glued before a field's initials.
+    glued: &["trinh do"],
+    glued_tail: false,
 };
 
 /// Sub-headers that split their parent's field by gender ("Sinh ngày › Nam | Nữ",
-/// "Giới tính › Nam | Nữ").
+/// "Giới tính › Nam | Nữ"), or stand alone over a column of marks ("Nữ": an "x" per woman).
 pub fn gender_split(leaf: &str) -> Option<crate::codes::Gender> {
     match leaf {
         "nam" => Some(crate::codes::Gender::Nam),

@@ -9,6 +9,7 @@ pub mod headers;
 pub mod levels;
 pub mod phrases;
 pub mod positions;
+pub mod units;
 
 use crate::codes::*;
 use crate::text::fold;
@@ -133,7 +134,8 @@ mod tests {
         assert_eq!(p("Cử nhân"), Some(Professional::DaiHoc));
         assert_eq!(p("Chưa qua đào tạo"), Some(Professional::None));
         assert_eq!(p("Đại học TC-NH"), Some(Professional::DaiHoc));
-        assert_eq!(p("ĐHH Luật"), None);
+        assert_eq!(p("ĐHSP Toán"), Some(Professional::DaiHoc));
+        assert_eq!(p("Đang học"), None);
         assert_eq!(p("xem hồ sơ"), None);
     }
 

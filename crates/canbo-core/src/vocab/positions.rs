@@ -88,120 +88,176 @@ impl Title {
     }
 }
 
-/// Recognise a title. A title joined with "kiêm" is read by its first part, the main post.
+/// Recognise a title: the main post of [`titles`].
 pub fn classify(text: &str) -> Option<Title> {
-    let folded = crate::text::fold(text);
-    let main = folded.split(" kiem ").next().unwrap_or(&folded);
-    TITLES
-        .best(main)
-        .or_else(|| GENERIC.best(main))
-        .map(|h| h.value)
+    main(&titles(text))
+}
+
+/// The main post among the titles a cell holds: the first cán bộ post (a cadre who also
+/// holds a civil-servant post is counted as a cadre, ND 33/2023 art. 5), else the first.
+pub fn main(titles: &[Title]) -> Option<Title> {
+    titles
+        .iter()
+        .find(|t| t.category() == Category::CanBo)
+        .or(titles.first())
+        .copied()
+}
+
+/// Every title a cell names, in the order written. One person often holds two posts:
+/// "Bí thư Đảng ủy kiêm Chủ tịch HĐND", "Chủ tịch HĐND - Bí thư ĐU", "Phó Chủ tịch UBND
+/// (kiêm Trưởng Công an)". The cell is cut where one post ends and the next begins ("kiêm",
+/// brackets, commas, a spaced dash; "VP-TK" keeps its dash), each part is read alone, and
+/// within a part the titles that do not overlap are kept ("CT HĐND-BT ĐU"). A part that names
+/// no title ("kiêm …", "phụ trách văn hóa") adds nothing.
+pub fn titles(text: &str) -> Vec<Title> {
+    let mut out: Vec<Title> = Vec::new();
+    for part in posts(text) {
+        let folded = crate::text::fold(part);
+        let mut hits = TITLES.all(&folded);
+        if hits.is_empty() {
+            hits = GENERIC.all(&folded).into_iter().take(1).collect();
+        }
+        hits.sort_by_key(|h| h.at);
+        for h in hits {
+            if !out.contains(&h.value) {
+                out.push(h.value);
+            }
+        }
+    }
+    // A generic word beside a specific title ("Công chức, Tư pháp - Hộ tịch") adds nothing.
+    if out.iter().any(|t| !t.is_generic()) {
+        out.retain(|t| !t.is_generic());
+    }
+    out
+}
+
+/// The parts of a cell that may each name one post.
+fn posts(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    for piece in text.split(['(', ')', '[', ']', ',', ';', '/', '+', '&', '\n']) {
+        let mut rest = piece;
+        loop {
+            let cut = [" - ", " – ", " — ", " -", "- "]
+                .iter()
+                .filter_map(|d| rest.find(d).map(|i| (i, d.len())))
+                .chain(kiem(rest))
+                .min();
+            match cut {
+                Some((i, n)) => {
+                    parts.push(&rest[..i]);
+                    rest = &rest[i + n..];
+                }
+                None => {
+                    parts.push(rest);
+                    break;
+                }
+            }
+        }
+    }
+    parts.retain(|p| !p.trim().is_empty());
+    parts
+}
+
+/// Where the word "kiêm" (concurrently) stands, and its length.
+fn kiem(text: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    for word in text.split(' ') {
+        if crate::text::fold(word) == "kiem" {
+            return Some((offset, word.len()));
+        }
+        offset += word.len() + 1;
+    }
+    None
 }
 
 use Title::*;
 
+impl Title {
+    /// Titles read from a generic word ("công chức", "chuyên viên").
+    fn is_generic(self) -> bool {
+        matches!(self, CongChucKhac)
+    }
+}
+
+/// Every title, written out in full; "CT UBND", "P.CT HĐND", "BT ĐU", "CHT BCHQS", "VP-TK",
+/// "UBMTTQVN" and the other usual abbreviations are read by the matching rule
+/// ([`super::phrases`]). The names are those of ND 92/2009 art. 3, ND 33/2023 art. 5 and
+/// Luật CBCC 2008 art. 61; the deputies are listed because they are not cán bộ.
 pub static TITLES: Phrases<Title> = Phrases {
     entries: &[
         ("bi thu dang uy", BiThu),
         ("bi thu dang bo", BiThu),
         ("=bi thu", BiThu),
-        ("bt dang uy", BiThu),
         ("pho bi thu dang uy", PhoBiThu),
+        ("pho bi thu dang bo", PhoBiThu),
         ("pho bi thu thuong truc dang uy", PhoBiThu),
         ("pho bi thu thuong truc", PhoBiThu),
         ("=pho bi thu", PhoBiThu),
-        ("pbt dang uy", PhoBiThu),
         ("chu tich hoi dong nhan dan", ChuTichHdnd),
-        ("chu tich hdnd", ChuTichHdnd),
-        ("ct hdnd", ChuTichHdnd),
         ("pho chu tich hoi dong nhan dan", PhoChuTichHdnd),
-        ("pho chu tich hdnd", PhoChuTichHdnd),
-        ("pct hdnd", PhoChuTichHdnd),
-        ("p ct hdnd", PhoChuTichHdnd),
-        ("p chu tich hdnd", PhoChuTichHdnd),
         ("chu tich uy ban nhan dan", ChuTichUbnd),
-        ("chu tich ubnd", ChuTichUbnd),
-        ("ct ubnd", ChuTichUbnd),
         ("pho chu tich uy ban nhan dan", PhoChuTichUbnd),
-        ("pho chu tich ubnd", PhoChuTichUbnd),
-        ("pct ubnd", PhoChuTichUbnd),
-        ("p ct ubnd", PhoChuTichUbnd),
-        ("p chu tich ubnd", PhoChuTichUbnd),
         ("chu tich uy ban mat tran to quoc", ChuTichMttq),
-        ("chu tich uy ban mttq", ChuTichMttq),
-        ("chu tich ub mttq", ChuTichMttq),
-        ("chu tich mttq", ChuTichMttq),
-        ("ct ub mttq", ChuTichMttq),
-        ("ct mttq", ChuTichMttq),
+        ("chu tich mat tran to quoc", ChuTichMttq),
         ("chu tich mat tran", ChuTichMttq),
         ("pho chu tich uy ban mat tran to quoc", KhongChuyenTrach),
-        ("pho chu tich uy ban mttq", KhongChuyenTrach),
-        ("pho chu tich ub mttq", KhongChuyenTrach),
-        ("pho chu tich mttq", KhongChuyenTrach),
-        ("pct mttq", KhongChuyenTrach),
-        ("pct ub mttq", KhongChuyenTrach),
+        ("pho chu tich mat tran to quoc", KhongChuyenTrach),
         ("pho chu tich mat tran", KhongChuyenTrach),
         ("bi thu doan", BiThuDoan),
         ("bi thu doan thanh nien", BiThuDoan),
-        ("bi thu doan tncs", BiThuDoan),
+        ("bi thu doan thanh nien cong san ho chi minh", BiThuDoan),
         ("bi thu xa doan", BiThuDoan),
         ("bi thu doan xa", BiThuDoan),
         ("pho bi thu doan", KhongChuyenTrach),
         ("pho bi thu doan thanh nien", KhongChuyenTrach),
+        (
+            "pho bi thu doan thanh nien cong san ho chi minh",
+            KhongChuyenTrach,
+        ),
         ("chu tich hoi lien hiep phu nu", ChuTichPhuNu),
-        ("chu tich hoi lhpn", ChuTichPhuNu),
+        ("chu tich lien hiep phu nu", ChuTichPhuNu),
         ("chu tich hoi phu nu", ChuTichPhuNu),
         ("chu tich phu nu", ChuTichPhuNu),
-        ("ct hoi lhpn", ChuTichPhuNu),
-        ("ct hoi phu nu", ChuTichPhuNu),
         ("pho chu tich hoi lien hiep phu nu", KhongChuyenTrach),
-        ("pho chu tich hoi lhpn", KhongChuyenTrach),
+        ("pho chu tich lien hiep phu nu", KhongChuyenTrach),
         ("pho chu tich hoi phu nu", KhongChuyenTrach),
         ("pho chu tich phu nu", KhongChuyenTrach),
         ("chu tich hoi nong dan", ChuTichNongDan),
-        ("ct hoi nong dan", ChuTichNongDan),
-        ("chu tich hoi nd", ChuTichNongDan),
+        ("chu tich nong dan", ChuTichNongDan),
         ("pho chu tich hoi nong dan", KhongChuyenTrach),
+        ("pho chu tich nong dan", KhongChuyenTrach),
         ("chu tich hoi cuu chien binh", ChuTichCuuChienBinh),
-        ("chu tich hoi ccb", ChuTichCuuChienBinh),
-        ("ct hoi ccb", ChuTichCuuChienBinh),
-        ("chu tich ccb", ChuTichCuuChienBinh),
+        ("chu tich cuu chien binh", ChuTichCuuChienBinh),
         ("pho chu tich hoi cuu chien binh", KhongChuyenTrach),
-        ("pho chu tich hoi ccb", KhongChuyenTrach),
+        ("pho chu tich cuu chien binh", KhongChuyenTrach),
         ("truong cong an", TruongCongAn),
-        ("truong ca xa", TruongCongAn),
         ("pho truong cong an", KhongChuyenTrach),
         ("cong an vien", KhongChuyenTrach),
         ("chi huy truong quan su", ChiHuyTruongQuanSu),
         ("chi huy truong ban chi huy quan su", ChiHuyTruongQuanSu),
-        ("chi huy truong bchqs", ChiHuyTruongQuanSu),
-        ("cht quan su", ChiHuyTruongQuanSu),
         ("=chi huy truong", ChiHuyTruongQuanSu),
         ("pho chi huy truong", KhongChuyenTrach),
         ("pho chi huy truong quan su", KhongChuyenTrach),
         ("pho chi huy truong ban chi huy quan su", KhongChuyenTrach),
-        ("pho cht quan su", KhongChuyenTrach),
         ("van phong thong ke", VanPhongThongKe),
         ("van phong", VanPhongThongKe),
-        ("vp tk", VanPhongThongKe),
-        ("vptk", VanPhongThongKe),
         ("dia chinh", DiaChinh),
         ("dia chinh xay dung", DiaChinh),
-        ("dc xd", DiaChinh),
-        ("dc nn", DiaChinh),
+        ("dia chinh nong nghiep", DiaChinh),
+        ("dia chinh xay dung do thi va moi truong", DiaChinh),
+        ("dia chinh nong nghiep xay dung va moi truong", DiaChinh),
         ("tai chinh ke toan", TaiChinhKeToan),
         ("ke toan", TaiChinhKeToan),
         ("tai chinh", TaiChinhKeToan),
-        ("tc kt", TaiChinhKeToan),
         ("tu phap ho tich", TuPhapHoTich),
         ("tu phap", TuPhapHoTich),
-        ("tp ht", TuPhapHoTich),
         ("van hoa xa hoi", VanHoaXaHoi),
         ("van hoa", VanHoaXaHoi),
-        ("vh xh", VanHoaXaHoi),
-        ("vhxh", VanHoaXaHoi),
         ("lao dong thuong binh xa hoi", VanHoaXaHoi),
     ],
+    // "HĐNDxã", "ĐUxã", "UBMTTQVN", "CAxã": the place glued to the organisation.
+    glued: &["xa", "phuong", "thi tran", "viet nam", "huyen"],
+    glued_tail: false,
 };
 
 /// Generic words, consulted only when no specific title matched: "Công chức Địa chính"
@@ -220,6 +276,8 @@ pub static GENERIC: Phrases<Title> = Phrases {
         ("hop dong", HopDong),
         ("nhan vien hop dong", HopDong),
     ],
+    glued: &["xa", "phuong", "thi tran"],
+    glued_tail: false,
 };
 
 #[cfg(test)]
