@@ -3,6 +3,7 @@
 use super::{table, Lang};
 use crate::codes::Code;
 use crate::import::Import;
+use crate::layout::Reason;
 use crate::report::{Counts, Report};
 use std::fmt::Write;
 
@@ -277,9 +278,23 @@ pub fn inspect(import: &Import, lang: Lang) -> String {
                                 }
                             },
                         );
+                        let mark = c.column.mark.as_ref().map_or(String::new(), |m| {
+                            if vi {
+                                format!(" = «{m}» (đánh dấu x)")
+                            } else {
+                                format!(" = '{m}' (x marks)")
+                            }
+                        });
+                        let how = match c.column.reason {
+                            Reason::Header => "",
+                            Reason::Content if vi => " (nhận ra theo nội dung cột)",
+                            Reason::Content => " (recognised by its values)",
+                            Reason::User if vi => " (người dùng chọn)",
+                            Reason::User => " (chosen by the user)",
+                        };
                         let _ = writeln!(
                             out,
-                            "    {:>3}  {:<40} → {field}",
+                            "    {:>3}  {:<40} → {field}{mark}{how}",
                             c.letter, c.column.header
                         );
                     }

@@ -83,7 +83,8 @@ struct RowReader<'a> {
 struct Memo {
     /// field → text → index of the code in `T::ALL`, `None` when unrecognised.
     levels: HashMap<Field, HashMap<String, Option<usize>>>,
-    titles: HashMap<String, Option<positions::Title>>,
+    /// position text → the titles it names, main post first.
+    titles: HashMap<String, Vec<positions::Title>>,
     ethnicities: HashMap<String, String>,
 }
 
@@ -266,14 +267,22 @@ impl RowReader<'_> {
         }
 
         let position = self.text(r, Field::Position);
-        let title = position.as_ref().and_then(|p| {
-            let known = self.memo.borrow().titles.get(p).copied();
+        let titles: Vec<positions::Title> = position.as_ref().map_or_else(Vec::new, |p| {
+            let known = self.memo.borrow().titles.get(p).cloned();
             known.unwrap_or_else(|| {
-                let t = positions::classify(p);
-                self.memo.borrow_mut().titles.insert(p.clone(), t);
-                t
+                let mut found = positions::titles(p);
+                if let Some(main) = positions::main(&found) {
+                    found.retain(|t| *t != main);
+                    found.insert(0, main);
+                }
+                self.memo
+                    .borrow_mut()
+                    .titles
+                    .insert(p.clone(), found.clone());
+                found
             })
         });
+        let title = titles.first().copied();
         let category = if has(Field::Category) {
             self.level(r, Field::Category, vocab::category, out)
                 .unwrap_or(Category::Unknown)
@@ -321,6 +330,7 @@ impl RowReader<'_> {
             unit,
             position,
             title,
+            concurrent: titles.get(1..).unwrap_or_default().to_vec(),
             category,
             party_member,
             general_education: self.level(

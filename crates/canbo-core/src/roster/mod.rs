@@ -33,7 +33,11 @@ pub struct Person {
     pub religion: Option<String>,
     pub unit: String,
     pub position: Option<String>,
+    /// The main post the position names (see [`crate::vocab::positions::main`]).
     pub title: Option<Title>,
+    /// The other posts the same cell names ("… kiêm Chủ tịch HĐND"): held concurrently.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub concurrent: Vec<Title>,
     pub category: Category,
     pub party_member: Option<bool>,
     pub general_education: Option<GeneralEducation>,
@@ -73,6 +77,7 @@ impl Person {
             unit: unit.into(),
             position: None,
             title: None,
+            concurrent: Vec::new(),
             category: Category::Unknown,
             party_member: None,
             general_education: None,

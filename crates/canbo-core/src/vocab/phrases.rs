@@ -181,7 +181,15 @@ impl<T: Copy + PartialEq> Phrases<T> {
             tokens,
             table: self,
         };
-        (0..tokens.list.len()).find_map(|t| walk.from(Pos { token: t, byte: 0 }))
+        // A match starts with the phrase's first letter, or with a glued word's.
+        let first = |w: &str| w.as_bytes().first().copied();
+        let starts: Vec<u8> = std::iter::once(first(words[0]))
+            .chain(self.glued.iter().map(|g| first(g)))
+            .flatten()
+            .collect();
+        (0..tokens.list.len())
+            .filter(|&t| first(tokens.list[t].1).is_some_and(|b| starts.contains(&b)))
+            .find_map(|t| walk.from(Pos { token: t, byte: 0 }))
     }
 }
 
@@ -192,6 +200,8 @@ const MAX_WORDS: usize = 16;
 struct Tokens<'a> {
     text: &'a str,
     list: Vec<(usize, &'a str)>,
+    /// Per token: it must be read whole (see [`Tokens::new`]).
+    words: Vec<bool>,
 }
 
 impl<'a> Tokens<'a> {
@@ -204,19 +214,24 @@ impl<'a> Tokens<'a> {
             }
             offset += word.len() + 1;
         }
-        Tokens { text, list }
+        // A token read whole: a syllable of more than two letters, or anything holding
+        // digits or other signs ("12/12").
+        let words = list
+            .iter()
+            .map(|(_, w)| {
+                (w.len() > 2 && is_syllable(w)) || !w.bytes().all(|b| b.is_ascii_lowercase())
+            })
+            .collect();
+        Tokens { text, list, words }
     }
 
-    /// A token that must be read whole: a syllable of more than two letters, or anything
-    /// holding digits or other signs ("12/12").
     fn is_word(&self, token: usize) -> bool {
-        let w = self.list[token].1;
-        (w.len() > 2 && is_syllable(w)) || !w.bytes().all(|b| b.is_ascii_lowercase())
+        self.words.get(token).copied().unwrap_or(true)
     }
 }
 
 /// A place in the text: a token and a byte inside it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct Pos {
     token: usize,
     byte: usize,
@@ -250,7 +265,7 @@ impl<T> Walk<'_, '_, T> {
         let token_len = self.tokens.list[start.token].1.len();
         for g in self.table.glued {
             let gw: Vec<&str> = g.split(' ').collect();
-            for after in self.consume(&gw, start, true) {
+            for after in self.consume(&gw, start) {
                 if after.token == start.token && after.byte < token_len {
                     if let Some(end) = self.phrase(0, after, false) {
                         let at = self.offset(after);
@@ -271,10 +286,14 @@ impl<T> Walk<'_, '_, T> {
             }
             return self.tail_ok(p).then(|| self.offset(p));
         }
-        for (next, abbr) in self.pieces(self.words[q], p) {
+        for &(next, abbr) in self.pieces(self.words[q], p).iter() {
             if let Some(end) = self.phrase(q + 1, next, abbreviated || abbr) {
                 return Some(end);
             }
+        }
+        // "và" (and) is dropped in abbreviations: "ĐC-NN-XD-MT", "ĐC-NN-XD&MT".
+        if self.words[q] == "va" && q > 0 && q + 1 < self.words.len() {
+            return self.phrase(q + 1, p, true);
         }
         None
     }
@@ -298,7 +317,7 @@ impl<T> Walk<'_, '_, T> {
         }
         self.table.glued.iter().any(|g| {
             let gw: Vec<&str> = g.split(' ').collect();
-            self.consume(&gw, p, true).into_iter().any(|after| {
+            self.consume(&gw, p).into_iter().any(|after| {
                 after.token != p.token || (after.byte > p.byte && self.glued_rest(after))
             })
         })
@@ -306,25 +325,26 @@ impl<T> Walk<'_, '_, T> {
 
     /// Every place where `words` (read as a glued run: abbreviated or whole) can end when
     /// read from `p` without leaving its token.
-    fn consume(&self, words: &[&str], p: Pos, within: bool) -> Vec<Pos> {
+    fn consume(&self, words: &[&str], p: Pos) -> Vec<Pos> {
         let Some((first, rest)) = words.split_first() else {
             return vec![p];
         };
         let mut out = Vec::new();
-        for (next, _) in self.pieces(first, p) {
-            if within && next.token != p.token && !rest.is_empty() {
+        for &(next, _) in self.pieces(first, p).iter() {
+            if next.token != p.token && !rest.is_empty() {
                 continue;
             }
-            out.extend(self.consume(rest, next, within));
+            out.extend(self.consume(rest, next));
         }
         out
     }
 
     /// The places reached by reading phrase word `word` at `p`, and whether it was
     /// abbreviated to get there.
-    fn pieces(&self, word: &str, p: Pos) -> Vec<(Pos, bool)> {
+    fn pieces(&self, word: &str, p: Pos) -> Reach {
+        let mut out = Reach::default();
         let Some(&(_, token)) = self.tokens.list.get(p.token) else {
-            return Vec::new();
+            return out;
         };
         let rest = &token[p.byte..];
         let advance = |len: usize| {
@@ -341,13 +361,11 @@ impl<T> Walk<'_, '_, T> {
             }
         };
         if p.byte == 0 && self.tokens.is_word(p.token) {
-            return if token == word {
-                vec![(advance(token.len()), false)]
-            } else {
-                Vec::new()
-            };
+            if token == word {
+                out.push((advance(token.len()), false));
+            }
+            return out;
         }
-        let mut out = Vec::new();
         if rest.starts_with(word) {
             out.push((advance(word.len()), false));
         }
@@ -377,6 +395,27 @@ impl<T> Walk<'_, '_, T> {
             }
         }
         out
+    }
+}
+
+/// The few places one word can reach (whole, by each prefix of its onset, by onset and coda):
+/// kept on the stack, as the matcher asks for them for every word of every phrase.
+#[derive(Default)]
+struct Reach {
+    items: [(Pos, bool); 8],
+    len: usize,
+}
+
+impl Reach {
+    fn push(&mut self, item: (Pos, bool)) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = item;
+            self.len += 1;
+        }
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, (Pos, bool)> {
+        self.items[..self.len].iter()
     }
 }
 
