@@ -42,8 +42,28 @@ pub enum Format {
     Xlsx,
 }
 
+/// What every subcommand reads: the roster files and what the user taught.
+#[derive(clap::Args)]
+pub struct Input {
+    /// Spellings taught in the page («Tải từ điển») or written by hand (canbo.spellings/1):
+    /// what a value the rules do not read means.
+    #[arg(long, value_name = "FILE.json")]
+    pub vocab: Option<PathBuf>,
+    /// Roster files (xlsx, xlsm, xlsb, xls, ods, csv); several are merged.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
 /// Read and import the files; any file that cannot be read is an error (exit 1).
-pub fn load(files: &[PathBuf]) -> Result<Import, CliError> {
+pub fn load(input: &Input) -> Result<Import, CliError> {
+    let mut overrides = Overrides::default();
+    if let Some(path) = &input.vocab {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+        overrides.spellings = canbo_core::vocab::spellings::Spellings::from_json(&text)
+            .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+    }
+    let files = &input.files;
     let mut inputs = Vec::with_capacity(files.len());
     for path in files {
         let bytes =
@@ -53,7 +73,7 @@ pub fn load(files: &[PathBuf]) -> Result<Import, CliError> {
             bytes,
         });
     }
-    let imported = import(&inputs, &Overrides::default());
+    let imported = import(&inputs, &overrides);
     if let Some(err) = imported.errors.first() {
         return Err(CliError::Input(err.to_string()));
     }

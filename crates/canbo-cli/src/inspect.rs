@@ -2,19 +2,18 @@
 
 use crate::common::{self, CliError};
 use canbo_core::export;
-use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<PathBuf>,
+    #[command(flatten)]
+    input: common::Input,
 }
 
 pub fn run(args: Args) -> Result<(), CliError> {
-    let imported = common::load(&args.files)?;
+    let imported = common::load(&args.input)?;
     let bytes = if args.json {
         common::json(&imported)
     } else {

@@ -19,14 +19,13 @@ pub struct Args {
     /// Write to this file instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Roster files (xlsx, xlsm, xlsb, xls, ods, csv); several are merged.
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<PathBuf>,
+    #[command(flatten)]
+    input: common::Input,
 }
 
 pub fn run(args: Args) -> Result<(), CliError> {
     common::require_file_for_xlsx(args.format, args.output.as_deref())?;
-    let imported = common::load(&args.files)?;
+    let imported = common::load(&args.input)?;
     let options = ReportOptions {
         as_of: common::as_of(args.as_of),
         bands: args.age_bands.unwrap_or_default(),

@@ -27,9 +27,8 @@ pub struct Args {
     /// Write to this file instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Roster files (xlsx, xlsm, xlsb, xls, ods, csv); several are merged.
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<PathBuf>,
+    #[command(flatten)]
+    input: common::Input,
 }
 
 pub fn run(args: Args) -> Result<(), CliError> {
@@ -38,7 +37,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             "retirement: --format xlsx is not available; use json, text or csv".into(),
         ));
     }
-    let imported = common::load(&args.files)?;
+    let imported = common::load(&args.input)?;
     let options = RetirementOptions {
         as_of: common::as_of(args.as_of),
         years: args.years,

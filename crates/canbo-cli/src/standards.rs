@@ -35,9 +35,8 @@ pub struct Args {
     /// Write to this file instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Roster files (xlsx, xlsm, xlsb, xls, ods, csv); several are merged.
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<PathBuf>,
+    #[command(flatten)]
+    input: common::Input,
 }
 
 pub fn run(args: Args) -> Result<(), CliError> {
@@ -46,7 +45,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         Some(path) => read_rule_sets(path)?,
         None => standards::defaults(),
     };
-    let imported = common::load(&args.files)?;
+    let imported = common::load(&args.input)?;
     let as_of = common::as_of(args.as_of);
     let rules = standards::choose(&sets, args.rule_set.as_deref(), as_of)
         .map_err(|e| CliError::Usage(e.to_string()))?;

@@ -162,3 +162,56 @@ fn usage_errors_exit_2() {
     );
     assert_eq!(canbo(&["frobnicate"]).status.code(), Some(2));
 }
+
+/// A file in the test's own temporary folder.
+fn temp_file(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("canbo-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn inspect_lists_unread_values_and_columns_read_by_their_values_and_vocab_teaches_them() {
+    let roster = temp_file(
+        "thu-quy.csv",
+        "Họ và tên,Chức vụ,\nLò Văn A,Thủ quỹ,12/12\nLò Văn B,Kế toán,9/12\nLò Văn C,Thủ quỹ,12/12\n"
+            .as_bytes(),
+    );
+    let out = canbo(&["inspect", &roster]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Văn hóa (GDPT) (nhận ra theo nội dung cột)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Chức vụ, chức danh: «Thủ quỹ» — 2 người"),
+        "{text}"
+    );
+
+    let vocab = temp_file(
+        "tu-dien.json",
+        r#"{"schema": "canbo.spellings/1", "spellings": [
+            {"field": "position", "text": "thủ quỹ", "code": "tai_chinh_ke_toan"}]}"#
+            .as_bytes(),
+    );
+    let out = canbo(&[
+        "report",
+        "--as-of",
+        "2024-12-31",
+        "--vocab",
+        &vocab,
+        &roster,
+    ]);
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["category"]["cong_chuc"], 3);
+    assert_eq!(report["category"]["unknown"], 0);
+
+    let broken = temp_file("hong.json", b"{\"schema\": \"canbo.spellings/1\", \"spellings\": [{\"field\": \"position\", \"text\": \"x\", \"code\": \"vua\"}]}");
+    let out = canbo(&["report", "--vocab", &broken, &roster]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("hong.json"));
+}

@@ -27,6 +27,9 @@ pub struct Overrides {
     pub columns: Vec<ColumnChoice>,
     #[serde(default)]
     pub sheets: Vec<SheetChoice>,
+    /// Spellings the user taught (`vocab::spellings`): they apply to every file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spellings: Vec<crate::vocab::spellings::Spelling>,
 }
 
 /// "Column `col` of this sheet holds `field`" (`None`: nothing to read).
@@ -142,6 +145,7 @@ pub fn import_with_progress(
 ) -> Import {
     let mut out = Import::default();
     let total = files.len();
+    let spellings = crate::vocab::spellings::Spellings::new(&overrides.spellings);
     for (done, input) in files.iter().enumerate() {
         let mut step = |step| {
             progress(Progress {
@@ -151,7 +155,7 @@ pub fn import_with_progress(
                 step,
             })
         };
-        match import_file(input, overrides, &mut step) {
+        match import_file(input, overrides, &spellings, &mut step) {
             Ok((report, people, warnings, columns)) => {
                 out.roster.people.extend(people);
                 out.roster.warnings.extend(warnings);
@@ -193,6 +197,7 @@ type FileParts = (FileReport, Vec<roster::Person>, Vec<Warning>, Vec<Field>);
 fn import_file(
     input: &FileInput,
     overrides: &Overrides,
+    spellings: &crate::vocab::spellings::Spellings,
     step: &mut dyn FnMut(Step),
 ) -> Result<FileParts, ImportError> {
     step(Step::Reading);
@@ -251,7 +256,8 @@ fn import_file(
             Err(reason) => sr.skipped = Some(reason),
             Ok(layout) => {
                 let sheet_unit = sheet_unit(file, &sheet.name, roster_sheets);
-                let (mut ps, ws) = roster::people(file, &mut sheet, &layout, &sheet_unit);
+                let (mut ps, ws) =
+                    roster::people(file, &mut sheet, &layout, &sheet_unit, spellings);
                 if let Some(e) = encoding {
                     warnings.push(Warning::new(
                         file,

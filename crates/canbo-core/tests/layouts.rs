@@ -208,7 +208,7 @@ fn the_users_column_choice_replaces_the_detected_field() {
             col: 2,
             field: Some(canbo_core::field::Field::Party),
         }],
-        sheets: vec![],
+        ..Overrides::default()
     };
     let after = run(vec![csv("x.csv", text)], &overrides);
     check(&after, &[("party_member", 1.into())]);
@@ -406,4 +406,59 @@ fn a_csv_typed_in_vni_is_converted() {
             ("gender.nu", 1.into()),
         ],
     );
+}
+
+#[test]
+fn values_no_rule_reads_are_listed_once_each_and_taught_once() {
+    use canbo_core::field::Field;
+    use canbo_core::vocab::spellings::{Spelling, Spellings};
+    let text = "Họ và tên,Chức vụ,Trình độ chuyên môn\n\
+                Lò Văn A,Thủ quỹ,Đang học\n\
+                Lò Văn B,THỦ QUỸ,ĐH\n\
+                Lò Văn C,Chủ tịch UBND,đang học\n";
+    let imported = import(&[csv("a.csv", text)], &Overrides::default());
+    let unread = imported.roster.unrecognised();
+    assert_eq!(unread.len(), 2, "{unread:?}");
+    assert!(unread.iter().all(|u| u.people == 2));
+    let title = unread.iter().find(|u| u.field == Field::Position).unwrap();
+    assert_eq!(title.text, "Thủ quỹ");
+    assert_eq!(title.places, vec!["a.csv › a › B2", "a.csv › a › B3"]);
+
+    let taught = vec![
+        Spelling {
+            field: Field::Position,
+            text: "thu quy".into(),
+            code: "tai_chinh_ke_toan".into(),
+        },
+        Spelling {
+            field: Field::Professional,
+            text: "Đang học".into(),
+            code: "none".into(),
+        },
+    ];
+    let overrides = Overrides {
+        spellings: taught.clone(),
+        ..Overrides::default()
+    };
+    let r = run(vec![csv("a.csv", text)], &overrides);
+    check(
+        &r,
+        &[
+            ("category.cong_chuc", 2.into()),
+            ("category.can_bo", 1.into()),
+            ("category.unknown", 0.into()),
+            ("professional.none", 2.into()),
+            ("professional.unknown", 0.into()),
+        ],
+    );
+    assert!(r["warnings"].as_array().unwrap().is_empty());
+
+    // Taught after the import, on the roster already read: the same figures.
+    let mut roster = imported.roster;
+    assert_eq!(roster.apply_spellings(&Spellings::new(&taught)), 4);
+    assert!(roster.unrecognised().is_empty());
+    let again = serde_json::to_value(canbo_core::report(&roster, &Default::default())).unwrap();
+    for key in ["category", "professional"] {
+        assert_eq!(again[key], r[key], "{key}");
+    }
 }

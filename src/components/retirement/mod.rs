@@ -25,34 +25,10 @@ struct Pick {
 
 /// A title in the language shown; `None` is a person whose title the roster does not give.
 pub(crate) fn title_label(title: Option<Title>, lang: Lang) -> &'static str {
-    use Title::*;
-    let Some(title) = title else {
-        return tr(lang, "Chưa xác định chức danh", "Title not known");
-    };
-    let en = match title {
-        BiThu => "Party Committee Secretary",
-        PhoBiThu => "Party Committee Deputy Secretary",
-        ChuTichHdnd => "People's Council Chair",
-        PhoChuTichHdnd => "People's Council Vice-chair",
-        ChuTichUbnd => "People's Committee Chair",
-        PhoChuTichUbnd => "People's Committee Vice-chair",
-        ChuTichMttq => "Fatherland Front Chair",
-        BiThuDoan => "Youth Union Secretary",
-        ChuTichPhuNu => "Women's Union Chair",
-        ChuTichNongDan => "Farmers' Union Chair",
-        ChuTichCuuChienBinh => "Veterans' Association Chair",
-        TruongCongAn => "Police Chief",
-        ChiHuyTruongQuanSu => "Military Commander",
-        VanPhongThongKe => "Office – statistics",
-        DiaChinh => "Land administration – construction",
-        TaiChinhKeToan => "Finance – accounting",
-        TuPhapHoTich => "Justice – civil status",
-        VanHoaXaHoi => "Culture – social affairs",
-        CongChucKhac => "Other civil servant",
-        KhongChuyenTrach => "Part-time staff",
-        HopDong => "Contract staff",
-    };
-    tr(lang, title.label_vi(), en)
+    match title {
+        Some(t) => tr(lang, t.label_vi(), t.label_en()),
+        None => tr(lang, "Chưa xác định chức danh", "Title not known"),
+    }
 }
 
 /// The law the ages come from, as the reader's language names it.

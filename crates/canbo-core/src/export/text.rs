@@ -323,6 +323,34 @@ pub fn inspect(import: &Import, lang: Lang) -> String {
             }
         }
     }
+    let unread = import.roster.unrecognised();
+    if !unread.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} ({}):",
+            if vi {
+                "Giá trị chưa nhận ra, dạy một lần bằng --vocab"
+            } else {
+                "Values not recognised, teach them once with --vocab"
+            },
+            unread.len()
+        );
+        for u in &unread {
+            let field = if vi {
+                u.field.label_vi()
+            } else {
+                u.field.label_en()
+            };
+            let _ = writeln!(
+                out,
+                "  {field}: «{}» — {} {} ({})",
+                u.text,
+                number(u.people, lang),
+                if vi { "người" } else { "people" },
+                u.places.join("; ")
+            );
+        }
+    }
     if !import.roster.warnings.is_empty() {
         let _ = writeln!(
             out,

@@ -7,6 +7,7 @@ use crate::date::PartialDate;
 use crate::field::Field;
 use crate::layout::{Layout, RowRole};
 use crate::read::{cell_ref, Cell, Sheet};
+use crate::vocab::spellings::Spellings;
 use crate::vocab::{self, ethnicity, positions};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -21,11 +22,13 @@ pub(crate) fn people(
     sheet: &mut Sheet,
     layout: &Layout,
     sheet_unit: &str,
+    spellings: &Spellings,
 ) -> (Vec<Person>, Vec<Warning>) {
     let reader = RowReader {
         file,
         sheet: &sheet.name,
         layout,
+        spellings,
         memo: Default::default(),
     };
     let mut people = Vec::new();
@@ -75,6 +78,8 @@ struct RowReader<'a> {
     file: &'a str,
     sheet: &'a str,
     layout: &'a Layout,
+    /// What the user taught: consulted before the rules.
+    spellings: &'a Spellings,
     /// Rosters repeat the same few values thousands of times: classify each once.
     memo: RefCell<Memo>,
 }
@@ -176,7 +181,11 @@ impl RowReader<'_> {
             .and_then(|m| m.get(text))
             .copied();
         let index = known.unwrap_or_else(|| {
-            let index = parse(text).and_then(|v| T::ALL.iter().position(|x| *x == v));
+            let index = self
+                .spellings
+                .level(field, text)
+                .or_else(|| parse(text))
+                .and_then(|v| T::ALL.iter().position(|x| *x == v));
             let mut memo = self.memo.borrow_mut();
             memo.levels
                 .entry(field)
@@ -270,7 +279,10 @@ impl RowReader<'_> {
         let titles: Vec<positions::Title> = position.as_ref().map_or_else(Vec::new, |p| {
             let known = self.memo.borrow().titles.get(p).cloned();
             known.unwrap_or_else(|| {
-                let mut found = positions::titles(p);
+                let mut found = match self.spellings.title(p) {
+                    Some(t) => vec![t],
+                    None => positions::titles(p),
+                };
                 if let Some(main) = positions::main(&found) {
                     found.retain(|t| *t != main);
                     found.insert(0, main);

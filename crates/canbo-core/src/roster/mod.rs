@@ -2,9 +2,11 @@
 //! raised while reading them.
 
 mod build;
+mod unrecognised;
 mod warning;
 
 pub(crate) use build::people;
+pub use unrecognised::Unrecognised;
 pub use warning::{Warning, WarningKind};
 
 use crate::codes::*;

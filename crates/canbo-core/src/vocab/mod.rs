@@ -9,6 +9,7 @@ pub mod headers;
 pub mod levels;
 pub mod phrases;
 pub mod positions;
+pub mod spellings;
 pub mod units;
 
 use crate::codes::*;

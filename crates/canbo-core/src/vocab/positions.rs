@@ -38,6 +38,91 @@ pub enum Title {
 }
 
 impl Title {
+    /// Every title, in the order of the law's lists (cán bộ, công chức, then the others).
+    pub const ALL: &'static [Title] = &[
+        Title::BiThu,
+        Title::PhoBiThu,
+        Title::ChuTichHdnd,
+        Title::PhoChuTichHdnd,
+        Title::ChuTichUbnd,
+        Title::PhoChuTichUbnd,
+        Title::ChuTichMttq,
+        Title::BiThuDoan,
+        Title::ChuTichPhuNu,
+        Title::ChuTichNongDan,
+        Title::ChuTichCuuChienBinh,
+        Title::TruongCongAn,
+        Title::ChiHuyTruongQuanSu,
+        Title::VanPhongThongKe,
+        Title::DiaChinh,
+        Title::TaiChinhKeToan,
+        Title::TuPhapHoTich,
+        Title::VanHoaXaHoi,
+        Title::CongChucKhac,
+        Title::KhongChuyenTrach,
+        Title::HopDong,
+    ];
+
+    /// The snake_case code (as in JSON).
+    pub fn code(self) -> &'static str {
+        use Title::*;
+        match self {
+            BiThu => "bi_thu",
+            PhoBiThu => "pho_bi_thu",
+            ChuTichHdnd => "chu_tich_hdnd",
+            PhoChuTichHdnd => "pho_chu_tich_hdnd",
+            ChuTichUbnd => "chu_tich_ubnd",
+            PhoChuTichUbnd => "pho_chu_tich_ubnd",
+            ChuTichMttq => "chu_tich_mttq",
+            BiThuDoan => "bi_thu_doan",
+            ChuTichPhuNu => "chu_tich_phu_nu",
+            ChuTichNongDan => "chu_tich_nong_dan",
+            ChuTichCuuChienBinh => "chu_tich_cuu_chien_binh",
+            TruongCongAn => "truong_cong_an",
+            ChiHuyTruongQuanSu => "chi_huy_truong_quan_su",
+            VanPhongThongKe => "van_phong_thong_ke",
+            DiaChinh => "dia_chinh",
+            TaiChinhKeToan => "tai_chinh_ke_toan",
+            TuPhapHoTich => "tu_phap_ho_tich",
+            VanHoaXaHoi => "van_hoa_xa_hoi",
+            CongChucKhac => "cong_chuc_khac",
+            KhongChuyenTrach => "khong_chuyen_trach",
+            HopDong => "hop_dong",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Title> {
+        Title::ALL.iter().copied().find(|t| t.code() == code)
+    }
+
+    /// The English name.
+    pub fn label_en(self) -> &'static str {
+        use Title::*;
+        match self {
+            BiThu => "Party Committee Secretary",
+            PhoBiThu => "Party Committee Deputy Secretary",
+            ChuTichHdnd => "People's Council Chair",
+            PhoChuTichHdnd => "People's Council Vice-chair",
+            ChuTichUbnd => "People's Committee Chair",
+            PhoChuTichUbnd => "People's Committee Vice-chair",
+            ChuTichMttq => "Fatherland Front Chair",
+            BiThuDoan => "Youth Union Secretary",
+            ChuTichPhuNu => "Women's Union Chair",
+            ChuTichNongDan => "Farmers' Union Chair",
+            ChuTichCuuChienBinh => "Veterans' Association Chair",
+            TruongCongAn => "Police Chief",
+            ChiHuyTruongQuanSu => "Military Commander",
+            VanPhongThongKe => "Office – statistics",
+            DiaChinh => "Land administration – construction",
+            TaiChinhKeToan => "Finance – accounting",
+            TuPhapHoTich => "Justice – civil status",
+            VanHoaXaHoi => "Culture – social affairs",
+            CongChucKhac => "Other civil servant",
+            KhongChuyenTrach => "Part-time staff",
+            HopDong => "Contract staff",
+        }
+    }
+
     pub fn category(self) -> Category {
         use Title::*;
         match self {
@@ -283,6 +368,18 @@ pub static GENERIC: Phrases<Title> = Phrases {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_are_the_json_names_and_every_title_is_listed() {
+        for t in Title::ALL {
+            assert_eq!(
+                serde_json::to_string(t).unwrap(),
+                format!("\"{}\"", t.code())
+            );
+            assert_eq!(Title::from_code(t.code()), Some(*t));
+        }
+        assert_eq!(Title::ALL.len(), 21);
+    }
 
     fn check(text: &str, expect: Option<Title>) {
         assert_eq!(classify(text), expect, "{text}");
