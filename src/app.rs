@@ -10,7 +10,7 @@ use crate::components::report::{ReportControls, ReportPage};
 use crate::components::retirement::RetirementPage;
 use crate::components::standards::StandardsPage;
 use crate::components::{
-    DataMenu, DropZone, ImportBar, ImportErrors, ImportReview, Snapshots, Summary,
+    DataMenu, DropZone, ImportBar, ImportErrors, ImportReview, Snapshots, Summary, UnreadValues,
 };
 use crate::i18n::tr;
 use crate::settings::{Settings, View};
@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                 <ImportBar />
                 <ImportErrors />
                 <ImportReview />
+                <UnreadValues />
                 <Summary />
                 <div class="page" id="trang" tabindex="-1">
                     {move || match settings.view.get() {

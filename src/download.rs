@@ -6,6 +6,7 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 pub const CSV: &str = "text/csv;charset=utf-8";
+pub const JSON: &str = "application/json;charset=utf-8";
 
 /// Offers `bytes` as a download named `name`. Returns why not, if it could not.
 pub fn save(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {

@@ -5,6 +5,29 @@ use canbo_core::codes::Code;
 use canbo_core::export::{text, Lang};
 use canbo_core::report::Dimension;
 
+/// A message made at run time, in both languages; shown in the language of the moment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Msg {
+    vi: String,
+    en: String,
+}
+
+impl Msg {
+    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Msg {
+        Msg {
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => self.vi.clone(),
+            Lang::En => self.en.clone(),
+        }
+    }
+}
+
 /// The text in the current language.
 pub fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
     match lang {

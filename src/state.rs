@@ -10,6 +10,7 @@ use canbo_core::import::{ColumnChoice, FileInput, Overrides, SheetChoice};
 use canbo_core::report::Report;
 use canbo_core::roster::Roster;
 use canbo_core::standards::RuleSet;
+use canbo_core::vocab::spellings::{Spelling, Spellings};
 use leptos::prelude::*;
 
 use crate::settings::today;
@@ -306,6 +307,56 @@ impl AppState {
             });
         });
         self.reimport();
+    }
+
+    /// The user says what a value no rule read means: kept with the corrections (so every
+    /// later import reads it), and applied at once to the roster on screen, which is stored.
+    pub fn teach(&self, spelling: Spelling) {
+        self.overrides
+            .update(|o| canbo_core::vocab::spellings::teach(&mut o.spellings, spelling));
+        self.apply_spellings();
+    }
+
+    /// Spellings from a file (`canbo.spellings/1`), added to the ones taught.
+    pub fn learn(&self, more: Vec<Spelling>) {
+        self.overrides
+            .update(|o| canbo_core::vocab::spellings::merge(&mut o.spellings, more));
+        self.apply_spellings();
+    }
+
+    /// Forgets a taught spelling. The roster on screen is read again from its files when
+    /// they are still here; otherwise the next import reads it without.
+    pub fn forget_spelling(&self, field: Field, text: &str) {
+        let key = canbo_core::text::fold(text);
+        self.overrides.update(|o| {
+            o.spellings
+                .retain(|s| !(s.field == field && canbo_core::text::fold(&s.text) == key))
+        });
+        if self.files.with_value(|f| !f.is_empty()) {
+            self.reimport();
+        }
+    }
+
+    fn apply_spellings(&self) {
+        let taught = self
+            .overrides
+            .with_untracked(|o| Spellings::new(&o.spellings));
+        let mut changed = 0;
+        self.roster.update(|r| {
+            if let Some(r) = r {
+                changed = r.apply_spellings(&taught);
+            }
+        });
+        if changed > 0 {
+            let packed = self
+                .roster
+                .with_untracked(|r| r.as_ref().map(crate::storage::pack_roster));
+            match packed {
+                Some(Ok(text)) => self.keep_roster(&text),
+                Some(Err(e)) => self.roster_storage_error.set(Some(e.to_string())),
+                None => {}
+            }
+        }
     }
 
     /// Reads the kept files again with the current overrides, in the worker.

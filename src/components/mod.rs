@@ -17,6 +17,6 @@ pub use data_menu::DataMenu;
 pub use drop_zone::DropZone;
 pub use import_bar::ImportBar;
 pub use import_errors::ImportErrors;
-pub use review::ImportReview;
+pub use review::{ImportReview, UnreadCount, UnreadValues};
 pub use snapshots::Snapshots;
 pub use summary::Summary;

@@ -13,6 +13,7 @@ mod report_pages;
 mod report_samples;
 mod server;
 mod standards_pages;
+mod teach_spellings;
 
 use std::path::{Path, PathBuf};
 

@@ -39,6 +39,7 @@ pub fn ReportPage() -> impl IntoView {
             has.then(|| {
                 view! {
                     <exports::ReportExports />
+                    <crate::components::UnreadCount />
                     <breakdowns::Headlines />
                     <breakdowns::Breakdowns />
                     <units::UnitTable />

@@ -4,6 +4,7 @@
 //! kept file bytes with the new overrides at once (`AppState::set_column`, `set_sheet_role`).
 
 mod sheet;
+mod unread;
 
 use canbo_core::export::Lang;
 use leptos::prelude::*;
@@ -11,6 +12,7 @@ use leptos::prelude::*;
 use crate::i18n::{lang, t};
 use crate::state::AppState;
 use sheet::SheetReview;
+pub use unread::{UnreadCount, UnreadValues};
 
 #[component]
 pub fn ImportReview() -> impl IntoView {

@@ -18,34 +18,9 @@ use web_sys::HtmlInputElement;
 use super::{kind_of, Kind, Sets};
 use crate::download::save;
 use crate::files::read_files;
-use crate::i18n::tr;
+use crate::i18n::{tr, Msg};
 use crate::settings::Settings;
 use crate::state::AppState;
-
-const JSON_MIME: &str = "application/json;charset=utf-8";
-
-/// A message in both languages, shown in the one chosen.
-#[derive(Clone, PartialEq)]
-struct Msg {
-    vi: String,
-    en: String,
-}
-
-impl Msg {
-    fn new(vi: impl Into<String>, en: impl Into<String>) -> Msg {
-        Msg {
-            vi: vi.into(),
-            en: en.into(),
-        }
-    }
-
-    fn get(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Vi => self.vi.clone(),
-            Lang::En => self.en.clone(),
-        }
-    }
-}
 
 /// Puts `set` among the user's sets: in place of one with its id, else after them. A set
 /// identical to a built-in one is not kept (the built-in one is the same).
@@ -127,7 +102,7 @@ pub(super) fn RuleSetTools(sets: Sets) -> impl IntoView {
         };
         match save(
             &format!("{}.json", set.id),
-            JSON_MIME,
+            crate::download::JSON,
             set.to_json().as_bytes(),
         ) {
             Ok(()) => say(Msg::new(

@@ -1,0 +1,209 @@
+//! The values no rule read, one line each, and what the user teaches them to mean.
+//!
+//! The list comes from the core (`Roster::unrecognised`), so it is there after a reload too;
+//! the choices are the field's codes (`vocab::spellings::choices`). Teaching applies at once
+//! to the roster on screen and to every later import (`AppState::teach`). The taught
+//! spellings are listed below, each with «Bỏ», and go to and come from a JSON file
+//! (`canbo.spellings/1`, the file `canbo --vocab` reads).
+
+use canbo_core::field::Field;
+use canbo_core::vocab::spellings::{choices, Spelling, Spellings};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::HtmlInputElement;
+
+use crate::download::{save, JSON};
+use crate::files::read_files;
+use crate::i18n::{lang, num, t, tr, Msg};
+use crate::state::AppState;
+
+/// The anchor the headline's count links to.
+pub const ANCHOR: &str = "gia-tri-chua-nhan-ra";
+
+fn field_label(field: Field) -> &'static str {
+    tr(lang(), field.label_vi(), field.label_en())
+}
+
+#[component]
+pub fn UnreadValues() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let unread = Memo::new(move |_| {
+        state
+            .roster
+            .with(|r| r.as_ref().map(|r| r.unrecognised()).unwrap_or_default())
+    });
+    let taught = move || state.overrides.with(|o| o.spellings.clone());
+    let error = RwSignal::new(None::<Msg>);
+    let show =
+        move || !unread.with(Vec::is_empty) || !state.overrides.with(|o| o.spellings.is_empty());
+
+    let items = move || {
+        let lang = lang();
+        unread
+            .get()
+            .into_iter()
+            .map(|u| {
+                let (field, text) = (u.field, u.text.clone());
+                let options = std::iter::once(view! {
+                    <option value="" selected=true>{tr(lang, "— chọn nghĩa —", "— choose what it means —")}</option>
+                }.into_any())
+                .chain(choices(field).into_iter().map(|(code, vi, en)| {
+                    view! { <option value=code>{tr(lang, vi, en)}</option> }.into_any()
+                }))
+                .collect_view();
+                let label = format!("{}: «{}»", field_label(field), u.text);
+                let teach = move |ev: leptos::ev::Event| {
+                    let code = event_target_value(&ev);
+                    if !code.is_empty() {
+                        state.teach(Spelling { field, text: text.clone(), code });
+                    }
+                };
+                view! {
+                    <li class="unread" data-testid="unrecognised" data-field=field.code() data-text=u.text.clone()>
+                        <span class="unread-field">{field_label(field)}</span>
+                        <span class="unread-text">"«" {u.text.clone()} "»"</span>
+                        <span class="unread-people">{num(u.people, lang)} " " {tr(lang, "người", "people")}</span>
+                        <select data-testid="teach" aria-label=label on:change=teach>{options}</select>
+                        <span class="unread-places hint">{u.places.join("; ")}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let taught_list = move || {
+        let lang = lang();
+        taught()
+            .into_iter()
+            .map(|s| {
+                let meaning = choices(s.field)
+                    .into_iter()
+                    .find(|(code, _, _)| *code == s.code)
+                    .map_or(s.code.clone(), |(_, vi, en)| tr(lang, vi, en).to_string());
+                let (field, text) = (s.field, s.text.clone());
+                view! {
+                    <li data-testid="taught" data-field=s.field.code() data-text=s.text.clone()>
+                        {field_label(s.field)} ": «" {s.text.clone()} "» → " {meaning} " "
+                        <button type="button" class="button small subtle" on:click=move |_| state.forget_spelling(field, &text)>
+                            {tr(lang, "Bỏ", "Remove")}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let export = move |_| {
+        let json = state
+            .overrides
+            .with_untracked(|o| Spellings::to_json(&o.spellings));
+        if let Err(e) = save("tu-dien-canbo.json", JSON, json.as_bytes()) {
+            error.set(Some(Msg::new(
+                format!("Không tải xuống được: {e}"),
+                format!("Could not download: {e}"),
+            )));
+        }
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        let Some(list) = input.files() else { return };
+        spawn_local(async move {
+            let picked = read_files(&list).await;
+            input.set_value("");
+            let Some(file) = picked.files.into_iter().next() else {
+                return;
+            };
+            let text = String::from_utf8_lossy(&file.bytes).into_owned();
+            match Spellings::from_json(&text) {
+                Ok(more) => {
+                    error.set(None);
+                    state.learn(more);
+                }
+                Err(e) => error.set(Some(Msg::new(
+                    format!("{}: {}", file.name, e.message_vi()),
+                    format!("{}: {e}", file.name),
+                ))),
+            }
+        });
+    };
+
+    view! {
+        <Show when=show>
+            <details class="review unread-values" id=ANCHOR data-testid="unrecognised-list"
+                open=move || !unread.with(Vec::is_empty)>
+                <summary>
+                    <h2>{move || t("Giá trị chưa nhận ra", "Values not recognised")}</h2>
+                    <span class="review-overview">{move || {
+                        let n = unread.with(Vec::len);
+                        match lang() {
+                            canbo_core::export::Lang::Vi => format!("{n} giá trị — chọn nghĩa một lần, Canbo nhớ cho các lần nhập sau"),
+                            canbo_core::export::Lang::En => format!("{n} values — say once what each means, Canbo remembers it for later imports"),
+                        }
+                    }}</span>
+                </summary>
+                <ul class="unread-list">{items}</ul>
+                <Show when=move || state.overrides.with(|o| !o.spellings.is_empty())>
+                    <h3>{move || t("Đã dạy", "Taught")}</h3>
+                    <ul class="taught-list">{taught_list}</ul>
+                </Show>
+                <div class="rules-tools">
+                    <button type="button" class="button" data-testid="spellings-export" on:click=export
+                        disabled=move || state.overrides.with(|o| o.spellings.is_empty())>
+                        {move || t("Tải từ điển (.json)", "Download the spellings (.json)")}
+                    </button>
+                    <input type="file" id="spellings-import" class="visually-hidden" data-testid="spellings-import"
+                        accept=".json,application/json" on:change=import />
+                    <label for="spellings-import" class="button">
+                        {move || t("Nhập từ điển (.json)", "Import spellings (.json)")}
+                    </label>
+                </div>
+                {move || error.get().map(|m| view! { <p class="field-error" role="alert" data-testid="spellings-error">{m.get(lang())}</p> })}
+            </details>
+        </Show>
+    }
+}
+
+/// Beside the headline figures: how many values are not read yet, linked to the list.
+#[component]
+pub fn UnreadCount() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let counts = Memo::new(move |_| {
+        state.roster.with(|r| {
+            r.as_ref().map_or((0, 0), |r| {
+                let u = r.unrecognised();
+                (u.len(), u.iter().map(|u| u.people).sum::<u32>())
+            })
+        })
+    });
+    move || {
+        let (values, people) = counts.get();
+        (values > 0).then(|| {
+            let lang = lang();
+            let text = match lang {
+                canbo_core::export::Lang::Vi => format!(
+                    "{} giá trị chưa nhận ra ({} người tính là «không rõ») — chọn nghĩa",
+                    num(values as u32, lang),
+                    num(people, lang)
+                ),
+                canbo_core::export::Lang::En => format!(
+                    "{} values not recognised ({} people counted as unknown) — say what they mean",
+                    num(values as u32, lang),
+                    num(people, lang)
+                ),
+            };
+            view! {
+                <p class="unread-count">
+                    <a href=format!("#{ANCHOR}") data-testid="unrecognised-count" data-value=values
+                        on:click=move |_| open_list()>{text}</a>
+                </p>
+            }
+        })
+    }
+}
+
+/// Opens the list the count links to (a closed `<details>` hides its content).
+fn open_list() {
+    if let Some(el) = document().get_element_by_id(ANCHOR) {
+        let _ = el.set_attribute("open", "");
+    }
+}
