@@ -3,6 +3,8 @@
 //! Both shells (the page and the CLI) export through here, so their files are the same.
 
 pub mod csv;
+#[cfg(feature = "docx")]
+pub mod docx;
 #[cfg(feature = "xlsx")]
 pub mod people;
 pub mod prose;

@@ -48,9 +48,10 @@ fn per_mille(part: u32, whole: u32) -> Option<u64> {
     (whole > 0).then(|| (part as u64 * 1000 + whole as u64 / 2) / whole as u64)
 }
 
-fn with_sign(digits: String, lang: Lang) -> String {
+/// `space`: what stands between the number and `%` in Vietnamese.
+fn with_sign(digits: String, lang: Lang, space: char) -> String {
     match lang {
-        Lang::Vi => format!("{digits} %"),
+        Lang::Vi => format!("{digits}{space}%"),
         Lang::En => format!("{digits}%"),
     }
 }
@@ -58,15 +59,16 @@ fn with_sign(digits: String, lang: Lang) -> String {
 /// A share of a whole, with one decimal: `12,5 %` in Vietnamese, `12.5%` in English.
 pub fn percent(part: u32, whole: u32, lang: Lang) -> String {
     match per_mille(part, whole) {
-        Some(t) => with_sign(tenths(t, lang, false), lang),
+        Some(t) => with_sign(tenths(t, lang, false), lang, ' '),
         None => "–".into(),
     }
 }
 
-/// A share as running text writes it: `26,7 %` but `86 %` (`26.7%`, `86%` in English).
+/// A share as running text writes it: `26,7 %` but `86 %` (`26.7%`, `86%` in English). The
+/// space before `%` does not break, so a line never starts with the sign.
 pub fn share(part: u32, whole: u32, lang: Lang) -> String {
     match per_mille(part, whole) {
-        Some(t) => with_sign(tenths(t, lang, true), lang),
+        Some(t) => with_sign(tenths(t, lang, true), lang, '\u{a0}'),
         None => "–".into(),
     }
 }
@@ -374,8 +376,8 @@ mod tests {
         assert_eq!(percent(1, 8, Lang::Vi), "12,5 %");
         assert_eq!(percent(1, 8, Lang::En), "12.5%");
         assert_eq!(percent(1, 0, Lang::Vi), "–");
-        assert_eq!(share(258, 300, Lang::Vi), "86 %");
-        assert_eq!(share(80, 300, Lang::Vi), "26,7 %");
+        assert_eq!(share(258, 300, Lang::Vi), "86\u{a0}%");
+        assert_eq!(share(80, 300, Lang::Vi), "26,7\u{a0}%");
         assert_eq!(share(80, 300, Lang::En), "26.7%");
         assert_eq!(tenths(12_345, Lang::Vi, false), "1.234,5");
         assert_eq!(tenths(12_345, Lang::En, false), "1,234.5");

@@ -55,13 +55,13 @@ fn a_small_roster_reads_as_an_official_report() {
         text(CSV, Lang::Vi),
         "\
 1. Số lượng, cơ cấu
-Tính đến ngày 31/12/2024, tổng số cán bộ, công chức cấp xã là 4 người, trong đó cán bộ 2 người, công chức 2 người; nữ 2 người, chiếm 50 %; đảng viên 3 người, chiếm 75 %.
+Tính đến ngày 31/12/2024, tổng số cán bộ, công chức cấp xã là 4 người, trong đó cán bộ 2 người, công chức 2 người; nữ 2 người, chiếm 50\u{a0}%; đảng viên 3 người, chiếm 75\u{a0}%.
 
 2. Trình độ
-Trình độ chuyên môn: thạc sĩ 1 người, chiếm 25 %; đại học 1 người, chiếm 25 %; trung cấp 1 người, chiếm 25 %; chưa qua đào tạo 1 người, chiếm 25 %.
+Trình độ chuyên môn: thạc sĩ 1 người, chiếm 25\u{a0}%; đại học 1 người, chiếm 25\u{a0}%; trung cấp 1 người, chiếm 25\u{a0}%; chưa qua đào tạo 1 người, chiếm 25\u{a0}%.
 
 3. Độ tuổi
-Dưới 30 tuổi 1 người, chiếm 25 %; từ 30 đến 45 tuổi 1 người, chiếm 25 %; từ 46 đến 60 tuổi 1 người, chiếm 25 %; 1 người chưa rõ ngày sinh.
+Dưới 30 tuổi 1 người, chiếm 25\u{a0}%; từ 30 đến 45 tuổi 1 người, chiếm 25\u{a0}%; từ 46 đến 60 tuổi 1 người, chiếm 25\u{a0}%; 1 người chưa rõ ngày sinh.
 "
     );
 }
@@ -131,7 +131,7 @@ fn large_counts_are_grouped_the_way_each_language_groups_them() {
     }
     let vi = text(&csv, Lang::Vi);
     assert!(vi.contains("là 1.234 người"), "{vi}");
-    assert!(vi.contains("nữ 412 người, chiếm 33,4 %"), "{vi}");
+    assert!(vi.contains("nữ 412 người, chiếm 33,4\u{a0}%"), "{vi}");
     let en = text(&csv, Lang::En);
     assert!(en.contains("number 1,234"), "{en}");
     assert!(en.contains("women: 412 (33.4%)"), "{en}");
@@ -195,7 +195,7 @@ fn a_comparison_says_how_each_figure_changed_and_names_the_snapshot_once() {
     assert!(vi.contains("cán bộ 2 người (không đổi)"), "{vi}");
     assert!(vi.contains("công chức 2 người (tăng 2 người)"), "{vi}");
     assert!(
-        vi.contains("đảng viên 3 người, chiếm 75 % (giảm 2 người)"),
+        vi.contains("đảng viên 3 người, chiếm 75\u{a0}% (giảm 2 người)"),
         "{vi}"
     );
     // Fallen to zero: still said, so the fall is not lost.
@@ -234,7 +234,7 @@ fn ages_are_compared_only_when_both_reports_cut_them_alike() {
     let ages = vi.lines().last().unwrap();
     assert!(!ages.contains('('), "{ages}");
     assert!(
-        vi.contains("trung cấp 1 người, chiếm 25 % (không đổi)"),
+        vi.contains("trung cấp 1 người, chiếm 25\u{a0}% (không đổi)"),
         "{vi}"
     );
 }
