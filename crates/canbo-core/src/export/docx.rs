@@ -173,7 +173,8 @@ fn rule(width: i32, space: i32) -> Paragraph {
     let mut p = Paragraph::new()
         .align(AlignmentType::Center)
         .indent(Some(side), None, Some(side), None)
-        .line_spacing(LineSpacing::new().before(0).after(0).line(120))
+        // 3 pt above: the rule sits under the line, not on its descenders.
+        .line_spacing(LineSpacing::new().before(60).after(0).line(120))
         .size(4);
     p.property = p.property.set_borders(
         ParagraphBorders::with_empty().set(
