@@ -248,7 +248,8 @@ pub fn date_words(date: Date, lang: Lang) -> String {
 pub fn band_words(band: &Band, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
     match (band.from, band.to) {
-        (None, Some(t)) if (t + 1).is_multiple_of(5) => {
+        // Bounds come from saved snapshots too: no arithmetic that can overflow.
+        (None, Some(t)) if t.checked_add(1).is_some_and(|u| u.is_multiple_of(5)) => {
             if vi {
                 format!("dưới {} tuổi", t + 1)
             } else {

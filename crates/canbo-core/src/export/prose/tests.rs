@@ -154,6 +154,14 @@ fn bands_are_named_from_their_bounds() {
     check(Some(30), Some(45), "từ 30 đến 45 tuổi", "30 to 45");
     check(Some(61), None, "trên 60 tuổi", "over 60");
     check(Some(62), None, "từ 62 tuổi trở lên", "62 or over");
+    // A snapshot's bounds are not checked when it is read back: no overflow.
+    check(
+        None,
+        Some(u32::MAX),
+        &format!("từ {} tuổi trở xuống", u32::MAX),
+        &format!("{} or under", u32::MAX),
+    );
+    check(Some(0), None, "từ 0 tuổi trở lên", "0 or over");
 }
 
 /// The report of `CSV` with some figures moved, as a snapshot taken earlier.
