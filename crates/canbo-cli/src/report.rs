@@ -1,10 +1,36 @@
-//! `canbo report`.
+//! `canbo report`: the report as JSON, text, CSV, the official form (xlsx), prose, or the
+//! official document (docx).
 
-use crate::common::{self, CliError, Format};
-use canbo_core::export;
-use canbo_core::report::{report, AgeBands, ReportOptions};
-use canbo_core::Date;
-use std::path::PathBuf;
+use crate::common::{self, CliError};
+use canbo_core::export::{self, docx::DocumentSettings, prose, Lang};
+use canbo_core::report::{report, AgeBands, Report, ReportOptions};
+use canbo_core::retirement::{self, RetirementLaw, RetirementOptions};
+use canbo_core::standards::{self, StandardsOptions};
+use canbo_core::{Date, Roster};
+use std::path::{Path, PathBuf};
+
+/// What `canbo report` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// canbo.report/1
+    Json,
+    /// The figures and the per-unit table, for the terminal.
+    Text,
+    /// The per-unit form.
+    Csv,
+    /// The per-unit form as a workbook (needs -o).
+    Xlsx,
+    /// The report written out as the text of an official report.
+    Prose,
+    /// The official document (ND 30/2020 layout) with the per-unit form (needs -o).
+    Docx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    Vi,
+    En,
+}
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -16,6 +42,45 @@ pub struct Args {
     age_bands: Option<AgeBands>,
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
+    /// Language of text and prose (the docx is the Vietnamese official document).
+    #[arg(long, value_enum, default_value = "vi")]
+    lang: LangArg,
+    /// Compare with an earlier report: a canbo.report/1 JSON file (`--format json`).
+    #[arg(long, value_name = "REPORT.json")]
+    compare: Option<PathBuf>,
+    /// The name the comparison is called by in the text. Default: its report date.
+    #[arg(long, value_name = "NAME", requires = "compare")]
+    compare_name: Option<String>,
+    /// Prose and docx: add a section on the standards of posts (the rule set in force).
+    #[arg(long)]
+    standards: bool,
+    /// Prose and docx: add a section on who retires in each of the next 10 years.
+    #[arg(long)]
+    retirement: bool,
+    /// Docx: «Tên cơ quan», the agency that sends the report.
+    #[arg(long, value_name = "NAME")]
+    agency: Option<String>,
+    /// Docx: «Cơ quan cấp trên», the superior agency.
+    #[arg(long, value_name = "NAME")]
+    superior: Option<String>,
+    /// Docx: «Địa danh» of the date line.
+    #[arg(long, value_name = "PLACE")]
+    place: Option<String>,
+    /// Docx: «Người ký».
+    #[arg(long, value_name = "NAME")]
+    signer: Option<String>,
+    /// Docx: «Chức vụ người ký»; "\n" (or a line break) for two lines.
+    #[arg(long, value_name = "POST")]
+    signer_post: Option<String>,
+    /// Docx: số, ký hiệu, e.g. 15/BC-PNV. Default: blank, to fill in by hand.
+    #[arg(long, value_name = "SỐ")]
+    number: Option<String>,
+    /// Docx: a line of "Nơi nhận"; repeat for several. Default: the superior agency, Lưu: VT.
+    #[arg(long = "recipient", value_name = "TEXT")]
+    recipients: Vec<String>,
+    /// Docx: the date the document is dated (YYYY-MM-DD). Default: today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<Date>,
     /// Write to this file instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -24,21 +89,161 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), CliError> {
-    common::require_file_for_xlsx(args.format, args.output.as_deref())?;
+    check(&args)?;
+    let lang = match args.lang {
+        LangArg::Vi => Lang::Vi,
+        LangArg::En => Lang::En,
+    };
+    let before = args.compare.as_deref().map(read_report).transpose()?;
     let imported = common::load(&args.input)?;
     let options = ReportOptions {
         as_of: common::as_of(args.as_of),
-        bands: args.age_bands.unwrap_or_default(),
+        bands: args.age_bands.clone().unwrap_or_default(),
         ..Default::default()
     };
     let report = report(&imported.roster, &options);
     let bytes = match args.format {
         Format::Json => common::json(&report),
-        Format::Text => export::text::report(&report, export::Lang::Vi).into_bytes(),
+        Format::Text => export::text::report(&report, lang).into_bytes(),
         Format::Csv => export::csv::report(&report).into_bytes(),
         Format::Xlsx => {
             export::xlsx::report(&report).map_err(|e| CliError::Output(format!("xlsx: {e}")))?
         }
+        Format::Prose => prose_of(&args, &report, before.as_ref(), &imported.roster, lang)?
+            .text()
+            .into_bytes(),
+        Format::Docx => {
+            let text = prose_of(&args, &report, before.as_ref(), &imported.roster, Lang::Vi)?;
+            let date = args.date.unwrap_or_else(|| common::as_of(None));
+            export::docx::document(&report, &text, &settings(&args), date)
+                .map_err(|e| CliError::Output(format!("docx: {e}")))?
+        }
     };
     common::emit(&bytes, args.output.as_deref())
+}
+
+/// Arguments that do not go together: a usage error (exit 2) before any file is read.
+fn check(args: &Args) -> Result<(), CliError> {
+    let binary = matches!(args.format, Format::Xlsx | Format::Docx);
+    if binary && args.output.is_none() {
+        let ext = if args.format == Format::Xlsx {
+            "xlsx"
+        } else {
+            "docx"
+        };
+        return Err(CliError::Usage(format!(
+            "--format {ext} needs -o FILE.{ext}"
+        )));
+    }
+    if args.format == Format::Docx && args.lang == LangArg::En {
+        return Err(CliError::Usage(
+            "--format docx writes the Vietnamese official document; --lang en is for text and prose"
+                .into(),
+        ));
+    }
+    let prose_only = args.compare.is_some() || args.standards || args.retirement;
+    if prose_only && !matches!(args.format, Format::Prose | Format::Docx) {
+        return Err(CliError::Usage(
+            "--compare, --standards and --retirement go with --format prose or docx".into(),
+        ));
+    }
+    let document = args.agency.is_some()
+        || args.superior.is_some()
+        || args.place.is_some()
+        || args.signer.is_some()
+        || args.signer_post.is_some()
+        || args.number.is_some()
+        || !args.recipients.is_empty()
+        || args.date.is_some();
+    if document && args.format != Format::Docx {
+        return Err(CliError::Usage(
+            "--agency, --superior, --place, --signer, --signer-post, --number, --recipient and --date go with --format docx"
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
+/// An earlier report, as `canbo report --format json` wrote it; a file that is not one
+/// cannot be read (exit 1).
+fn read_report(path: &Path) -> Result<Report, CliError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+    let report: Report = serde_json::from_str(&text).map_err(|e| {
+        CliError::Input(format!(
+            "{}: not a canbo.report/1 JSON file: {e}",
+            path.display()
+        ))
+    })?;
+    if report.schema != canbo_core::report::SCHEMA {
+        return Err(CliError::Input(format!(
+            "{}: schema '{}', not {}",
+            path.display(),
+            report.schema,
+            canbo_core::report::SCHEMA
+        )));
+    }
+    Ok(report)
+}
+
+/// The text, with the sections the flags ask for.
+fn prose_of(
+    args: &Args,
+    report: &Report,
+    before: Option<&Report>,
+    roster: &Roster,
+    lang: Lang,
+) -> Result<prose::Prose, CliError> {
+    let as_of = report.as_of;
+    let standards = if args.standards {
+        let sets = standards::defaults();
+        let rules =
+            standards::choose(&sets, None, as_of).map_err(|e| CliError::Usage(e.to_string()))?;
+        Some(standards::standards(
+            roster,
+            rules,
+            &StandardsOptions::new(as_of),
+        ))
+    } else {
+        None
+    };
+    let forecast = args.retirement.then(|| {
+        retirement::forecast(
+            roster,
+            &RetirementLaw::default(),
+            &RetirementOptions::new(as_of),
+        )
+    });
+    let name = match (&args.compare_name, before) {
+        (Some(n), _) => n.clone(),
+        (None, Some(b)) => prose::date_words(b.as_of, lang),
+        (None, None) => String::new(),
+    };
+    Ok(prose::prose(
+        report,
+        &prose::ProseOptions {
+            lang,
+            filter: None,
+            comparison: before.map(|b| prose::Comparison {
+                name: &name,
+                report: b,
+            }),
+            standards: standards.as_ref(),
+            retirement: forecast.as_ref(),
+        },
+    ))
+}
+
+/// The document's settings from the flags; `\n` written in a flag is a line break.
+fn settings(args: &Args) -> DocumentSettings {
+    let text = |v: &Option<String>| v.as_deref().unwrap_or("").replace("\\n", "\n");
+    DocumentSettings {
+        agency: text(&args.agency),
+        superior: text(&args.superior),
+        place: text(&args.place),
+        signer: text(&args.signer),
+        signer_post: text(&args.signer_post),
+        number: args.number.clone(),
+        recipients: args.recipients.clone(),
+    }
 }

@@ -1,9 +1,13 @@
-//! Report → files a person keeps: text, CSV and the official per-unit form as xlsx.
+//! Report → what a person keeps: text, CSV, the official per-unit form as xlsx, the report
+//! written out as prose, and the signed document (.docx) that carries both.
 //! Both shells (the page and the CLI) export through here, so their files are the same.
 
 pub mod csv;
+#[cfg(feature = "docx")]
+pub mod docx;
 #[cfg(feature = "xlsx")]
 pub mod people;
+pub mod prose;
 pub mod table;
 pub mod text;
 #[cfg(feature = "xlsx")]

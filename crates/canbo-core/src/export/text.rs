@@ -9,6 +9,11 @@ use std::fmt::Write;
 
 /// A whole number the Vietnamese way (`1.234`) or the English way (`1,234`).
 pub fn number(n: u32, lang: Lang) -> String {
+    grouped(u64::from(n), lang)
+}
+
+/// Digits grouped by three with the language's thousands separator.
+fn grouped(n: u64, lang: Lang) -> String {
     let digits = n.to_string();
     let sep = match lang {
         Lang::Vi => '.',
@@ -24,15 +29,48 @@ pub fn number(n: u32, lang: Lang) -> String {
     out
 }
 
+/// A number given in tenths, with one decimal: `1.234,5` in Vietnamese, `1,234.5` in
+/// English. `trim` drops a zero decimal (`86` rather than `86,0`), as running text does.
+/// Every decimal Canbo writes goes through here, so both languages follow one rule.
+pub fn tenths(value: u64, lang: Lang, trim: bool) -> String {
+    let whole = grouped(value / 10, lang);
+    if trim && value.is_multiple_of(10) {
+        return whole;
+    }
+    let point = match lang {
+        Lang::Vi => ',',
+        Lang::En => '.',
+    };
+    format!("{whole}{point}{}", value % 10)
+}
+
+/// `part` of `whole` in tenths of a percent, rounded half up; `None` for an empty whole.
+fn per_mille(part: u32, whole: u32) -> Option<u64> {
+    (whole > 0).then(|| (part as u64 * 1000 + whole as u64 / 2) / whole as u64)
+}
+
+/// `space`: what stands between the number and `%` in Vietnamese.
+fn with_sign(digits: String, lang: Lang, space: char) -> String {
+    match lang {
+        Lang::Vi => format!("{digits}{space}%"),
+        Lang::En => format!("{digits}%"),
+    }
+}
+
 /// A share of a whole, with one decimal: `12,5 %` in Vietnamese, `12.5%` in English.
 pub fn percent(part: u32, whole: u32, lang: Lang) -> String {
-    if whole == 0 {
-        return "–".into();
+    match per_mille(part, whole) {
+        Some(t) => with_sign(tenths(t, lang, false), lang, ' '),
+        None => "–".into(),
     }
-    let tenths = (part as u64 * 1000 + whole as u64 / 2) / whole as u64;
-    match lang {
-        Lang::Vi => format!("{},{} %", tenths / 10, tenths % 10),
-        Lang::En => format!("{}.{}%", tenths / 10, tenths % 10),
+}
+
+/// A share as running text writes it: `26,7 %` but `86 %` (`26.7%`, `86%` in English). The
+/// space before `%` does not break, so a line never starts with the sign.
+pub fn share(part: u32, whole: u32, lang: Lang) -> String {
+    match per_mille(part, whole) {
+        Some(t) => with_sign(tenths(t, lang, true), lang, '\u{a0}'),
+        None => "–".into(),
     }
 }
 
@@ -381,5 +419,11 @@ mod tests {
         assert_eq!(percent(1, 8, Lang::Vi), "12,5 %");
         assert_eq!(percent(1, 8, Lang::En), "12.5%");
         assert_eq!(percent(1, 0, Lang::Vi), "–");
+        assert_eq!(share(258, 300, Lang::Vi), "86\u{a0}%");
+        assert_eq!(share(80, 300, Lang::Vi), "26,7\u{a0}%");
+        assert_eq!(share(80, 300, Lang::En), "26.7%");
+        assert_eq!(tenths(12_345, Lang::Vi, false), "1.234,5");
+        assert_eq!(tenths(12_345, Lang::En, false), "1,234.5");
+        assert_eq!(tenths(12_340, Lang::En, true), "1,234");
     }
 }

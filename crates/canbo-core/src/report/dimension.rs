@@ -84,6 +84,24 @@ impl Dimension {
         }
     }
 
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Dimension::Unit => "Unit",
+            Dimension::Category => "Category",
+            Dimension::Gender => "Gender",
+            Dimension::PartyMember => "Party member",
+            Dimension::EthnicMinority => "Ethnic minority",
+            Dimension::Ethnicity => "Ethnicity",
+            Dimension::GeneralEducation => "General education",
+            Dimension::Professional => "Professional qualification",
+            Dimension::PoliticalTheory => "Political theory",
+            Dimension::StateManagement => "State management",
+            Dimension::Evaluation => "Evaluation",
+            Dimension::AgeBand => "Age band",
+            Dimension::Title => "Title",
+        }
+    }
+
     /// The person's value, as the code used in JSON and the DOM (a unit by its key).
     pub fn value(self, p: &Person, options: &ReportOptions) -> String {
         fn code<T: Code>(v: Option<T>) -> String {
