@@ -474,3 +474,20 @@ fn a_package_round_trips_and_refuses_wrong_damaged_and_newer_files() {
         Err(PackageError::Damaged(_))
     ));
 }
+
+#[test]
+fn exports_of_a_shared_report_show_hidden_figures_as_below_the_threshold() {
+    let mut shared = sample("mau-son-bieu.xlsx");
+    let exact = crate::export::csv::report(&shared.report);
+    shared.hide_small(3).unwrap();
+    let csv = crate::export::csv::report_hiding(&shared.report, &shared.hidden);
+    let text =
+        crate::export::text::report_hiding(&shared.report, crate::export::Lang::Vi, &shared.hidden);
+    let units = shared.report.units.len();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[1..=units].iter().any(|l| l.contains("<3")));
+    // The total row is exact.
+    assert_eq!(lines.last().copied(), exact.lines().last());
+    assert!(!lines.last().unwrap().contains('<'));
+    assert!(text.contains("<3"));
+}
