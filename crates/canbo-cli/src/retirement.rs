@@ -27,7 +27,9 @@ pub struct Args {
     /// Write to this file instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Roster files (xlsx, xlsm, xlsb, xls, ods, csv); several are merged.
+    #[command(flatten)]
+    passphrase: common::Passphrase,
+    /// Roster files (xlsx, xlsm, xlsb, xls, ods, csv), merged; or one roster package (.canbo).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
 }
@@ -38,13 +40,13 @@ pub fn run(args: Args) -> Result<(), CliError> {
             "retirement: --format xlsx is not available; use json, text or csv".into(),
         ));
     }
-    let imported = common::load(&args.files)?;
+    let roster = common::roster(&args.files, &args.passphrase)?;
     let options = RetirementOptions {
         as_of: common::as_of(args.as_of),
         years: args.years,
     };
     let law = RetirementLaw::default();
-    let forecast = retirement::forecast(&imported.roster, &law, &options);
+    let forecast = retirement::forecast(&roster, &law, &options);
     let bytes = match args.format {
         Format::Json => common::json(&forecast),
         Format::Csv => csv(&forecast).into_bytes(),

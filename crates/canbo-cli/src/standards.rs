@@ -35,7 +35,9 @@ pub struct Args {
     /// Write to this file instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Roster files (xlsx, xlsm, xlsb, xls, ods, csv); several are merged.
+    #[command(flatten)]
+    passphrase: common::Passphrase,
+    /// Roster files (xlsx, xlsm, xlsb, xls, ods, csv), merged; or one roster package (.canbo).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
 }
@@ -46,12 +48,12 @@ pub fn run(args: Args) -> Result<(), CliError> {
         Some(path) => read_rule_sets(path)?,
         None => standards::defaults(),
     };
-    let imported = common::load(&args.files)?;
+    let roster = common::roster(&args.files, &args.passphrase)?;
     let as_of = common::as_of(args.as_of);
     let rules = standards::choose(&sets, args.rule_set.as_deref(), as_of)
         .map_err(|e| CliError::Usage(e.to_string()))?;
-    let options = options(as_of, &args, &imported.roster)?;
-    let result = standards::standards(&imported.roster, rules, &options);
+    let options = options(as_of, &args, &roster)?;
+    let result = standards::standards(&roster, rules, &options);
     let bytes = match args.format {
         Format::Json => common::json(&result),
         Format::Text => text(&result, &options).into_bytes(),
