@@ -302,6 +302,10 @@ struct Writing<'a> {
 
 impl Visit for Writing<'_> {
     fn count(&mut self, n: &mut u32, slot: Slot<'_>) -> Result<(), Damage> {
+        // Never write a link the decoder would refuse.
+        if *n > limits::PEOPLE {
+            return Err(Damage::OutOfRange("figure"));
+        }
         match slot {
             Slot::Hideable(path) if self.masked => {
                 if self.hidden.contains(&path()) {
@@ -523,7 +527,7 @@ pub(super) fn encode(shared: &Shared) -> Result<Vec<u8>, LinkError> {
         hidden: &hidden,
         masked,
     };
-    walk(&mut s, &mut writing).map_err(LinkError::Damaged)?;
+    walk(&mut s, &mut writing).map_err(|_| LinkError::TooLarge)?;
     Ok(writing.w.bytes)
 }
 

@@ -284,6 +284,21 @@ fn crafted_payloads_hit_their_bounds() {
 }
 
 #[test]
+fn a_figure_past_the_bounds_is_refused_when_encoding_not_only_when_decoding() {
+    let mut shared = sample("mau-son.csv");
+    shared.source_count = u32::MAX;
+    assert!(
+        shared.encode().is_ok(),
+        "a count of sources is not a figure"
+    );
+    shared.report.figures.people = limits::PEOPLE + 1;
+    assert_eq!(shared.encode(), Err(LinkError::TooLarge));
+    let mut long = sample("mau-son.csv");
+    long.title = Some("x".repeat(limits::TEXT + 1));
+    assert_eq!(long.encode(), Err(LinkError::TooLarge));
+}
+
+#[test]
 fn small_counts_hide_in_units_and_totals_stay_exact() {
     let exact = sample("mau-son-don-gian.xlsx");
     let mut hidden = exact.clone();
