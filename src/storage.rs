@@ -16,7 +16,6 @@
 use std::collections::BTreeMap;
 
 use canbo_core::import::Overrides;
-use canbo_core::report::Report;
 use canbo_core::roster::Roster;
 use canbo_core::standards::RuleSet;
 use canbo_core::store::{self, StoreError};
@@ -61,14 +60,8 @@ impl Saved {
     }
 }
 
-/// A report kept under a name ("6 tháng đầu năm 2019"), to compare with later ones.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Snapshot {
-    pub name: String,
-    /// When it was saved, `YYYY-MM-DD`.
-    pub saved_on: String,
-    pub report: Report,
-}
+/// A report kept under a name: the core's type, since roster packages carry snapshots too.
+pub use canbo_core::report::Snapshot;
 
 /// Why saving failed, in words for the user.
 #[derive(Debug, Clone, PartialEq)]

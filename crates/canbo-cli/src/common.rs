@@ -1,6 +1,7 @@
 //! What every subcommand shares: reading files, the report date, writing the output.
 
-use canbo_core::{import, Date, FileInput, Import, Overrides};
+use canbo_core::share::{package, RANDOM_BYTES};
+use canbo_core::{import, Date, FileInput, Import, Overrides, Roster};
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -49,35 +50,128 @@ pub struct Input {
     /// what a value the rules do not read means.
     #[arg(long, value_name = "FILE.json")]
     pub vocab: Option<PathBuf>,
-    /// Roster files (xlsx, xlsm, xlsb, xls, ods, csv); several are merged.
-    #[arg(required = true, value_name = "FILE")]
+    /// Roster files (xlsx, xlsm, xlsb, xls, ods, csv), merged; or one roster package (.canbo).
+    #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 }
 
-/// Read and import the files; any file that cannot be read is an error (exit 1).
+impl Input {
+    /// The corrections the input asks for: the taught spellings of `--vocab`.
+    fn overrides(&self) -> Result<Overrides, CliError> {
+        let mut overrides = Overrides::default();
+        if let Some(path) = &self.vocab {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+            overrides.spellings = canbo_core::vocab::spellings::Spellings::from_json(&text)
+                .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+        }
+        Ok(overrides)
+    }
+
+    fn read(&self) -> Result<Vec<FileInput>, CliError> {
+        if self.files.is_empty() {
+            return Err(CliError::Usage("no roster file given".into()));
+        }
+        read_all(&self.files)
+    }
+}
+
+/// Read and import the spreadsheets; any file that cannot be read is an error (exit 1).
 pub fn load(input: &Input) -> Result<Import, CliError> {
-    let mut overrides = Overrides::default();
-    if let Some(path) = &input.vocab {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
-        overrides.spellings = canbo_core::vocab::spellings::Spellings::from_json(&text)
-            .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
-    }
-    let files = &input.files;
-    let mut inputs = Vec::with_capacity(files.len());
-    for path in files {
-        let bytes =
-            std::fs::read(path).map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
-        inputs.push(FileInput {
-            name: display_name(path),
-            bytes,
-        });
-    }
-    let imported = import(&inputs, &overrides);
+    import_all(&input.read()?, &input.overrides()?)
+}
+
+fn read_all(files: &[PathBuf]) -> Result<Vec<FileInput>, CliError> {
+    files
+        .iter()
+        .map(|path| {
+            let bytes = std::fs::read(path)
+                .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+            Ok(FileInput {
+                name: display_name(path),
+                bytes,
+            })
+        })
+        .collect()
+}
+
+fn import_all(inputs: &[FileInput], overrides: &Overrides) -> Result<Import, CliError> {
+    let imported = import(inputs, overrides);
     if let Some(err) = imported.errors.first() {
         return Err(CliError::Input(err.to_string()));
     }
     Ok(imported)
+}
+
+/// The environment variable a passphrase may come from.
+pub const PASSPHRASE_ENV: &str = "CANBO_PASSPHRASE";
+
+/// Where a passphrase comes from: a file, else the environment. Never an argument: a
+/// command line is visible to every user of the machine and kept in shell histories.
+#[derive(clap::Args, Debug, Default, Clone)]
+pub struct Passphrase {
+    /// A file whose first line is the passphrase (else the environment variable
+    /// CANBO_PASSPHRASE).
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+}
+
+impl Passphrase {
+    /// The passphrase, if one was given.
+    pub fn get(&self) -> Result<Option<String>, CliError> {
+        let text = match &self.passphrase_file {
+            Some(path) => std::fs::read_to_string(path)
+                .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?,
+            None => match std::env::var(PASSPHRASE_ENV) {
+                Ok(text) => text,
+                Err(_) => return Ok(None),
+            },
+        };
+        let first = text.lines().next().unwrap_or("").to_string();
+        if first.is_empty() {
+            return Err(CliError::Usage("the passphrase is empty".into()));
+        }
+        Ok(Some(first))
+    }
+
+    /// The passphrase, which `what` needs.
+    pub fn require(&self, what: &str) -> Result<String, CliError> {
+        self.get()?.ok_or_else(|| {
+            CliError::Usage(format!(
+                "{what} needs a passphrase: --passphrase-file FILE or {PASSPHRASE_ENV}"
+            ))
+        })
+    }
+}
+
+/// Random bytes for a salt and a nonce, from the operating system.
+pub fn random() -> Result<[u8; RANDOM_BYTES], CliError> {
+    let mut bytes = [0u8; RANDOM_BYTES];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| CliError::Output(format!("no random bytes from the system: {e}")))?;
+    Ok(bytes)
+}
+
+/// The roster of the inputs: one roster package (`.canbo`, told by its first bytes, opened
+/// with `passphrase`), or spreadsheets merged into one.
+pub fn roster(input: &Input, passphrase: &Passphrase) -> Result<Roster, CliError> {
+    let inputs = input.read()?;
+    let packages = inputs
+        .iter()
+        .filter(|f| package::is_package(&f.bytes))
+        .count();
+    match (packages, inputs.as_slice()) {
+        (0, _) => Ok(import_all(&inputs, &input.overrides()?)?.roster),
+        (1, [file]) => {
+            let secret = passphrase.require(&file.name)?;
+            package::unpack(&file.bytes, &secret)
+                .map(|content| content.roster)
+                .map_err(|e| CliError::Input(format!("{}: {e}", file.name)))
+        }
+        _ => Err(CliError::Usage(
+            "a roster package (.canbo) must be the only input".into(),
+        )),
+    }
 }
 
 fn display_name(path: &Path) -> String {

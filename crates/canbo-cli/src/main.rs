@@ -6,8 +6,10 @@
 
 mod common;
 mod inspect;
+mod package;
 mod report;
 mod retirement;
+mod share;
 mod standards;
 
 use clap::{Parser, Subcommand};
@@ -34,6 +36,12 @@ enum Command {
     Standards(standards::Args),
     /// Who reaches retirement age in each of the coming years.
     Retirement(retirement::Args),
+    /// The share link of a report (#r1.…): the figures, no person; or links combined.
+    Share(share::Args),
+    /// Seal rosters into a roster package (.canbo) with a passphrase.
+    Pack(package::PackArgs),
+    /// Open a roster package and print its roster as JSON.
+    Unpack(package::UnpackArgs),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +62,9 @@ fn main() -> ExitCode {
         Command::Inspect(args) => inspect::run(args),
         Command::Standards(args) => standards::run(args),
         Command::Retirement(args) => retirement::run(args),
+        Command::Share(args) => share::run(args),
+        Command::Pack(args) => package::pack(args),
+        Command::Unpack(args) => package::unpack(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,10 +1,11 @@
-//! `canbo report`: the report as JSON, text, CSV, the official form (xlsx), prose, or the
-//! official document (docx).
+//! `canbo report`: the report of rosters (spreadsheets or one package), or of share links,
+//! as JSON, text, CSV, the official form (xlsx), prose, or the official document (docx).
 
-use crate::common::{self, CliError};
+use crate::common::{self, CliError, Passphrase};
 use canbo_core::export::{self, docx::DocumentSettings, prose, Lang};
 use canbo_core::report::{report, AgeBands, Report, ReportOptions};
 use canbo_core::retirement::{self, RetirementLaw, RetirementOptions};
+use canbo_core::share::{self, LinkError, Part, Shared};
 use canbo_core::standards::{self, StandardsOptions};
 use canbo_core::{Date, Roster};
 use std::path::{Path, PathBuf};
@@ -84,6 +85,16 @@ pub struct Args {
     /// Write to this file instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// A share link (`#r1.…`, or the whole URL) instead of files; repeat to combine several
+    /// into one report whose units are the links.
+    #[arg(long = "from-link", value_name = "LINK", conflicts_with_all = ["files", "as_of", "age_bands"])]
+    links: Vec<String>,
+    /// The name of a combined link's report as a unit, in the order of --from-link (needed
+    /// for a link of several units that has no title).
+    #[arg(long = "name", value_name = "NAME", requires = "links")]
+    names: Vec<String>,
+    #[command(flatten)]
+    passphrase: Passphrase,
     #[command(flatten)]
     input: common::Input,
 }
@@ -95,13 +106,16 @@ pub fn run(args: Args) -> Result<(), CliError> {
         LangArg::En => Lang::En,
     };
     let before = args.compare.as_deref().map(read_report).transpose()?;
-    let imported = common::load(&args.input)?;
+    if !args.links.is_empty() {
+        return from_links_out(&args, before.as_ref(), lang);
+    }
+    let roster = common::roster(&args.input, &args.passphrase)?;
     let options = ReportOptions {
         as_of: common::as_of(args.as_of),
         bands: args.age_bands.clone().unwrap_or_default(),
         ..Default::default()
     };
-    let report = report(&imported.roster, &options);
+    let report = report(&roster, &options);
     let bytes = match args.format {
         Format::Json => common::json(&report),
         Format::Text => export::text::report(&report, lang).into_bytes(),
@@ -109,11 +123,11 @@ pub fn run(args: Args) -> Result<(), CliError> {
         Format::Xlsx => {
             export::xlsx::report(&report).map_err(|e| CliError::Output(format!("xlsx: {e}")))?
         }
-        Format::Prose => prose_of(&args, &report, before.as_ref(), &imported.roster, lang)?
+        Format::Prose => prose_of(&args, &report, before.as_ref(), Some(&roster), lang)?
             .text()
             .into_bytes(),
         Format::Docx => {
-            let text = prose_of(&args, &report, before.as_ref(), &imported.roster, Lang::Vi)?;
+            let text = prose_of(&args, &report, before.as_ref(), Some(&roster), Lang::Vi)?;
             let date = args.date.unwrap_or_else(|| common::as_of(None));
             export::docx::document(&report, &text, &settings(&args), date)
                 .map_err(|e| CliError::Output(format!("docx: {e}")))?
@@ -191,10 +205,20 @@ fn prose_of(
     args: &Args,
     report: &Report,
     before: Option<&Report>,
-    roster: &Roster,
+    roster: Option<&Roster>,
     lang: Lang,
 ) -> Result<prose::Prose, CliError> {
     let as_of = report.as_of;
+    let needs_roster = args.standards || args.retirement;
+    let roster = match roster {
+        Some(r) => r,
+        None if needs_roster => {
+            return Err(CliError::Usage(
+                "--standards and --retirement need the roster, not a share link".into(),
+            ))
+        }
+        None => &Roster::default(),
+    };
     let standards = if args.standards {
         let sets = standards::defaults();
         let rules =
@@ -246,4 +270,54 @@ fn settings(args: &Args) -> DocumentSettings {
         number: args.number.clone(),
         recipients: args.recipients.clone(),
     }
+}
+
+/// One link read, or several combined; a locked link is opened with the passphrase.
+pub fn from_links(
+    links: &[String],
+    names: &[String],
+    passphrase: &Passphrase,
+) -> Result<Shared, CliError> {
+    let mut parts = Vec::with_capacity(links.len());
+    for (i, link) in links.iter().enumerate() {
+        let shared = match share::decode(link) {
+            Err(LinkError::Locked) => {
+                let secret = passphrase.require(&format!("link {} (locked)", i + 1))?;
+                share::decode_locked(link, &secret)
+            }
+            other => other,
+        }
+        .map_err(|e| CliError::Input(format!("link {}: {e}", i + 1)))?;
+        parts.push(Part {
+            shared,
+            name: names.get(i).cloned(),
+        });
+    }
+    match parts.as_slice() {
+        [one] if names.is_empty() => Ok(one.shared.clone()),
+        _ => share::combine(&parts).map_err(|e| CliError::Input(e.to_string())),
+    }
+}
+
+/// The report of share links, in the format asked for; hidden counts stay hidden.
+fn from_links_out(args: &Args, before: Option<&Report>, lang: Lang) -> Result<(), CliError> {
+    let shared = from_links(&args.links, &args.names, &args.passphrase)?;
+    let hidden = &shared.hidden;
+    let bytes = match args.format {
+        Format::Json => common::json(&shared),
+        Format::Text => export::text::report_hiding(&shared.report, lang, hidden).into_bytes(),
+        Format::Csv => export::csv::report_hiding(&shared.report, hidden).into_bytes(),
+        Format::Xlsx => export::xlsx::report_hiding(&shared.report, "", hidden)
+            .map_err(|e| CliError::Output(format!("xlsx: {e}")))?,
+        Format::Prose => prose_of(args, &shared.report, before, None, lang)?
+            .text()
+            .into_bytes(),
+        Format::Docx => {
+            let text = prose_of(args, &shared.report, before, None, Lang::Vi)?;
+            let date = args.date.unwrap_or_else(|| common::as_of(None));
+            export::docx::document(&shared.report, &text, &settings(args), date)
+                .map_err(|e| CliError::Output(format!("docx: {e}")))?
+        }
+    };
+    common::emit(&bytes, args.output.as_deref())
 }

@@ -28,6 +28,8 @@ pub struct Args {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     #[command(flatten)]
+    passphrase: common::Passphrase,
+    #[command(flatten)]
     input: common::Input,
 }
 
@@ -37,13 +39,13 @@ pub fn run(args: Args) -> Result<(), CliError> {
             "retirement: --format xlsx is not available; use json, text or csv".into(),
         ));
     }
-    let imported = common::load(&args.input)?;
+    let roster = common::roster(&args.input, &args.passphrase)?;
     let options = RetirementOptions {
         as_of: common::as_of(args.as_of),
         years: args.years,
     };
     let law = RetirementLaw::default();
-    let forecast = retirement::forecast(&imported.roster, &law, &options);
+    let forecast = retirement::forecast(&roster, &law, &options);
     let bytes = match args.format {
         Format::Json => common::json(&forecast),
         Format::Csv => csv(&forecast).into_bytes(),

@@ -36,6 +36,8 @@ pub struct Args {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     #[command(flatten)]
+    passphrase: common::Passphrase,
+    #[command(flatten)]
     input: common::Input,
 }
 
@@ -45,12 +47,12 @@ pub fn run(args: Args) -> Result<(), CliError> {
         Some(path) => read_rule_sets(path)?,
         None => standards::defaults(),
     };
-    let imported = common::load(&args.input)?;
+    let roster = common::roster(&args.input, &args.passphrase)?;
     let as_of = common::as_of(args.as_of);
     let rules = standards::choose(&sets, args.rule_set.as_deref(), as_of)
         .map_err(|e| CliError::Usage(e.to_string()))?;
-    let options = options(as_of, &args, &imported.roster)?;
-    let result = standards::standards(&imported.roster, rules, &options);
+    let options = options(as_of, &args, &roster)?;
+    let result = standards::standards(&roster, rules, &options);
     let bytes = match args.format {
         Format::Json => common::json(&result),
         Format::Text => text(&result, &options).into_bytes(),

@@ -14,8 +14,11 @@ fn bench(c: &mut Criterion) {
     for people in [10_000usize, 250_000] {
         let path = std::env::temp_dir().join(format!("canbo-bench-{people}.xlsx"));
         if !path.exists() {
-            std::fs::write(&path, synthetic::roster_xlsx(people).expect("generate"))
-                .expect("write");
+            std::fs::write(
+                &path,
+                synthetic::roster_xlsx(people, None).expect("generate"),
+            )
+            .expect("write");
         }
         let bytes = std::fs::read(&path).expect("read");
         let options = ReportOptions {

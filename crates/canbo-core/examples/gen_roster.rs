@@ -1,5 +1,7 @@
 //! `cargo run --release -p canbo-core --example gen_roster -- --people 250000 --out roster.xlsx`
-//! (also `cargo xtask gen-roster`): a synthetic roster for benchmarks.
+//! (also `cargo xtask gen-roster`): a synthetic roster for benchmarks. `--units N` spreads
+//! the people evenly over N units (the seed district of docs/SHARING.md: `--people 300
+//! --units 14`); without it units hold 20 to 30 people.
 
 #[path = "support/synthetic.rs"]
 mod synthetic;
@@ -14,10 +16,13 @@ fn main() -> std::process::ExitCode {
     let people: usize = value("--people")
         .and_then(|v| v.parse().ok())
         .unwrap_or(250_000);
+    let units: Option<usize> = value("--units")
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n > 0);
     let out = value("--out")
         .cloned()
         .unwrap_or_else(|| format!("roster-{people}.xlsx"));
-    match synthetic::roster_xlsx(people).map(|bytes| std::fs::write(&out, bytes)) {
+    match synthetic::roster_xlsx(people, units).map(|bytes| std::fs::write(&out, bytes)) {
         Ok(Ok(())) => {
             println!("wrote {out} ({people} people)");
             std::process::ExitCode::SUCCESS

@@ -7,7 +7,8 @@
 //! `canbo` CLI are thin shells over the same functions and can never disagree.
 //!
 //! The surface: [`import::import`] (files → roster + what was seen + errors) and
-//! [`report::report`] (roster × options → `canbo.report/1`).
+//! [`report::report`] (roster × options → `canbo.report/1`); [`share`] carries a report in a
+//! link and a roster in an encrypted package.
 
 pub mod codes;
 pub mod date;
@@ -20,6 +21,7 @@ pub mod read;
 pub mod report;
 pub mod retirement;
 pub mod roster;
+pub mod share;
 pub mod standards;
 pub mod store;
 pub mod text;

@@ -66,8 +66,9 @@ const EVAL: &[&str] = &[
     "",
 ];
 
-/// Write a roster of `people` people, about 25 per unit, as xlsx bytes.
-pub fn roster_xlsx(people: usize) -> Result<Vec<u8>, XlsxError> {
+/// Write a roster of `people` people as xlsx bytes: about 25 per unit, or spread evenly over
+/// `units` units.
+pub fn roster_xlsx(people: usize, units: Option<usize>) -> Result<Vec<u8>, XlsxError> {
     let mut rng = Lcg(0x5eed ^ people as u64);
     let mut book = Workbook::new();
     let s = book.add_worksheet();
@@ -126,7 +127,12 @@ pub fn roster_xlsx(people: usize) -> Result<Vec<u8>, XlsxError> {
         s.write(r, 0, canbo_core::text::roman(unit))?;
         s.write(r, 1, format!("XÃ SỐ {unit}").as_str())?;
         r += 1;
-        let in_unit = (20 + rng.next() % 11) as usize;
+        let random = (20 + rng.next() % 11) as usize;
+        let in_unit = match units {
+            // The first `people % n` units take one more.
+            Some(n) => people / n + usize::from(unit <= people % n),
+            None => random,
+        };
         for i in 0..in_unit.min(people - written) {
             let name = format!(
                 "{} {} {}",

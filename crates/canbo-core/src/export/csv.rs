@@ -2,8 +2,14 @@
 
 use super::{table, Lang};
 use crate::report::Report;
+use crate::share::Hidden;
 
 pub fn report(report: &Report) -> String {
+    report_hiding(report, &Hidden::default())
+}
+
+/// [`report`] of a shared report whose hidden figures read `<3`.
+pub fn report_hiding(report: &Report, hidden: &Hidden) -> String {
     let columns = table::columns(report, Lang::Vi);
     let mut out = String::from("\u{feff}");
     let mut header = vec![quote("Đơn vị")];
@@ -16,13 +22,12 @@ pub fn report(report: &Report) -> String {
     }));
     out.push_str(&header.join(","));
     out.push_str("\r\n");
-    for (unit, figures) in table::rows(report, Lang::Vi) {
+    for (row, (unit, figures)) in table::rows(report, Lang::Vi).into_iter().enumerate() {
         let mut line = vec![quote(&unit)];
-        line.extend(
-            columns
-                .iter()
-                .map(|c| (c.value)(figures).map_or(String::new(), |n| n.to_string())),
-        );
+        line.extend(columns.iter().map(|c| {
+            c.shown(row, figures, hidden)
+                .map_or(String::new(), |n| n.to_string())
+        }));
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     }

@@ -5,6 +5,7 @@
 use super::Lang;
 use crate::codes::*;
 use crate::report::{Counts, Figures, Report};
+use crate::share::{Hidden, Shown};
 
 /// Reads one figure of a group (`None` where the roster has no such column).
 pub type Reader = Box<dyn Fn(&Figures) -> Option<u32>>;
@@ -155,6 +156,20 @@ pub fn columns(report: &Report, lang: Lang) -> Vec<FormColumn> {
         value: Box::new(|f| Some(f.age.unknown)),
     });
     out
+}
+
+impl FormColumn {
+    /// The figure of row `row` of [`rows`] (the units, then the total), as shown: `Below`
+    /// where a shared link hid it (`hidden` of [`crate::share::Shared`]; empty: nothing
+    /// hidden), `None` where the roster has no such column.
+    pub fn shown(&self, row: usize, figures: &Figures, hidden: &Hidden) -> Option<Shown> {
+        let value = (self.value)(figures)?;
+        Some(if hidden.unit(row, &self.stat) {
+            Shown::Below(hidden.below)
+        } else {
+            Shown::Exact(value)
+        })
+    }
 }
 
 /// The form's rows: each unit, then the total.

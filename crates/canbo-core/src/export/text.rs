@@ -103,6 +103,11 @@ fn line<T: Code>(
 
 /// The report as a paragraph of figures, then the per-unit table.
 pub fn report(report: &Report, lang: Lang) -> String {
+    report_hiding(report, lang, &crate::share::Hidden::default())
+}
+
+/// [`report`] of a shared report: figures hidden in its units read `<3`.
+pub fn report_hiding(report: &Report, lang: Lang, hidden: &crate::share::Hidden) -> String {
     let vi = lang == Lang::Vi;
     let n = report.people;
     let mut out = String::new();
@@ -234,11 +239,13 @@ pub fn report(report: &Report, lang: Lang) -> String {
         let _ = write!(out, " {s:>6}");
     }
     out.push('\n');
-    for (unit, figures) in rows {
+    for (row, (unit, figures)) in rows.into_iter().enumerate() {
         let pad = width.saturating_sub(unit.chars().count());
         let _ = write!(out, "{unit}{}", " ".repeat(pad));
         for c in &columns {
-            let v = (c.value)(figures).map_or(String::new(), |v| v.to_string());
+            let v = c
+                .shown(row, figures, hidden)
+                .map_or(String::new(), |v| v.to_string());
             let _ = write!(out, " {v:>6}");
         }
         out.push('\n');

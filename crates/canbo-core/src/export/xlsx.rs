@@ -3,6 +3,7 @@
 
 use super::{table, Lang};
 use crate::report::Report;
+use crate::share::{Hidden, Shown};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
 pub fn report(report: &Report) -> Result<Vec<u8>, XlsxError> {
@@ -13,6 +14,11 @@ pub fn report(report: &Report) -> Result<Vec<u8>, XlsxError> {
 /// whole roster (`scope`, e.g. "Lọc: Giới tính: Nữ"; empty: everyone), so that a filtered
 /// form cannot pass for the whole district's.
 pub fn report_with_scope(report: &Report, scope: &str) -> Result<Vec<u8>, XlsxError> {
+    report_hiding(report, scope, &Hidden::default())
+}
+
+/// [`report_with_scope`] of a shared report: figures hidden in its units are the text `<3`.
+pub fn report_hiding(report: &Report, scope: &str, hidden: &Hidden) -> Result<Vec<u8>, XlsxError> {
     let lang = Lang::Vi;
     let columns = table::columns(report, lang);
     let rows = table::rows(report, lang);
@@ -104,8 +110,13 @@ pub fn report_with_scope(report: &Report, scope: &str) -> Result<Vec<u8>, XlsxEr
         let fmt = if i + 1 == rows.len() { &total } else { &cell };
         sheet.write_with_format(r, 0, unit.as_str(), fmt)?;
         for (j, col) in columns.iter().enumerate() {
-            match (col.value)(figures) {
-                Some(v) => sheet.write_number_with_format(r, j as u16 + 1, v as f64, fmt)?,
+            match col.shown(i, figures, hidden) {
+                Some(Shown::Exact(v)) => {
+                    sheet.write_number_with_format(r, j as u16 + 1, v as f64, fmt)?
+                }
+                Some(below) => {
+                    sheet.write_with_format(r, j as u16 + 1, below.to_string().as_str(), fmt)?
+                }
                 None => sheet.write_blank(r, j as u16 + 1, fmt)?,
             };
         }

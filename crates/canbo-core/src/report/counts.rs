@@ -35,8 +35,28 @@ impl<T: Code> Counts<T> {
             .map_or(0, |i| self.counts[i])
     }
 
+    /// Set the count of one code (a decoded share link, a combined report).
+    pub fn set(&mut self, value: T, n: u32) {
+        if let Some(i) = T::ALL.iter().position(|v| *v == value) {
+            self.counts[i] = n;
+        }
+    }
+
+    /// The sum of the counts, `None` if it does not fit a `u32` (only a crafted value can
+    /// get there: a roster counts each person once).
+    pub fn checked_total(&self) -> Option<u32> {
+        self.counts
+            .iter()
+            .try_fold(0u32, |sum, n| sum.checked_add(*n))
+    }
+
     pub fn total(&self) -> u32 {
         self.counts.iter().sum()
+    }
+
+    /// The counts in code order, to read or write each in place (share links).
+    pub(crate) fn values_mut(&mut self) -> &mut [u32] {
+        &mut self.counts
     }
 
     /// (code, count) in report order.

@@ -89,6 +89,16 @@ pub struct Report {
     pub warnings: Vec<Warning>,
 }
 
+/// A report kept under a name ("6 tháng đầu năm 2019") to compare with later ones: the
+/// page keeps a list of them, and a roster package (`share::package`) carries them along.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub name: String,
+    /// When it was saved, `YYYY-MM-DD`.
+    pub saved_on: String,
+    pub report: Report,
+}
+
 impl std::ops::Deref for UnitFigures {
     type Target = Figures;
     fn deref(&self) -> &Figures {

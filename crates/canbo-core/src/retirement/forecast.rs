@@ -232,7 +232,7 @@ pub fn retirees(roster: &Roster, law: &RetirementLaw, as_of: Date) -> Retirees {
     out
 }
 
-fn title_label(title: Option<Title>) -> String {
+pub(crate) fn title_label(title: Option<Title>) -> String {
     title
         .map_or("Chưa xác định chức danh", Title::label_vi)
         .to_string()

@@ -38,7 +38,8 @@ pub enum Title {
 }
 
 impl Title {
-    /// Every title, in the order of the law's lists (cán bộ, công chức, then the others).
+    /// Every title, in declaration order: the law's lists (cán bộ, công chức, then the
+    /// others). Share links refer to a title by its index here, so new titles go at the end.
     pub const ALL: &'static [Title] = &[
         Title::BiThu,
         Title::PhoBiThu,
@@ -383,6 +384,23 @@ mod tests {
 
     fn check(text: &str, expect: Option<Title>) {
         assert_eq!(classify(text), expect, "{text}");
+    }
+
+    #[test]
+    fn every_title_is_listed_once_in_declaration_order() {
+        // A new variant stops this match from compiling until it is placed in `ALL` too.
+        fn listed(t: Title) -> bool {
+            match t {
+                BiThu | PhoBiThu | ChuTichHdnd | PhoChuTichHdnd | ChuTichUbnd | PhoChuTichUbnd
+                | ChuTichMttq | BiThuDoan | ChuTichPhuNu | ChuTichNongDan | ChuTichCuuChienBinh
+                | TruongCongAn | ChiHuyTruongQuanSu | VanPhongThongKe | DiaChinh
+                | TaiChinhKeToan | TuPhapHoTich | VanHoaXaHoi | CongChucKhac | KhongChuyenTrach
+                | HopDong => Title::ALL.contains(&t),
+            }
+        }
+        assert!(Title::ALL.iter().all(|t| listed(*t)));
+        assert!(Title::ALL.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(Title::ALL.len(), 21);
     }
 
     #[test]
