@@ -37,38 +37,43 @@ pub fn UnreadValues() -> impl IntoView {
     let show =
         move || !unread.with(Vec::is_empty) || !state.overrides.with(|o| o.spellings.is_empty());
 
-    let items = move || {
+    // Keyed by the value: a row taught away takes its select with it, so the next row's
+    // select does not show the choice just made.
+    let row = move |u: canbo_core::roster::Unrecognised| {
         let lang = lang();
-        unread
-            .get()
-            .into_iter()
-            .map(|u| {
-                let (field, text) = (u.field, u.text.clone());
-                let options = std::iter::once(view! {
-                    <option value="" selected=true>{tr(lang, "— chọn nghĩa —", "— choose what it means —")}</option>
-                }.into_any())
-                .chain(choices(field).into_iter().map(|(code, vi, en)| {
-                    view! { <option value=code>{tr(lang, vi, en)}</option> }.into_any()
-                }))
-                .collect_view();
-                let label = format!("{}: «{}»", field_label(field), u.text);
-                let teach = move |ev: leptos::ev::Event| {
-                    let code = event_target_value(&ev);
-                    if !code.is_empty() {
-                        state.teach(Spelling { field, text: text.clone(), code });
-                    }
-                };
-                view! {
-                    <li class="unread" data-testid="unrecognised" data-field=field.code() data-text=u.text.clone()>
-                        <span class="unread-field">{field_label(field)}</span>
-                        <span class="unread-text">"«" {u.text.clone()} "»"</span>
-                        <span class="unread-people">{num(u.people, lang)} " " {tr(lang, "người", "people")}</span>
-                        <select data-testid="teach" aria-label=label on:change=teach>{options}</select>
-                        <span class="unread-places hint">{u.places.join("; ")}</span>
-                    </li>
-                }
-            })
-            .collect_view()
+        let (field, text) = (u.field, u.text.clone());
+        let options = std::iter::once(view! {
+            <option value="" selected=true>{tr(lang, "— chọn nghĩa —", "— choose what it means —")}</option>
+        }.into_any())
+        .chain(choices(field).into_iter().map(|(code, vi, en)| {
+            view! { <option value=code>{tr(lang, vi, en)}</option> }.into_any()
+        }))
+        .collect_view();
+        let label = format!("{}: «{}»", field_label(field), u.text);
+        let teach = move |ev: leptos::ev::Event| {
+            let code = event_target_value(&ev);
+            if !code.is_empty() {
+                state.teach(Spelling {
+                    field,
+                    text: text.clone(),
+                    code,
+                });
+            }
+        };
+        view! {
+            <tr class="unread" data-testid="unrecognised" data-field=field.code() data-text=u.text.clone()>
+                <td>{field_label(field)}</td>
+                <td class="unread-text">"«" {u.text.clone()} "»"</td>
+                <td class="num">{num(u.people, lang)}</td>
+                <td><select data-testid="teach" aria-label=label on:change=teach>{options}</select></td>
+                <td class="unread-places">{u.places.join("; ")}</td>
+            </tr>
+        }
+    };
+    // Drawn again, rows and all, when the language changes.
+    let items = move || {
+        let _lang = lang();
+        view! { <For each=move || unread.get() key=|u| (u.field, u.text.clone()) children=row /> }
     };
 
     let taught_list = move || {
@@ -141,7 +146,18 @@ pub fn UnreadValues() -> impl IntoView {
                         }
                     }}</span>
                 </summary>
-                <ul class="unread-list">{items}</ul>
+                <table class="review-columns unread-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || t("Cột", "Column")}</th>
+                            <th scope="col">{move || t("Giá trị", "Value")}</th>
+                            <th scope="col" class="num">{move || t("Số người", "People")}</th>
+                            <th scope="col">{move || t("Nghĩa là", "Means")}</th>
+                            <th scope="col">{move || t("Ở đâu", "Where")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{items}</tbody>
+                </table>
                 <Show when=move || state.overrides.with(|o| !o.spellings.is_empty())>
                     <h3>{move || t("Đã dạy", "Taught")}</h3>
                     <ul class="taught-list">{taught_list}</ul>
