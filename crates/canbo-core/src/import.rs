@@ -182,14 +182,38 @@ pub fn import_with_progress(
         file: None,
         step: Step::Finishing,
     });
-    // With several files, a file with no other unit information is its own unit.
-    if files.len() > 1 {
-        for p in out.roster.people.iter_mut().filter(|p| p.unit.is_empty()) {
+    finish(&mut out.roster);
+    out
+}
+
+/// Files added to a roster already read (a later pick, «Thêm tệp»): one roster, as if the
+/// files had been imported together.
+pub fn add(roster: &mut Roster, mut more: Import) -> Import {
+    roster.people.append(&mut more.roster.people);
+    roster.warnings.append(&mut more.roster.warnings);
+    roster.sources.append(&mut more.roster.sources);
+    for f in more.roster.columns.0.drain(..) {
+        roster.columns.add(f);
+    }
+    finish(roster);
+    more
+}
+
+/// What needs the whole roster: with several files, a file with no other unit information
+/// is its own unit (its name as typed); one unit's spellings meet; duplicates are warned of.
+fn finish(roster: &mut Roster) {
+    let mut files = std::collections::HashSet::new();
+    let several = roster
+        .people
+        .iter()
+        .any(|p| files.insert(p.origin.file.as_str()) && files.len() > 1);
+    if several {
+        for p in roster.people.iter_mut().filter(|p| p.unit.is_empty()) {
             p.unit = stem(&p.origin.file);
         }
     }
-    warn_duplicates(&mut out.roster);
-    out
+    settle_units(roster);
+    warn_duplicates(roster);
 }
 
 type FileParts = (FileReport, Vec<roster::Person>, Vec<Warning>, Vec<Field>);
@@ -255,7 +279,7 @@ fn import_file(
         match found {
             Err(reason) => sr.skipped = Some(reason),
             Ok(layout) => {
-                let sheet_unit = sheet_unit(file, &sheet.name, roster_sheets);
+                let sheet_unit = sheet_unit(file, &sheet, &layout, roster_sheets);
                 let (mut ps, ws) =
                     roster::people(file, &mut sheet, &layout, &sheet_unit, spellings);
                 if let Some(e) = encoding {
@@ -370,18 +394,73 @@ fn normalise(sheet: &mut Sheet) -> Option<legacy::Legacy> {
     encoding
 }
 
-/// The unit a sheet stands for when nothing inside it names one: its name when that names a
-/// unit or when the workbook has one roster sheet per unit; otherwise the file's name when
-/// that names a unit.
-fn sheet_unit(file: &str, sheet: &str, roster_sheets: usize) -> String {
-    let names_unit = crate::vocab::units::names_commune;
-    if names_unit(sheet) || roster_sheets > 1 {
-        text::unit_case(&text::clean(sheet))
-    } else if names_unit(&stem(file)) {
+/// The unit a sheet stands for when no unit column or group row names one, as the roster
+/// names it: a title row above the header ("DANH SÁCH … XÃ CHIỀNG SƠ"), else the sheet's
+/// name when it is a place («Chiềng Sơ», «Xã Na Son») or one of several roster sheets, else
+/// the file's name when it names a commune. Otherwise blank: with several files, the file's
+/// name as typed is the last resort (`import_with_progress`).
+fn sheet_unit(file: &str, sheet: &Sheet, layout: &Layout, roster_sheets: usize) -> String {
+    use crate::vocab::units::{is_place_name, named_in, names_commune};
+    let above = layout.header_rows.first().copied().unwrap_or(0);
+    let title = sheet
+        .rows
+        .iter()
+        .take(above)
+        .flatten()
+        .filter_map(Cell::as_text)
+        .find_map(named_in);
+    if let Some(unit) = title {
+        return unit;
+    }
+    let name = text::clean(&sheet.name);
+    if names_commune(&name) || is_place_name(&name) || roster_sheets > 1 {
+        text::unit_case(&name)
+    } else if names_commune(&stem(file)) {
         text::unit_case(&text::clean(&stem(file)))
     } else {
         String::new()
     }
+}
+
+/// One unit written several ways ("Xã Chiềng Sơ", "CHIỀNG SƠ", "chieng so") is one unit: every
+/// person of it gets its fullest spelling (see [`fuller`]).
+fn settle_units(roster: &mut Roster) {
+    let mut keys = roster::UnitKeys::default();
+    let mut best: HashMap<String, String> = HashMap::new();
+    for p in &roster.people {
+        let key = keys.key(&p.unit).to_string();
+        match best.get(&key) {
+            Some(b) if !fuller(&p.unit, b) => {}
+            _ => {
+                best.insert(key, p.unit.clone());
+            }
+        }
+    }
+    let mut keys = roster::UnitKeys::default();
+    let names: Vec<String> = roster
+        .people
+        .iter()
+        .map(|p| best.get(keys.key(&p.unit)).cloned().unwrap_or_default())
+        .collect();
+    for (p, name) in roster.people.iter_mut().zip(names) {
+        if p.unit != name {
+            p.unit = name;
+        }
+    }
+}
+
+/// Whether spelling `a` of a unit is fuller than `b`: it says its kind ("Xã …"), then it has
+/// more letters with diacritics, then it is not all capitals, then it is longer.
+fn fuller(a: &str, b: &str) -> bool {
+    let rank = |s: &str| {
+        (
+            crate::vocab::units::names_unit(s),
+            s.chars().filter(|c| !c.is_ascii()).count(),
+            s.chars().any(char::is_lowercase),
+            s.chars().count(),
+        )
+    };
+    rank(a) > rank(b)
 }
 
 fn stem(file: &str) -> String {
@@ -391,6 +470,9 @@ fn stem(file: &str) -> String {
 
 /// The same name (ignoring case) and birth date twice is probably one person listed twice.
 fn warn_duplicates(roster: &mut Roster) {
+    roster
+        .warnings
+        .retain(|w| !matches!(w.kind, WarningKind::Duplicate { .. }));
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     let mut found = Vec::new();
     for (i, p) in roster.people.iter().enumerate() {

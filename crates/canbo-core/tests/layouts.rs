@@ -462,3 +462,88 @@ fn values_no_rule_reads_are_listed_once_each_and_taught_once() {
         assert_eq!(again[key], r[key], "{key}");
     }
 }
+
+/// A commune's workbook: one sheet named `sheet`, an optional title row, two people.
+fn commune_book(sheet: &str, title: Option<&str>) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let s = book.add_worksheet();
+    s.set_name(sheet).unwrap();
+    let top = u32::from(title.is_some());
+    if let Some(t) = title {
+        s.write(0, 0, t).unwrap();
+    }
+    for (c, h) in ["Họ và tên", "Năm sinh", "Chức vụ"].iter().enumerate() {
+        s.write(top, c as u16, *h).unwrap();
+    }
+    s.write(top + 1, 0, "Lò Văn A").unwrap();
+    s.write(top + 1, 1, 1980).unwrap();
+    s.write(top + 1, 2, "Chủ tịch UBND").unwrap();
+    s.write(top + 2, 0, "Lò Thị B").unwrap();
+    s.write(top + 2, 1, 1990).unwrap();
+    s.write(top + 2, 2, "Kế toán").unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+fn unit_names(files: Vec<FileInput>) -> Vec<String> {
+    let r = run(files, &Overrides::default());
+    r["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["unit"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn units_are_named_as_the_roster_names_them_in_the_order_it_gives() {
+    let file = |name: &str, sheet: &str, title: Option<&str>| FileInput {
+        name: name.into(),
+        bytes: commune_book(sheet, title),
+    };
+    // Sheet names beat file names, keep their diacritics, and the files' order is kept.
+    assert_eq!(
+        unit_names(vec![
+            file("chieng-so.xlsx", "Chiềng Sơ", None),
+            file("Xa Dung.xlsx", "Xá Dung", None),
+            file("keo-lom.xlsx", "KEO LÔM", None),
+        ]),
+        ["Chiềng Sơ", "Xá Dung", "Keo Lôm"]
+    );
+    // A title row beats a sheet named "Sheet1"; a file name is the last resort, as typed.
+    assert_eq!(
+        unit_names(vec![
+            file(
+                "a.xlsx",
+                "Sheet1",
+                Some("DANH SÁCH CÁN BỘ, CÔNG CHỨC XÃ HÁNG LÌA, HUYỆN ĐIỆN BIÊN ĐÔNG")
+            ),
+            file("nà-hẩu 2024.xlsx", "Sheet1", None),
+        ]),
+        ["Xã Háng Lìa", "nà-hẩu 2024"]
+    );
+    // One unit written several ways is one unit, under its fullest spelling.
+    assert_eq!(
+        unit_names(vec![
+            file("1.xlsx", "CHIỀNG SƠ", None),
+            file("2.xlsx", "Sheet1", Some("UBND XÃ CHIỀNG SƠ")),
+        ]),
+        ["Xã Chiềng Sơ"]
+    );
+}
+
+#[test]
+fn files_added_later_make_the_roster_they_make_together() {
+    let a = csv("xa-a.csv", "Họ và tên,Năm sinh\nLò Văn A,1980\nLò Thị B,1990\n");
+    let b = csv("Xã B.csv", "Họ và tên,Năm sinh\nLò Văn A,1980\n");
+    let together = import(&[a.clone(), b.clone()], &Overrides::default());
+    let mut roster = import(&[a], &Overrides::default()).roster;
+    canbo_core::import::add(&mut roster, import(&[b], &Overrides::default()));
+    assert_eq!(roster, together.roster);
+    assert_eq!(roster.units(), ["xa-a", "Xã B"]);
+    let duplicates = roster
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("twice"))
+        .count();
+    assert_eq!(duplicates, 1);
+}

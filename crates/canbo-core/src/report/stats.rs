@@ -61,6 +61,16 @@ fn descend(path: &mut String, key: &str, f: impl FnOnce(&mut String)) {
     path.truncate(len);
 }
 
+/// What needs a person's eye after an import: the figures of people counted as `unknown`
+/// (a category, a gender, a level, an evaluation no rule read, or no birth date), in report
+/// order, those that are not zero. The page says them beside the headline.
+pub fn unknowns(figures: &Figures) -> Vec<Stat> {
+    stats(figures)
+        .into_iter()
+        .filter(|s| s.value > 0 && s.path.ends_with(".unknown"))
+        .collect()
+}
+
 /// A figure that differs between two reports (or exists in only one).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {
@@ -92,4 +102,24 @@ pub fn compare(before: &Report, after: &Report) -> Vec<Change> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::roster::{Person, Roster};
+
+    #[test]
+    fn unknowns_are_the_unknown_figures_that_are_not_zero() {
+        let mut roster = Roster::default();
+        roster.columns.add(crate::field::Field::Category);
+        roster.columns.add(crate::field::Field::Birth);
+        roster.people.push(Person::blank("A", "Xã A"));
+        let report = crate::report::report(&roster, &Default::default());
+        let paths: Vec<String> = unknowns(&report.figures)
+            .into_iter()
+            .map(|s| s.path)
+            .collect();
+        assert_eq!(paths, ["category.unknown", "age.unknown"]);
+    }
 }
