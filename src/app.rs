@@ -10,7 +10,7 @@ use crate::components::report::{ReportControls, ReportPage};
 use crate::components::retirement::RetirementPage;
 use crate::components::standards::StandardsPage;
 use crate::components::{
-    DataMenu, DropZone, ImportBar, ImportErrors, ImportReview, Snapshots, Summary, UnreadValues,
+    DataMenu, DropZone, ImportBar, ImportErrors, Snapshots,
 };
 use crate::i18n::tr;
 use crate::settings::{Settings, View};
@@ -56,7 +56,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href=move || if has_roster() { "#trang" } else { "#noi-dung" }>
                 {move || tr(lang(), "Bỏ qua đến nội dung", "Skip to content")}
             </a>
-            <header class="masthead">
+            <header class="masthead" class:compact=has_roster>
                 <div class="masthead-row">
                     <h1 class="brand">"Canbo"</h1>
                     <div class="lang-switch no-print" role="group" aria-label="Ngôn ngữ / Language">
@@ -84,9 +84,6 @@ pub fn App() -> impl IntoView {
             <main class="content" id="noi-dung" tabindex="-1">
                 <ImportBar />
                 <ImportErrors />
-                <ImportReview />
-                <UnreadValues />
-                <Summary />
                 <div class="page" id="trang" tabindex="-1">
                     {move || match settings.view.get() {
                         View::Report => view! { <ReportPage /> }.into_any(),

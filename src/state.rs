@@ -58,6 +58,9 @@ pub struct AppState {
     packed: StoredValue<(Option<String>, bool)>,
     /// An import is running (the page shows its progress and a Cancel button).
     pub busy: RwSignal<bool>,
+    /// The folded import area is open: the files imported, how they were read, the values
+    /// not recognised.
+    pub import_open: RwSignal<bool>,
     /// How far the running import is (of [`worker::PROGRESS_MAX`]) and what it is doing.
     pub progress: RwSignal<(u32, String)>,
 }
@@ -109,6 +112,7 @@ impl AppState {
             roster_storage_error: RwSignal::new(None),
             packed: StoredValue::new((None, false)),
             busy: RwSignal::new(false),
+            import_open: RwSignal::new(false),
             progress: RwSignal::new((0, String::new())),
         }
     }
@@ -166,6 +170,45 @@ impl AppState {
             return;
         };
         self.apply_import(picked, parsed);
+    }
+
+    /// Adds files to the roster on screen («Thêm tệp»): the files of this visit are read again
+    /// with them, so the review covers all; after a reload (their bytes are not kept) the new
+    /// files' roster is added to the stored one by the core, as if read together.
+    pub async fn add_soon(self, picked: Picked) {
+        if picked.files.is_empty() || self.roster.with_untracked(Option::is_none) {
+            return self.import_soon(picked).await;
+        }
+        let mut kept = self.files.get_value();
+        if !kept.is_empty() {
+            kept.retain(|k| !picked.files.iter().any(|f| f.name == k.name));
+            kept.extend(picked.files);
+            let all = Picked {
+                files: kept,
+                unreadable: picked.unreadable,
+            };
+            return self.import_soon(all).await;
+        }
+        let Some(parsed) = self.parse(&picked.files).await else {
+            return;
+        };
+        let mut errors = picked.unreadable;
+        errors.extend(parsed.errors.iter().map(|e| e.message_vi.clone()));
+        if !parsed.roster.people.is_empty() {
+            self.roster.update(|r| {
+                if let Some(r) = r {
+                    canbo_core::import::add(r, parsed.roster);
+                }
+            });
+            self.review.update(|r| r.extend(parsed.files));
+            let packed = self
+                .roster
+                .with_untracked(|r| r.as_ref().map(crate::storage::pack_roster));
+            if let Some(Ok(text)) = packed {
+                self.keep_roster(&text);
+            }
+        }
+        self.errors.set(errors);
     }
 
     /// Runs the core on `files` with the current overrides in the worker, showing progress;

@@ -3,7 +3,7 @@
 mod data_menu;
 mod drop_zone;
 pub mod figures;
-mod import_bar;
+pub mod import_bar;
 mod import_errors;
 pub mod people;
 pub mod report;

@@ -79,6 +79,22 @@ impl Page {
         Ok(())
     }
 
+    /// Imports several files at once through the file input.
+    pub async fn import_files(&self, files: &[std::path::PathBuf]) -> TestResult {
+        let mut paths = Vec::new();
+        for f in files {
+            let absolute = f
+                .canonicalize()
+                .map_err(|e| format!("{}: {e}", f.display()))?;
+            paths.push(absolute.to_string_lossy().into_owned());
+        }
+        self.find("[data-testid=import-input]")
+            .await?
+            .send_keys(paths.join("\n"))
+            .await?;
+        Ok(())
+    }
+
     pub async fn load_sample(&self) -> TestResult {
         self.find("[data-testid=load-sample]")
             .await?

@@ -216,8 +216,8 @@ async fn invalid_age_bands_say_why_and_keep_the_last_report() {
                 before,
                 "the last good report stays"
             );
-            // A preset button puts valid bands back.
-            page.find("[data-preset='31,41,51,61']")
+            // A preset puts valid bands back.
+            page.find("[data-testid=age-band-presets] option[value='31,41,51,61']")
                 .await?
                 .click()
                 .await?;

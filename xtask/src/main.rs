@@ -84,6 +84,7 @@ fn build_dist(project: &Project) -> Result<(), String> {
 fn test(project: &Project) -> Result<(), String> {
     tools::ensure_build_tools(project)?;
     tools::ensure_browser(project)?;
+    tools::ensure_document_tools(project)?;
 
     let mut tally = Tally::default();
     tally.step(

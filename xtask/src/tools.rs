@@ -148,6 +148,20 @@ pub fn ensure_browser(project: &Project) -> Result<(), String> {
     Ok(())
 }
 
+/// LibreOffice (Writer, no GUI) and poppler's pdftotext: the .docx test converts the official
+/// document to PDF the way an office would open it and reads the text back.
+pub fn ensure_document_tools(project: &Project) -> Result<(), String> {
+    let has = |program: &str, arg: &str| project.output_line(program, &[arg]).is_some();
+    if !has("soffice", "--version") || !has("pdftotext", "-v") {
+        install_debian_packages(
+            project,
+            &["libreoffice-writer-nogui", "poppler-utils", "fonts-liberation2"],
+            "LibreOffice Writer and poppler-utils for the .docx test",
+        )?;
+    }
+    Ok(())
+}
+
 /// Installs Debian packages when we are root; otherwise says what to install.
 fn install_debian_packages(project: &Project, packages: &[&str], what: &str) -> Result<(), String> {
     let is_root = project.output_line("id", &["-u"]).as_deref() == Some("0");

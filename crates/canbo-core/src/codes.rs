@@ -16,6 +16,10 @@ pub trait Code: Copy + Eq + Ord + std::hash::Hash + std::fmt::Debug + 'static {
     fn label_vi(self) -> &'static str;
     /// The English label.
     fn label_en(self) -> &'static str;
+    /// The label in `lang`.
+    fn label(self, lang: crate::lang::Lang) -> &'static str {
+        lang.pick(self.label_vi(), self.label_en())
+    }
     /// The value a blank cell in an existing column means.
     const BLANK: Option<Self>;
     /// The value for text that cannot be classified.

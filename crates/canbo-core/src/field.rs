@@ -105,6 +105,11 @@ impl Field {
         Field::ALL.iter().copied().find(|f| f.code() == code)
     }
 
+    /// The name shown in the import review, in `lang`.
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        lang.pick(self.label_vi(), self.label_en())
+    }
+
     /// The Vietnamese name shown in the import review.
     pub fn label_vi(self) -> &'static str {
         match self {

@@ -186,17 +186,16 @@ pub fn import_with_progress(
     out
 }
 
-/// Files added to a roster already read (a later pick, «Thêm tệp»): one roster, as if the
-/// files had been imported together.
-pub fn add(roster: &mut Roster, mut more: Import) -> Import {
-    roster.people.append(&mut more.roster.people);
-    roster.warnings.append(&mut more.roster.warnings);
-    roster.sources.append(&mut more.roster.sources);
-    for f in more.roster.columns.0.drain(..) {
+/// The roster of files added to a roster already read (a later pick, «Thêm tệp»): one roster,
+/// as if the files had been imported together.
+pub fn add(roster: &mut Roster, mut more: Roster) {
+    roster.people.append(&mut more.people);
+    roster.warnings.append(&mut more.warnings);
+    roster.sources.append(&mut more.sources);
+    for f in more.columns.0.drain(..) {
         roster.columns.add(f);
     }
     finish(roster);
-    more
 }
 
 /// What needs the whole roster: with several files, a file with no other unit information

@@ -16,6 +16,7 @@ pub mod error;
 pub mod export;
 pub mod field;
 pub mod import;
+pub mod lang;
 pub mod layout;
 pub mod read;
 pub mod report;
@@ -29,6 +30,7 @@ pub mod vocab;
 
 pub use date::Date;
 pub use error::ImportError;
+pub use lang::{Lang, Text};
 pub use import::{import, FileInput, Import, Overrides};
 pub use report::{report, Report, ReportOptions};
 pub use roster::{Person, Roster};

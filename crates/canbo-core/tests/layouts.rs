@@ -537,7 +537,7 @@ fn files_added_later_make_the_roster_they_make_together() {
     let b = csv("Xã B.csv", "Họ và tên,Năm sinh\nLò Văn A,1980\n");
     let together = import(&[a.clone(), b.clone()], &Overrides::default());
     let mut roster = import(&[a], &Overrides::default()).roster;
-    canbo_core::import::add(&mut roster, import(&[b], &Overrides::default()));
+    canbo_core::import::add(&mut roster, import(&[b], &Overrides::default()).roster);
     assert_eq!(roster, together.roster);
     assert_eq!(roster.units(), ["xa-a", "Xã B"]);
     let duplicates = roster

@@ -7,7 +7,7 @@ use canbo_core::report::{crosstab, stats, Dimension, Report, Stat};
 use leptos::prelude::*;
 
 use super::{drill_filter, Count};
-use crate::i18n::{code_label, num, tr};
+use crate::i18n::{num, tr};
 use crate::settings::Settings;
 use crate::state::AppState;
 
@@ -26,17 +26,9 @@ const GROUPS: [(&str, &str, &str); 7] = [
     ("evaluation", "Đánh giá, xếp loại", "Evaluation"),
 ];
 
-fn label(key: &str, code: &str, lang: Lang) -> String {
-    match key {
-        "category" => code_label::<Category>(code, lang),
-        "gender" => code_label::<Gender>(code, lang),
-        "general_education" => code_label::<GeneralEducation>(code, lang),
-        "professional" => code_label::<Professional>(code, lang),
-        "political_theory" => code_label::<PoliticalTheory>(code, lang),
-        "state_management" => code_label::<StateManagement>(code, lang),
-        "evaluation" => code_label::<Evaluation>(code, lang),
-        _ => code.to_string(),
-    }
+/// A breakdown's code as the report labels it (`Dimension::value_label`).
+fn label(key: &str, code: &str, report: &Report, lang: Lang) -> String {
+    Dimension::from_code(key).map_or_else(|| code.to_string(), |d| d.value_label(code, report, lang))
 }
 
 fn find(stats: &[Stat], path: &str) -> Option<u32> {
@@ -145,7 +137,7 @@ pub fn Breakdowns() -> impl IntoView {
                     .iter()
                     .filter_map(|st| {
                         let code = st.path.strip_prefix(&prefix)?;
-                        Some((label(key, code, lang), st.path.clone(), st.value))
+                        Some((label(key, code, report, lang), st.path.clone(), st.value))
                     })
                     .collect();
                 if !rows.is_empty() {

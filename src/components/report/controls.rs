@@ -33,23 +33,24 @@ pub fn ReportControls() -> impl IntoView {
     let presets = PRESETS
         .iter()
         .map(|&(bands, vi, en)| {
-            let pressed = move || (s.bands_text.get() == bands).to_string();
             view! {
-                <button
-                    type="button"
-                    class="button small"
-                    aria-pressed=pressed
-                    data-preset=bands
-                    on:click=move |_| s.set_bands_text(bands.to_string())
-                >
+                <option value=bands selected=move || s.bands_text.get() == bands>
                     {move || tr(lang(), vi, en)}
-                </button>
+                </option>
             }
         })
         .collect_view();
+    let on_preset = move |ev: leptos::ev::Event| {
+        let bands = event_target_value(&ev);
+        if !bands.is_empty() {
+            s.set_bands_text(bands);
+        }
+    };
+    let custom = move || !PRESETS.iter().any(|(b, _, _)| s.bands_text.get() == *b);
+    // One line on a laptop: the date, the bands typed or picked from the presets.
     view! {
         <section class="report-controls no-print" aria-label=move || tr(lang(), "Cách tính báo cáo", "Report settings")>
-            <div class="field">
+            <div class="field inline">
                 <label for="as-of">{move || tr(lang(), "Tính đến ngày", "As of")}</label>
                 <input
                     id="as-of"
@@ -60,36 +61,42 @@ pub fn ReportControls() -> impl IntoView {
                     on:change=on_date
                 />
             </div>
-            <div class="field">
-                <label for="age-bands">{move || tr(lang(), "Mốc độ tuổi", "Age bands")}</label>
+            <div class="field inline">
+                <label for="age-bands">{move || tr(lang(), "Mốc tuổi", "Age bands")}</label>
                 <input
                     id="age-bands"
                     type="text"
                     inputmode="numeric"
+                    size="11"
                     data-testid="age-bands"
                     aria-describedby="age-bands-help"
+                    title=move || tr(lang(),
+                        "Tuổi bắt đầu mỗi nhóm, tăng dần, cách nhau bằng dấu phẩy.",
+                        "The first age of each band, ascending, separated by commas.")
                     aria-invalid=move || s.bands_error.get().is_some().to_string()
                     prop:value=move || s.bands_text.get()
                     on:input=on_bands
                     on:change=on_bands
                 />
-                <div class="presets" role="group" aria-label=move || tr(lang(), "Mốc có sẵn", "Presets")>
+                <select class="presets" data-testid="age-band-presets"
+                    aria-label=move || tr(lang(), "Mốc có sẵn", "Presets") on:change=on_preset>
+                    <option value="" selected=custom>{move || tr(lang(), "Mốc tự nhập", "Your own bands")}</option>
                     {presets}
-                </div>
-                <p id="age-bands-help" class="help">
+                </select>
+                <p id="age-bands-help" class="visually-hidden">
                     {move || tr(lang(),
                         "Tuổi bắt đầu mỗi nhóm, tăng dần, cách nhau bằng dấu phẩy.",
                         "The first age of each band, ascending, separated by commas.")}
                 </p>
-                {move || s.bands_error.get().map(|why| view! {
-                    <p class="field-error" role="alert" data-testid="age-bands-error">
-                        {tr(lang(),
-                            "Mốc tuổi chưa hợp lệ, báo cáo vẫn dùng mốc trước: ",
-                            "These bands are not valid; the report keeps the previous ones: ")}
-                        {why}
-                    </p>
-                })}
             </div>
+            {move || s.bands_error.get().map(|why| view! {
+                <p class="field-error" role="alert" data-testid="age-bands-error">
+                    {tr(lang(),
+                        "Mốc tuổi chưa hợp lệ, báo cáo vẫn dùng mốc trước: ",
+                        "These bands are not valid; the report keeps the previous ones: ")}
+                    {why}
+                </p>
+            })}
         </section>
     }
 }

@@ -4,7 +4,7 @@ use canbo_core::report::{crosstab, Dimension, Filter};
 use leptos::prelude::*;
 
 use super::{value_labels, Count, MoreRows, ROWS_AT_ONCE};
-use crate::i18n::{dimension_label, tr};
+use crate::i18n::tr;
 use crate::settings::Settings;
 use crate::state::AppState;
 
@@ -21,7 +21,7 @@ pub fn CrossTabView() -> impl IntoView {
         let options = Dimension::ALL
             .iter()
             .map(|&d| {
-                view! { <option value=d.code() selected=move || which.get() == d>{dimension_label(d, lang)}</option> }
+                view! { <option value=d.code() selected=move || which.get() == d>{d.label(lang)}</option> }
             })
             .collect_view();
         view! {
@@ -40,18 +40,11 @@ pub fn CrossTabView() -> impl IntoView {
                 .as_ref()
                 .map(|roster| crosstab(roster, &options, r, c))
         })?;
+        // The core gives the values in the report's order.
         let mut row_order: Vec<usize> = (0..table.row_values.len()).collect();
         let mut col_order: Vec<usize> = (0..table.col_values.len()).collect();
         let rl = value_labels(r, &table.row_values, &report, lang);
         let cl = value_labels(c, &table.col_values, &report, lang);
-        row_order.sort_by(|a, b| table.row_values[*a].cmp(&table.row_values[*b]));
-        col_order.sort_by(|a, b| table.col_values[*a].cmp(&table.col_values[*b]));
-        if r == Dimension::Unit {
-            row_order.sort_by(|a, b| rl[*a].cmp(&rl[*b]));
-        }
-        if c == Dimension::Unit {
-            col_order.sort_by(|a, b| cl[*a].cmp(&cl[*b]));
-        }
         let (total_rows, total_cols) = (row_order.len(), col_order.len());
         row_order.truncate(shown_rows.get());
         col_order.truncate(shown_cols.get());
@@ -92,7 +85,7 @@ pub fn CrossTabView() -> impl IntoView {
                 </div>
                 <div class="table-scroll" tabindex="0" role="region" aria-label=tr(lang, "Bảng chéo", "Cross-tab")>
                     <table data-testid="crosstab">
-                        <thead><tr><th scope="col">{dimension_label(r, lang)} " \\ " {dimension_label(c, lang)}</th>{head}</tr></thead>
+                        <thead><tr><th scope="col">{r.label(lang)} " \\ " {c.label(lang)}</th>{head}</tr></thead>
                         <tbody>{body}</tbody>
                     </table>
                 </div>

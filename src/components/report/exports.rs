@@ -6,7 +6,7 @@ use canbo_core::roster::Person;
 use leptos::prelude::*;
 
 use crate::download::{save, CSV, XLSX};
-use crate::i18n::{dimension_label, tr};
+use crate::i18n::tr;
 use crate::settings::Settings;
 
 fn file_stem(settings: &Settings) -> String {
@@ -26,7 +26,7 @@ pub fn filter_scope(settings: &Settings, report: &canbo_core::report::Report) ->
             .filter(|(_, values)| !values.is_empty())
             .map(|(dim, values)| {
                 let labels = super::value_labels(*dim, values, report, lang);
-                format!("{}: {}", dimension_label(*dim, lang), labels.join(", "))
+                format!("{}: {}", dim.label(lang), labels.join(", "))
             })
             .collect()
     });

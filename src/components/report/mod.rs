@@ -33,14 +33,14 @@ pub fn ReportPage() -> impl IntoView {
     provide_context(DrillRequest(RwSignal::new(None)));
     view! {
         <ReportControls />
-        <filters::Filters />
         {move || {
             let has = settings.report.with(|r| r.is_some());
             has.then(|| {
                 view! {
-                    <exports::ReportExports />
                     <crate::components::UnreadCount />
                     <breakdowns::Headlines />
+                    <filters::Filters />
+                    <exports::ReportExports />
                     <breakdowns::Breakdowns />
                     <units::UnitTable />
                     <crosstab::CrossTabView />
@@ -92,20 +92,21 @@ pub fn stat_label(path: &str, report: &Report, lang: Lang) -> String {
             let (dim, values) = &conditions[0];
             format!(
                 "{}: {}",
-                crate::i18n::dimension_label(*dim, lang),
-                value_label(*dim, &values[0], report, lang)
+                dim.label(lang),
+                dim.value_label(&values[0], report, lang)
             )
         }
         _ => path.to_string(),
     }
 }
 
-/// [`value_label`] of each of `values`; a unit's name is looked up once, not per value.
+/// The labels of `values` of `dim` (`Dimension::value_label`); a unit's name is looked up
+/// once, not per value.
 pub fn value_labels(dim: Dimension, values: &[String], report: &Report, lang: Lang) -> Vec<String> {
     if dim != Dimension::Unit {
         return values
             .iter()
-            .map(|v| value_label(dim, v, report, lang))
+            .map(|v| dim.value_label(v, report, lang))
             .collect();
     }
     let names: std::collections::HashMap<String, &str> = report
@@ -120,38 +121,6 @@ pub fn value_labels(dim: Dimension, values: &[String], report: &Report, lang: La
             None => v.clone(),
         })
         .collect()
-}
-
-pub fn value_label(dim: Dimension, value: &str, report: &Report, lang: Lang) -> String {
-    let yes_no = |v: &str| match v {
-        "yes" => tr(lang, "Có", "Yes").to_string(),
-        "no" => tr(lang, "Không", "No").to_string(),
-        _ => tr(lang, "Chưa rõ", "Unknown").to_string(),
-    };
-    match dim {
-        Dimension::Unit => report
-            .units
-            .iter()
-            .find(|u| unit_key(&u.unit) == value)
-            .map(|u| canbo_core::export::table::display_unit(&u.unit, lang))
-            .unwrap_or_else(|| value.to_string()),
-        Dimension::Category => code_label::<Category>(value, lang),
-        Dimension::Gender => code_label::<Gender>(value, lang),
-        Dimension::PartyMember | Dimension::EthnicMinority => yes_no(value),
-        Dimension::GeneralEducation => code_label::<GeneralEducation>(value, lang),
-        Dimension::Professional => code_label::<Professional>(value, lang),
-        Dimension::PoliticalTheory => code_label::<PoliticalTheory>(value, lang),
-        Dimension::StateManagement => code_label::<StateManagement>(value, lang),
-        Dimension::Evaluation => code_label::<Evaluation>(value, lang),
-        Dimension::AgeBand => value
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| report.age.bands.get(i))
-            .map(|b| b.label.clone())
-            .unwrap_or_else(|| tr(lang, "Chưa rõ", "Unknown").to_string()),
-        Dimension::Ethnicity if value.is_empty() => tr(lang, "Chưa rõ", "Unknown").to_string(),
-        Dimension::Ethnicity | Dimension::Title => value.replace('_', " "),
-    }
 }
 
 /// A figure: the count (a button listing its people when it can) and its share of `whole`.

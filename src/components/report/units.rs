@@ -9,10 +9,12 @@ use super::{drill_filter, Count, MoreRows, ROWS_AT_ONCE};
 use crate::i18n::tr;
 use crate::settings::Settings;
 
-/// Which column sorts the units (`None`: the unit's name) and whether descending.
+/// How the units are ordered: as the roster gives them (the first file's order, then the
+/// next), or by a column the user chose (`Some(None)`: the unit's name, in Vietnamese
+/// alphabetical order), ascending or descending.
 #[derive(Clone, Copy, PartialEq, Default)]
 struct Sort {
-    column: Option<usize>,
+    column: Option<Option<usize>>,
     descending: bool,
 }
 
@@ -23,11 +25,11 @@ pub fn UnitTable() -> impl IntoView {
     let shown = RwSignal::new(ROWS_AT_ONCE);
     let sorted_by = move |column: Option<usize>| {
         sort.update(|now| {
-            if now.column == column {
+            if now.column == Some(column) {
                 now.descending = !now.descending;
             } else {
                 *now = Sort {
-                    column,
+                    column: Some(column),
                     descending: column.is_some(),
                 };
             }
@@ -48,14 +50,15 @@ pub fn UnitTable() -> impl IntoView {
                 .map(|((name, figures), unit)| (name.clone(), unit_key(&unit.unit), *figures))
                 .collect();
             match column {
-                None => units.sort_by(|a, b| a.0.cmp(&b.0)),
-                Some(c) => units.sort_by_key(|u| (cols[c].value)(u.2)),
+                None => {}
+                Some(None) => units.sort_by_cached_key(|u| canbo_core::text::collate::key(&u.0)),
+                Some(Some(c)) => units.sort_by_key(|u| (cols[c].value)(u.2)),
             }
             if descending {
                 units.reverse();
             }
             let aria_sort = move |c: Option<usize>| {
-                if column == c {
+                if column == Some(c) {
                     if descending { "descending" } else { "ascending" }
                 } else {
                     "none"

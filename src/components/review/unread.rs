@@ -179,10 +179,13 @@ pub fn UnreadValues() -> impl IntoView {
     }
 }
 
-/// Beside the headline figures: how many values are not read yet, linked to the list.
+/// Beside the headline figures, what needs the user's eye: how many people are counted as
+/// unknown in each breakdown (`report::unknowns`), and how many values no rule read, linked
+/// to the list where the user says what they mean.
 #[component]
 pub fn UnreadCount() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let settings = expect_context::<crate::settings::Settings>();
     let counts = Memo::new(move |_| {
         state.roster.with(|r| {
             r.as_ref().map_or((0, 0), |r| {
@@ -191,34 +194,65 @@ pub fn UnreadCount() -> impl IntoView {
             })
         })
     });
+    let unknowns = Memo::new(move |_| {
+        settings.report.with(|r| {
+            r.as_ref()
+                .map(|r| canbo_core::report::unknowns(&r.figures))
+                .unwrap_or_default()
+        })
+    });
     move || {
         let (values, people) = counts.get();
-        (values > 0).then(|| {
+        let unknowns = unknowns.get();
+        (values > 0 || !unknowns.is_empty()).then(|| {
             let lang = lang();
-            let text = match lang {
-                canbo_core::export::Lang::Vi => format!(
-                    "{} giá trị chưa nhận ra ({} người tính là «không rõ») — chọn nghĩa",
-                    num(values as u32, lang),
-                    num(people, lang)
-                ),
-                canbo_core::export::Lang::En => format!(
-                    "{} values not recognised ({} people counted as unknown) — say what they mean",
-                    num(values as u32, lang),
-                    num(people, lang)
-                ),
-            };
-            view! {
-                <p class="unread-count">
+            let parts = unknowns
+                .iter()
+                .map(|s| {
+                    let key = s.path.split('.').next().unwrap_or_default();
+                    let what = match canbo_core::report::Dimension::from_code(key) {
+                        Some(d) => tr(lang, d.label_vi(), d.label_en()),
+                        None => tr(lang, "Ngày sinh", "Birth date"),
+                    };
+                    format!("{what}: {}", num(s.value, lang))
+                })
+                .collect::<Vec<_>>()
+                .join(" · ");
+            let link = (values > 0).then(|| {
+                let text = match lang {
+                    canbo_core::export::Lang::Vi => format!(
+                        "{} giá trị chưa nhận ra ({} người) — chọn nghĩa",
+                        num(values as u32, lang),
+                        num(people, lang)
+                    ),
+                    canbo_core::export::Lang::En => format!(
+                        "{} values not recognised ({} people) — say what they mean",
+                        num(values as u32, lang),
+                        num(people, lang)
+                    ),
+                };
+                view! {
                     <a href=format!("#{ANCHOR}") data-testid="unrecognised-count" data-value=values
-                        on:click=move |_| open_list()>{text}</a>
+                        on:click=move |_| open_list(state)>{text}</a>
+                }
+            });
+            view! {
+                <p class="attention" data-testid="attention">
+                    {(!parts.is_empty()).then(|| view! {
+                        <span>{tr(lang, "Chưa rõ — ", "Unknown — ")} {parts}</span>
+                    })}
+                    " "
+                    {link}
                 </p>
             }
         })
     }
 }
 
-/// Opens the list the count links to (a closed `<details>` hides its content).
-fn open_list() {
+/// Opens the list the count links to: the folded import area, and the list in it (a closed
+/// `<details>` hides its content).
+fn open_list(state: AppState) {
+    crate::components::import_bar::open_panel(state);
     if let Some(el) = document().get_element_by_id(ANCHOR) {
         let _ = el.set_attribute("open", "");
     }

@@ -15,13 +15,5 @@ pub mod training;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 
-use serde::{Deserialize, Serialize};
-
-/// The language of labels in exported files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Vi,
-    En,
-}
+/// The language of labels in exported files (the crate's one [`crate::lang::Lang`]).
+pub use crate::lang::Lang;

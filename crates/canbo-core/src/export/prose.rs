@@ -17,16 +17,13 @@
 //!
 //! The wording is data ([`NAMES`], [`STATEMENTS`], [`TOPICS`]): a phrase is one line there.
 
-use super::table::display_unit;
 use super::text::{number, share};
 use super::Lang;
 use crate::codes::*;
 use crate::date::Date;
 use crate::report::{stats, Band, Counts, Dimension, Filter, Report};
 use crate::retirement::Forecast;
-use crate::roster::unit_key;
 use crate::standards::{Criterion, Standards, Tally};
-use crate::vocab::positions::Title;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -200,11 +197,9 @@ fn topic(key: &str) -> Option<&'static Topic> {
     TOPICS.iter().find(|t| t.key == key)
 }
 
-fn pick<'s>(lang: Lang, vi: &'s str, en: &'s str) -> &'s str {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
+/// The text of `lang` (the crate's one [`Lang::pick`]).
+fn pick<'a>(lang: Lang, vi: &'a str, en: &'a str) -> &'a str {
+    lang.pick(vi, en)
 }
 
 /// "Tiểu học" → "tiểu học": a column label as running text writes it.
@@ -322,31 +317,10 @@ pub fn scope(filter: &Filter, report: &Report, lang: Lang) -> Option<String> {
 }
 
 /// A filter value as a person reads it (a unit by its name, a band in words).
+/// A value as prose says it: an age band in words ("từ 30 đến 45 tuổi"), everything else as
+/// the report labels it ([`Dimension::value_label`]).
 fn value_label(dim: Dimension, value: &str, report: &Report, lang: Lang) -> String {
-    fn code<T: Code>(value: &str, lang: Lang) -> String {
-        T::from_code(value).map_or_else(
-            || value.to_string(),
-            |v| pick(lang, v.label_vi(), v.label_en()).to_string(),
-        )
-    }
     match dim {
-        Dimension::Unit => report
-            .units
-            .iter()
-            .find(|u| unit_key(&u.unit) == value)
-            .map_or_else(|| value.to_string(), |u| display_unit(&u.unit, lang)),
-        Dimension::Category => code::<Category>(value, lang),
-        Dimension::Gender => code::<Gender>(value, lang),
-        Dimension::GeneralEducation => code::<GeneralEducation>(value, lang),
-        Dimension::Professional => code::<Professional>(value, lang),
-        Dimension::PoliticalTheory => code::<PoliticalTheory>(value, lang),
-        Dimension::StateManagement => code::<StateManagement>(value, lang),
-        Dimension::Evaluation => code::<Evaluation>(value, lang),
-        Dimension::PartyMember | Dimension::EthnicMinority => match value {
-            "yes" => pick(lang, "Có", "Yes").into(),
-            "no" => pick(lang, "Không", "No").into(),
-            _ => pick(lang, "Chưa rõ", "Unknown").into(),
-        },
         Dimension::AgeBand => match value
             .parse::<usize>()
             .ok()
@@ -356,11 +330,7 @@ fn value_label(dim: Dimension, value: &str, report: &Report, lang: Lang) -> Stri
             None => pick(lang, "Chưa rõ ngày sinh", "Date of birth unknown").into(),
         },
         Dimension::Ethnicity if value.is_empty() => pick(lang, "(để trống)", "(blank)").into(),
-        Dimension::Ethnicity => value.into(),
-        Dimension::Title => {
-            serde_json::from_value::<Title>(serde_json::Value::String(value.into()))
-                .map_or_else(|_| value.replace('_', " "), |t| t.label_vi().to_string())
-        }
+        _ => dim.value_label(value, report, lang),
     }
 }
 

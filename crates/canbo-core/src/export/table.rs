@@ -37,11 +37,9 @@ fn breakdown<T: Code>(
     }
 }
 
+/// The text of `lang` (the crate's one [`Lang::pick`]).
 fn pick<'a>(lang: Lang, vi: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
+    lang.pick(vi, en)
 }
 
 /// The columns for a report; breakdowns the roster has no column for are left out.

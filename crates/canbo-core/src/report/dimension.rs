@@ -1,8 +1,10 @@
 //! Dimensions a roster can be cut by: the filters, the cross-tabulation and the drill-down
 //! ("who is behind this number") all ask the same question of a person, here.
 
-use super::ReportOptions;
+use super::{Report, ReportOptions};
 use crate::codes::*;
+use crate::lang::Lang;
+use crate::vocab::positions::Title;
 use crate::roster::{unit_key, Person, Roster, UnitKeys};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -102,6 +104,87 @@ impl Dimension {
         }
     }
 
+    /// The dimension's name in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.pick(self.label_vi(), self.label_en())
+    }
+
+    /// What a person reads for one of this dimension's values (a code, a unit's key, an age
+    /// band's index, "yes"/"no"), in `lang`; a unit's and a band's names come from `report`.
+    pub fn value_label(self, value: &str, report: &Report, lang: Lang) -> String {
+        fn code<T: Code>(value: &str, lang: Lang) -> String {
+            T::from_code(value).map_or_else(|| value.to_string(), |v| v.label(lang).to_string())
+        }
+        let unknown = || lang.pick("Chưa rõ", "Unknown").to_string();
+        match self {
+            Dimension::Unit => report
+                .units
+                .iter()
+                .find(|u| unit_key(&u.unit) == value)
+                .map_or_else(
+                    || value.to_string(),
+                    |u| crate::export::table::display_unit(&u.unit, lang),
+                ),
+            Dimension::Category => code::<Category>(value, lang),
+            Dimension::Gender => code::<Gender>(value, lang),
+            Dimension::PartyMember | Dimension::EthnicMinority => match value {
+                "yes" => lang.pick("Có", "Yes").to_string(),
+                "no" => lang.pick("Không", "No").to_string(),
+                _ => unknown(),
+            },
+            Dimension::GeneralEducation => code::<GeneralEducation>(value, lang),
+            Dimension::Professional => code::<Professional>(value, lang),
+            Dimension::PoliticalTheory => code::<PoliticalTheory>(value, lang),
+            Dimension::StateManagement => code::<StateManagement>(value, lang),
+            Dimension::Evaluation => code::<Evaluation>(value, lang),
+            Dimension::AgeBand => value
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| report.age.bands.get(i))
+                .map_or_else(unknown, |b| b.label.clone()),
+            Dimension::Ethnicity if value.is_empty() => unknown(),
+            Dimension::Ethnicity => value.to_string(),
+            Dimension::Title => Title::from_code(value).map_or_else(unknown, |t| t.label(lang).into()),
+        }
+    }
+
+    /// Sorts values of this dimension into the report's order: codes as the report lists
+    /// them, units as the roster gives them (`unit_order`: key → place), age bands by age,
+    /// ethnic groups alphabetically; what is unknown last.
+    pub fn sort(self, values: &mut [String], unit_order: &HashMap<String, usize>) {
+        fn position<T: Code>(value: &str) -> usize {
+            T::ALL
+                .iter()
+                .position(|c| c.code() == value)
+                .unwrap_or(usize::MAX)
+        }
+        let rank = |v: &String| -> (usize, Option<crate::text::collate::Key>) {
+            let place = match self {
+                Dimension::Unit => unit_order.get(v).copied().unwrap_or(usize::MAX),
+                Dimension::Category => position::<Category>(v),
+                Dimension::Gender => position::<Gender>(v),
+                Dimension::PartyMember | Dimension::EthnicMinority => {
+                    ["yes", "no"].iter().position(|c| c == v).unwrap_or(2)
+                }
+                Dimension::GeneralEducation => position::<GeneralEducation>(v),
+                Dimension::Professional => position::<Professional>(v),
+                Dimension::PoliticalTheory => position::<PoliticalTheory>(v),
+                Dimension::StateManagement => position::<StateManagement>(v),
+                Dimension::Evaluation => position::<Evaluation>(v),
+                Dimension::AgeBand => v.parse().unwrap_or(usize::MAX),
+                Dimension::Title => Title::ALL
+                    .iter()
+                    .position(|t| t.code() == v)
+                    .unwrap_or(usize::MAX),
+                Dimension::Ethnicity => {
+                    return (usize::from(v.is_empty()), Some(crate::text::collate::key(v)))
+                }
+            };
+            (place, None)
+        };
+        values.sort_by_cached_key(rank);
+    }
+
     /// The person's value, as the code used in JSON and the DOM (a unit by its key).
     pub fn value(self, p: &Person, options: &ReportOptions) -> String {
         fn code<T: Code>(v: Option<T>) -> String {
@@ -130,14 +213,7 @@ impl Dimension {
                 Some(b) => options.bands.index(b.age_at(options.as_of)).to_string(),
                 None => "unknown".into(),
             },
-            Dimension::Title => p
-                .title
-                .and_then(|t| {
-                    serde_json::to_value(t)
-                        .ok()
-                        .and_then(|v| v.as_str().map(String::from))
-                })
-                .unwrap_or_else(|| "unknown".into()),
+            Dimension::Title => p.title.map_or("unknown", Title::code).into(),
         }
     }
 }
@@ -215,7 +291,8 @@ pub struct CrossTab {
     pub counts: Vec<Vec<u32>>,
 }
 
-/// Cross-tabulate the filtered roster by two dimensions; values in order of appearance.
+/// Cross-tabulate the filtered roster by two dimensions; values in the report's order
+/// ([`Dimension::sort`]).
 pub fn crosstab(
     roster: &Roster,
     options: &ReportOptions,
@@ -256,5 +333,34 @@ pub fn crosstab(
     for row in &mut t.counts {
         row.resize(width, 0);
     }
-    t
+    // Units in the roster's order: the first person of each unit, in file order.
+    let mut unit_order: HashMap<String, usize> = HashMap::new();
+    if rows == Dimension::Unit || cols == Dimension::Unit {
+        let mut keys = UnitKeys::default();
+        for p in &roster.people {
+            let n = unit_order.len();
+            unit_order.entry(keys.key(&p.unit).to_string()).or_insert(n);
+        }
+    }
+    let order = |values: &[String], dim: Dimension| -> Vec<usize> {
+        let at: HashMap<&str, usize> = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.as_str(), i))
+            .collect();
+        let mut sorted = values.to_vec();
+        dim.sort(&mut sorted, &unit_order);
+        sorted.iter().filter_map(|v| at.get(v.as_str()).copied()).collect()
+    };
+    let (ro, co) = (order(&t.row_values, rows), order(&t.col_values, cols));
+    CrossTab {
+        rows,
+        cols,
+        row_values: ro.iter().map(|&i| t.row_values[i].clone()).collect(),
+        col_values: co.iter().map(|&j| t.col_values[j].clone()).collect(),
+        counts: ro
+            .iter()
+            .map(|&i| co.iter().map(|&j| t.counts[i][j]).collect())
+            .collect(),
+    }
 }

@@ -5,6 +5,7 @@
 //! punctuation turned into single spaces, so "Chức vụ/chức danh", "CHUC VU, CHUC DANH" and
 //! "chức  vụ - chức danh" all meet.
 
+pub mod collate;
 pub mod legacy;
 pub mod syllable;
 

@@ -96,6 +96,11 @@ impl Title {
         Title::ALL.iter().copied().find(|t| t.code() == code)
     }
 
+    /// The name in `lang`.
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        lang.pick(self.label_vi(), self.label_en())
+    }
+
     /// The English name.
     pub fn label_en(self) -> &'static str {
         use Title::*;
