@@ -1,41 +1,15 @@
-//! Numbers and dates the Vietnamese way: `1.234`, `31/12/2024`.
+//! Numbers and dates in the language on screen, written by the core
+//! (`canbo_core::export::text`), so the page, the CLI and every export write them alike.
 
 use canbo_core::date::Date;
+use canbo_core::export::text;
 
-/// A count with `.` between thousands.
+/// A count with the language's thousands separator: `1.234` / `1,234`.
 pub fn count(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(digit);
-    }
-    out
+    text::number(n, crate::i18n::lang())
 }
 
-pub fn date(date: Date) -> String {
-    format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test;
-
-    #[wasm_bindgen_test]
-    fn counts_group_thousands_with_dots() {
-        assert_eq!(count(0), "0");
-        assert_eq!(count(420), "420");
-        assert_eq!(count(1234), "1.234");
-        assert_eq!(count(100_000), "100.000");
-        assert_eq!(count(4_294_967_295), "4.294.967.295");
-    }
-
-    #[wasm_bindgen_test]
-    fn dates_read_day_month_year() {
-        assert_eq!(date(Date::new(2024, 12, 31).unwrap()), "31/12/2024");
-        assert_eq!(date(Date::new(2025, 1, 5).unwrap()), "05/01/2025");
-    }
+/// A date the way the language on screen writes it: `31/12/2024` / `31 Dec 2024`.
+pub fn date(d: Date) -> String {
+    text::date(d, crate::i18n::lang())
 }

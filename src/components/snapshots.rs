@@ -39,7 +39,7 @@ pub fn Snapshots() -> impl IntoView {
                     <li data-testid="snapshot" data-name=s.name.clone()>
                         <span class="snapshot-name">{s.name.clone()}</span>
                         <span class="snapshot-meta">
-                            {format!("{} người · lưu ngày {}", format::count(s.report.people), s.saved_on)}
+                            {format!("{} {} · {} {}", format::count(s.report.people), crate::i18n::t("người", "people"), crate::i18n::t("lưu ngày", "saved on"), s.saved_on)}
                         </span>
                         <button
                             type="button"

@@ -19,7 +19,7 @@ pub struct Args {
     #[arg(long, value_name = "YYYY-MM-DD")]
     as_of: Option<Date>,
     /// How many calendar years to look ahead, from the year of --as-of.
-    #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=50))]
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=i64::from(canbo_core::retirement::MAX_YEARS)))]
     years: u32,
     /// json (canbo.retirement/1), text, or csv (one line per person).
     #[arg(long, value_enum, default_value = "json")]

@@ -31,3 +31,8 @@ fn muong_khoa_district_in_twelve_layouts() {
 fn nam_van_district_in_ten_layouts() {
     check_set("nam-van", 10);
 }
+
+#[test]
+fn nam_khieu_district_in_ten_layouts() {
+    check_set("nam-khieu", 10);
+}

@@ -51,54 +51,8 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
-/// The condition behind a figure of the top-level report, if people can be listed for it.
-pub fn drill_filter(path: &str) -> Option<Filter> {
-    if path == "people" {
-        return Some(Filter::default());
-    }
-    let (key, rest) = path.split_once('.').unwrap_or((path, ""));
-    let dim = match key {
-        "party_member" if rest.is_empty() => {
-            return Some(Filter::default().and(Dimension::PartyMember, vec!["yes".into()]))
-        }
-        "ethnic_minority" if rest.is_empty() => {
-            return Some(Filter::default().and(Dimension::EthnicMinority, vec!["yes".into()]))
-        }
-        "age" => {
-            let value = match rest.split('.').collect::<Vec<_>>()[..] {
-                ["unknown"] => "unknown".to_string(),
-                ["bands", i, "count"] => i.to_string(),
-                _ => return None,
-            };
-            return Some(Filter::default().and(Dimension::AgeBand, vec![value]));
-        }
-        _ => Dimension::from_code(key)?,
-    };
-    if rest.is_empty() || rest.contains('.') {
-        return None;
-    }
-    Some(Filter::default().and(dim, vec![rest.to_string()]))
-}
-
-/// What a person sees for a dimension's value code.
-/// How a person reads a figure's `data-stat` path: "Giới tính: Nữ", "Tuổi: 31–40"; the path
-/// itself for figures without a single condition.
-pub fn stat_label(path: &str, report: &Report, lang: Lang) -> String {
-    if path == "people" {
-        return tr(lang, "Tổng số", "Total").to_string();
-    }
-    match drill_filter(path).map(|f| f.conditions) {
-        Some(conditions) if conditions.len() == 1 && conditions[0].1.len() == 1 => {
-            let (dim, values) = &conditions[0];
-            format!(
-                "{}: {}",
-                dim.label(lang),
-                dim.value_label(&values[0], report, lang)
-            )
-        }
-        _ => path.to_string(),
-    }
-}
+/// The people behind a figure of the top-level report (the core's [`stat_filter`]).
+pub use canbo_core::report::{stat_filter as drill_filter, stat_label};
 
 /// The labels of `values` of `dim` (`Dimension::value_label`); a unit's name is looked up
 /// once, not per value.

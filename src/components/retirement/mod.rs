@@ -2,7 +2,9 @@
 //! those already past it, by unit and by title, and the people — from `canbo-core`.
 //! Clicking a count lists the people behind it.
 
-use canbo_core::retirement::{forecast, Retiree, RetirementLaw, RetirementOptions};
+use canbo_core::retirement::{
+    forecast, Retiree, RetireePick as Pick, RetirementLaw, RetirementOptions, MAX_YEARS,
+};
 use leptos::prelude::*;
 
 use canbo_core::export::Lang;
@@ -13,15 +15,6 @@ use crate::components::report::{MoreRows, ROWS_AT_ONCE};
 use crate::i18n::{num, tr};
 use crate::settings::Settings;
 use crate::state::AppState;
-
-/// Which people the list shows: all, the overdue, or one year; optionally one unit.
-#[derive(Clone, PartialEq, Default)]
-struct Pick {
-    year: Option<i32>,
-    overdue: bool,
-    unit: Option<String>,
-    title: Option<String>,
-}
 
 /// A title in the language shown; `None` is a person whose title the roster does not give.
 pub(crate) fn title_label(title: Option<Title>, lang: Lang) -> &'static str {
@@ -49,6 +42,12 @@ pub fn RetirementPage() -> impl IntoView {
     let years = RwSignal::new(10u32);
     let pick = RwSignal::new(Pick::default());
     let units_shown = RwSignal::new(ROWS_AT_ONCE);
+    // The list grows on request; a new pick starts it again from the first rows.
+    let people_shown = RwSignal::new(ROWS_AT_ONCE);
+    Effect::new(move |_| {
+        pick.track();
+        people_shown.set(ROWS_AT_ONCE);
+    });
     let result = Memo::new(move |_| {
         let options = RetirementOptions {
             as_of: s.as_of.get(),
@@ -142,7 +141,7 @@ pub fn RetirementPage() -> impl IntoView {
                     canbo_core::export::table::display_unit(&u.unit, lang),
                     format!("by_unit.{i}."),
                     Pick {
-                        unit: Some(u.unit.clone()),
+                        unit: Some(i),
                         ..Default::default()
                     },
                 )
@@ -157,39 +156,18 @@ pub fn RetirementPage() -> impl IntoView {
                     title_label(t.title, lang).to_string(),
                     format!("by_title.{i}."),
                     Pick {
-                        title: Some(t.label.clone()),
+                        title: Some(i),
                         ..Default::default()
                     },
                 )
             })
             .collect_view();
-        let label_of_title: std::collections::HashMap<
-            Option<canbo_core::vocab::positions::Title>,
-            String,
-        > = f
-            .by_title
-            .iter()
-            .map(|t| (t.title, t.label.clone()))
-            .collect();
         let chosen = pick.get();
-        let shown: Vec<&Retiree> = f
-            .people
-            .iter()
-            .filter(|p| {
-                (!chosen.overdue || p.overdue)
-                    && chosen
-                        .year
-                        .is_none_or(|y| !p.overdue && p.retires_on.year() == y)
-                    && chosen.unit.as_ref().is_none_or(|u| *u == p.unit)
-                    && chosen
-                        .title
-                        .as_ref()
-                        .is_none_or(|t| label_of_title.get(&p.title) == Some(t))
-            })
-            .collect();
+        // The core says who is behind the count (units by their folded key, as counted).
+        let shown: Vec<&Retiree> = f.people_in(&chosen);
         let people = shown
             .iter()
-            .take(1000)
+            .take(people_shown.get())
             .map(|p| {
                 view! {
                     <tr class:overdue=p.overdue>
@@ -235,13 +213,14 @@ pub fn RetirementPage() -> impl IntoView {
                     .overdue
                     .then(|| tr(lang, "Đã quá tuổi", "Overdue").to_string()),
                 chosen.year.map(|y| y.to_string()),
-                chosen.unit.clone(),
-                chosen.title.as_ref().map(|label| {
-                    f.by_title
-                        .iter()
-                        .find(|t| t.label == *label)
-                        .map_or(label.clone(), |t| title_label(t.title, lang).to_string())
-                }),
+                chosen
+                    .unit
+                    .and_then(|i| f.by_unit.get(i))
+                    .map(|u| canbo_core::export::table::display_unit(&u.unit, lang)),
+                chosen
+                    .title
+                    .and_then(|i| f.by_title.get(i))
+                    .map(|t| title_label(t.title, lang).to_string()),
             ]
             .into_iter()
             .flatten()
@@ -253,11 +232,11 @@ pub fn RetirementPage() -> impl IntoView {
                 <h2>{tr(lang, "Dự báo nghỉ hưu", "Retirement forecast")}</h2>
                 <div class="field">
                     <label for="retire-years">{tr(lang, "Số năm dự báo", "Years ahead")}</label>
-                    <input id="retire-years" type="number" min="1" max="40" data-testid="retire-years"
+                    <input id="retire-years" type="number" min="1" max=MAX_YEARS.to_string() data-testid="retire-years"
                         prop:value=move || years.get().to_string()
                         on:input=move |ev| {
                             if let Ok(n) = event_target_value(&ev).parse::<u32>() {
-                                if (1..=40).contains(&n) { years.set(n) }
+                                if (1..=MAX_YEARS).contains(&n) { years.set(n) }
                             }
                         } />
                     <p class="help">{law_name(&f.law, lang)}</p>
@@ -310,6 +289,7 @@ pub fn RetirementPage() -> impl IntoView {
                         <tbody>{people}</tbody>
                     </table>
                 </div>
+                <MoreRows shown=people_shown total=shown.len() what_vi="người" what_en="people" />
             </section>
         })
     }

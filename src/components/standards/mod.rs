@@ -351,7 +351,7 @@ fn figures_view(shown: &Shown, lang: Lang, units_shown: RwSignal<usize>) -> impl
             )
         })
         .collect_view();
-    let below = people_list(&r.people_below, lang);
+    let below = people_list(r.people_below.clone(), lang);
     let (unconfirmed, notes) = match lang {
         Lang::Vi => (&r.unconfirmed, &r.notes),
         Lang::En => (&shown.unconfirmed_en, &shown.notes_en),
@@ -396,11 +396,14 @@ fn figures_view(shown: &Shown, lang: Lang, units_shown: RwSignal<usize>) -> impl
     }
 }
 
-fn people_list(people: &[PersonLine], lang: Lang) -> impl IntoView {
-    const SHOWN: usize = 500;
-    let rows = people
+/// The people below standard, the first rows at once and more on request.
+fn people_list(people: Vec<PersonLine>, lang: Lang) -> impl IntoView {
+    let shown = RwSignal::new(ROWS_AT_ONCE);
+    let total = people.len();
+    let rows = move || {
+        people
         .iter()
-        .take(SHOWN)
+        .take(shown.get())
         .map(|p| {
             let lacks = p
                 .lacks
@@ -441,8 +444,8 @@ fn people_list(people: &[PersonLine], lang: Lang) -> impl IntoView {
                 </tr>
             }
         })
-        .collect_view();
-    let more = people.len().saturating_sub(SHOWN);
+        .collect_view()
+    };
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=tr(lang, "Người chưa đạt chuẩn", "People below standard")>
             <table class="form-table people-below">
@@ -456,7 +459,7 @@ fn people_list(people: &[PersonLine], lang: Lang) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        {(more > 0).then(|| view! { <p class="help">{format!("… {} {}", num(more as u32, lang), tr(lang, "người nữa: tải kế hoạch đào tạo để xem hết.", "more: download the training plan for all."))}</p> })}
+        <MoreRows shown=shown total=total what_vi="người" what_en="people" />
     }
 }
 

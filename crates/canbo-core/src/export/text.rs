@@ -12,6 +12,18 @@ pub fn number(n: u32, lang: Lang) -> String {
     grouped(u64::from(n), lang)
 }
 
+/// A date as each language writes it in an office: `31/12/2024` in Vietnamese, `31 Dec 2024`
+/// in English (day first, the month spelt, so a reader abroad cannot swap day and month).
+pub fn date(d: crate::date::Date, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang {
+        Lang::Vi => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
+        Lang::En => format!("{} {} {}", d.day(), MONTHS[(d.month() as usize).saturating_sub(1) % 12], d.year()),
+    }
+}
+
 /// Digits grouped by three with the language's thousands separator.
 fn grouped(n: u64, lang: Lang) -> String {
     let digits = n.to_string();
@@ -417,6 +429,24 @@ pub fn inspect(import: &Import, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_day_first_in_both_languages() {
+        let d = crate::date::Date::new(2025, 1, 5).unwrap();
+        assert_eq!(date(d, Lang::Vi), "05/01/2025");
+        assert_eq!(date(d, Lang::En), "5 Jan 2025");
+        let d = crate::date::Date::new(2024, 12, 31).unwrap();
+        assert_eq!(date(d, Lang::Vi), "31/12/2024");
+        assert_eq!(date(d, Lang::En), "31 Dec 2024");
+    }
+
+    #[test]
+    fn numbers_group_thousands_per_language() {
+        assert_eq!(number(2000, Lang::Vi), "2.000");
+        assert_eq!(number(2000, Lang::En), "2,000");
+        assert_eq!(number(420, Lang::En), "420");
+        assert_eq!(number(4_294_967_295, Lang::Vi), "4.294.967.295");
+    }
 
     #[test]
     fn numbers_and_percentages_follow_the_language() {

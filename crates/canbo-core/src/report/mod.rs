@@ -9,7 +9,7 @@ mod stats;
 pub use age::{AgeBands, Band};
 pub use counts::Counts;
 pub use dimension::{crosstab, matching, CrossTab, Dimension, Filter, Values};
-pub use stats::{compare, stats, unknowns, Change, Stat};
+pub use stats::{compare, stat_filter, stat_label, stats, unknowns, Change, Stat};
 
 use crate::codes::*;
 use crate::date::Date;

@@ -3,7 +3,8 @@
 //! figure from this list, and snapshots are compared figure by figure with it, so the paths are
 //! derived from the JSON itself and cannot drift from it.
 
-use super::{Figures, Report};
+use super::{Dimension, Figures, Filter, Report};
+use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -121,5 +122,57 @@ mod tests {
             .map(|s| s.path)
             .collect();
         assert_eq!(paths, ["category.unknown", "age.unknown"]);
+    }
+}
+
+/// The people behind a figure of a group, as a filter: `people` is everyone, `category.can_bo`
+/// those of that category, `party_member` the party members, `age.bands.2.count` the third age
+/// band. `None` for a figure no single condition gives (a band's bounds, a total of a level
+/// without a value). Within a unit, add the unit's condition ([`Dimension::Unit`]). The page's
+/// drill-down and the tests that check every figure against its people both ask here.
+pub fn stat_filter(path: &str) -> Option<Filter> {
+    if path == "people" {
+        return Some(Filter::default());
+    }
+    let (key, rest) = path.split_once('.').unwrap_or((path, ""));
+    let dim = match key {
+        "party_member" if rest.is_empty() => {
+            return Some(Filter::default().and(Dimension::PartyMember, vec!["yes".into()]))
+        }
+        "ethnic_minority" if rest.is_empty() => {
+            return Some(Filter::default().and(Dimension::EthnicMinority, vec!["yes".into()]))
+        }
+        "age" => {
+            let value = match rest.split('.').collect::<Vec<_>>()[..] {
+                ["unknown"] => "unknown".to_string(),
+                ["bands", i, "count"] => i.to_string(),
+                _ => return None,
+            };
+            return Some(Filter::default().and(Dimension::AgeBand, vec![value]));
+        }
+        _ => Dimension::from_code(key)?,
+    };
+    if rest.is_empty() || rest.contains('.') {
+        return None;
+    }
+    Some(Filter::default().and(dim, vec![rest.to_string()]))
+}
+
+/// How a person reads a figure's path: "Giới tính: Nữ", "Tuổi: 30–45" ("Gender: Female" in
+/// English); "Tổng số" for `people`; the path itself for a figure without a single condition.
+pub fn stat_label(path: &str, report: &Report, lang: Lang) -> String {
+    if path == "people" {
+        return lang.pick("Tổng số", "Total").to_string();
+    }
+    match stat_filter(path).map(|f| f.conditions) {
+        Some(conditions) if conditions.len() == 1 && conditions[0].1.len() == 1 => {
+            let (dim, values) = &conditions[0];
+            format!(
+                "{}: {}",
+                dim.label(lang),
+                dim.value_label(&values[0], report, lang)
+            )
+        }
+        _ => path.to_string(),
     }
 }

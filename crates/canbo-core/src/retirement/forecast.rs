@@ -43,8 +43,9 @@ impl RetirementOptions {
     }
 }
 
-/// No forecast needs more than a century.
-const MAX_YEARS: u32 = 100;
+/// The most years a forecast looks ahead: a person hired at 18 reaches the highest legal age
+/// (62) in 44 years, so 50 covers every career; the page and the CLI offer the same bound.
+pub const MAX_YEARS: u32 = 50;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearCount {
@@ -174,6 +175,48 @@ pub struct Forecast {
     pub unknown_gender: Vec<Unplaced>,
     pub unknown_birth: Vec<Unplaced>,
     pub law: String,
+}
+
+/// The people behind one count of the forecast: what a drill-down lists. Every field narrows
+/// the list; the default is everyone the forecast places.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetireePick {
+    /// Only those already past their retirement date.
+    pub overdue: bool,
+    /// Only those retiring in this calendar year (never the overdue).
+    pub year: Option<i32>,
+    /// Only the unit at this index of `by_unit` (units are matched by their folded key, as
+    /// the counts are, so every spelling of the unit is in).
+    pub unit: Option<usize>,
+    /// Only the title at this index of `by_title`.
+    pub title: Option<usize>,
+}
+
+impl Forecast {
+    /// The people behind a count, in the forecast's order (by date). Their number is the
+    /// count the same pick reads in `years`, `overdue`, `by_unit` or `by_title`.
+    pub fn people_in(&self, pick: &RetireePick) -> Vec<&Retiree> {
+        let unit = pick
+            .unit
+            .and_then(|i| self.by_unit.get(i))
+            .map(|u| crate::roster::unit_key(&u.unit));
+        let title = pick.title.and_then(|i| self.by_title.get(i)).map(|t| t.title);
+        if unit.is_none() && pick.unit.is_some() || title.is_none() && pick.title.is_some() {
+            return Vec::new();
+        }
+        let mut keys = UnitKeys::default();
+        self.people
+            .iter()
+            .filter(|p| {
+                (!pick.overdue || p.overdue)
+                    && pick
+                        .year
+                        .is_none_or(|y| !p.overdue && p.retires_on.year() == y)
+                    && unit.as_deref().is_none_or(|k| keys.key(&p.unit) == k)
+                    && title.is_none_or(|t| p.title == t)
+            })
+            .collect()
+    }
 }
 
 fn unplaced(index: usize, p: &Person) -> Unplaced {
@@ -460,7 +503,7 @@ mod tests {
         assert_eq!(f.until, d("2033-12-31"));
         assert_eq!(run(1).years.len(), 1);
         // A wild number of years is capped, not allocated.
-        assert_eq!(run(u32::MAX).years.len(), 100);
+        assert_eq!(run(u32::MAX).years.len(), MAX_YEARS as usize);
     }
 
     #[test]

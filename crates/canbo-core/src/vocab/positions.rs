@@ -321,6 +321,14 @@ pub static TITLES: Phrases<Title> = Phrases {
         ("chu tich cuu chien binh", ChuTichCuuChienBinh),
         ("pho chu tich hoi cuu chien binh", KhongChuyenTrach),
         ("pho chu tich cuu chien binh", KhongChuyenTrach),
+        // The chairs of the other associations are part-time posts. Written with "Hội" they
+        // fall to the generic "chủ tịch hội"; offices drop "Hội" as they do for the four
+        // mass organisations above ("CT Nông dân"), so each is named here without it.
+        ("chu tich nguoi cao tuoi", KhongChuyenTrach),
+        ("chu tich chu thap do", KhongChuyenTrach),
+        ("chu tich khuyen hoc", KhongChuyenTrach),
+        ("chu tich cuu thanh nien xung phong", KhongChuyenTrach),
+        ("chu tich nan nhan chat doc da cam", KhongChuyenTrach),
         ("truong cong an", TruongCongAn),
         ("pho truong cong an", KhongChuyenTrach),
         ("cong an vien", KhongChuyenTrach),
@@ -332,6 +340,10 @@ pub static TITLES: Phrases<Title> = Phrases {
         ("pho chi huy truong ban chi huy quan su", KhongChuyenTrach),
         ("van phong thong ke", VanPhongThongKe),
         ("van phong", VanPhongThongKe),
+        // The office of the Party committee is the Party's, not the commune government's
+        // Văn phòng – Thống kê: a part-time post (người hoạt động không chuyên trách).
+        ("van phong dang uy", KhongChuyenTrach),
+        ("van phong cap uy", KhongChuyenTrach),
         ("dia chinh", DiaChinh),
         ("dia chinh xay dung", DiaChinh),
         ("dia chinh nong nghiep", DiaChinh),
@@ -406,6 +418,33 @@ mod tests {
         assert!(Title::ALL.iter().all(|t| listed(*t)));
         assert!(Title::ALL.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(Title::ALL.len(), 21);
+    }
+
+    #[test]
+    fn chairs_of_other_associations_are_part_time_with_or_without_hoi() {
+        for text in [
+            "Chủ tịch Hội Người cao tuổi",
+            "CT Người cao tuổi",
+            "Phó CT Người cao tuổi",
+            "CT Hội NCT",
+            "CT Chữ thập đỏ",
+            "Chủ tịch Hội Khuyến học",
+            "CT Hội Cựu TNXP",
+        ] {
+            check(text, Some(KhongChuyenTrach));
+        }
+        check("CT Nông dân", Some(ChuTichNongDan));
+        check("CT Cựu chiến binh", Some(ChuTichCuuChienBinh));
+    }
+
+    #[test]
+    fn the_party_office_is_not_the_commune_office() {
+        for text in ["Văn phòng Đảng ủy", "VP Đảng ủy", "VP ĐU", "VPĐU", "Cán bộ Văn phòng Đảng uỷ"] {
+            check(text, Some(KhongChuyenTrach));
+        }
+        for text in ["Văn phòng - Thống kê", "VP-TK", "Văn phòng", "Công chức VP-TK"] {
+            check(text, Some(VanPhongThongKe));
+        }
     }
 
     #[test]

@@ -26,7 +26,7 @@ fn expected_path(file: &Path) -> PathBuf {
 }
 
 /// The report options an expected file asks for.
-fn options(expected: &Value) -> ReportOptions {
+pub fn options(expected: &Value) -> ReportOptions {
     let as_of = expected["as_of"]
         .as_str()
         .or(expected["_as_of"].as_str())
@@ -53,7 +53,23 @@ fn options(expected: &Value) -> ReportOptions {
     }
 }
 
+/// The roster a file gives and the report options its expected file asks for.
+#[allow(dead_code)]
+pub fn load(path: &Path) -> (canbo_core::Roster, ReportOptions) {
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(expected_path(path)).unwrap()).unwrap();
+    let input = FileInput {
+        name: path.file_name().unwrap().to_string_lossy().into_owned(),
+        bytes: std::fs::read(path).unwrap(),
+    };
+    (
+        import(&[input], &Overrides::default()).roster,
+        options(&expected),
+    )
+}
+
 /// The differences between the file's report and its expected one (empty when equal).
+#[allow(dead_code)]
 pub fn check(path: &PathBuf) -> Vec<String> {
     let expected: Value =
         serde_json::from_str(&std::fs::read_to_string(expected_path(path)).unwrap()).unwrap();

@@ -1,7 +1,7 @@
 use super::*;
 use crate::import::{import, FileInput, Overrides};
 use crate::report::{report, ReportOptions};
-use crate::roster::Roster;
+use crate::roster::{unit_key, Roster};
 
 fn roster(csv: &str) -> Roster {
     let imported = import(
