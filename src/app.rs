@@ -9,9 +9,7 @@ use crate::components::people::PeoplePage;
 use crate::components::report::{ReportControls, ReportPage};
 use crate::components::retirement::RetirementPage;
 use crate::components::standards::StandardsPage;
-use crate::components::{
-    DataMenu, DropZone, ImportBar, ImportErrors, Snapshots,
-};
+use crate::components::{DataMenu, DropZone, ImportBar, ImportErrors, Snapshots};
 use crate::i18n::tr;
 use crate::settings::{Settings, View};
 use crate::state::AppState;

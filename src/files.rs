@@ -1,6 +1,7 @@
 //! Getting bytes from the browser: files the user picked or dropped, and the bundled sample.
 
 use canbo_core::import::FileInput;
+use canbo_core::Text;
 use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -22,9 +23,9 @@ pub async fn read_files(list: &FileList) -> Picked {
                 name: file.name(),
                 bytes,
             }),
-            Err(_) => picked.unreadable.push(format!(
-                "{}: trình duyệt không đọc được tệp này",
-                file.name()
+            Err(_) => picked.unreadable.push(Text::new(
+                format!("{}: trình duyệt không đọc được tệp này", file.name()),
+                format!("{}: the browser could not read this file", file.name()),
             )),
         }
     }
@@ -48,8 +49,9 @@ pub async fn fetch_sample() -> Picked {
         },
         Err(_) => Picked {
             files: vec![],
-            unreadable: vec![format!(
-                "Không tải được dữ liệu mẫu ({SAMPLE_NAME}); hãy tải lại trang rồi thử lại"
+            unreadable: vec![Text::new(
+                format!("Không tải được dữ liệu mẫu ({SAMPLE_NAME}); hãy tải lại trang rồi thử lại"),
+                format!("The sample roster ({SAMPLE_NAME}) could not be loaded; reload the page and try again"),
             )],
         },
     }

@@ -3,7 +3,6 @@
 
 use canbo_core::codes::Code;
 use canbo_core::export::{text, Lang};
-use canbo_core::report::Dimension;
 
 /// A message made at run time, in both languages; shown in the language of the moment.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,28 +57,7 @@ pub fn pct(part: u32, whole: u32, lang: Lang) -> String {
 
 pub fn code_label<T: Code>(code: &str, lang: Lang) -> String {
     match T::from_code(code) {
-        Some(v) => tr(lang, v.label_vi(), v.label_en()).to_string(),
+        Some(v) => v.label(lang).to_string(),
         None => code.to_string(),
-    }
-}
-
-pub fn dimension_label(dim: Dimension, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Vi => dim.label_vi(),
-        Lang::En => match dim {
-            Dimension::Unit => "Unit",
-            Dimension::Category => "Category",
-            Dimension::Gender => "Gender",
-            Dimension::PartyMember => "Party member",
-            Dimension::EthnicMinority => "Ethnic minority",
-            Dimension::Ethnicity => "Ethnicity",
-            Dimension::GeneralEducation => "General education",
-            Dimension::Professional => "Professional qualification",
-            Dimension::PoliticalTheory => "Political theory",
-            Dimension::StateManagement => "State management",
-            Dimension::Evaluation => "Evaluation",
-            Dimension::AgeBand => "Age band",
-            Dimension::Title => "Title",
-        },
     }
 }

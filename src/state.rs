@@ -22,7 +22,7 @@ use crate::worker::{self, Message, Parsed, ReviewFile};
 #[derive(Debug, Default)]
 pub struct Picked {
     pub files: Vec<FileInput>,
-    pub unreadable: Vec<String>,
+    pub unreadable: Vec<canbo_core::Text>,
 }
 
 #[derive(Clone, Copy)]
@@ -32,7 +32,7 @@ pub struct AppState {
     /// What the people tables search in, per person of the roster (built on first use).
     pub search_index: Memo<Vec<String>>,
     /// Why the files of the last import could not be read, in Vietnamese.
-    pub errors: RwSignal<Vec<String>>,
+    pub errors: RwSignal<Vec<canbo_core::Text>>,
     /// The bytes of the files behind the roster (this visit only), to re-read them when the
     /// user corrects the import review.
     pub files: StoredValue<Vec<FileInput>>,
@@ -193,7 +193,7 @@ impl AppState {
             return;
         };
         let mut errors = picked.unreadable;
-        errors.extend(parsed.errors.iter().map(|e| e.message_vi.clone()));
+        errors.extend(parsed.errors.iter().map(|e| e.message.clone()));
         if !parsed.roster.people.is_empty() {
             self.roster.update(|r| {
                 if let Some(r) = r {
@@ -254,8 +254,9 @@ impl AppState {
             #[cfg(not(test))]
             worker::Outcome::Unavailable(why) => {
                 leptos::logging::log!("Canbo: no worker ({why})");
-                self.errors.set(vec![format!(
-                    "Trình duyệt không chạy được bộ đọc tệp (Web Worker: {why}). Hãy mở Canbo bằng Chrome, Edge hoặc Cốc Cốc bản mới, qua địa chỉ http(s)://, không mở tệp trực tiếp."
+                self.errors.set(vec![canbo_core::Text::new(
+                    format!("Trình duyệt không chạy được bộ đọc tệp (Web Worker: {why}). Hãy mở Canbo bằng Chrome, Edge hoặc Cốc Cốc bản mới, qua địa chỉ http(s)://, không mở tệp trực tiếp."),
+                    format!("The browser cannot run the file reader (Web Worker: {why}). Open Canbo in a recent Chrome, Edge or Cốc Cốc, through an http(s):// address, not as a local file."),
                 )]);
                 None
             }
@@ -303,10 +304,13 @@ impl AppState {
     fn apply_import(&self, picked: Picked, parsed: Parsed) {
         let mut errors = picked.unreadable;
         if !picked.files.is_empty() {
-            errors.extend(parsed.errors.iter().map(|error| error.message_vi.clone()));
+            errors.extend(parsed.errors.iter().map(|error| error.message.clone()));
             if parsed.roster.people.is_empty() {
                 if errors.is_empty() {
-                    errors.push("Không tìm thấy ai trong các tệp đã chọn.".to_string());
+                    errors.push(canbo_core::Text::new(
+                        "Không tìm thấy ai trong các tệp đã chọn.",
+                        "No one was found in the chosen files.",
+                    ));
                 }
             } else {
                 // Keep the bytes of the files that were read, to re-read them on a correction.
@@ -435,7 +439,7 @@ impl AppState {
             }
         }
         self.errors
-            .set(parsed.errors.iter().map(|e| e.message_vi.clone()).collect());
+            .set(parsed.errors.iter().map(|e| e.message.clone()).collect());
         self.review.set(review);
         self.roster.set(Some(parsed.roster));
         self.roster_taken();
@@ -527,7 +531,8 @@ mod tests {
         assert_eq!(people(&state), Some(420));
         let errors = state.errors.get_untracked();
         assert_eq!(errors.len(), 1);
-        assert!(errors[0].contains("ghi-chu.txt"), "{errors:?}");
+        assert!(errors[0].vi.contains("ghi-chu.txt"), "{errors:?}");
+        assert!(errors[0].en.contains("not a spreadsheet"), "{errors:?}");
     }
 
     #[wasm_bindgen_test]
@@ -535,7 +540,10 @@ mod tests {
         let state = AppState::empty();
         state.import(Picked {
             files: vec![],
-            unreadable: vec!["a.xlsx: không đọc được".into()],
+            unreadable: vec![canbo_core::Text::new(
+                "a.xlsx: không đọc được",
+                "a.xlsx: not read",
+            )],
         });
         assert_eq!(state.errors.get_untracked().len(), 1);
         state.import(Picked {

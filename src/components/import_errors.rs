@@ -15,7 +15,8 @@ pub fn ImportErrors() -> impl IntoView {
                     <p class="import-error-title">{move || t("Không đọc được tệp", "The file could not be read")}</p>
                     <ul>
                         {move || {
-                            state.errors.get().into_iter().map(|message| view! { <li>{message}</li> }).collect_view()
+                            let lang = crate::i18n::lang();
+                            state.errors.get().into_iter().map(|message| view! { <li>{message.get(lang).to_string()}</li> }).collect_view()
                         }}
                     </ul>
                 </div>

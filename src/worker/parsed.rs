@@ -20,7 +20,8 @@ pub struct Parsed {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Refused {
     pub file: String,
-    pub message_vi: String,
+    /// The core's message, naming the file, in both languages.
+    pub message: canbo_core::Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -86,7 +87,7 @@ impl From<Import> for Parsed {
                 .iter()
                 .map(|e| Refused {
                     file: e.file().to_string(),
-                    message_vi: e.message_vi(),
+                    message: canbo_core::Text::new(e.message_vi(), e.to_string()),
                 })
                 .collect(),
             files: import.files.into_iter().map(ReviewFile::from).collect(),

@@ -50,7 +50,14 @@ fn commune_files() -> (Vec<PathBuf>, u32) {
         let mut book = Workbook::new();
         let s = book.add_worksheet();
         s.set_name(*sheet).unwrap();
-        let headers = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ", "Trình độ chuyên môn"];
+        let headers = [
+            "STT",
+            "Họ và tên",
+            "Ngày sinh",
+            "Giới tính",
+            "Chức vụ",
+            "Trình độ chuyên môn",
+        ];
         for (c, h) in headers.iter().enumerate() {
             s.write(0, c as u16, *h).unwrap();
         }
@@ -59,12 +66,21 @@ fn commune_files() -> (Vec<PathBuf>, u32) {
             let k = i as u32 * 31 + r;
             s.write(r, 0, r).unwrap();
             s.write(r, 1, format!("Người {i}-{r}")).unwrap();
-            s.write(r, 2, format!("{:02}/{:02}/{}", 1 + k % 28, 1 + k % 12, 1965 + k % 35))
+            s.write(
+                r,
+                2,
+                format!("{:02}/{:02}/{}", 1 + k % 28, 1 + k % 12, 1965 + k % 35),
+            )
+            .unwrap();
+            s.write(r, 3, if k % 3 == 0 { "Nữ" } else { "Nam" })
                 .unwrap();
-            s.write(r, 3, if k % 3 == 0 { "Nữ" } else { "Nam" }).unwrap();
             s.write(r, 4, TITLES[(k % 8) as usize]).unwrap();
-            s.write(r, 5, ["ĐH Luật", "TC Kế toán", "Cao đẳng"][(k % 3) as usize])
-                .unwrap();
+            s.write(
+                r,
+                5,
+                ["ĐH Luật", "TC Kế toán", "Cao đẳng"][(k % 3) as usize],
+            )
+            .unwrap();
         }
         people += n;
         let path = dir.join(format!("{file}.xlsx"));

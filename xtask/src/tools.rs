@@ -155,7 +155,11 @@ pub fn ensure_document_tools(project: &Project) -> Result<(), String> {
     if !has("soffice", "--version") || !has("pdftotext", "-v") {
         install_debian_packages(
             project,
-            &["libreoffice-writer-nogui", "poppler-utils", "fonts-liberation2"],
+            &[
+                "libreoffice-writer-nogui",
+                "poppler-utils",
+                "fonts-liberation2",
+            ],
             "LibreOffice Writer and poppler-utils for the .docx test",
         )?;
     }

@@ -24,7 +24,7 @@ pub enum ImportError {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SheetRejection {
     pub sheet: String,
-    pub reason: String,
+    pub reason: crate::layout::NotRoster,
 }
 
 impl ImportError {
@@ -35,6 +35,14 @@ impl ImportError {
             | ImportError::Encrypted { file }
             | ImportError::Corrupt { file, .. }
             | ImportError::NoRoster { file, .. } => file,
+        }
+    }
+
+    /// The reason in `lang`, naming the file.
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::Vi => self.message_vi(),
+            crate::lang::Lang::En => self.to_string(),
         }
     }
 
@@ -54,7 +62,7 @@ impl ImportError {
                 let mut text =
                     format!("{file}: không tìm thấy danh sách cán bộ (cần cột «Họ và tên»)");
                 for s in sheets {
-                    text.push_str(&format!("; trang «{}»: {}", s.sheet, s.reason));
+                    text.push_str(&format!("; trang «{}»: {}", s.sheet, s.reason.message_vi()));
                 }
                 text
             }
@@ -79,7 +87,7 @@ impl fmt::Display for ImportError {
             ImportError::NoRoster { file, sheets } => {
                 write!(f, "{file}: no sheet holds a list of people (no 'Họ và tên' column found)")?;
                 for s in sheets {
-                    write!(f, "; sheet '{}': {}", s.sheet, s.reason)?;
+                    write!(f, "; sheet '{}': {}", s.sheet, s.reason.message_en())?;
                 }
                 Ok(())
             }

@@ -334,11 +334,7 @@ fn import_file(
             .iter()
             .map(|s| SheetRejection {
                 sheet: s.sheet.clone(),
-                reason: s
-                    .skipped
-                    .as_ref()
-                    .map_or("", |r| r.message_vi())
-                    .to_string(),
+                reason: s.skipped.clone().unwrap_or(NotRoster::Other),
             })
             .collect();
         return Err(ImportError::NoRoster {
@@ -349,11 +345,7 @@ fn import_file(
     for s in report.sheets.iter().filter(|s| {
         s.skipped.is_some() && !s.skipped.as_ref().is_some_and(|r| *r == NotRoster::Empty)
     }) {
-        let reason = s
-            .skipped
-            .as_ref()
-            .map_or("", |r| r.message_vi())
-            .to_string();
+        let reason = s.skipped.clone().unwrap_or(NotRoster::Other);
         warnings.push(Warning::new(
             file,
             &s.sheet,

@@ -30,7 +30,7 @@ pub mod vocab;
 
 pub use date::Date;
 pub use error::ImportError;
-pub use lang::{Lang, Text};
 pub use import::{import, FileInput, Import, Overrides};
+pub use lang::{Lang, Text};
 pub use report::{report, Report, ReportOptions};
 pub use roster::{Person, Roster};

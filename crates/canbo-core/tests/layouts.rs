@@ -533,7 +533,10 @@ fn units_are_named_as_the_roster_names_them_in_the_order_it_gives() {
 
 #[test]
 fn files_added_later_make_the_roster_they_make_together() {
-    let a = csv("xa-a.csv", "Họ và tên,Năm sinh\nLò Văn A,1980\nLò Thị B,1990\n");
+    let a = csv(
+        "xa-a.csv",
+        "Họ và tên,Năm sinh\nLò Văn A,1980\nLò Thị B,1990\n",
+    );
     let b = csv("Xã B.csv", "Họ và tên,Năm sinh\nLò Văn A,1980\n");
     let together = import(&[a.clone(), b.clone()], &Overrides::default());
     let mut roster = import(&[a], &Overrides::default()).roster;

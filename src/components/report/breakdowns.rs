@@ -1,7 +1,6 @@
 //! The headline figures, every breakdown with counts, shares and a bar chart, and the age
 //! pyramid by gender. The figures and their paths come from `report::stats`.
 
-use canbo_core::codes::*;
 use canbo_core::export::Lang;
 use canbo_core::report::{crosstab, stats, Dimension, Report, Stat};
 use leptos::prelude::*;
@@ -28,7 +27,8 @@ const GROUPS: [(&str, &str, &str); 7] = [
 
 /// A breakdown's code as the report labels it (`Dimension::value_label`).
 fn label(key: &str, code: &str, report: &Report, lang: Lang) -> String {
-    Dimension::from_code(key).map_or_else(|| code.to_string(), |d| d.value_label(code, report, lang))
+    Dimension::from_code(key)
+        .map_or_else(|| code.to_string(), |d| d.value_label(code, report, lang))
 }
 
 fn find(stats: &[Stat], path: &str) -> Option<u32> {

@@ -4,7 +4,7 @@ use canbo_core::report::{crosstab, Dimension, ReportOptions};
 use leptos::prelude::*;
 
 use super::value_labels;
-use crate::i18n::{dimension_label, tr};
+use crate::i18n::tr;
 use crate::settings::Settings;
 use crate::state::AppState;
 
@@ -70,7 +70,7 @@ pub fn Filters() -> impl IntoView {
                     .collect_view();
                 view! {
                     <div class="field">
-                        <label for=id.clone()>{dimension_label(dim, lang)}</label>
+                        <label for=id.clone()>{dim.label(lang)}</label>
                         <select
                             id=id
                             data-filter=dim.code()

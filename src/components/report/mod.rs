@@ -11,7 +11,6 @@ pub mod exports;
 mod filters;
 mod units;
 
-use canbo_core::codes::*;
 use canbo_core::export::Lang;
 use canbo_core::report::{Dimension, Filter, Report};
 use canbo_core::roster::unit_key;
@@ -20,7 +19,7 @@ use leptos::prelude::*;
 pub use controls::ReportControls;
 pub use drill::Drill;
 
-use crate::i18n::{code_label, num, pct, tr};
+use crate::i18n::{num, pct, tr};
 use crate::settings::Settings;
 
 /// The people a count stands for, asked for by a click: a title and the extra conditions.

@@ -124,10 +124,9 @@ pub(super) fn RuleSetTools(sets: Sets) -> impl IntoView {
             input.set_value("");
             let Some(file) = picked.files.into_iter().next() else {
                 if !picked.unreadable.is_empty() {
-                    error.set(Some(Msg::new(
-                        picked.unreadable.join("; "),
-                        "The browser could not read the file.",
-                    )));
+                    let (vi, en): (Vec<_>, Vec<_>) =
+                        picked.unreadable.into_iter().map(|t| (t.vi, t.en)).unzip();
+                    error.set(Some(Msg::new(vi.join("; "), en.join("; "))));
                 }
                 return;
             };

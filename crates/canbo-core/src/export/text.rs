@@ -20,7 +20,12 @@ pub fn date(d: crate::date::Date, lang: Lang) -> String {
     ];
     match lang {
         Lang::Vi => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
-        Lang::En => format!("{} {} {}", d.day(), MONTHS[(d.month() as usize).saturating_sub(1) % 12], d.year()),
+        Lang::En => format!(
+            "{} {} {}",
+            d.day(),
+            MONTHS[(d.month() as usize).saturating_sub(1) % 12],
+            d.year()
+        ),
     }
 }
 

@@ -13,7 +13,7 @@ pub use rows::RowRole;
 
 use crate::field::Field;
 use crate::read::Sheet;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How a column came to hold its field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -75,8 +75,8 @@ impl Layout {
     }
 }
 
-/// Why a sheet is not a roster.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Why a sheet is not a roster: a type, so each language says it in its own words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum NotRoster {
     Empty,
@@ -86,6 +86,32 @@ pub enum NotRoster {
     Hidden,
     /// The user marked it as not a roster.
     ByUser,
+    /// A reason this version does not know (stored by an older or newer one).
+    #[serde(other)]
+    Other,
+}
+
+impl NotRoster {
+    /// The reason in `lang`.
+    pub fn message(&self, lang: crate::lang::Lang) -> &'static str {
+        lang.pick(self.message_vi(), self.message_en())
+    }
+
+    /// Reads a reason stored as a type, or as the text older versions stored.
+    pub(crate) fn deserialize_compat<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<NotRoster, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Typed(NotRoster),
+            Text(serde::de::IgnoredAny),
+        }
+        Ok(match Stored::deserialize(d)? {
+            Stored::Typed(reason) => reason,
+            Stored::Text(_) => NotRoster::Other,
+        })
+    }
 }
 
 impl NotRoster {
@@ -97,6 +123,7 @@ impl NotRoster {
             NotRoster::NoPeople => "không có dòng nào là một người",
             NotRoster::Hidden => "trang bị ẩn",
             NotRoster::ByUser => "người dùng đánh dấu không phải danh sách",
+            NotRoster::Other => "không đọc được",
         }
     }
     pub fn message_en(&self) -> &'static str {
@@ -107,6 +134,7 @@ impl NotRoster {
             NotRoster::NoPeople => "no row is a person",
             NotRoster::Hidden => "hidden sheet",
             NotRoster::ByUser => "marked as not a roster by the user",
+            NotRoster::Other => "not read",
         }
     }
 }

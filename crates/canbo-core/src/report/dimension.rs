@@ -4,8 +4,8 @@
 use super::{Report, ReportOptions};
 use crate::codes::*;
 use crate::lang::Lang;
-use crate::vocab::positions::Title;
 use crate::roster::{unit_key, Person, Roster, UnitKeys};
+use crate::vocab::positions::Title;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -144,7 +144,9 @@ impl Dimension {
                 .map_or_else(unknown, |b| b.label.clone()),
             Dimension::Ethnicity if value.is_empty() => unknown(),
             Dimension::Ethnicity => value.to_string(),
-            Dimension::Title => Title::from_code(value).map_or_else(unknown, |t| t.label(lang).into()),
+            Dimension::Title => {
+                Title::from_code(value).map_or_else(unknown, |t| t.label(lang).into())
+            }
         }
     }
 
@@ -177,7 +179,10 @@ impl Dimension {
                     .position(|t| t.code() == v)
                     .unwrap_or(usize::MAX),
                 Dimension::Ethnicity => {
-                    return (usize::from(v.is_empty()), Some(crate::text::collate::key(v)))
+                    return (
+                        usize::from(v.is_empty()),
+                        Some(crate::text::collate::key(v)),
+                    )
                 }
             };
             (place, None)
@@ -350,7 +355,10 @@ pub fn crosstab(
             .collect();
         let mut sorted = values.to_vec();
         dim.sort(&mut sorted, &unit_order);
-        sorted.iter().filter_map(|v| at.get(v.as_str()).copied()).collect()
+        sorted
+            .iter()
+            .filter_map(|v| at.get(v.as_str()).copied())
+            .collect()
     };
     let (ro, co) = (order(&t.row_values, rows), order(&t.col_values, cols));
     CrossTab {

@@ -160,10 +160,22 @@ fn crosstab_values_come_in_the_reports_order_with_their_labels() {
     let mut roster = Roster::default();
     roster.columns.add(crate::field::Field::Professional);
     for (unit, pro, title) in [
-        ("Xã B", P::TrungCap, Some(crate::vocab::positions::Title::ChiHuyTruongQuanSu)),
+        (
+            "Xã B",
+            P::TrungCap,
+            Some(crate::vocab::positions::Title::ChiHuyTruongQuanSu),
+        ),
         ("Xã A", P::ThacSi, None),
-        ("Xã B", P::DaiHoc, Some(crate::vocab::positions::Title::BiThuDoan)),
-        ("Xã A", P::None, Some(crate::vocab::positions::Title::BiThuDoan)),
+        (
+            "Xã B",
+            P::DaiHoc,
+            Some(crate::vocab::positions::Title::BiThuDoan),
+        ),
+        (
+            "Xã A",
+            P::None,
+            Some(crate::vocab::positions::Title::BiThuDoan),
+        ),
         ("Xã A", P::CaoDang, None),
     ] {
         roster.people.push(Person {
@@ -174,13 +186,22 @@ fn crosstab_values_come_in_the_reports_order_with_their_labels() {
     }
     let options = ReportOptions::default();
     let t = crosstab(&roster, &options, Dimension::Unit, Dimension::Professional);
-    assert_eq!(t.col_values, ["thac_si", "dai_hoc", "cao_dang", "trung_cap", "none"]);
+    assert_eq!(
+        t.col_values,
+        ["thac_si", "dai_hoc", "cao_dang", "trung_cap", "none"]
+    );
     assert_eq!(t.row_values, [unit_key("Xã B"), unit_key("Xã A")]);
     assert_eq!(t.counts, [[0, 1, 0, 1, 0], [1, 0, 1, 0, 1]]);
     let r = report(&roster, &options);
-    assert_eq!(Dimension::Unit.value_label(&t.row_values[0], &r, Lang::Vi), "Xã B");
+    assert_eq!(
+        Dimension::Unit.value_label(&t.row_values[0], &r, Lang::Vi),
+        "Xã B"
+    );
     let t = crosstab(&roster, &options, Dimension::Title, Dimension::Gender);
-    assert_eq!(t.row_values, ["bi_thu_doan", "chi_huy_truong_quan_su", "unknown"]);
+    assert_eq!(
+        t.row_values,
+        ["bi_thu_doan", "chi_huy_truong_quan_su", "unknown"]
+    );
     assert_eq!(
         Dimension::Title.value_label("chi_huy_truong_quan_su", &r, Lang::Vi),
         "Chỉ huy trưởng Quân sự"

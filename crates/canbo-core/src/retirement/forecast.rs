@@ -200,7 +200,10 @@ impl Forecast {
             .unit
             .and_then(|i| self.by_unit.get(i))
             .map(|u| crate::roster::unit_key(&u.unit));
-        let title = pick.title.and_then(|i| self.by_title.get(i)).map(|t| t.title);
+        let title = pick
+            .title
+            .and_then(|i| self.by_title.get(i))
+            .map(|t| t.title);
         if unit.is_none() && pick.unit.is_some() || title.is_none() && pick.title.is_some() {
             return Vec::new();
         }

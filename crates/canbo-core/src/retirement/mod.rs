@@ -9,8 +9,8 @@ pub mod forecast;
 pub mod law;
 
 pub use forecast::{
-    forecast, retirees, Forecast, Retiree, RetireePick, Retirees, RetirementOptions, Timeline, TitleTimeline,
-    UnitTimeline, Unplaced, Vacancy, YearCount, MAX_YEARS,
+    forecast, retirees, Forecast, Retiree, RetireePick, Retirees, RetirementOptions, Timeline,
+    TitleTimeline, UnitTimeline, Unplaced, Vacancy, YearCount, MAX_YEARS,
 };
 pub use law::{
     counting_birthday, Age, EarlyRetirement, Retirement, RetirementLaw, Roadmap, YearAges,

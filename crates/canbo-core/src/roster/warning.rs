@@ -22,7 +22,10 @@ pub enum WarningKind {
     /// The sheet was typed in a legacy encoding and was converted.
     LegacyText { encoding: String },
     /// A sheet was not read as a roster.
-    SheetSkipped { reason: String },
+    SheetSkipped {
+        #[serde(deserialize_with = "crate::layout::NotRoster::deserialize_compat")]
+        reason: crate::layout::NotRoster,
+    },
 }
 
 /// A warning with its place.
@@ -94,8 +97,8 @@ fn messages(kind: &WarningKind) -> (String, String) {
             format!("văn bản gõ bằng mã {encoding} đã được chuyển sang Unicode"),
         ),
         WarningKind::SheetSkipped { reason } => (
-            format!("sheet skipped: {reason}"),
-            format!("bỏ qua trang: {reason}"),
+            format!("sheet skipped: {}", reason.message_en()),
+            format!("bỏ qua trang: {}", reason.message_vi()),
         ),
     }
 }

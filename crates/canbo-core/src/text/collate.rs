@@ -9,8 +9,8 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The letters in order; a letter with its vowel mark (ă â ê ô ơ ư) or đ is its own letter.
 const ALPHABET: &[&str] = &[
-    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n",
-    "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
+    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o",
+    "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
 ];
 
 /// Tone marks in dictionary order (combining characters after NFD).
@@ -71,10 +71,29 @@ mod tests {
     #[test]
     fn dictionary_order() {
         assert_eq!(
-            sorted(&["Yên Thế", "Đồng Tâm", "Xa Dung", "chieng-so", "Ăn Cơm", "An Phú", "Âu Lạc"]),
-            ["An Phú", "Ăn Cơm", "Âu Lạc", "chieng-so", "Đồng Tâm", "Xa Dung", "Yên Thế"]
+            sorted(&[
+                "Yên Thế",
+                "Đồng Tâm",
+                "Xa Dung",
+                "chieng-so",
+                "Ăn Cơm",
+                "An Phú",
+                "Âu Lạc"
+            ]),
+            [
+                "An Phú",
+                "Ăn Cơm",
+                "Âu Lạc",
+                "chieng-so",
+                "Đồng Tâm",
+                "Xa Dung",
+                "Yên Thế"
+            ]
         );
-        assert_eq!(sorted(&["Ma", "má", "mà", "mả", "mạ", "mã"]), ["Ma", "mà", "mả", "mã", "má", "mạ"]);
+        assert_eq!(
+            sorted(&["Ma", "má", "mà", "mả", "mạ", "mã"]),
+            ["Ma", "mà", "mả", "mã", "má", "mạ"]
+        );
         assert_eq!(sorted(&["Ơn", "On", "Ôn"]), ["On", "Ôn", "Ơn"]);
         assert_eq!(key("NGUYỄN"), key("nguyễn"));
     }

@@ -439,10 +439,21 @@ mod tests {
 
     #[test]
     fn the_party_office_is_not_the_commune_office() {
-        for text in ["Văn phòng Đảng ủy", "VP Đảng ủy", "VP ĐU", "VPĐU", "Cán bộ Văn phòng Đảng uỷ"] {
+        for text in [
+            "Văn phòng Đảng ủy",
+            "VP Đảng ủy",
+            "VP ĐU",
+            "VPĐU",
+            "Cán bộ Văn phòng Đảng uỷ",
+        ] {
             check(text, Some(KhongChuyenTrach));
         }
-        for text in ["Văn phòng - Thống kê", "VP-TK", "Văn phòng", "Công chức VP-TK"] {
+        for text in [
+            "Văn phòng - Thống kê",
+            "VP-TK",
+            "Văn phòng",
+            "Công chức VP-TK",
+        ] {
             check(text, Some(VanPhongThongKe));
         }
     }

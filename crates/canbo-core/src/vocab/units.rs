@@ -42,7 +42,17 @@ pub fn names_commune(text: &str) -> bool {
 
 /// Words after which a unit's name in a title row ends ("XÃ CHIỀNG SƠ, HUYỆN SÔNG MÃ").
 const NAME_ENDS: &[&str] = &[
-    "huyen", "tinh", "thanh pho", "quan", "nam", "den", "tinh den", "tai", "ngay", "dot", "quy",
+    "huyen",
+    "tinh",
+    "thanh pho",
+    "quan",
+    "nam",
+    "den",
+    "tinh den",
+    "tai",
+    "ngay",
+    "dot",
+    "quy",
 ];
 
 /// The commune a title row names: "DANH SÁCH CÁN BỘ, CÔNG CHỨC XÃ CHIỀNG SƠ" → "Xã Chiềng Sơ",
@@ -70,7 +80,11 @@ pub fn named_in(text: &str) -> Option<String> {
             if word.is_empty() || NAME_ENDS.contains(&folded.as_str()) {
                 break;
             }
-            if !word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            if !word
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            {
                 break;
             }
             name.push(word);
@@ -82,16 +96,41 @@ pub fn named_in(text: &str) -> Option<String> {
             continue;
         }
         let kind: Vec<&str> = words[start..start + kind_words].to_vec();
-        return Some(crate::text::unit_case(&format!("{} {}", kind.join(" "), name.join(" "))));
+        return Some(crate::text::unit_case(&format!(
+            "{} {}",
+            kind.join(" "),
+            name.join(" ")
+        )));
     }
     None
 }
 
 /// How sheet names that are a list or a form, not a place, begin ("Danh sách", "Sheet1").
 const NOT_PLACES: &[&str] = &[
-    "sheet", "trang tinh", "trang", "danh sach", "ds", "bieu", "mau so", "mau bieu", "tong hop",
-    "th", "data", "du lieu", "bao cao", "cbcc", "can bo", "cong chuc", "feuil", "tabelle",
-    "hoja", "bang", "thong ke", "ke khai", "chat luong", "so luong",
+    "sheet",
+    "trang tinh",
+    "trang",
+    "danh sach",
+    "ds",
+    "bieu",
+    "mau so",
+    "mau bieu",
+    "tong hop",
+    "th",
+    "data",
+    "du lieu",
+    "bao cao",
+    "cbcc",
+    "can bo",
+    "cong chuc",
+    "feuil",
+    "tabelle",
+    "hoja",
+    "bang",
+    "thong ke",
+    "ke khai",
+    "chat luong",
+    "so luong",
 ];
 
 /// Whether a sheet name reads as the name of a place: one to five words, each with a capital
@@ -100,17 +139,19 @@ pub fn is_place_name(name: &str) -> bool {
     let folded = fold(name);
     let words: Vec<&str> = name.split_whitespace().collect();
     (1..=5).contains(&words.len())
-        && !NOT_PLACES
-            .iter()
-            .any(|p| folded == *p || folded.starts_with(&format!("{p} ")) || {
+        && !NOT_PLACES.iter().any(|p| {
+            folded == *p || folded.starts_with(&format!("{p} ")) || {
                 // "Sheet1", "DS2": the word and a number glued.
                 folded
                     .strip_prefix(p)
                     .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()))
-            })
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+            }
+        })
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
         && words.iter().any(|w| w.chars().any(char::is_alphabetic))
 }
 
@@ -141,7 +182,10 @@ mod tests {
             n("DANH SÁCH CÁN BỘ, CÔNG CHỨC XÃ CHIỀNG SƠ, HUYỆN SÔNG MÃ").as_deref(),
             Some("Xã Chiềng Sơ")
         );
-        assert_eq!(n("UBND THỊ TRẤN YÊN THẾ").as_deref(), Some("Thị trấn Yên Thế"));
+        assert_eq!(
+            n("UBND THỊ TRẤN YÊN THẾ").as_deref(),
+            Some("Thị trấn Yên Thế")
+        );
         assert_eq!(
             n("Danh sách cán bộ, công chức Phường 3 năm 2024").as_deref(),
             Some("Phường 3")
@@ -156,7 +200,15 @@ mod tests {
         for p in ["Chiềng Sơ", "Nà Hẩu", "Xã Na Son", "Phường 3", "KEO LÔM"] {
             assert!(is_place_name(p), "{p}");
         }
-        for p in ["Sheet1", "Danh sách", "DS CBCC", "Tổng hợp", "TH", "Biểu 01", "data"] {
+        for p in [
+            "Sheet1",
+            "Danh sách",
+            "DS CBCC",
+            "Tổng hợp",
+            "TH",
+            "Biểu 01",
+            "data",
+        ] {
             assert!(!is_place_name(p), "{p}");
         }
     }
