@@ -15,7 +15,10 @@ async fn a_value_taught_in_the_review_changes_the_figures_and_survives_a_reload(
             page.wait_for_stat("evaluation.hoan_thanh", 52).await?;
             page.wait_for_stat("evaluation.unknown", 2).await?;
             // Seven values no rule reads: the count beside the headline says so.
+            // The import area is folded; the count opens the list, as a user would.
             page.find("[data-testid=unrecognised-count][data-value='7']")
+                .await?
+                .click()
                 .await?;
             let value = "[data-testid=unrecognised][data-field=evaluation][data-text='đang xét']";
             page.find(value).await?;

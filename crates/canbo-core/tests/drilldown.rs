@@ -6,7 +6,7 @@
 
 mod support;
 
-use canbo_core::report::{matching, report, stat_filter, stats, Dimension};
+use canbo_core::report::{crosstab, matching, report, stat_filter, stats, Dimension, Filter};
 use canbo_core::retirement::{forecast, RetireePick, RetirementLaw, RetirementOptions};
 use canbo_core::roster::unit_key;
 use std::path::PathBuf;
@@ -54,6 +54,49 @@ fn every_report_figure_lists_as_many_people_as_it_counts() {
         }
     }
     assert!(checked > 10_000, "only {checked} figures checked");
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn every_crosstab_cell_lists_as_many_people_as_it_counts() {
+    // Units by every other dimension, and categories by every level: the cells a person
+    // clicks in the cross-tab, each listed through the same `matching` as the report.
+    let pairs: Vec<(Dimension, Dimension)> = Dimension::ALL
+        .iter()
+        .filter(|d| **d != Dimension::Unit)
+        .map(|d| (Dimension::Unit, *d))
+        .chain(
+            Dimension::ALL
+                .iter()
+                .filter(|d| **d != Dimension::Category)
+                .map(|d| (Dimension::Category, *d)),
+        )
+        .collect();
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for path in rosters() {
+        let (roster, options) = support::load(&path);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        for &(rows, cols) in &pairs {
+            let t = crosstab(&roster, &options, rows, cols);
+            for (r, row_value) in t.row_values.iter().enumerate() {
+                for (c, col_value) in t.col_values.iter().enumerate() {
+                    let filter = Filter::default()
+                        .and(rows, vec![row_value.clone()])
+                        .and(cols, vec![col_value.clone()]);
+                    let listed = matching(&roster, &options, &filter).len();
+                    checked += 1;
+                    if listed != t.counts[r][c] as usize {
+                        failures.push(format!(
+                            "{name} {rows:?}={row_value} × {cols:?}={col_value}: shows {}, lists {listed}",
+                            t.counts[r][c]
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 10_000, "only {checked} cells checked");
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 

@@ -211,7 +211,7 @@ pub fn UnreadCount() -> impl IntoView {
                 .map(|s| {
                     let key = s.path.split('.').next().unwrap_or_default();
                     let what = match canbo_core::report::Dimension::from_code(key) {
-                        Some(d) => tr(lang, d.label_vi(), d.label_en()),
+                        Some(d) => d.label(lang),
                         None => tr(lang, "Ngày sinh", "Birth date"),
                     };
                     format!("{what}: {}", num(s.value, lang))
