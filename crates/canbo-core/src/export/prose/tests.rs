@@ -1,6 +1,7 @@
 use super::*;
 use crate::import::{import, FileInput, Overrides};
 use crate::report::{report, ReportOptions};
+use crate::roster::unit_key;
 use crate::roster::Roster;
 
 fn roster(csv: &str) -> Roster {
