@@ -375,10 +375,19 @@ fn error(name: &str, bytes: &[u8]) -> ImportError {
     err
 }
 
-/// A compound file with the given streams (enough for the directory to name them).
+/// A compound file with the given streams (enough for the directory to name them): 512-byte
+/// sectors, the directory in sector 0, no FAT.
 fn cfb(streams: &[&str]) -> Vec<u8> {
     let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    bytes.resize(512, 0);
+    bytes.resize(512, 0xFF);
+    bytes[8..0x30].fill(0);
+    bytes[0x1E] = 9;
+    bytes[0x30..0x34].copy_from_slice(&0u32.to_le_bytes());
+    bytes[0x34..0x3C].fill(0);
+    bytes[0x3C..0x40].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
+    bytes[0x40..0x44].fill(0);
+    bytes[0x44..0x48].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
+    bytes[0x48..0x4C].fill(0);
     for (i, name) in std::iter::once(&"Root Entry").chain(streams).enumerate() {
         let mut entry = [0u8; 128];
         let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
@@ -539,4 +548,21 @@ fn an_html_table_saved_as_xls_is_read_as_a_roster() {
         .map(|p| p.name.as_str())
         .collect();
     assert_eq!(names, ["Lò Văn B", "Nguyễn Thị Ẩn"]);
+}
+
+// Findings of the fuzzer (docs/RELIABILITY.md), each a file it wrote.
+
+#[test]
+fn fuzz_finding_a_compound_file_whose_sectors_point_past_its_end_is_damaged_not_a_panic() {
+    // import_bytes: the first byte is the target's mode (1: xls forced); calamine 0.38
+    // panicked with "slice index starts at 4608 but ends at 4271".
+    let found = include_bytes!("fuzz-regressions/import_bytes-cfb-sector-past-end");
+    let bytes = &found[1..];
+    let err = error("fuzz.xls", bytes);
+    assert!(matches!(err, ImportError::Corrupt { .. }), "{err:?}");
+    let forced = canbo_core::read::read_as("fuzz.xls", bytes, canbo_core::read::Format::Xls);
+    assert!(
+        matches!(forced, Err(ImportError::Corrupt { .. })),
+        "{forced:?}"
+    );
 }

@@ -5,6 +5,7 @@
 //! keeps positions absolute, so that row 1 is the spreadsheet's row 1 whatever the reader
 //! skipped, and a warning can name the cell a person would click on.
 
+mod cfbcheck;
 mod csv;
 mod html;
 pub mod limits;
@@ -141,6 +142,12 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
         },
         Sniffed::Cfb(Cfb::Encrypted) => return Err(ImportError::Encrypted { file: file.into() }),
         Sniffed::Cfb(Cfb::Other(kind)) => return Err(not_a_spreadsheet(Some(kind))),
+        Sniffed::Cfb(_) if cfbcheck::check(bytes).is_err() => {
+            return Err(ImportError::Corrupt {
+                file: file.into(),
+                reason: cfbcheck::check(bytes).err().unwrap_or_default(),
+            })
+        }
         Sniffed::Cfb(Cfb::Book) => spreadsheet::read(file, bytes, None).map_err(|e| match e {
             ImportError::Corrupt { .. } => ImportError::OldFormat {
                 file: file.into(),
@@ -178,7 +185,13 @@ pub fn read_as(file: &str, bytes: &[u8], format: Format) -> Result<Workbook, Imp
                 })
             }
         },
-        Format::Xls => spreadsheet::read(file, bytes, Some(format))?,
+        Format::Xls => {
+            cfbcheck::check(bytes).map_err(|reason| ImportError::Corrupt {
+                file: file.into(),
+                reason,
+            })?;
+            spreadsheet::read(file, bytes, Some(format))?
+        }
         Format::Xlsx | Format::Xlsb | Format::Ods => {
             zipcheck::inspect(file, bytes)?;
             spreadsheet::read(file, bytes, Some(format))?
