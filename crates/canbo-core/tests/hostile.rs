@@ -566,3 +566,19 @@ fn fuzz_finding_a_compound_file_whose_sectors_point_past_its_end_is_damaged_not_
         "{forced:?}"
     );
 }
+
+#[test]
+fn fuzz_findings_compound_files_pointing_past_their_end_are_all_damaged() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("fuzz-regressions") {
+        let found = std::fs::read(entry.expect("entry").path()).expect("read");
+        let Some((_, bytes)) = found.split_first() else {
+            continue;
+        };
+        let err = error("fuzz.xls", bytes);
+        assert!(matches!(err, ImportError::Corrupt { .. }), "{err:?}");
+        seen += 1;
+    }
+    assert_eq!(seen, 8);
+}
