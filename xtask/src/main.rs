@@ -4,6 +4,7 @@
 //! the web build needs is installed from the package registries here (see `tools`), and each
 //! check is quick when the tool is already there. Trunk runs offline: it never downloads tools.
 
+mod fuzz;
 mod run;
 mod sizes;
 mod tools;
@@ -21,7 +22,10 @@ commands:
           a release build into dist/, and the end-to-end tests against it
   dist    install the tools, build the release into dist/ and print the wasm sizes
   gen-roster [--people N] [--units N] [--out FILE.xlsx]
-          write a synthetic roster for benchmarks (default 250000 people)";
+          write a synthetic roster for benchmarks (default 250000 people)
+  fuzz [--secs N] [TARGET...]
+          run each cargo-fuzz target (fuzz/) for N seconds (default 60), installing
+          cargo-fuzz when missing; see docs/RELIABILITY.md";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +35,7 @@ fn main() -> ExitCode {
         Some("test") => test(&project),
         Some("dist") => dist(&project),
         Some("gen-roster") => gen_roster(&project, &args[1..]),
+        Some("fuzz") => fuzz::fuzz(&project, &args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

@@ -85,14 +85,46 @@ fn read_all(files: &[PathBuf]) -> Result<Vec<FileInput>, CliError> {
     files
         .iter()
         .map(|path| {
-            let bytes = std::fs::read(path)
-                .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
             Ok(FileInput {
                 name: display_name(path),
-                bytes,
+                bytes: read_bounded(path)?,
             })
         })
         .collect()
+}
+
+/// A file's bytes, never more than the core's file size limit plus one byte: a huge file (or
+/// `/dev/zero`) is refused after reading that much, with the core's own message.
+fn read_bounded(path: &Path) -> Result<Vec<u8>, CliError> {
+    use canbo_core::read::limits::FILE_BYTES;
+    use std::io::Read;
+    let io = |e: std::io::Error| CliError::Input(format!("{}: {e}", path.display()));
+    let too_large = |bytes: u64| {
+        CliError::Input(
+            canbo_core::ImportError::TooLarge {
+                file: display_name(path),
+                limit: canbo_core::error::Limit::FileSize {
+                    bytes,
+                    max: FILE_BYTES,
+                },
+            }
+            .to_string(),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    if let Ok(meta) = file.metadata() {
+        if meta.is_file() && meta.len() > FILE_BYTES {
+            return Err(too_large(meta.len()));
+        }
+    }
+    let mut bytes = Vec::new();
+    file.take(FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 fn import_all(inputs: &[FileInput], overrides: &Overrides) -> Result<Import, CliError> {

@@ -95,18 +95,12 @@ fn options(as_of: Date, args: &Args, roster: &Roster) -> Result<StandardsOptions
     Ok(options)
 }
 
-/// One CSV line (RFC 4180 quoting, CRLF), for the two subcommands' CSV output.
+/// One CSV line (RFC 4180 quoting, CRLF, formulas made inert by the core's
+/// [`export::inert::csv_field`]), for the two subcommands' CSV output.
 pub(crate) fn csv_line<S: AsRef<str>>(fields: &[S]) -> String {
     let quoted: Vec<String> = fields
         .iter()
-        .map(|f| {
-            let f = f.as_ref();
-            if f.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", f.replace('"', "\"\""))
-            } else {
-                f.to_string()
-            }
-        })
+        .map(|f| export::inert::csv_field(f.as_ref()))
         .collect();
     format!("{}\r\n", quoted.join(","))
 }

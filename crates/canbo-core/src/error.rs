@@ -7,17 +7,209 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ImportError {
-    /// Neither a spreadsheet nor text (an image, a PDF, a Word file…).
-    NotASpreadsheet { file: String },
+    /// Neither a spreadsheet nor text; `what` says what it is when the bytes tell (a PDF or a
+    /// Word document renamed .xlsx).
+    NotASpreadsheet {
+        file: String,
+        what: Option<OtherKind>,
+    },
     /// A spreadsheet protected by a password: it must be saved without one first.
     Encrypted { file: String },
     /// A spreadsheet whose structure is broken; `reason` is the reader's own words.
     Corrupt { file: String, reason: String },
+    /// A spreadsheet from before Excel 97 (or another old program): Excel opens it and can
+    /// save it as .xlsx.
+    OldFormat { file: String, format: OldFormat },
+    /// The file opened but holds no cell at all (no sheet, or only empty sheets).
+    Empty { file: String },
+    /// Past one of the limits that bound what an import may cost (docs/RELIABILITY.md).
+    TooLarge { file: String, limit: Limit },
     /// The file opened, but no sheet looks like a list of people.
     NoRoster {
         file: String,
         sheets: Vec<SheetRejection>,
     },
+}
+
+/// What a file that is not a spreadsheet turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OtherKind {
+    Pdf,
+    /// .docx, .doc, .odt, .rtf
+    WordDocument,
+    /// .pptx, .ppt, .odp
+    Presentation,
+    /// A zip archive that is no Office document.
+    Zip,
+    /// PNG, JPEG, GIF
+    Image,
+}
+
+impl OtherKind {
+    fn vi(self) -> &'static str {
+        match self {
+            OtherKind::Pdf => "tệp PDF",
+            OtherKind::WordDocument => "văn bản Word",
+            OtherKind::Presentation => "bản trình chiếu",
+            OtherKind::Zip => "tệp nén zip",
+            OtherKind::Image => "ảnh",
+        }
+    }
+
+    fn en(self) -> &'static str {
+        match self {
+            OtherKind::Pdf => "a PDF",
+            OtherKind::WordDocument => "a Word document",
+            OtherKind::Presentation => "a presentation",
+            OtherKind::Zip => "a zip archive",
+            OtherKind::Image => "an image",
+        }
+    }
+}
+
+/// A spreadsheet format too old to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OldFormat {
+    /// Excel 2.x, 3.0 and 4.0 (BIFF2–4), 1987–1994.
+    Excel4,
+    /// Excel 5.0 and 95 (BIFF5), when it cannot be read.
+    Excel5,
+    /// Lotus 1-2-3 (.wk1, .wk3, .wk4, .123).
+    Lotus,
+    /// Quattro Pro (.wb1, .wb2, .wb3, .qpw).
+    QuattroPro,
+    /// Excel 2003's XML Spreadsheet (an .xml or .xls holding `<Workbook xmlns=…spreadsheet>`).
+    Xml2003,
+}
+
+impl OldFormat {
+    fn name(self) -> &'static str {
+        match self {
+            OldFormat::Excel4 => "Excel 2–4",
+            OldFormat::Excel5 => "Excel 5/95",
+            OldFormat::Lotus => "Lotus 1-2-3",
+            OldFormat::QuattroPro => "Quattro Pro",
+            OldFormat::Xml2003 => "Excel 2003 XML",
+        }
+    }
+}
+
+/// Which limit a file went past. Each bounds the time and memory an import may take, so that
+/// a hostile or broken file is refused at once instead of freezing the page.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "limit", rename_all = "snake_case")]
+pub enum Limit {
+    /// The file itself.
+    FileSize { bytes: u64, max: u64 },
+    /// One part of the zip inflates past `max` bytes.
+    PartSize { part: String, bytes: u64, max: u64 },
+    /// All parts of the zip together inflate past `max` bytes.
+    Inflated { bytes: u64, max: u64 },
+    /// A part inflates more than `max` times its compressed size (a zip bomb).
+    Ratio { part: String, ratio: u64, max: u64 },
+    /// A zip part holds more than it declares (a zip bomb that lies about its sizes).
+    Undeclared { part: String },
+    /// More zip entries than any workbook has.
+    Entries { count: u64, max: u64 },
+    /// The shared strings or styles table is far larger than the sheets it serves.
+    Table { part: String, bytes: u64, max: u64 },
+    /// More cells with a value than any roster has.
+    Cells { max: u64 },
+    /// A line of a CSV file longer than any roster's line.
+    Line { line: u64, bytes: u64, max: u64 },
+}
+
+/// `12,3 MB` / `12.3 MB`.
+fn megabytes(bytes: u64, vi: bool) -> String {
+    let tenths = (bytes * 10).div_ceil(1_000_000);
+    let text = format!("{}.{}", tenths / 10, tenths % 10);
+    if vi {
+        format!("{} MB", text.replace('.', ","))
+    } else {
+        format!("{text} MB")
+    }
+}
+
+impl Limit {
+    fn vi(&self) -> String {
+        let mb = |b: &u64| megabytes(*b, true);
+        match self {
+            Limit::FileSize { bytes, max } => {
+                format!("tệp quá lớn ({}, tối đa {})", mb(bytes), mb(max))
+            }
+            Limit::PartSize { part, bytes, max } => format!(
+                "phần «{part}» khi giải nén quá lớn ({}, tối đa {}); có thể là tệp độc hại (zip bomb)",
+                mb(bytes),
+                mb(max)
+            ),
+            Limit::Inflated { bytes, max } => format!(
+                "nội dung giải nén quá lớn ({}, tối đa {}); có thể là tệp độc hại (zip bomb)",
+                mb(bytes),
+                mb(max)
+            ),
+            Limit::Ratio { part, ratio, max } => format!(
+                "phần «{part}» nén bất thường (bung ra gấp {ratio} lần, tối đa {max} lần); có thể là tệp độc hại (zip bomb)"
+            ),
+            Limit::Undeclared { part } => format!(
+                "phần «{part}» chứa nhiều hơn kích thước ghi trong tệp nén; có thể là tệp độc hại (zip bomb)"
+            ),
+            Limit::Entries { count, max } => {
+                format!("tệp nén có {count} phần, tối đa {max}")
+            }
+            Limit::Table { part, bytes, max } => format!(
+                "bảng «{part}» lớn bất thường so với các trang ({}, tối đa {})",
+                mb(bytes),
+                mb(max)
+            ),
+            Limit::Cells { max } => format!("quá nhiều ô có dữ liệu (tối đa {max})"),
+            Limit::Line { line, bytes, max } => format!(
+                "dòng {line} dài bất thường ({}, tối đa {}): không phải danh sách",
+                mb(bytes),
+                mb(max)
+            ),
+        }
+    }
+
+    fn en(&self) -> String {
+        let mb = |b: &u64| megabytes(*b, false);
+        match self {
+            Limit::FileSize { bytes, max } => {
+                format!("the file is too large ({}, at most {})", mb(bytes), mb(max))
+            }
+            Limit::PartSize { part, bytes, max } => format!(
+                "part '{part}' inflates too far ({}, at most {}); this may be a zip bomb",
+                mb(bytes),
+                mb(max)
+            ),
+            Limit::Inflated { bytes, max } => format!(
+                "the contents inflate too far ({}, at most {}); this may be a zip bomb",
+                mb(bytes),
+                mb(max)
+            ),
+            Limit::Ratio { part, ratio, max } => format!(
+                "part '{part}' is compressed {ratio} to 1 (at most {max} to 1); this may be a zip bomb"
+            ),
+            Limit::Undeclared { part } => format!(
+                "part '{part}' holds more than the archive declares; this may be a zip bomb"
+            ),
+            Limit::Entries { count, max } => {
+                format!("the archive has {count} parts, at most {max}")
+            }
+            Limit::Table { part, bytes, max } => format!(
+                "table '{part}' is far larger than the sheets ({}, at most {})",
+                mb(bytes),
+                mb(max)
+            ),
+            Limit::Cells { max } => format!("too many cells with a value (at most {max})"),
+            Limit::Line { line, bytes, max } => format!(
+                "line {line} is abnormally long ({}, at most {}): not a roster",
+                mb(bytes),
+                mb(max)
+            ),
+        }
+    }
 }
 
 /// Why one sheet was not read as a roster.
@@ -31,9 +223,12 @@ impl ImportError {
     /// The file the error is about.
     pub fn file(&self) -> &str {
         match self {
-            ImportError::NotASpreadsheet { file }
+            ImportError::NotASpreadsheet { file, .. }
             | ImportError::Encrypted { file }
             | ImportError::Corrupt { file, .. }
+            | ImportError::OldFormat { file, .. }
+            | ImportError::Empty { file }
+            | ImportError::TooLarge { file, .. }
             | ImportError::NoRoster { file, .. } => file,
         }
     }
@@ -49,15 +244,30 @@ impl ImportError {
     /// The reason in Vietnamese, for the page.
     pub fn message_vi(&self) -> String {
         match self {
-            ImportError::NotASpreadsheet { file } => format!(
+            ImportError::NotASpreadsheet { file, what: None } => format!(
                 "{file}: không phải bảng tính (cần .xlsx, .xlsm, .xlsb, .xls, .ods hoặc .csv)"
             ),
-            ImportError::Encrypted { file } => format!(
-                "{file}: tệp có mật khẩu; hãy mở bằng Excel, bỏ mật khẩu, lưu lại rồi nhập lại"
+            ImportError::NotASpreadsheet {
+                file,
+                what: Some(kind),
+            } => format!(
+                "{file}: đây là {}, không phải bảng tính; hãy chọn tệp Excel (.xlsx, .xls), .ods hoặc .csv",
+                kind.vi()
             ),
-            ImportError::Corrupt { file, reason } => {
-                format!("{file}: tệp bị hỏng, không đọc được ({reason})")
+            ImportError::Encrypted { file } => format!(
+                "{file}: Tệp có mật khẩu: mở bằng Excel, bỏ mật khẩu rồi lưu lại, sau đó nhập lại"
+            ),
+            ImportError::Corrupt { file, reason } => format!(
+                "{file}: tệp bị hỏng, không đọc được; hãy thử mở bằng Excel và lưu lại thành .xlsx ({reason})"
+            ),
+            ImportError::OldFormat { file, format } => format!(
+                "{file}: định dạng {} quá cũ, không đọc được; hãy mở bằng Excel và lưu lại thành .xlsx",
+                format.name()
+            ),
+            ImportError::Empty { file } => {
+                format!("{file}: tệp không có dữ liệu (mọi trang đều trống)")
             }
+            ImportError::TooLarge { file, limit } => format!("{file}: {}", limit.vi()),
             ImportError::NoRoster { file, sheets } => {
                 let mut text =
                     format!("{file}: không tìm thấy danh sách cán bộ (cần cột «Họ và tên»)");
@@ -73,17 +283,35 @@ impl ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::NotASpreadsheet { file } => write!(
+            ImportError::NotASpreadsheet { file, what: None } => write!(
                 f,
                 "{file}: not a spreadsheet (expected .xlsx, .xlsm, .xlsb, .xls, .ods or .csv)"
             ),
+            ImportError::NotASpreadsheet {
+                file,
+                what: Some(kind),
+            } => write!(
+                f,
+                "{file}: this is {}, not a spreadsheet; choose an Excel file (.xlsx, .xls), .ods or .csv",
+                kind.en()
+            ),
             ImportError::Encrypted { file } => write!(
                 f,
-                "{file}: the workbook is password protected; save it without a password and try again"
+                "{file}: the workbook is password protected: open it in Excel, remove the password, save it and try again"
             ),
-            ImportError::Corrupt { file, reason } => {
-                write!(f, "{file}: the file is damaged and cannot be read ({reason})")
+            ImportError::Corrupt { file, reason } => write!(
+                f,
+                "{file}: the file is damaged and cannot be read; try opening it in Excel and saving it as .xlsx ({reason})"
+            ),
+            ImportError::OldFormat { file, format } => write!(
+                f,
+                "{file}: the {} format is too old to read; open it in Excel and save it as .xlsx",
+                format.name()
+            ),
+            ImportError::Empty { file } => {
+                write!(f, "{file}: the file holds no data (every sheet is empty)")
             }
+            ImportError::TooLarge { file, limit } => write!(f, "{file}: {}", limit.en()),
             ImportError::NoRoster { file, sheets } => {
                 write!(f, "{file}: no sheet holds a list of people (no 'Họ và tên' column found)")?;
                 for s in sheets {

@@ -34,10 +34,7 @@ pub fn report_hiding(report: &Report, hidden: &Hidden) -> String {
     out
 }
 
+/// Every text field, made inert and quoted ([`super::inert::csv_field`]).
 fn quote(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
+    super::inert::csv_field(text)
 }

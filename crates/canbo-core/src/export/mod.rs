@@ -5,6 +5,7 @@
 pub mod csv;
 #[cfg(feature = "docx")]
 pub mod docx;
+pub mod inert;
 #[cfg(feature = "xlsx")]
 pub mod people;
 pub mod prose;

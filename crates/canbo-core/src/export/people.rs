@@ -86,7 +86,7 @@ pub fn people(people: &[&Person], lang: Lang) -> Result<Vec<u8>, XlsxError> {
         ];
         sheet.write(r, 0, r as f64)?;
         for (c, v) in cells.iter().enumerate() {
-            sheet.write(r, c as u16 + 1, v.as_str())?;
+            super::inert::write_text(sheet, r, c as u16 + 1, v, None)?;
         }
         sheet.write(r, cells.len() as u16 + 1, p.origin.row as f64)?;
     }

@@ -107,9 +107,16 @@ fn write_group(
             .as_deref()
             .map_or("", |h| level_label_vi(group.criterion, h));
         sheet.write_number_with_format(row, 0, (i + 1) as f64, &centred)?;
-        sheet.write_with_format(row, 1, t.name.as_str(), &cell)?;
-        sheet.write_with_format(row, 2, t.unit.as_str(), &cell)?;
-        sheet.write_with_format(row, 3, t.position.as_deref().unwrap_or(""), &cell)?;
+        let write_text = super::inert::write_text;
+        write_text(sheet, row, 1, &t.name, Some(&cell))?;
+        write_text(sheet, row, 2, &t.unit, Some(&cell))?;
+        write_text(
+            sheet,
+            row,
+            3,
+            t.position.as_deref().unwrap_or(""),
+            Some(&cell),
+        )?;
         sheet.write_with_format(row, 4, have, &cell)?;
         sheet.write_with_format(row, 5, need, &cell)?;
         sheet.write_with_format(

@@ -108,7 +108,7 @@ pub fn report_hiding(report: &Report, scope: &str, hidden: &Hidden) -> Result<Ve
     for (i, (unit, figures)) in rows.iter().enumerate() {
         let r = 5 + i as u32;
         let fmt = if i + 1 == rows.len() { &total } else { &cell };
-        sheet.write_with_format(r, 0, unit.as_str(), fmt)?;
+        super::inert::write_text(sheet, r, 0, unit, Some(fmt))?;
         for (j, col) in columns.iter().enumerate() {
             match col.shown(i, figures, hidden) {
                 Some(Shown::Exact(v)) => {

@@ -1,6 +1,8 @@
 //! CSV and tab-separated text: encoding and separator detection, then one sheet.
 
-use super::{Cell, Sheet};
+use super::spreadsheet::{text as text_cell, Budget};
+use super::{limits, Cell, Sheet};
+use crate::error::Limit;
 
 /// Text of the file, or `None` when the bytes are not text.
 ///
@@ -88,7 +90,28 @@ fn count_outside_quotes(line: &str, sep: u8) -> usize {
     n
 }
 
-pub(super) fn parse(file: &str, text: &str) -> Sheet {
+/// The first line longer than [`limits::LINE_BYTES`], as a limit: a file of one endless line
+/// is no roster, and would cost its length again in every later step.
+fn long_line(text: &str) -> Option<Limit> {
+    for (i, chunk) in text.split('\n').enumerate() {
+        if chunk.len() as u64 > limits::LINE_BYTES {
+            return Some(Limit::Line {
+                line: i as u64 + 1,
+                bytes: chunk.len() as u64,
+                max: limits::LINE_BYTES,
+            });
+        }
+    }
+    None
+}
+
+pub(super) fn parse(file: &str, text: &str) -> Result<Sheet, Limit> {
+    if let Some(limit) = long_line(text) {
+        return Err(limit);
+    }
+    let mut budget = Budget {
+        cells: limits::CELLS,
+    };
     let sep = detect_separator(text);
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(sep)
@@ -98,29 +121,30 @@ pub(super) fn parse(file: &str, text: &str) -> Sheet {
     let mut rows = Vec::new();
     for record in reader.records() {
         // A malformed line becomes an empty row rather than ending the file.
-        let row = match record {
-            Ok(rec) => rec
-                .iter()
-                .map(|f| {
-                    if f.trim().is_empty() {
-                        Cell::Empty
-                    } else {
-                        Cell::Text(f.to_string())
-                    }
-                })
-                .collect(),
-            Err(_) => Vec::new(),
-        };
+        let mut row = Vec::new();
+        if let Ok(rec) = record {
+            for f in rec.iter().take(limits::COLUMNS) {
+                row.push(if f.trim().is_empty() {
+                    Cell::Empty
+                } else {
+                    budget.take()?;
+                    text_cell(f)
+                });
+            }
+        }
         rows.push(row);
+        if rows.len() >= limits::ROWS {
+            break;
+        }
     }
     let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
     let name = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    Sheet {
+    Ok(Sheet {
         name: name.to_string(),
         hidden: false,
         rows,
         merges: Vec::new(),
-    }
+    })
 }
 
 #[cfg(test)]
@@ -128,7 +152,7 @@ mod tests {
     use super::*;
 
     fn sheet(bytes: &[u8]) -> Sheet {
-        parse("t.csv", &decode_text(bytes).unwrap())
+        parse("t.csv", &decode_text(bytes).unwrap()).unwrap()
     }
 
     #[test]

@@ -5,12 +5,19 @@
 //! keeps positions absolute, so that row 1 is the spreadsheet's row 1 whatever the reader
 //! skipped, and a warning can name the cell a person would click on.
 
+mod cfbcheck;
 mod csv;
+mod html;
+pub mod limits;
+mod sniff;
 mod spreadsheet;
 mod xlsx_merges;
+mod zipcheck;
 
 use crate::date::Date;
-use crate::error::ImportError;
+use crate::error::{ImportError, Limit, OldFormat};
+use sniff::{Cfb, Markup, Sniffed};
+use zipcheck::Holds;
 
 /// One value as the reader found it. Text is kept as written; normalisation comes later.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -107,22 +114,142 @@ pub enum Format {
     Xls,
     Ods,
     Csv,
+    /// An HTML table saved with an .xls name (what many HR systems export).
+    Html,
 }
 
 /// Read a file's bytes. `file` is the name shown in messages; its extension is only a hint.
+///
+/// The bytes decide: a zip is checked for bombs and for what it holds (a .docx renamed is
+/// said to be one), a compound file for a password or an older Excel, text for HTML or
+/// Excel 2003 XML, then it is read. Every path is bounded by [`limits`].
 pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
-    const CFB: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    const ZIP: &[u8] = b"PK\x03\x04";
-    if bytes.starts_with(ZIP) || bytes.starts_with(CFB) {
-        return spreadsheet::read(file, bytes);
-    }
-    match csv::decode_text(bytes) {
-        Some(text) => Ok(Workbook {
+    check_size(file, bytes)?;
+    let not_a_spreadsheet = |what| ImportError::NotASpreadsheet {
+        file: file.into(),
+        what,
+    };
+    let book = match sniff::sniff(bytes) {
+        Sniffed::Zip => match zipcheck::inspect(file, bytes)? {
+            Holds::Other(kind) => return Err(not_a_spreadsheet(Some(kind))),
+            Holds::Spreadsheet => spreadsheet::read(file, bytes, None)?,
+            Holds::Unknown => spreadsheet::read(file, bytes, None).map_err(|e| match e {
+                ImportError::Corrupt { .. } => {
+                    not_a_spreadsheet(Some(crate::error::OtherKind::Zip))
+                }
+                other => other,
+            })?,
+        },
+        Sniffed::Cfb(Cfb::Encrypted) => return Err(ImportError::Encrypted { file: file.into() }),
+        Sniffed::Cfb(Cfb::Other(kind)) => return Err(not_a_spreadsheet(Some(kind))),
+        Sniffed::Cfb(_) if cfbcheck::check(bytes).is_err() => {
+            return Err(ImportError::Corrupt {
+                file: file.into(),
+                reason: cfbcheck::check(bytes).err().unwrap_or_default(),
+            })
+        }
+        Sniffed::Cfb(Cfb::Book) => spreadsheet::read(file, bytes, None).map_err(|e| match e {
+            ImportError::Corrupt { .. } => ImportError::OldFormat {
+                file: file.into(),
+                format: OldFormat::Excel5,
+            },
+            other => other,
+        })?,
+        Sniffed::Cfb(Cfb::Workbook | Cfb::Unknown) => spreadsheet::read(file, bytes, None)?,
+        Sniffed::Other(kind) => return Err(not_a_spreadsheet(Some(kind))),
+        Sniffed::Old(format) => {
+            return Err(ImportError::OldFormat {
+                file: file.into(),
+                format,
+            })
+        }
+        Sniffed::Text => match csv::decode_text(bytes) {
+            Some(text) => text_book(file, &text)?,
+            None => return Err(not_a_spreadsheet(None)),
+        },
+    };
+    non_empty(book)
+}
+
+/// Reads the bytes as `format`, whatever they look like (the limits still hold). For a
+/// caller that knows better than the bytes, and for fuzzing each reader on its own.
+pub fn read_as(file: &str, bytes: &[u8], format: Format) -> Result<Workbook, ImportError> {
+    check_size(file, bytes)?;
+    let book = match format {
+        Format::Csv | Format::Html => match csv::decode_text(bytes) {
+            Some(text) => text_book(file, &text)?,
+            None => {
+                return Err(ImportError::NotASpreadsheet {
+                    file: file.into(),
+                    what: None,
+                })
+            }
+        },
+        Format::Xls => {
+            cfbcheck::check(bytes).map_err(|reason| ImportError::Corrupt {
+                file: file.into(),
+                reason,
+            })?;
+            spreadsheet::read(file, bytes, Some(format))?
+        }
+        Format::Xlsx | Format::Xlsb | Format::Ods => {
+            zipcheck::inspect(file, bytes)?;
+            spreadsheet::read(file, bytes, Some(format))?
+        }
+    };
+    non_empty(book)
+}
+
+fn check_size(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
+    let size = bytes.len() as u64;
+    if size > limits::FILE_BYTES {
+        return Err(ImportError::TooLarge {
             file: file.into(),
-            format: Format::Csv,
-            sheets: vec![csv::parse(file, &text)],
-        }),
-        None => Err(ImportError::NotASpreadsheet { file: file.into() }),
+            limit: Limit::FileSize {
+                bytes: size,
+                max: limits::FILE_BYTES,
+            },
+        });
+    }
+    Ok(())
+}
+
+/// Text: an HTML table saved as .xls, Excel 2003 XML, or CSV.
+fn text_book(file: &str, text: &str) -> Result<Workbook, ImportError> {
+    let too_large = |limit| ImportError::TooLarge {
+        file: file.into(),
+        limit,
+    };
+    let (format, sheets) = match sniff::markup(text) {
+        Some(Markup::Xml2003) => {
+            return Err(ImportError::OldFormat {
+                file: file.into(),
+                format: OldFormat::Xml2003,
+            })
+        }
+        Some(Markup::Html) => (Format::Html, html::parse(file, text).map_err(too_large)?),
+        None => (
+            Format::Csv,
+            vec![csv::parse(file, text).map_err(too_large)?],
+        ),
+    };
+    Ok(Workbook {
+        file: file.into(),
+        format,
+        sheets,
+    })
+}
+
+/// A workbook with no cell at all is [`ImportError::Empty`]: said plainly, not as "no roster".
+fn non_empty(book: Workbook) -> Result<Workbook, ImportError> {
+    let any = book
+        .sheets
+        .iter()
+        .any(|s| s.rows.iter().flatten().any(|c| !c.is_empty()));
+    if any {
+        Ok(book)
+    } else {
+        Err(ImportError::Empty { file: book.file })
     }
 }
 
@@ -162,5 +289,17 @@ mod tests {
     fn random_bytes_are_not_a_spreadsheet() {
         let err = read("x.png", &[0x89, b'P', b'N', b'G', 0, 0, 0xff, 0xfe, 0]).unwrap_err();
         assert!(matches!(err, ImportError::NotASpreadsheet { .. }));
+    }
+
+    #[test]
+    fn a_png_is_said_to_be_an_image() {
+        let err = read("x.png", b"\x89PNG\r\n\x1a\n\0\0").unwrap_err();
+        assert_eq!(
+            err,
+            ImportError::NotASpreadsheet {
+                file: "x.png".into(),
+                what: Some(crate::error::OtherKind::Image)
+            }
+        );
     }
 }

@@ -1,13 +1,39 @@
 //! The calamine formats: xlsx, xlsm, xlsb, xls (BIFF8 and older) and ods.
 
-use super::{Cell, Format, Merge, Sheet, Workbook};
+use super::{limits, Cell, Format, Merge, Sheet, Workbook};
 use crate::date::Date;
-use crate::error::ImportError;
-use calamine::{open_workbook_auto_from_rs, Data, DataRef, Range, Reader, SheetVisible, Sheets};
+use crate::error::{ImportError, Limit};
+use calamine::{
+    open_workbook_auto_from_rs, open_workbook_from_rs, Data, DataRef, Ods, Range, Reader,
+    SheetVisible, Sheets, Xls, Xlsb, Xlsx,
+};
 use std::io::Cursor;
 
-pub(super) fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| classify(file, e))?;
+/// Reads a calamine format: the one the bytes say, or `forced`.
+pub(super) fn read(
+    file: &str,
+    bytes: &[u8],
+    forced: Option<Format>,
+) -> Result<Workbook, ImportError> {
+    let err = |e: calamine::Error| classify(file, e);
+    let cursor = Cursor::new(bytes);
+    let mut book = match forced {
+        None | Some(Format::Csv | Format::Html) => {
+            open_workbook_auto_from_rs(cursor).map_err(err)?
+        }
+        Some(Format::Xlsx) => {
+            Sheets::Xlsx(open_workbook_from_rs::<Xlsx<_>, _>(cursor).map_err(|e| err(e.into()))?)
+        }
+        Some(Format::Xlsb) => {
+            Sheets::Xlsb(open_workbook_from_rs::<Xlsb<_>, _>(cursor).map_err(|e| err(e.into()))?)
+        }
+        Some(Format::Xls) => {
+            Sheets::Xls(open_workbook_from_rs::<Xls<_>, _>(cursor).map_err(|e| err(e.into()))?)
+        }
+        Some(Format::Ods) => {
+            Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(cursor).map_err(|e| err(e.into()))?)
+        }
+    };
     let format = match &book {
         Sheets::Xlsx(_) => Format::Xlsx,
         Sheets::Xlsb(_) => Format::Xlsb,
@@ -19,6 +45,9 @@ pub(super) fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
         Sheets::Xlsx(_) => super::xlsx_merges::by_sheet(bytes),
         _ => None,
     };
+    let mut budget = Budget {
+        cells: limits::CELLS,
+    };
     let mut sheets = Vec::with_capacity(metas.len());
     for meta in metas {
         if meta.typ != calamine::SheetType::WorkSheet {
@@ -26,10 +55,26 @@ pub(super) fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
         }
         // A sheet that fails alone is left out: the others may still hold the roster.
         let rows = match &mut book {
-            Sheets::Xlsx(x) => streamed(x, &meta.name),
-            other => other.worksheet_range(&meta.name).ok().map(grid),
+            Sheets::Xlsx(x) => match x.worksheet_cells_reader(&meta.name) {
+                Ok(mut cells) => Some(streamed(|| cells.next_cell().ok().flatten(), &mut budget)),
+                Err(_) => None,
+            },
+            // xlsb too: its range would be allocated over the cells' bounding box, which a
+            // hostile file can make 17 billion cells wide.
+            Sheets::Xlsb(x) => match x.worksheet_cells_reader(&meta.name) {
+                Ok(mut cells) => Some(streamed(|| cells.next_cell().ok().flatten(), &mut budget)),
+                Err(_) => None,
+            },
+            other => other
+                .worksheet_range(&meta.name)
+                .ok()
+                .map(|r| grid(r, &mut budget)),
         };
         let Some(rows) = rows else { continue };
+        let rows = rows.map_err(|limit| ImportError::TooLarge {
+            file: file.into(),
+            limit,
+        })?;
         let merges = match xlsx_merges.as_ref().and_then(|m| m.get(&meta.name)) {
             Some(found) => found.clone(),
             None => merges(&mut book, &meta.name),
@@ -46,6 +91,32 @@ pub(super) fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
         format,
         sheets,
     })
+}
+
+/// What is left of [`limits::CELLS`] for the rest of the workbook.
+pub(super) struct Budget {
+    pub(super) cells: u64,
+}
+
+impl Budget {
+    /// Takes one cell; past the limit, the error.
+    pub(super) fn take(&mut self) -> Result<(), Limit> {
+        match self.cells.checked_sub(1) {
+            Some(left) => {
+                self.cells = left;
+                Ok(())
+            }
+            None => Err(Limit::Cells { max: limits::CELLS }),
+        }
+    }
+}
+
+/// A text cell, cut at Excel's own maximum length.
+pub(super) fn text(s: &str) -> Cell {
+    match s.char_indices().nth(limits::CELL_CHARS) {
+        Some((cut, _)) => Cell::Text(s[..cut].to_string()),
+        None => Cell::Text(s.to_string()),
+    }
 }
 
 fn classify(file: &str, err: calamine::Error) -> ImportError {
@@ -82,19 +153,18 @@ fn merges<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>, name: &str) 
         .collect()
 }
 
-/// Upper bound on rows and columns taken from one sheet: a corrupt file can claim a huge
-/// range, and a real roster is far below this.
-const MAX_ROWS: usize = 1_048_576;
-const MAX_COLS: usize = 512;
+/// Rows and columns taken from one sheet (a corrupt file can claim a huge range).
+const MAX_ROWS: usize = limits::ROWS;
+const MAX_COLS: usize = limits::COLUMNS;
 
 /// calamine's range, placed at its absolute position in the sheet.
-fn grid(range: Range<Data>) -> Vec<Vec<Cell>> {
+fn grid(range: Range<Data>, budget: &mut Budget) -> Result<Vec<Vec<Cell>>, Limit> {
     let Some((top, left)) = range.start() else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
     let (top, left) = (top as usize, left as usize);
     if top >= MAX_ROWS || left >= MAX_COLS {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); top];
     for row in range.rows().take(MAX_ROWS - top) {
@@ -103,21 +173,26 @@ fn grid(range: Range<Data>) -> Vec<Vec<Cell>> {
             .iter()
             .rposition(|d| !matches!(d, Data::Empty))
             .map_or(0, |i| i + 1);
-        out.extend(row[..used.min(MAX_COLS - left)].iter().map(convert));
+        for d in &row[..used.min(MAX_COLS - left)] {
+            if !matches!(d, Data::Empty) {
+                budget.take()?;
+            }
+            out.push(convert(d));
+        }
         rows.push(out);
     }
-    rows
+    Ok(rows)
 }
 
-/// xlsx cells streamed straight into the grid, without calamine's intermediate range: the
-/// largest rosters are xlsx, and this halves the copying of their text.
-fn streamed<RS: std::io::Read + std::io::Seek>(
-    book: &mut calamine::Xlsx<RS>,
-    name: &str,
-) -> Option<Vec<Vec<Cell>>> {
-    let mut reader = book.worksheet_cells_reader(name).ok()?;
+/// xlsx and xlsb cells streamed straight into the grid, without calamine's intermediate
+/// range: the largest rosters are xlsx, and this halves the copying of their text. Only the
+/// cells present are stored, so a sheet that declares `A1:XFD1048576` costs nothing.
+fn streamed<'a>(
+    mut next: impl FnMut() -> Option<calamine::Cell<DataRef<'a>>>,
+    budget: &mut Budget,
+) -> Result<Vec<Vec<Cell>>, Limit> {
     let mut rows: Vec<Vec<Cell>> = Vec::new();
-    while let Ok(Some(cell)) = reader.next_cell() {
+    while let Some(cell) = next() {
         let (r, c) = cell.get_position();
         let (r, c) = (r as usize, c as usize);
         if r >= MAX_ROWS || c >= MAX_COLS {
@@ -125,8 +200,8 @@ fn streamed<RS: std::io::Read + std::io::Seek>(
         }
         let value = match cell.get_value() {
             DataRef::Empty => continue,
-            DataRef::SharedString(s) => Cell::Text((*s).to_string()),
-            DataRef::String(s) => Cell::Text(s.clone()),
+            DataRef::SharedString(s) => text(s),
+            DataRef::String(s) => text(s),
             DataRef::Int(i) => Cell::Number(*i as f64),
             DataRef::Float(f) => Cell::Number(*f),
             DataRef::Bool(b) => Cell::Bool(*b),
@@ -135,6 +210,7 @@ fn streamed<RS: std::io::Read + std::io::Seek>(
             DataRef::DurationIso(s) => Cell::Text(s.clone()),
             DataRef::Error(e) => Cell::Error(format!("{e}")),
         };
+        budget.take()?;
         if rows.len() <= r {
             rows.resize_with(r + 1, Vec::new);
         }
@@ -144,13 +220,13 @@ fn streamed<RS: std::io::Read + std::io::Seek>(
         }
         row[c] = value;
     }
-    Some(rows)
+    Ok(rows)
 }
 
 fn convert(data: &Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
+        Data::String(s) => text(s),
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
         Data::Bool(b) => Cell::Bool(*b),

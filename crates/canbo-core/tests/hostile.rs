@@ -1,0 +1,584 @@
+//! Hostile files, built here in memory: each is refused at once with an error naming the file
+//! and the limit (docs/RELIABILITY.md), or read at bounded cost. Never a panic, never a hang.
+
+use canbo_core::error::{Limit, OldFormat, OtherKind};
+use canbo_core::read::{read, Cell};
+use canbo_core::{import, FileInput, ImportError, Overrides};
+use std::time::{Duration, Instant};
+
+/// A zip written by hand, so that sizes and streams can be whatever a hostile file holds.
+mod zipgen {
+    pub struct Entry {
+        pub name: String,
+        /// 0 stored, 8 deflated.
+        pub method: u16,
+        pub data: Vec<u8>,
+        /// The uncompressed size the archive declares.
+        pub size: u32,
+        pub crc: u32,
+    }
+
+    impl Entry {
+        pub fn deflated(name: &str, text: &[u8]) -> Entry {
+            Entry {
+                name: name.into(),
+                method: 8,
+                data: miniz_oxide::deflate::compress_to_vec(text, 6),
+                size: text.len() as u32,
+                crc: crc32(text),
+            }
+        }
+    }
+
+    pub fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    /// Raw deflate of `data` ending on a byte boundary and not final, so that copies of it
+    /// can follow one another (the compressor started fresh: no reference reaches before it).
+    pub fn deflate_block(data: &[u8]) -> Vec<u8> {
+        use miniz_oxide::deflate::core::{
+            compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush,
+        };
+        let mut d = CompressorOxide::new(create_comp_flags_from_zip_params(9, -15, 0));
+        let mut out = vec![0; data.len() + 4096];
+        let (_, read, written) = compress(&mut d, data, &mut out, TDEFLFlush::Sync);
+        assert_eq!(read, data.len());
+        out.truncate(written);
+        out
+    }
+
+    /// A final empty block (fixed Huffman, end of block at once).
+    pub const FINAL: [u8; 2] = [0x03, 0x00];
+
+    pub fn zip(entries: &[Entry]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut central = Vec::new();
+        for e in entries {
+            let offset = out.len() as u32;
+            let header = |sig: u32, out: &mut Vec<u8>, central: bool| {
+                out.extend(sig.to_le_bytes());
+                if central {
+                    out.extend(20u16.to_le_bytes());
+                }
+                out.extend(20u16.to_le_bytes());
+                out.extend(0u16.to_le_bytes());
+                out.extend(e.method.to_le_bytes());
+                out.extend([0u8; 4]);
+                out.extend(e.crc.to_le_bytes());
+                out.extend((e.data.len() as u32).to_le_bytes());
+                out.extend(e.size.to_le_bytes());
+                out.extend((e.name.len() as u16).to_le_bytes());
+                out.extend(0u16.to_le_bytes());
+                if central {
+                    // comment length, disk, internal and external attributes
+                    out.extend([0u8; 10]);
+                    out.extend(offset.to_le_bytes());
+                }
+                out.extend(e.name.as_bytes());
+            };
+            header(0x0403_4b50, &mut out, false);
+            out.extend(&e.data);
+            header(0x0201_4b50, &mut central, true);
+        }
+        let (at, len) = (out.len() as u32, central.len() as u32);
+        out.extend(central);
+        out.extend(0x0605_4b50u32.to_le_bytes());
+        out.extend([0u8; 4]);
+        out.extend((entries.len() as u16).to_le_bytes());
+        out.extend((entries.len() as u16).to_le_bytes());
+        out.extend(len.to_le_bytes());
+        out.extend(at.to_le_bytes());
+        out.extend(0u16.to_le_bytes());
+        out
+    }
+
+    const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    /// The parts of a one-sheet xlsx around `sheet` (its `xl/worksheets/sheet1.xml`).
+    pub fn xlsx(sheet: Entry, more: Vec<Entry>) -> Vec<u8> {
+        let types = String::from(
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+        );
+        let rels = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+        );
+        let book = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets><sheet name="DS" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+        );
+        let book_rels = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+        );
+        let mut entries = vec![
+            Entry::deflated("[Content_Types].xml", types.as_bytes()),
+            Entry::deflated("_rels/.rels", rels.as_bytes()),
+            Entry::deflated("xl/workbook.xml", book.as_bytes()),
+            Entry::deflated("xl/_rels/workbook.xml.rels", book_rels.as_bytes()),
+            sheet,
+        ];
+        entries.extend(more);
+        zip(&entries)
+    }
+
+    pub fn sheet_head(dimension: &str) -> String {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}"><dimension ref="{dimension}"/><sheetData>"#
+        )
+    }
+
+    pub const SHEET_TAIL: &str = "</sheetData></worksheet>";
+}
+
+use zipgen::{Entry, FINAL};
+
+/// One person per row, the same row again and again (no `r`: each is the next row).
+fn person_rows(bytes: usize) -> String {
+    let row = r#"<row><c t="inlineStr"><is><t>Nguyễn Văn A</t></is></c><c t="inlineStr"><is><t>Xã A</t></is></c></row>"#;
+    row.repeat(bytes / row.len())
+}
+
+const HEADER_ROW: &str = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c><c r="B1" t="inlineStr"><is><t>Đơn vị</t></is></c></row>"#;
+
+/// An xlsx whose sheet inflates to `inflated` bytes from copies of one deflated chunk of
+/// rows; `declared` is the size its directory gives (`None`: the true one).
+fn bomb(inflated: u64, declared: Option<u32>) -> Vec<u8> {
+    let head = zipgen::sheet_head("A1:B1048576") + HEADER_ROW;
+    let chunk = person_rows(1 << 20);
+    let copies = (inflated / chunk.len() as u64).max(1);
+    let block = zipgen::deflate_block(chunk.as_bytes());
+    let mut data = zipgen::deflate_block(head.as_bytes());
+    for _ in 0..copies {
+        data.extend_from_slice(&block);
+    }
+    data.extend(zipgen::deflate_block(zipgen::SHEET_TAIL.as_bytes()));
+    data.extend(FINAL);
+    let size = head.len() as u64 + copies * chunk.len() as u64 + zipgen::SHEET_TAIL.len() as u64;
+    let crc = if size < 64 << 20 {
+        let mut all = head.into_bytes();
+        for _ in 0..copies {
+            all.extend_from_slice(chunk.as_bytes());
+        }
+        all.extend(zipgen::SHEET_TAIL.as_bytes());
+        zipgen::crc32(&all)
+    } else {
+        0
+    };
+    zipgen::xlsx(
+        Entry {
+            name: "xl/worksheets/sheet1.xml".into(),
+            method: 8,
+            data,
+            size: declared.unwrap_or(size.min(u64::from(u32::MAX)) as u32),
+            crc,
+        },
+        Vec::new(),
+    )
+}
+
+fn too_large(result: Result<canbo_core::read::Workbook, ImportError>) -> Limit {
+    match result {
+        Err(ImportError::TooLarge { file, limit }) => {
+            assert_eq!(file, "bomb.xlsx");
+            limit
+        }
+        Err(other) => panic!("another error: {other}"),
+        Ok(book) => panic!("read: {} sheets", book.sheets.len()),
+    }
+}
+
+#[test]
+fn the_bomb_generator_makes_a_workbook_that_reads() {
+    // The same construction, small and honest, is a roster: the refusals below are the
+    // limits, not a broken file.
+    let bytes = bomb(3 << 20, None);
+    let imported = import(
+        &[FileInput {
+            name: "bomb.xlsx".into(),
+            bytes,
+        }],
+        &Overrides::default(),
+    );
+    assert!(imported.errors.is_empty(), "{:?}", imported.errors);
+    assert!(imported.roster.people.len() > 20_000);
+}
+
+#[test]
+fn a_7_mb_xlsx_whose_sheet_inflates_to_2_gb_is_refused_at_once() {
+    let bytes = bomb(2_000_000_000, None);
+    let mb = bytes.len() as f64 / 1e6;
+    assert!((5.0..9.0).contains(&mb), "{mb} MB");
+    let started = Instant::now();
+    let limit = too_large(read("bomb.xlsx", &bytes));
+    let took = started.elapsed();
+    assert!(
+        matches!(limit, Limit::PartSize { ref part, .. } if part == "xl/worksheets/sheet1.xml"),
+        "{limit:?}"
+    );
+    assert!(took < Duration::from_millis(200), "{took:?}");
+    let message = ImportError::TooLarge {
+        file: "bomb.xlsx".into(),
+        limit,
+    };
+    assert!(
+        message
+            .message_vi()
+            .starts_with("bomb.xlsx: phần «xl/worksheets/sheet1.xml» khi giải nén quá lớn"),
+        "{}",
+        message.message_vi()
+    );
+    assert!(message.to_string().contains("zip bomb"), "{message}");
+    eprintln!("{mb:.1} MB inflating to 2 GB: refused in {took:?}");
+}
+
+#[test]
+fn a_bomb_that_declares_a_small_size_is_refused_after_inflating_only_that_much() {
+    // 1 GB of rows declared as 1 MB: the part is inflated one byte past 1 MB, then refused.
+    let bytes = bomb(1_000_000_000, Some(1_000_000));
+    let started = Instant::now();
+    let limit = too_large(read("bomb.xlsx", &bytes));
+    let took = started.elapsed();
+    assert_eq!(
+        limit,
+        Limit::Undeclared {
+            part: "xl/worksheets/sheet1.xml".into()
+        }
+    );
+    assert!(took < Duration::from_secs(2), "{took:?}");
+}
+
+#[test]
+fn a_part_compressed_past_the_ratio_is_refused() {
+    // 40 MB at about 286 to 1: under the size limits, over the ratio.
+    let limit = too_large(read("bomb.xlsx", &bomb(40_000_000, None)));
+    assert!(
+        matches!(limit, Limit::Ratio { ratio, .. } if ratio > 200),
+        "{limit:?}"
+    );
+}
+
+#[test]
+fn an_absurd_dimension_with_two_cells_allocates_nothing() {
+    let sheet = zipgen::sheet_head("A1:XFD1048576")
+        + HEADER_ROW
+        + r#"<row r="2"><c r="A2" t="inlineStr"><is><t>Lò Văn B</t></is></c><c r="B2" t="inlineStr"><is><t>Xã B</t></is></c></row>"#
+        + r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>far</t></is></c></row>"#
+        + zipgen::SHEET_TAIL;
+    let bytes = zipgen::xlsx(
+        Entry::deflated("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        Vec::new(),
+    );
+    let started = Instant::now();
+    let book = read("dim.xlsx", &bytes).expect("reads");
+    assert!(started.elapsed() < Duration::from_secs(1));
+    let rows = &book.sheets[0].rows;
+    assert_eq!(rows.len(), 2, "the cell past the column limit is dropped");
+    assert!(rows.iter().all(|r| r.len() <= 2));
+}
+
+#[test]
+fn a_shared_strings_table_far_larger_than_its_sheet_is_refused() {
+    let sheet = zipgen::sheet_head("A1:A1") + HEADER_ROW + zipgen::SHEET_TAIL;
+    // Declared 80 MB, stored: the directory's word is enough to refuse it.
+    let strings = Entry {
+        name: "xl/sharedStrings.xml".into(),
+        method: 0,
+        data: b"<sst/>".to_vec(),
+        size: 80_000_000,
+        crc: 0,
+    };
+    let bytes = zipgen::xlsx(
+        Entry::deflated("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        vec![strings],
+    );
+    match read("sst.xlsx", &bytes) {
+        Err(ImportError::TooLarge {
+            limit: Limit::Table { part, .. },
+            ..
+        }) => assert_eq!(part, "xl/sharedStrings.xml"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_csv_of_one_endless_line_is_refused_naming_the_line() {
+    let mut text = "Họ và tên,Đơn vị\n".to_string();
+    text.push_str(&"x".repeat(3_000_000));
+    match read("dai.csv", text.as_bytes()) {
+        Err(ImportError::TooLarge {
+            file,
+            limit: Limit::Line { line, .. },
+        }) => {
+            assert_eq!((file.as_str(), line), ("dai.csv", 2));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_file_past_the_size_limit_is_refused_before_reading() {
+    let bytes = vec![b'a'; canbo_core::read::limits::FILE_BYTES as usize + 1];
+    match read("lon.csv", &bytes) {
+        Err(e @ ImportError::TooLarge { .. }) => {
+            assert!(e.message_vi().contains("tệp quá lớn"), "{}", e.message_vi());
+            assert!(e.to_string().contains("too large"), "{e}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_csv_wider_than_the_column_limit_keeps_the_first_columns() {
+    let mut text = "Họ và tên,Đơn vị".to_string();
+    text.push_str(&",x".repeat(5_000));
+    text.push_str("\nLò Văn B,Xã B\n");
+    let book = read("rong.csv", text.as_bytes()).expect("reads");
+    assert_eq!(
+        book.sheets[0].rows[0].len(),
+        canbo_core::read::limits::COLUMNS
+    );
+}
+
+#[test]
+fn a_cell_longer_than_excel_allows_is_cut() {
+    let text = format!("Họ và tên,Ghi chú\nLò Văn B,{}\n", "ữ".repeat(40_000));
+    let book = read("dai.csv", text.as_bytes()).expect("reads");
+    let Cell::Text(note) = &book.sheets[0].rows[1][1] else {
+        panic!()
+    };
+    assert_eq!(note.chars().count(), canbo_core::read::limits::CELL_CHARS);
+}
+
+// Import errors a person can act on.
+
+fn error(name: &str, bytes: &[u8]) -> ImportError {
+    let imported = import(
+        &[FileInput {
+            name: name.into(),
+            bytes: bytes.to_vec(),
+        }],
+        &Overrides::default(),
+    );
+    let err = imported.errors.into_iter().next().expect("an error");
+    assert_eq!(err.file(), name);
+    err
+}
+
+/// A compound file with the given streams (enough for the directory to name them): 512-byte
+/// sectors, the directory in sector 0, no FAT.
+fn cfb(streams: &[&str]) -> Vec<u8> {
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.resize(512, 0xFF);
+    bytes[8..0x30].fill(0);
+    bytes[0x1E] = 9;
+    bytes[0x30..0x34].copy_from_slice(&0u32.to_le_bytes());
+    bytes[0x34..0x3C].fill(0);
+    bytes[0x3C..0x40].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
+    bytes[0x40..0x44].fill(0);
+    bytes[0x44..0x48].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
+    bytes[0x48..0x4C].fill(0);
+    for (i, name) in std::iter::once(&"Root Entry").chain(streams).enumerate() {
+        let mut entry = [0u8; 128];
+        let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        entry[..utf16.len()].copy_from_slice(&utf16);
+        entry[64..66].copy_from_slice(&((utf16.len() + 2) as u16).to_le_bytes());
+        entry[66] = if i == 0 { 5 } else { 2 };
+        bytes.extend_from_slice(&entry);
+    }
+    bytes.resize(1536, 0);
+    bytes
+}
+
+#[test]
+fn a_password_protected_workbook_says_how_to_remove_the_password() {
+    let err = error(
+        "luong.xlsx",
+        &cfb(&["EncryptionInfo", "EncryptedPackage", "\u{6}DataSpaces"]),
+    );
+    assert_eq!(
+        err,
+        ImportError::Encrypted {
+            file: "luong.xlsx".into()
+        }
+    );
+    assert!(err
+        .message_vi()
+        .contains("Tệp có mật khẩu: mở bằng Excel, bỏ mật khẩu rồi lưu lại"));
+    assert!(err.to_string().contains("password"));
+}
+
+#[test]
+fn a_word_document_or_pdf_renamed_is_named_for_what_it_is() {
+    let docx = zipgen::zip(&[
+        Entry::deflated("[Content_Types].xml", b"<Types/>"),
+        Entry::deflated("word/document.xml", b"<w:document/>"),
+    ]);
+    for (name, bytes, kind) in [
+        ("ds.xlsx", docx, OtherKind::WordDocument),
+        (
+            "ds.xls",
+            cfb(&["WordDocument", "1Table"]),
+            OtherKind::WordDocument,
+        ),
+        (
+            "ds.csv",
+            b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n".to_vec(),
+            OtherKind::Pdf,
+        ),
+        (
+            "ds.xlsx",
+            zipgen::zip(&[Entry::deflated("anh.jpg", &[0xFF; 64])]),
+            OtherKind::Zip,
+        ),
+    ] {
+        let err = error(name, &bytes);
+        assert_eq!(
+            err,
+            ImportError::NotASpreadsheet {
+                file: name.into(),
+                what: Some(kind)
+            }
+        );
+        assert!(
+            err.message_vi().contains("không phải bảng tính"),
+            "{}",
+            err.message_vi()
+        );
+    }
+    let pdf = error("ds.xlsx", b"%PDF-1.4 ...");
+    assert!(pdf.message_vi().contains("tệp PDF"), "{}", pdf.message_vi());
+    assert!(pdf.to_string().contains("a PDF"), "{pdf}");
+}
+
+#[test]
+fn a_damaged_zip_is_damaged_and_says_what_to_try() {
+    let good = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/samples/mau-son-xa.xlsx"
+    ))
+    .expect("sample");
+    let cut = &good[..good.len() / 2];
+    let err = error("hong.xlsx", cut);
+    assert!(matches!(err, ImportError::Corrupt { .. }), "{err:?}");
+    assert!(err.message_vi().contains("tệp bị hỏng"));
+    assert!(err.message_vi().contains("lưu lại"));
+}
+
+#[test]
+fn a_workbook_with_only_empty_sheets_is_empty() {
+    let sheet = zipgen::sheet_head("A1") + zipgen::SHEET_TAIL;
+    let bytes = zipgen::xlsx(
+        Entry::deflated("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        Vec::new(),
+    );
+    let err = error("trong.xlsx", &bytes);
+    assert_eq!(
+        err,
+        ImportError::Empty {
+            file: "trong.xlsx".into()
+        }
+    );
+    assert!(err.message_vi().contains("không có dữ liệu"));
+    assert_eq!(
+        error("trong.csv", b" \n,,\n"),
+        ImportError::Empty {
+            file: "trong.csv".into()
+        }
+    );
+}
+
+#[test]
+fn formats_too_old_say_to_save_as_xlsx() {
+    let lotus = [0x00, 0x00, 0x02, 0x00, 0x06, 0x04, 0x00, 0x00, 0x01, 0x00];
+    let excel4 = [0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00];
+    let xml2003 = "<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n\
+        <Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"><Worksheet/></Workbook>";
+    for (name, bytes, format) in [
+        ("ds.wk1", &lotus[..], OldFormat::Lotus),
+        ("ds.xls", &excel4[..], OldFormat::Excel4),
+        ("ds.xls", xml2003.as_bytes(), OldFormat::Xml2003),
+        // A compound file with a BIFF5 `Book` stream calamine cannot read.
+        ("ds95.xls", &cfb(&["Book"])[..], OldFormat::Excel5),
+    ] {
+        let err = error(name, bytes);
+        assert_eq!(
+            err,
+            ImportError::OldFormat {
+                file: name.into(),
+                format
+            }
+        );
+        assert!(err.message_vi().contains("lưu lại thành .xlsx"));
+        assert!(err.to_string().contains("save it as .xlsx"));
+    }
+}
+
+#[test]
+fn an_html_table_saved_as_xls_is_read_as_a_roster() {
+    let html = "<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\"><head>\
+        <meta charset=\"utf-8\"></head><body><table>\
+        <tr><td colspan=3>DANH SÁCH CÁN BỘ</td></tr>\
+        <tr><th>Họ và tên</th><th>Đơn vị</th><th>Giới tính</th></tr>\
+        <tr><td>Lò Văn B</td><td>Xã B</td><td>Nam</td></tr>\
+        <tr><td>Nguyễn Thị &#7848;n</td><td>Xã B</td><td>Nữ</td></tr>\
+        </table></body></html>";
+    let imported = import(
+        &[FileInput {
+            name: "xuat-tu-phan-mem.xls".into(),
+            bytes: html.as_bytes().to_vec(),
+        }],
+        &Overrides::default(),
+    );
+    assert!(imported.errors.is_empty(), "{:?}", imported.errors);
+    let names: Vec<&str> = imported
+        .roster
+        .people
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["Lò Văn B", "Nguyễn Thị Ẩn"]);
+}
+
+// Findings of the fuzzer (docs/RELIABILITY.md), each a file it wrote.
+
+#[test]
+fn fuzz_finding_a_compound_file_whose_sectors_point_past_its_end_is_damaged_not_a_panic() {
+    // import_bytes: the first byte is the target's mode (1: xls forced); calamine 0.38
+    // panicked with "slice index starts at 4608 but ends at 4271".
+    let found = include_bytes!("fuzz-regressions/import_bytes-cfb-sector-past-end");
+    let bytes = &found[1..];
+    let err = error("fuzz.xls", bytes);
+    assert!(matches!(err, ImportError::Corrupt { .. }), "{err:?}");
+    let forced = canbo_core::read::read_as("fuzz.xls", bytes, canbo_core::read::Format::Xls);
+    assert!(
+        matches!(forced, Err(ImportError::Corrupt { .. })),
+        "{forced:?}"
+    );
+}
+
+#[test]
+fn fuzz_findings_compound_files_pointing_past_their_end_are_all_damaged() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("fuzz-regressions") {
+        let found = std::fs::read(entry.expect("entry").path()).expect("read");
+        let Some((_, bytes)) = found.split_first() else {
+            continue;
+        };
+        let err = error("fuzz.xls", bytes);
+        assert!(matches!(err, ImportError::Corrupt { .. }), "{err:?}");
+        seen += 1;
+    }
+    assert_eq!(seen, 8);
+}
