@@ -83,8 +83,11 @@ pub fn CombinePanel() -> impl IntoView {
         }
     };
     view! {
-        <section class="share-panel combine no-print" aria-labelledby="combine-title">
-            <h2 id="combine-title" class="small-heading">{move || t("Gộp báo cáo từ nhiều liên kết", "Combine reports from several links")}</h2>
+        // Folded until wanted: the first screen stays the import. Open under a shared report.
+        <details class="share-panel share-tools combine no-print" prop:open=move || !share.link.with(String::is_empty)>
+            <summary data-testid="share-combine-toggle">
+                <h2 class="small-heading">{move || t("Gộp báo cáo từ nhiều liên kết", "Combine reports from several links")}</h2>
+            </summary>
             <p class="share-help">{move || t(
                 "Dán liên kết của từng xã (mỗi liên kết một dòng) rồi bấm «Gộp»: mỗi liên kết thành một đơn vị, tổng là tổng các đơn vị. Các liên kết phải cùng ngày số liệu và cùng mốc tuổi.",
                 "Paste each commune's link (one a line) and press “Combine”: each link becomes a unit, the totals their sums. The links must share the report date and the age bands.",
@@ -116,6 +119,6 @@ pub fn CombinePanel() -> impl IntoView {
             {move || error.get().map(|msg| view! {
                 <p class="field-error" role="alert" data-testid="share-combine-error">{msg.get(lang())}</p>
             })}
-        </section>
+        </details>
     }
 }

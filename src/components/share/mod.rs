@@ -53,10 +53,12 @@ pub fn hidden_in_unit(report: &Report, unit_key: &str, stat: &str) -> Option<Str
         .units
         .iter()
         .position(|u| canbo_core::roster::unit_key(&u.unit) == unit_key)?;
-    read_only
-        .hidden
-        .unit(i, stat)
-        .then(|| read_only.hidden.shown(&format!("units.{i}.{stat}"), 0).to_string())
+    read_only.hidden.unit(i, stat).then(|| {
+        read_only
+            .hidden
+            .shown(&format!("units.{i}.{stat}"), 0)
+            .to_string()
+    })
 }
 
 impl ReadOnly {

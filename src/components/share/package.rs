@@ -152,8 +152,10 @@ pub fn PackagePanel() -> impl IntoView {
     };
 
     view! {
-        <section class="share-panel package no-print" id="goi-du-lieu" aria-labelledby="package-title">
-            <h2 id="package-title" class="small-heading">{move || t("Gói dữ liệu (.canbo)", "Data package (.canbo)")}</h2>
+        <details class="share-panel share-tools package no-print" id="goi-du-lieu">
+            <summary data-testid="package-toggle">
+                <h2 class="small-heading">{move || t("Gói dữ liệu (.canbo): chuyển toàn bộ dữ liệu sang máy khác", "Data package (.canbo): move all the data to another computer")}</h2>
+            </summary>
             <p class="share-help">{move || t(
                 "Toàn bộ dữ liệu (danh sách, chỉnh sửa, cài đặt, bản lưu số liệu, bộ tiêu chuẩn) trong một tệp mã hóa bằng mật khẩu: để chuyển sang máy khác hay gửi đồng nghiệp.",
                 "All the data (roster, corrections, settings, saved figures, rule sets) in one file encrypted with a passphrase: to move to another computer or give a colleague.",
@@ -197,6 +199,6 @@ pub fn PackagePanel() -> impl IntoView {
             {move || done.get().map(|msg| view! {
                 <p class="hint" role="status" data-testid="package-done">{msg.get(lang())}</p>
             })}
-        </section>
+        </details>
     }
 }

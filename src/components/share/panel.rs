@@ -81,7 +81,7 @@ pub fn SharePanel() -> impl IntoView {
                     {long.then(|| view! {
                         <p class="share-long" role="alert" data-testid="share-long">
                             {t(
-                                "Liên kết dài hơn 2.000 ký tự: Zalo, email hay tin nhắn có thể cắt mất một phần, và liên kết bị cắt sẽ không mở được. Hãy gửi gói dữ liệu (.canbo) ở mục «Gói dữ liệu» bên dưới.",
+                                "Liên kết dài hơn 2.000 ký tự: Zalo, email hay tin nhắn có thể cắt mất một phần, và liên kết bị cắt sẽ không mở được. Hãy gửi gói dữ liệu (.canbo) ở mục «Gói dữ liệu» cuối trang.",
                                 "The link is longer than 2,000 characters: chat apps and mail may cut it, and a cut link does not open. Send a data package (.canbo) instead (“Data package” below).",
                             )}
                         </p>
