@@ -21,6 +21,8 @@ pub fn App() -> impl IntoView {
     let settings = Settings::new(state);
     settings.persist_language();
     provide_context(settings);
+    crate::offline::Offline::provide();
+    let share = crate::components::share::ShareState::provide();
     let lang = move || settings.lang.get();
     let has_roster = move || state.roster.with(|r| r.is_some());
 
@@ -80,6 +82,10 @@ pub fn App() -> impl IntoView {
                 </nav>
             </Show>
             <main class="content" id="noi-dung" tabindex="-1">
+                <crate::offline::UpdateNotice />
+                <crate::components::share::ShareError />
+                // A report opened from a link shows in place of the user's own, read-only.
+                <Show when=move || !share.is_open() fallback=|| view! { <crate::components::share::SharedView /> }>
                 <ImportBar />
                 <ImportErrors />
                 <div class="page" id="trang" tabindex="-1">
@@ -90,8 +96,14 @@ pub fn App() -> impl IntoView {
                         View::Retirement => view! { <ReportControls /><RetirementPage /> }.into_any(),
                     }}
                 </div>
+                <Show when=move || has_roster() && settings.view.get() == View::Report>
+                    <crate::components::share::SharePanel />
+                </Show>
                 <Snapshots />
                 <DataMenu />
+                </Show>
+                <crate::components::share::CombinePanel />
+                <crate::components::share::PackagePanel />
             </main>
             <footer class="footnote">
                 {move || tr(lang(),

@@ -13,6 +13,7 @@ mod download;
 mod files;
 mod format;
 mod i18n;
+mod offline;
 mod settings;
 mod state;
 mod storage;

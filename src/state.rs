@@ -484,6 +484,29 @@ impl AppState {
         self.roster_storage_error.set(None);
     }
 
+    /// Takes what a roster package holds (`canbo_core::share::package`): its roster,
+    /// corrections, settings, snapshots and rule sets replace the page's, and are stored.
+    pub fn adopt_package(&self, content: canbo_core::share::PackageContent) {
+        worker::cancel();
+        self.packed.set_value((None, false));
+        self.files.set_value(Vec::new());
+        self.review.set(Vec::new());
+        self.errors.set(Vec::new());
+        self.overrides.set(content.overrides);
+        self.settings.set(content.settings);
+        self.snapshots.set(content.snapshots);
+        self.rule_sets.set(content.rule_sets);
+        self.roster.set(Some(content.roster));
+        let packed = self
+            .roster
+            .with_untracked(|r| r.as_ref().map(crate::storage::pack_roster));
+        match packed {
+            Some(Ok(text)) => self.keep_roster(&text),
+            Some(Err(e)) => self.roster_storage_error.set(Some(e.to_string())),
+            None => {}
+        }
+    }
+
     pub fn dismiss_errors(&self) {
         self.errors.set(Vec::new());
     }

@@ -9,6 +9,7 @@ pub mod people;
 pub mod report;
 pub mod retirement;
 mod review;
+pub mod share;
 mod snapshots;
 pub mod standards;
 mod summary;

@@ -42,12 +42,21 @@ where
     F: FnOnce(Page) -> Fut,
     Fut: Future<Output = TestResult> + Send + 'static,
 {
+    run_at(name, dist_url(), test).await;
+}
+
+/// [`run`] against another server (`crate::server::Server`).
+pub async fn run_at<F, Fut>(name: &str, url: &'static str, test: F)
+where
+    F: FnOnce(Page) -> Fut,
+    Fut: Future<Output = TestResult> + Send + 'static,
+{
     let _serial = ONE_BROWSER_AT_A_TIME.lock().await;
     let (driver, _chromedriver) = start_browser()
         .await
         .unwrap_or_else(|e| panic!("{name}: cannot start the browser: {e}"));
     // In a task of its own, so that a failed assertion still lets us take the screenshot.
-    let outcome = tokio::spawn(test(Page::new(driver.clone(), dist_url()))).await;
+    let outcome = tokio::spawn(test(Page::new(driver.clone(), url))).await;
     if !matches!(outcome, Ok(Ok(()))) {
         let file = screenshot_dir("e2e-screenshots").join(format!("{name}.png"));
         match driver.screenshot(&file).await {
@@ -62,6 +71,23 @@ where
         Err(join) if join.is_panic() => std::panic::resume_unwind(join.into_panic()),
         Err(join) => panic!("{name}: {join}"),
     }
+}
+
+/// A second browser with a fresh profile of its own (another person's computer), inside a
+/// test that [`run`] already started; it quits when `test` ends.
+pub async fn in_another_browser<F, Fut, T>(url: &'static str, test: F) -> TestResult<T>
+where
+    F: FnOnce(Page) -> Fut,
+    Fut: Future<Output = TestResult<T>>,
+{
+    let (driver, _chromedriver) = start_browser().await?;
+    let outcome = test(Page::new(driver.clone(), url)).await;
+    if outcome.is_err() {
+        let file = screenshot_dir("e2e-screenshots").join("second-browser.png");
+        let _ = driver.screenshot(&file).await;
+    }
+    let _ = driver.quit().await;
+    outcome
 }
 
 /// `target/<kind>/`, created on demand.

@@ -13,6 +13,7 @@ mod page;
 mod report_pages;
 mod report_samples;
 mod server;
+mod sharing;
 mod standards_pages;
 mod teach_spellings;
 

@@ -32,6 +32,61 @@ pub fn dist_url() -> &'static str {
     })
 }
 
+/// A server for one folder that a test can stop: once stopped, connections to its port are
+/// refused, as for a user whose network is gone (a service worker's own fetches fail too,
+/// which Chromium's page-level offline emulation does not give).
+pub struct Server {
+    pub url: &'static str,
+    stopped: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    address: std::net::SocketAddr,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Server {
+    pub fn start(dir: &Path) -> Server {
+        use std::sync::atomic::Ordering;
+        let listener = TcpListener::bind("127.0.0.1:0").expect("binding 127.0.0.1:0");
+        let address = listener.local_addr().expect("a bound address");
+        let url: &'static str = Box::leak(format!("http://{address}/").into_boxed_str());
+        let stopped = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = stopped.clone();
+        let dir = dir.to_path_buf();
+        let thread = std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                if flag.load(Ordering::SeqCst) {
+                    break;
+                }
+                let dir = dir.clone();
+                std::thread::spawn(move || answer(stream, &dir));
+            }
+            // The listener closes here: the port refuses connections from now on.
+        });
+        Server {
+            url,
+            stopped,
+            address,
+            thread: Some(thread),
+        }
+    }
+
+    /// Stops answering and closes the port.
+    pub fn stop(&mut self) {
+        self.stopped
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        // Wake the accept loop so it sees the flag.
+        let _ = TcpStream::connect(self.address);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
 fn answer(mut stream: TcpStream, dist: &Path) {
     let mut reader = BufReader::new(&stream);
     let mut request_line = String::new();
@@ -88,6 +143,8 @@ fn content_type(file: &Path) -> &'static str {
         Some("css") => "text/css; charset=utf-8",
         Some("svg") => "image/svg+xml",
         Some("json") => "application/json",
+        Some("png") => "image/png",
+        Some("webmanifest") => "application/manifest+json",
         Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         _ => "application/octet-stream",
     }

@@ -42,9 +42,15 @@ pub fn ReportExports() -> impl IntoView {
     let s = expect_context::<Settings>();
     let error = RwSignal::new(None::<String>);
     let lang = move || s.lang.get();
+    // A shared report writes the counts its sender hid as «<3».
+    let hidden = use_context::<crate::components::share::ReadOnly>().map(|r| r.hidden);
+    let hidden_csv = hidden.clone();
     let as_xlsx = move |_| {
         let result = s.report.with_untracked(|r| match r {
-            Some(r) => xlsx::report_with_scope(r, &filter_scope(&s, r))
+            Some(r) => match &hidden {
+                Some(hidden) => xlsx::report_hiding(r, &filter_scope(&s, r), hidden),
+                None => xlsx::report_with_scope(r, &filter_scope(&s, r)),
+            }
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| save(&format!("{}.xlsx", file_stem(&s)), XLSX, &bytes)),
             None => Ok(()),
@@ -56,7 +62,11 @@ pub fn ReportExports() -> impl IntoView {
             Some(r) => save(
                 &format!("{}.csv", file_stem(&s)),
                 CSV,
-                csv::report(r).as_bytes(),
+                match &hidden_csv {
+                    Some(hidden) => csv::report_hiding(r, hidden),
+                    None => csv::report(r),
+                }
+                .as_bytes(),
             ),
             None => Ok(()),
         });

@@ -92,8 +92,11 @@ pub fn Count(
     let lang = settings.lang.get_untracked();
     let text = num(value, lang);
     let share = whole.map(|w| view! { <span class="pct">{pct(value, w, lang)}</span> });
+    // Under a shared report (a link holds no people) a figure lists nobody and says why.
+    let read_only = use_context::<crate::components::share::ReadOnly>()
+        .map(|_| crate::components::share::ReadOnly::reason(lang));
     let number = match drill {
-        Some(request) if value > 0 => {
+        Some(request) if value > 0 && read_only.is_none() => {
             let asked = expect_context::<DrillRequest>().0;
             let label = format!(
                 "{}: {}",
@@ -114,7 +117,7 @@ pub fn Count(
             }
             .into_any()
         }
-        _ => view! { <span class="count" data-stat=stat data-value=value>{text}</span> }.into_any(),
+        _ => view! { <span class="count" data-stat=stat data-value=value title=read_only>{text}</span> }.into_any(),
     };
     view! { <span class="figure">{number}{share}</span> }
 }

@@ -95,6 +95,12 @@ pub fn UnitTable() -> impl IntoView {
                 cols.iter()
                     .map(|col| {
                         let value = (col.value)(figures);
+                        // A count the sender of a shared report hid: «<3».
+                        if let Some(shown) = unit.and_then(|(_, key)| {
+                            crate::components::share::hidden_in_unit(report, key, &col.stat)
+                        }) {
+                            return view! { <td class="num" data-col=col.stat.clone()><span class="count hidden-count">{shown}</span></td> }.into_any();
+                        }
                         let content = value.map(|value| {
                             let filter = drill_filter(&col.stat);
                             match (filter, unit) {
@@ -115,7 +121,7 @@ pub fn UnitTable() -> impl IntoView {
                                 _ => view! { <Count value /> }.into_any(),
                             }
                         });
-                        view! { <td class="num" data-col=col.stat.clone()>{content}</td> }
+                        view! { <td class="num" data-col=col.stat.clone()>{content}</td> }.into_any()
                     })
                     .collect_view()
             };
