@@ -132,7 +132,7 @@ async fn after_fourteen_commune_files_each_page_starts_on_the_first_screen() {
             // Each page, and the element that must be on its first screen.
             let pages = [
                 ("report", "[data-stat=people]"),
-                ("people", "[data-testid=people-table] tbody tr"),
+                ("people", "[data-testid=people-table] thead th"),
                 ("standards", "[data-testid=standards] table"),
                 ("retirement", "[data-testid=retirement] svg"),
             ];

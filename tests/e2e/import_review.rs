@@ -19,6 +19,7 @@ async fn warnings(page: &Page, count: u32) -> TestResult {
 
 /// Opens the review (it starts folded, under its one-line overview).
 pub async fn open_review(page: &Page) -> TestResult {
+    page.open_import_panel().await?;
     page.find("[data-testid=import-review]:not([open]) > summary")
         .await?
         .click()

@@ -95,6 +95,21 @@ impl Page {
         Ok(())
     }
 
+    /// Unfolds the import area (files, review, unread values) as a user does with «Kiểm tra
+    /// cách đọc tệp»; nothing when it is already open.
+    pub async fn open_import_panel(&self) -> TestResult {
+        self.find("[data-testid=import-open]").await?;
+        if self.has("[data-testid=import-open][aria-expanded=false]").await? {
+            self.find("[data-testid=import-open]")
+                .await?
+                .click()
+                .await?;
+        }
+        self.find("[data-testid=import-open][aria-expanded=true]")
+            .await?;
+        Ok(())
+    }
+
     pub async fn load_sample(&self) -> TestResult {
         self.find("[data-testid=load-sample]")
             .await?

@@ -181,8 +181,9 @@ async fn english_writes_numbers_the_english_way() {
                 Some("en")
             );
             // The import controls and the import review switch too.
-            let sample = page.find("[data-testid=load-sample]").await?.text().await?;
-            assert_eq!(sample, "Use the sample data");
+            let open = page.find("[data-testid=import-open]").await?.text().await?;
+            assert_eq!(open, "How the files were read");
+            page.open_import_panel().await?;
             let review = page
                 .find("[data-testid=import-review] summary")
                 .await?

@@ -369,7 +369,7 @@ async fn a_rule_set_is_edited_saved_exchanged_as_json_and_restored() {
                 page.driver.set_window_rect(0, 0, width, height).await?;
                 tokio::time::sleep(Duration::from_millis(300)).await;
                 let shots = crate::browser::screenshot_dir("screenshots");
-                page.find(".rules-tools")
+                page.find("[data-testid=rule-set-tools]")
                     .await?
                     .screenshot(&shots.join(format!("rules-editor-{width}.png")))
                     .await?;

@@ -264,7 +264,7 @@ pub(super) fn RuleSetTools(sets: Sets) -> impl IntoView {
     };
 
     view! {
-        <div class="rules-tools no-print">
+        <div class="rules-tools no-print" data-testid="rule-set-tools">
             <div class="exports">
                 <button type="button" class="button" data-testid="rules-edit" aria-expanded=move || editing.with(Option::is_some).to_string()
                     on:click=edit>
