@@ -38,6 +38,7 @@ pub fn ReportPage() -> impl IntoView {
             has.then(|| {
                 view! {
                     <crate::components::UnreadCount />
+                    <crate::components::prose::ProseView />
                     <breakdowns::Headlines />
                     <filters::Filters />
                     <exports::ReportExports />
