@@ -7,6 +7,7 @@ pub mod figures;
 pub mod import_bar;
 mod import_errors;
 pub mod people;
+pub mod print_form;
 pub mod prose;
 pub mod report;
 pub mod retirement;

@@ -44,6 +44,7 @@ pub fn ReportPage() -> impl IntoView {
                     <exports::ReportExports />
                     <breakdowns::Breakdowns />
                     <units::UnitTable />
+                    <crate::components::print_form::PrintForm />
                     <crosstab::CrossTabView />
                     <Drill />
                 }
