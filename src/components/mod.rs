@@ -1,11 +1,14 @@
 //! The page's parts. Each reads the shared [`crate::state::AppState`] from context.
 
 mod data_menu;
+pub mod document;
 mod drop_zone;
 pub mod figures;
 pub mod import_bar;
 mod import_errors;
 pub mod people;
+pub mod print_form;
+pub mod prose;
 pub mod report;
 pub mod retirement;
 mod review;

@@ -46,7 +46,11 @@ pub fn Snapshots() -> impl IntoView {
                             class="button small"
                             data-testid="snapshot-compare"
                             aria-label=format!("So sánh «{}» với số liệu hiện tại", s.name)
-                            on:click=move |_| comparing.set(Some(n1.clone()))
+                            on:click=move |_| {
+                                // The report in words compares with it too.
+                                crate::components::prose::compare_with(state, &n1);
+                                comparing.set(Some(n1.clone()));
+                            }
                         >
                             {move || t("So sánh", "Compare")}
                         </button>

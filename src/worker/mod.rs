@@ -12,6 +12,7 @@
 //! Plain `web_sys::Worker` rather than gloo-worker: it needs no extra crate and exposes
 //! `terminate()`, which is what Cancel must do while the worker is busy parsing.
 
+pub mod document;
 mod parsed;
 
 pub use parsed::{Message, Parsed, ReviewFile, ReviewSheet};
@@ -80,6 +81,12 @@ pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        // The official document, asked by «Tải báo cáo (.docx)» (`document`).
+        if document::is_request(&event.data()) {
+            document::answer(&reply, &event.data());
+            reply.close();
+            return;
+        }
         let (files, overrides) = read_request(&event.data());
         let parsed = Parsed::from(import_with_progress(&files, &overrides, &mut |p| {
             let (at, text) = describe(&p, &files);

@@ -10,6 +10,7 @@ mod first_screen;
 mod import_measure;
 mod import_review;
 mod page;
+mod prose_page;
 mod report_pages;
 mod report_samples;
 mod server;

@@ -37,11 +37,13 @@ pub fn ReportPage() -> impl IntoView {
             has.then(|| {
                 view! {
                     <crate::components::UnreadCount />
+                    <crate::components::prose::ProseView />
                     <breakdowns::Headlines />
                     <filters::Filters />
                     <exports::ReportExports />
                     <breakdowns::Breakdowns />
                     <units::UnitTable />
+                    <crate::components::print_form::PrintForm />
                     <crosstab::CrossTabView />
                     <Drill />
                 }
