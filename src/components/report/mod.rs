@@ -37,8 +37,8 @@ pub fn ReportPage() -> impl IntoView {
             has.then(|| {
                 view! {
                     <crate::components::UnreadCount />
-                    <crate::components::prose::ProseView />
                     <breakdowns::Headlines />
+                    <crate::components::prose::ProseView />
                     <filters::Filters />
                     <exports::ReportExports />
                     <breakdowns::Breakdowns />

@@ -91,8 +91,9 @@ pub fn PackagePanel() -> impl IntoView {
             let picked = read_files(&list).await;
             input.set_value("");
             let Some(file) = picked.files.into_iter().next() else {
-                let why = picked.unreadable.join(" ");
-                error.set(Some(Msg::new(why.clone(), why)));
+                let (vi, en): (Vec<_>, Vec<_>) =
+                    picked.unreadable.into_iter().map(|t| (t.vi, t.en)).unzip();
+                error.set(Some(Msg::new(vi.join(" "), en.join(" "))));
                 return;
             };
             if pass.is_empty() {
