@@ -99,7 +99,10 @@ impl Page {
     /// cách đọc tệp»; nothing when it is already open.
     pub async fn open_import_panel(&self) -> TestResult {
         self.find("[data-testid=import-open]").await?;
-        if self.has("[data-testid=import-open][aria-expanded=false]").await? {
+        if self
+            .has("[data-testid=import-open][aria-expanded=false]")
+            .await?
+        {
             self.find("[data-testid=import-open]")
                 .await?
                 .click()

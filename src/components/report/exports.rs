@@ -51,8 +51,8 @@ pub fn ReportExports() -> impl IntoView {
                 Some(hidden) => xlsx::report_hiding(r, &filter_scope(&s, r), hidden),
                 None => xlsx::report_with_scope(r, &filter_scope(&s, r)),
             }
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| save(&format!("{}.xlsx", file_stem(&s)), XLSX, &bytes)),
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| save(&format!("{}.xlsx", file_stem(&s)), XLSX, &bytes)),
             None => Ok(()),
         });
         error.set(result.err());
