@@ -92,8 +92,8 @@ pub fn App() -> impl IntoView {
                     {move || match settings.view.get() {
                         View::Report => view! { <ReportPage /> }.into_any(),
                         View::People => view! { <PeoplePage /> }.into_any(),
-                        View::Standards => view! { <ReportControls /><StandardsPage /> }.into_any(),
-                        View::Retirement => view! { <ReportControls /><RetirementPage /> }.into_any(),
+                        View::Standards => view! { <ReportControls date_only=true /><StandardsPage /> }.into_any(),
+                        View::Retirement => view! { <ReportControls date_only=true /><RetirementPage /> }.into_any(),
                     }}
                 </div>
                 <Show when=move || has_roster() && settings.view.get() == View::Report>

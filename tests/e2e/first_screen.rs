@@ -133,7 +133,7 @@ async fn after_fourteen_commune_files_each_page_starts_on_the_first_screen() {
             let pages = [
                 ("report", "[data-stat=people]"),
                 ("people", "[data-testid=people-table] thead th"),
-                ("standards", "[data-testid=standards] table"),
+                ("standards", "[data-testid=standards] table thead"),
                 ("retirement", "[data-testid=retirement] svg"),
             ];
             for (width, height) in [(1366u32, 768u32), (390, 844)] {

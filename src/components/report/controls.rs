@@ -20,8 +20,10 @@ const PRESETS: [(&str, &str, &str); 3] = [
     ),
 ];
 
+/// `date_only`: the standards and retirement pages depend on the date alone, so the age
+/// bands are not offered there.
 #[component]
-pub fn ReportControls() -> impl IntoView {
+pub fn ReportControls(#[prop(optional)] date_only: bool) -> impl IntoView {
     let s = expect_context::<Settings>();
     let lang = move || s.lang.get();
     let on_date = move |ev: leptos::ev::Event| {
@@ -61,7 +63,7 @@ pub fn ReportControls() -> impl IntoView {
                     on:change=on_date
                 />
             </div>
-            <div class="field inline">
+            <div class="field inline" hidden=date_only>
                 <label for="age-bands">{move || tr(lang(), "Mốc tuổi", "Age bands")}</label>
                 <input
                     id="age-bands"

@@ -256,10 +256,16 @@ pub fn StandardsPage() -> impl IntoView {
     };
 
     let units_shown = RwSignal::new(ROWS_AT_ONCE);
-    let figures = move || {
+    // The counts first, under the rule set they come from; the tools and the people after.
+    let counts = move || {
         let lang = lang();
         let shown = result.get()?;
-        Some(figures_view(&shown, lang, units_shown))
+        Some(figures_view(&shown, lang, units_shown, Part::Counts))
+    };
+    let people = move || {
+        let lang = lang();
+        let shown = result.get()?;
+        Some(figures_view(&shown, lang, units_shown, Part::People))
     };
 
     view! {
@@ -270,6 +276,7 @@ pub fn StandardsPage() -> impl IntoView {
                     {rule_set_field}
                     {area_field}
                 </div>
+                {counts}
                 <RuleSetTools sets=sets />
                 <div class="exports no-print">
                     <button type="button" class="button" data-testid="export-training" on:click=export>
@@ -277,14 +284,23 @@ pub fn StandardsPage() -> impl IntoView {
                     </button>
                     {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 </div>
-                {figures}
+                {people}
             </section>
         </Show>
     }
 }
 
-/// The counts table, the unconfirmed facts, the notes and the people below standard.
-fn figures_view(shown: &Shown, lang: Lang, units_shown: RwSignal<usize>) -> impl IntoView {
+/// Which part of the figures a view shows.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    /// The counts table.
+    Counts,
+    /// The unconfirmed facts, the notes and the people below standard.
+    People,
+}
+
+/// The counts table, or the unconfirmed facts, the notes and the people below standard.
+fn figures_view(shown: &Shown, lang: Lang, units_shown: RwSignal<usize>, part: Part) -> AnyView {
     let r = &shown.r;
     // Only the counts the cells read (the people lists can hold a large roster's thousands).
     let json = std::sync::Arc::new(serde_json::json!({
@@ -351,19 +367,9 @@ fn figures_view(shown: &Shown, lang: Lang, units_shown: RwSignal<usize>) -> impl
             )
         })
         .collect_view();
-    let below = people_list(r.people_below.clone(), lang);
-    let (unconfirmed, notes) = match lang {
-        Lang::Vi => (&r.unconfirmed, &r.notes),
-        Lang::En => (&shown.unconfirmed_en, &shown.notes_en),
-    };
-    let unconfirmed_items = unconfirmed
-        .iter()
-        .map(|u| view! { <li class="unconfirmed">{u.clone()}</li> })
-        .collect_view();
-    let note_items = notes
-        .iter()
-        .map(|n| view! { <li>{n.clone()}</li> })
-        .collect_view();
+    if part == Part::People {
+        return people_view(shown, lang).into_any();
+    }
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=tr(lang, "Số đạt chuẩn", "Counts")>
             <table class="form-table">
@@ -383,6 +389,27 @@ fn figures_view(shown: &Shown, lang: Lang, units_shown: RwSignal<usize>) -> impl
             </table>
         </div>
         <MoreRows shown=units_shown total=units_total what_vi="đơn vị" what_en="units" />
+    }
+    .into_any()
+}
+
+/// The unconfirmed facts, the notes and the people below standard.
+fn people_view(shown: &Shown, lang: Lang) -> impl IntoView {
+    let r = &shown.r;
+    let below = people_list(r.people_below.clone(), lang);
+    let (unconfirmed, notes) = match lang {
+        Lang::Vi => (&r.unconfirmed, &r.notes),
+        Lang::En => (&shown.unconfirmed_en, &shown.notes_en),
+    };
+    let unconfirmed_items = unconfirmed
+        .iter()
+        .map(|u| view! { <li class="unconfirmed">{u.clone()}</li> })
+        .collect_view();
+    let note_items = notes
+        .iter()
+        .map(|n| view! { <li>{n.clone()}</li> })
+        .collect_view();
+    view! {
         {(!unconfirmed.is_empty()).then(|| view! {
             <h3>{tr(lang, "Quy định chưa xác nhận", "Unconfirmed rules")}</h3>
             <ul>{unconfirmed_items}</ul>

@@ -105,26 +105,6 @@ pub fn compare(before: &Report, after: &Report) -> Vec<Change> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::roster::{Person, Roster};
-
-    #[test]
-    fn unknowns_are_the_unknown_figures_that_are_not_zero() {
-        let mut roster = Roster::default();
-        roster.columns.add(crate::field::Field::Category);
-        roster.columns.add(crate::field::Field::Birth);
-        roster.people.push(Person::blank("A", "Xã A"));
-        let report = crate::report::report(&roster, &Default::default());
-        let paths: Vec<String> = unknowns(&report.figures)
-            .into_iter()
-            .map(|s| s.path)
-            .collect();
-        assert_eq!(paths, ["category.unknown", "age.unknown"]);
-    }
-}
-
 /// The people behind a figure of a group, as a filter: `people` is everyone, `category.can_bo`
 /// those of that category, `party_member` the party members, `age.bands.2.count` the third age
 /// band. `None` for a figure no single condition gives (a band's bounds, a total of a level
@@ -174,5 +154,25 @@ pub fn stat_label(path: &str, report: &Report, lang: Lang) -> String {
             )
         }
         _ => path.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::roster::{Person, Roster};
+
+    #[test]
+    fn unknowns_are_the_unknown_figures_that_are_not_zero() {
+        let mut roster = Roster::default();
+        roster.columns.add(crate::field::Field::Category);
+        roster.columns.add(crate::field::Field::Birth);
+        roster.people.push(Person::blank("A", "Xã A"));
+        let report = crate::report::report(&roster, &Default::default());
+        let paths: Vec<String> = unknowns(&report.figures)
+            .into_iter()
+            .map(|s| s.path)
+            .collect();
+        assert_eq!(paths, ["category.unknown", "age.unknown"]);
     }
 }
