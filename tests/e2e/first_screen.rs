@@ -90,15 +90,16 @@ fn commune_files() -> (Vec<PathBuf>, u32) {
     (files, people)
 }
 
-/// Whether the first element matching `css` lies wholly inside the window, at the top of
-/// the page (nothing scrolled).
+/// Whether the first element matching `css` starts inside the window at the top of the page
+/// (nothing scrolled): its top edge and its first 40 pixels (or all of it, if shorter) are
+/// on the first screen.
 async fn on_first_screen(page: &Page, css: &str) -> TestResult<bool> {
     page.find(css).await?;
     let inside = page
         .driver
         .execute(
             "window.scrollTo(0, 0); const r = document.querySelector(arguments[0]).getBoundingClientRect(); \
-             return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;",
+             return r.height > 0 && r.top >= 0 && r.top + Math.min(r.height, 40) <= window.innerHeight;",
             vec![serde_json::Value::String(css.to_string())],
         )
         .await?;

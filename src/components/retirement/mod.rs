@@ -230,7 +230,7 @@ pub fn RetirementPage() -> impl IntoView {
         Some(view! {
             <section class="panel retirement" data-testid="retirement">
                 <h2>{tr(lang, "Dự báo nghỉ hưu", "Retirement forecast")}</h2>
-                <div class="field">
+                <div class="field inline">
                     <label for="retire-years">{tr(lang, "Số năm dự báo", "Years ahead")}</label>
                     <input id="retire-years" type="number" min="1" max=MAX_YEARS.to_string() data-testid="retire-years"
                         prop:value=move || years.get().to_string()
