@@ -7,7 +7,7 @@
 //! A roster of many units would put a large hidden table in the page for nothing: above
 //! [`ALWAYS_UP_TO`] units the form is drawn only while the browser prints.
 
-use canbo_core::export::table::{columns, rows, FormColumn};
+use canbo_core::export::table::{columns, parts, rows};
 use leptos::prelude::*;
 
 use crate::i18n::{num, tr};
@@ -18,31 +18,6 @@ use crate::settings::Settings;
 pub const COLUMNS_PER_PART: usize = 24;
 /// Up to this many units, the paper form is always in the page (printing needs no warning).
 const ALWAYS_UP_TO: usize = 300;
-
-/// The form's columns cut into parts of at most `fit`, whole column groups where possible.
-pub fn parts(columns: &[FormColumn], fit: usize) -> Vec<Vec<usize>> {
-    let fit = fit.max(1);
-    let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
-    let mut c = 0;
-    while c < columns.len() {
-        let group = &columns[c].group;
-        let span = columns[c..]
-            .iter()
-            .take_while(|x| &x.group == group)
-            .count();
-        for chunk in (c..c + span).collect::<Vec<_>>().chunks(fit) {
-            let current = parts.last().map_or(0, Vec::len);
-            if current > 0 && current + chunk.len() > fit {
-                parts.push(Vec::new());
-            }
-            if let Some(part) = parts.last_mut() {
-                part.extend_from_slice(chunk);
-            }
-        }
-        c += span;
-    }
-    parts
-}
 
 #[component]
 pub fn PrintForm() -> impl IntoView {

@@ -335,26 +335,7 @@ const PADDING: usize = 30;
 /// The form's columns cut into parts that fit the page, whole column groups where possible.
 fn parts(columns: &[FormColumn]) -> Vec<Vec<usize>> {
     let fit = ((landscape_width() - UNIT_COLUMN) / MIN_COLUMN).max(1) as usize;
-    let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
-    let mut c = 0;
-    while c < columns.len() {
-        let group = &columns[c].group;
-        let span = columns[c..]
-            .iter()
-            .take_while(|x| &x.group == group)
-            .count();
-        for chunk in (c..c + span).collect::<Vec<_>>().chunks(fit) {
-            let current = parts.last().map_or(0, Vec::len);
-            if current > 0 && current + chunk.len() > fit {
-                parts.push(Vec::new());
-            }
-            if let Some(part) = parts.last_mut() {
-                part.extend_from_slice(chunk);
-            }
-        }
-        c += span;
-    }
-    parts
+    super::table::parts(columns, fit)
 }
 
 /// How a cell of the form is written.

@@ -189,3 +189,30 @@ pub fn display_unit(unit: &str, lang: Lang) -> String {
         unit.into()
     }
 }
+
+/// The form's columns cut into parts of at most `fit` columns, whole column groups where
+/// possible (a group wider than `fit` is cut in pieces of `fit`): the tables of the printed
+/// form and of the .docx, each repeating the unit column.
+pub fn parts(columns: &[FormColumn], fit: usize) -> Vec<Vec<usize>> {
+    let fit = fit.max(1);
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut c = 0;
+    while c < columns.len() {
+        let group = &columns[c].group;
+        let span = columns[c..]
+            .iter()
+            .take_while(|x| &x.group == group)
+            .count();
+        for chunk in (c..c + span).collect::<Vec<_>>().chunks(fit) {
+            let current = parts.last().map_or(0, Vec::len);
+            if current > 0 && current + chunk.len() > fit {
+                parts.push(Vec::new());
+            }
+            if let Some(part) = parts.last_mut() {
+                part.extend_from_slice(chunk);
+            }
+        }
+        c += span;
+    }
+    parts
+}
