@@ -279,6 +279,18 @@ impl AppState {
         }
     }
 
+    /// Packs the roster on screen here (not in the worker) and keeps it.
+    fn pack_and_keep_roster(&self) {
+        let packed = self
+            .roster
+            .with_untracked(|r| r.as_ref().map(crate::storage::pack_roster));
+        match packed {
+            Some(Ok(text)) => self.keep_roster(&text),
+            Some(Err(e)) => self.roster_storage_error.set(Some(e.to_string())),
+            None => {}
+        }
+    }
+
     /// Keeps the roster on screen in local storage, `packed` by the worker; says so when it
     /// does not fit.
     fn keep_roster(&self, packed: &str) {
@@ -395,14 +407,7 @@ impl AppState {
             }
         });
         if changed > 0 {
-            let packed = self
-                .roster
-                .with_untracked(|r| r.as_ref().map(crate::storage::pack_roster));
-            match packed {
-                Some(Ok(text)) => self.keep_roster(&text),
-                Some(Err(e)) => self.roster_storage_error.set(Some(e.to_string())),
-                None => {}
-            }
+            self.pack_and_keep_roster();
         }
     }
 
@@ -497,14 +502,7 @@ impl AppState {
         self.snapshots.set(content.snapshots);
         self.rule_sets.set(content.rule_sets);
         self.roster.set(Some(content.roster));
-        let packed = self
-            .roster
-            .with_untracked(|r| r.as_ref().map(crate::storage::pack_roster));
-        match packed {
-            Some(Ok(text)) => self.keep_roster(&text),
-            Some(Err(e)) => self.roster_storage_error.set(Some(e.to_string())),
-            None => {}
-        }
+        self.pack_and_keep_roster();
     }
 
     pub fn dismiss_errors(&self) {

@@ -106,10 +106,7 @@ pub async fn build(request: &Request) -> Result<Vec<u8>, String> {
     let failed = resolve.clone();
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         event.prevent_default();
-        let why = Reflect::get(&event, &"message".into())
-            .ok()
-            .and_then(|m| m.as_string())
-            .unwrap_or_else(|| "the worker stopped".into());
+        let why = super::error_message(&event, "the worker stopped");
         let _ = failed.call1(&JsValue::NULL, &why.into());
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

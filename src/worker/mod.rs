@@ -271,10 +271,7 @@ pub async fn run(
     let failed = resolve.clone();
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         event.prevent_default();
-        let why = Reflect::get(&event, &"message".into())
-            .ok()
-            .and_then(|m| m.as_string())
-            .unwrap_or_else(|| "the worker did not start".into());
+        let why = error_message(&event, "the worker did not start");
         let _ = failed.call1(&JsValue::NULL, &JsValue::from_str(&why));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -336,6 +333,14 @@ pub fn cancel() {
             let _ = resolve.call1(&JsValue::NULL, &JsValue::UNDEFINED);
         }
     }
+}
+
+/// What a worker's `error` event says went wrong, or `fallback`.
+pub(crate) fn error_message(event: &web_sys::Event, fallback: &str) -> String {
+    Reflect::get(event, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_else(|| fallback.into())
 }
 
 #[cfg(test)]
