@@ -31,7 +31,7 @@ mod hide;
 pub mod package;
 mod qr;
 mod validate;
-mod wire;
+pub(crate) mod wire;
 
 pub use combine::{combine, CombineError, Part};
 pub use crypto::{CryptoError, RANDOM_BYTES};

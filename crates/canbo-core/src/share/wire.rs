@@ -7,7 +7,7 @@ use super::Damage;
 
 /// Builds a payload.
 #[derive(Default)]
-pub(super) struct Writer {
+pub(crate) struct Writer {
     pub bytes: Vec<u8>,
 }
 
@@ -39,7 +39,7 @@ impl Writer {
 }
 
 /// Reads a payload, refusing anything out of bounds.
-pub(super) struct Reader<'a> {
+pub(crate) struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
 }
@@ -129,6 +129,11 @@ impl<'a> Reader<'a> {
             .ok_or(Damage::Truncated)?;
         self.at += n;
         String::from_utf8(bytes.to_vec()).map_err(|_| Damage::Text)
+    }
+
+    /// How many bytes are left to read.
+    pub fn remaining(&self) -> usize {
+        self.bytes.len() - self.at
     }
 
     /// The payload must end here.

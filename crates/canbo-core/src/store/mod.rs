@@ -1,14 +1,22 @@
 //! The form in which the page keeps data in the browser's local storage: a versioned envelope
-//! of deflated, base64 (URL-safe) JSON. Local storage holds about five million characters per
-//! site; deflate makes a roster of thousands of people fit, and the version lets a newer app
-//! read what an older one saved (or say clearly that it cannot). The same packing will carry
-//! reports in share links.
+//! `kind:version:payload`. The version lets a newer app read what an older one saved (or say
+//! clearly that it cannot).
+//!
+//! - Settings, corrections and snapshots ([`pack`], [`unpack`]): deflated JSON in base64
+//!   (URL-safe), small and written often.
+//! - The roster ([`columnar`]): columns of small integers, deflated and packed 15 bits to a
+//!   character ([`text15`]). Local storage holds 5,242,879 characters per site in Chromium;
+//!   this form keeps a 250,000-person roster in a fraction of that (docs/BENCHMARKS.md,
+//!   "Storage").
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt;
+
+pub mod columnar;
+pub mod text15;
 
 /// Why stored text could not be read back.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +46,30 @@ impl fmt::Display for StoreError {
 
 impl std::error::Error for StoreError {}
 
+/// The version and payload of a `kind:version:payload` envelope of `kind`, refusing another
+/// kind and a version past `current`.
+pub(crate) fn envelope<'a>(
+    text: &'a str,
+    kind: &str,
+    current: u32,
+) -> Result<(u32, &'a str), StoreError> {
+    let mut parts = text.splitn(3, ':');
+    if parts.next() != Some(kind) {
+        return Err(StoreError::NotCanbo);
+    }
+    let version: u32 = parts
+        .next()
+        .and_then(|v| v.parse().ok())
+        .ok_or(StoreError::NotCanbo)?;
+    if version > current {
+        return Err(StoreError::TooNew {
+            found: version,
+            supported: current,
+        });
+    }
+    Ok((version, parts.next().ok_or(StoreError::NotCanbo)?))
+}
+
 /// `kind:version:payload`.
 pub fn pack<T: Serialize>(kind: &str, version: u32, value: &T) -> Result<String, StoreError> {
     let json = serde_json::to_vec(value).map_err(|e| StoreError::Damaged(e.to_string()))?;
@@ -56,21 +88,7 @@ pub fn unpack<T: DeserializeOwned>(
     current: u32,
     migrate: impl Fn(u32, serde_json::Value) -> Result<serde_json::Value, String>,
 ) -> Result<T, StoreError> {
-    let mut parts = text.splitn(3, ':');
-    if parts.next() != Some(kind) {
-        return Err(StoreError::NotCanbo);
-    }
-    let version: u32 = parts
-        .next()
-        .and_then(|v| v.parse().ok())
-        .ok_or(StoreError::NotCanbo)?;
-    if version > current {
-        return Err(StoreError::TooNew {
-            found: version,
-            supported: current,
-        });
-    }
-    let payload = parts.next().ok_or(StoreError::NotCanbo)?;
+    let (version, payload) = envelope(text, kind, current)?;
     let deflated = URL_SAFE_NO_PAD
         .decode(payload)
         .map_err(|e| StoreError::Damaged(e.to_string()))?;

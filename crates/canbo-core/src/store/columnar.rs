@@ -1,0 +1,431 @@
+//! The roster as it is kept in local storage (`canbo.roster`, version 2): columns of small
+//! integers, deflated, 15 bits to a character.
+//!
+//! A roster repeats itself down each column: a district's 250,000 people share a few hundred
+//! units, a few dozen ethnicities, a handful of levels. So each field of [`Person`] is kept
+//! as a dictionary of its distinct values (in order of first appearance) and one index per
+//! person, written as a LEB128 varint (one byte while a field has fewer than 128 values).
+//! The columns are laid one after another, so deflate sees long runs of like bytes; the row
+//! of each person is kept as the step from the person before (one byte for consecutive
+//! rows). Version 1 kept the roster as JSON, row by row, in base64: it is still read.
+//!
+//! The bytes: a varint length, the [`Header`] as JSON (dictionaries, columns, sources,
+//! warnings), then the columns in the order of [`Dictionaries`]' fields, then the rows.
+//! Reading trusts nothing: every index is checked against its dictionary and every count
+//! against the bytes left (the share link's [`wire`](crate::share::wire) reader).
+
+use std::collections::HashMap;
+use std::hash::Hash;
+
+use serde::{Deserialize, Serialize};
+
+use super::{text15, StoreError};
+use crate::codes::*;
+use crate::date::PartialDate;
+use crate::import::Source;
+use crate::roster::{Columns, Origin, Person, Roster, Warning};
+use crate::share::wire::{Reader, Writer};
+use crate::vocab::positions::Title;
+
+/// The envelope's kind and the version this module writes.
+pub const KIND: &str = "canbo.roster";
+pub const VERSION: u32 = 2;
+/// What version 1 wrote: the same kind, deflated JSON in base64.
+const JSON_VERSION: u32 = 1;
+/// Inflated bytes a stored roster may take: a 250,000-person roster takes about 20 MB, so
+/// only a forged envelope reaches this (deflate can inflate 1,000 : 1).
+const MAX_INFLATED: usize = 256 << 20;
+
+/// A field's distinct values and, while encoding, where each one is.
+struct Dictionary<T> {
+    values: Vec<T>,
+    index: HashMap<T, u32>,
+}
+
+impl<T: Hash + Eq + Clone> Dictionary<T> {
+    fn new() -> Self {
+        Dictionary {
+            values: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+
+    fn code(&mut self, value: &T) -> u32 {
+        if let Some(&i) = self.index.get(value) {
+            return i;
+        }
+        let i = self.values.len() as u32;
+        self.values.push(value.clone());
+        self.index.insert(value.clone(), i);
+        i
+    }
+}
+
+/// Declares the dictionary-coded fields once: the stored dictionaries, the encoder that
+/// builds them and the columns, and the order the columns are written and read in.
+macro_rules! columns {
+    ($( $field:ident : $ty:ty ),+ $(,)?) => {
+        /// Each field's distinct values, in order of first appearance.
+        #[derive(Debug, Default, Serialize, Deserialize)]
+        struct Dictionaries { $( $field: Vec<$ty>, )+ }
+
+        /// Dictionaries being built and one index per person per field.
+        struct Encoder { $( $field: (Dictionary<$ty>, Vec<u32>), )+ }
+
+        impl Encoder {
+            fn new(people: usize) -> Self {
+                Encoder { $( $field: (Dictionary::new(), Vec::with_capacity(people)), )+ }
+            }
+
+            fn finish(self, w: &mut Writer) -> Dictionaries {
+                $( for &i in &self.$field.1 { w.uint(u64::from(i)); } )+
+                Dictionaries { $( $field: self.$field.0.values, )+ }
+            }
+        }
+
+        /// One index per person per field, read and checked against the dictionaries.
+        struct Decoded { $( $field: Vec<u32>, )+ }
+
+        impl Decoded {
+            fn read(r: &mut Reader, people: usize, d: &Dictionaries) -> Result<Self, StoreError> {
+                Ok(Decoded { $( $field: column(r, people, d.$field.len(), stringify!($field))?, )+ })
+            }
+        }
+    };
+}
+
+columns! {
+    name: String,
+    birth: Option<PartialDate>,
+    gender: Option<Gender>,
+    ethnicity: Option<String>,
+    religion: Option<String>,
+    unit: String,
+    position: Option<String>,
+    title: Option<Title>,
+    concurrent: Vec<Title>,
+    category: Category,
+    party_member: Option<bool>,
+    general_education: Option<GeneralEducation>,
+    professional: Option<Professional>,
+    field_of_study: Option<String>,
+    political_theory: Option<PoliticalTheory>,
+    state_management: Option<StateManagement>,
+    it: Option<String>,
+    foreign_language: Option<String>,
+    ethnic_language: Option<String>,
+    evaluation: Option<Evaluation>,
+    hired: Option<PartialDate>,
+    file: String,
+    sheet: String,
+}
+
+/// Everything but the columns, as JSON.
+#[derive(Debug, Serialize, Deserialize)]
+struct Header {
+    people: usize,
+    dictionaries: Dictionaries,
+    columns: Columns,
+    sources: Vec<Source>,
+    warnings: Vec<Warning>,
+}
+
+fn column(
+    r: &mut Reader,
+    people: usize,
+    values: usize,
+    what: &'static str,
+) -> Result<Vec<u32>, StoreError> {
+    (0..people)
+        .map(|_| r.index(values, what).map(|i| i as u32))
+        .collect::<Result<_, _>>()
+        .map_err(|e| StoreError::Damaged(e.to_string()))
+}
+
+/// The roster as a `canbo.roster:2:` envelope.
+pub fn pack(roster: &Roster) -> Result<String, StoreError> {
+    let Roster {
+        people,
+        columns,
+        sources,
+        warnings,
+    } = roster;
+    let mut enc = Encoder::new(people.len());
+    let mut rows = Writer::default();
+    let mut last_row = 0i64;
+    for person in people {
+        // Every field named, so a field added to `Person` cannot be forgotten here.
+        let Person {
+            name,
+            birth,
+            gender,
+            ethnicity,
+            religion,
+            unit,
+            position,
+            title,
+            concurrent,
+            category,
+            party_member,
+            general_education,
+            professional,
+            field_of_study,
+            political_theory,
+            state_management,
+            it,
+            foreign_language,
+            ethnic_language,
+            evaluation,
+            hired,
+            origin: Origin { file, sheet, row },
+        } = person;
+        macro_rules! put {
+            ($($field:ident),+) => { $( { let i = enc.$field.0.code($field); enc.$field.1.push(i); } )+ };
+        }
+        put!(
+            name,
+            birth,
+            gender,
+            ethnicity,
+            religion,
+            unit,
+            position,
+            title,
+            concurrent,
+            category,
+            party_member,
+            general_education,
+            professional,
+            field_of_study,
+            political_theory,
+            state_management,
+            it,
+            foreign_language,
+            ethnic_language,
+            evaluation,
+            hired,
+            file,
+            sheet
+        );
+        rows.int(i64::from(*row) - last_row);
+        last_row = i64::from(*row);
+    }
+    let mut body = Writer::default();
+    let dictionaries = enc.finish(&mut body);
+    let header = Header {
+        people: people.len(),
+        dictionaries,
+        columns: columns.clone(),
+        sources: sources.clone(),
+        warnings: warnings.clone(),
+    };
+    let json = serde_json::to_vec(&header).map_err(|e| StoreError::Damaged(e.to_string()))?;
+    let mut bytes = Writer::default();
+    bytes.uint(json.len() as u64);
+    bytes.bytes.extend_from_slice(&json);
+    bytes.bytes.extend_from_slice(&body.bytes);
+    bytes.bytes.extend_from_slice(&rows.bytes);
+    let deflated = miniz_oxide::deflate::compress_to_vec_zlib(&bytes.bytes, 6);
+    Ok(format!("{KIND}:{VERSION}:{}", text15::encode(&deflated)))
+}
+
+/// A roster kept by [`pack`], or by version 1 (JSON); anything else is a [`StoreError`].
+pub fn unpack(text: &str) -> Result<Roster, StoreError> {
+    let (version, payload) = super::envelope(text, KIND, VERSION)?;
+    if version == JSON_VERSION {
+        return super::unpack(text, KIND, JSON_VERSION, |_, json| Ok(json));
+    }
+    if version != VERSION {
+        return Err(StoreError::Damaged(format!("no roster format {version}")));
+    }
+    let damaged = |e: &dyn std::fmt::Display| StoreError::Damaged(e.to_string());
+    let deflated = text15::decode(payload).map_err(|e| damaged(&e))?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&deflated, MAX_INFLATED)
+        .map_err(|e| StoreError::Damaged(format!("{:?}", e.status)))?;
+    let mut r = Reader::new(&bytes);
+    let header_len = r.len(bytes.len(), "header").map_err(|e| damaged(&e))?;
+    let (json, rest) = bytes[bytes.len() - r.remaining()..].split_at(header_len);
+    let Header {
+        people,
+        dictionaries: d,
+        columns,
+        sources,
+        warnings,
+    } = serde_json::from_slice(json).map_err(|e| damaged(&e))?;
+    let mut r = Reader::new(rest);
+    // Every person takes at least one byte in each column: a count the bytes cannot hold is
+    // refused before anything is allocated for it.
+    if people > rest.len() {
+        return Err(StoreError::Damaged("more people than bytes".into()));
+    }
+    let c = Decoded::read(&mut r, people, &d)?;
+    let mut roster = Roster {
+        people: Vec::with_capacity(people),
+        columns,
+        sources,
+        warnings,
+    };
+    let mut row = 0i64;
+    for i in 0..people {
+        row += r.int().map_err(|e| damaged(&e))?;
+        let row = u32::try_from(row).map_err(|_| StoreError::Damaged("row out of range".into()))?;
+        let at = |column: &[u32]| column[i] as usize;
+        roster.people.push(Person {
+            name: d.name[at(&c.name)].clone(),
+            birth: d.birth[at(&c.birth)],
+            gender: d.gender[at(&c.gender)],
+            ethnicity: d.ethnicity[at(&c.ethnicity)].clone(),
+            religion: d.religion[at(&c.religion)].clone(),
+            unit: d.unit[at(&c.unit)].clone(),
+            position: d.position[at(&c.position)].clone(),
+            title: d.title[at(&c.title)],
+            concurrent: d.concurrent[at(&c.concurrent)].clone(),
+            category: d.category[at(&c.category)],
+            party_member: d.party_member[at(&c.party_member)],
+            general_education: d.general_education[at(&c.general_education)],
+            professional: d.professional[at(&c.professional)],
+            field_of_study: d.field_of_study[at(&c.field_of_study)].clone(),
+            political_theory: d.political_theory[at(&c.political_theory)],
+            state_management: d.state_management[at(&c.state_management)],
+            it: d.it[at(&c.it)].clone(),
+            foreign_language: d.foreign_language[at(&c.foreign_language)].clone(),
+            ethnic_language: d.ethnic_language[at(&c.ethnic_language)].clone(),
+            evaluation: d.evaluation[at(&c.evaluation)],
+            hired: d.hired[at(&c.hired)],
+            origin: Origin {
+                file: d.file[at(&c.file)].clone(),
+                sheet: d.sheet[at(&c.sheet)].clone(),
+                row,
+            },
+        });
+    }
+    r.end().map_err(|e| damaged(&e))?;
+    Ok(roster)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{import, FileInput, Overrides};
+
+    fn sample(name: &str) -> Roster {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/samples")
+            .join(name);
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        import(
+            &[FileInput {
+                name: name.into(),
+                bytes,
+            }],
+            &Overrides::default(),
+        )
+        .roster
+    }
+
+    fn samples() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples");
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| {
+                [".xlsx", ".xls", ".ods", ".csv"]
+                    .iter()
+                    .any(|x| n.ends_with(x))
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn every_sample_round_trips_exactly_and_smaller_than_version_1() {
+        let names = samples();
+        assert!(names.len() >= 5, "{names:?}");
+        for name in names {
+            let roster = sample(&name);
+            let text = pack(&roster).unwrap();
+            assert!(text.starts_with("canbo.roster:2:"), "{name}");
+            assert_eq!(unpack(&text).as_ref(), Ok(&roster), "{name}");
+            let json = super::super::pack(KIND, JSON_VERSION, &roster).unwrap();
+            if roster.people.len() >= 50 {
+                assert!(
+                    text.chars().count() * 2 < json.len(),
+                    "{name}: {} characters against version 1's {}",
+                    text.chars().count(),
+                    json.len()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn version_1_is_still_read() {
+        let roster = sample(&samples()[0]);
+        let json = super::super::pack(KIND, JSON_VERSION, &roster).unwrap();
+        assert_eq!(unpack(&json), Ok(roster));
+    }
+
+    #[test]
+    fn an_empty_roster_and_rows_going_back_round_trip() {
+        assert_eq!(
+            unpack(&pack(&Roster::default()).unwrap()),
+            Ok(Roster::default())
+        );
+        let mut roster = Roster::default();
+        for (i, row) in [7u32, 3, u32::MAX, 0].into_iter().enumerate() {
+            let mut p = Person::blank(&format!("Người {i}"), "Xã A");
+            p.origin.row = row;
+            roster.people.push(p);
+        }
+        assert_eq!(unpack(&pack(&roster).unwrap()), Ok(roster));
+    }
+
+    #[test]
+    fn damaged_newer_and_forged_rosters_are_refused_without_panic() {
+        let roster = sample(&samples()[0]);
+        let text = pack(&roster).unwrap();
+        assert!(matches!(
+            unpack("canbo.roster:3:xx"),
+            Err(StoreError::TooNew { found: 3, .. })
+        ));
+        assert_eq!(unpack("other:2:xx"), Err(StoreError::NotCanbo));
+        // Cut anywhere, or one character changed anywhere: an error, never a panic or a
+        // different roster.
+        let chars: Vec<char> = text.chars().collect();
+        let head = "canbo.roster:2:".len();
+        for cut in (head..chars.len()).step_by(chars.len() / 40 + 1) {
+            let short: String = chars[..cut].iter().collect();
+            assert!(unpack(&short).is_err(), "cut at {cut}");
+            let mut edited = chars.clone();
+            edited[cut] = char::from_u32(0x20 + ((edited[cut] as u32 + 1) & 0x7fff)).unwrap();
+            let edited: String = edited.into_iter().collect();
+            assert!(unpack(&edited).is_err(), "edit at {cut}");
+        }
+        // A forged body: an index past its dictionary, and more people than bytes.
+        let forge = |people: usize, body: &[u8]| {
+            let header = Header {
+                people,
+                dictionaries: Dictionaries::default(),
+                columns: Columns::default(),
+                sources: vec![],
+                warnings: vec![],
+            };
+            let json = serde_json::to_vec(&header).unwrap();
+            let mut w = Writer::default();
+            w.uint(json.len() as u64);
+            w.bytes.extend_from_slice(&json);
+            w.bytes.extend_from_slice(body);
+            let deflated = miniz_oxide::deflate::compress_to_vec_zlib(&w.bytes, 6);
+            format!("{KIND}:{VERSION}:{}", text15::encode(&deflated))
+        };
+        assert!(matches!(
+            unpack(&forge(1, &[0; 40])),
+            Err(StoreError::Damaged(_))
+        ));
+        assert!(matches!(
+            unpack(&forge(1_000_000, &[0; 40])),
+            Err(StoreError::Damaged(_))
+        ));
+    }
+}
