@@ -71,6 +71,11 @@ impl Missing {
             Missing::Unreadable => "unreadable",
         }
     }
+
+    /// The label in `lang`.
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        lang.pick(self.label_vi(), self.label_en())
+    }
 }
 
 /// The verdict on one criterion.

@@ -51,6 +51,11 @@ impl Criterion {
             Criterion::PoliticalTheory => "Political theory",
         }
     }
+
+    /// The label in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.pick(self.label_vi(), self.label_en())
+    }
 }
 
 /// A set of standards in force from a date until the next set takes over.
