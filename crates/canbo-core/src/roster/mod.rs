@@ -172,6 +172,15 @@ impl Roster {
     }
 }
 
+/// A unit's name, or a placeholder for people whose unit no sheet stated.
+pub fn display_unit(unit: &str, lang: crate::lang::Lang) -> String {
+    if unit.is_empty() {
+        lang.pick("(Chưa rõ đơn vị)", "(Unit not stated)").into()
+    } else {
+        unit.into()
+    }
+}
+
 /// The key under which unit names are the same unit: case, diacritics, numbering and a
 /// leading "Xã"/"Thị trấn"/"Phường" do not matter.
 pub fn unit_key(unit: &str) -> String {

@@ -21,7 +21,7 @@ pub use training::{plan, NeedCount, Trainee, TrainingGroup};
 
 use crate::codes::Category;
 use crate::date::Date;
-use crate::export::Lang;
+use crate::lang::Lang;
 use crate::roster::{unit_key, Origin, Roster, UnitKeys};
 use crate::vocab::positions::Title;
 use serde::{Deserialize, Serialize};
