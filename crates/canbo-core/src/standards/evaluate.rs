@@ -56,6 +56,8 @@ pub enum Missing {
 }
 
 impl Missing {
+    pub const ALL: [Missing; 3] = [Missing::NoColumn, Missing::Blank, Missing::Unreadable];
+
     pub fn label_vi(self) -> &'static str {
         match self {
             Missing::NoColumn => "danh sách không có cột này",
