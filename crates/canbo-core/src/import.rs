@@ -65,6 +65,9 @@ pub struct Import {
 pub struct FileReport {
     pub file: String,
     pub format: Format,
+    /// The code page a CSV or HTML file was read in (absent for the binary formats).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_page: Option<read::CodePage>,
     pub sheets: Vec<SheetReport>,
 }
 
@@ -250,6 +253,7 @@ fn import_file(
     let mut report = FileReport {
         file: file.clone(),
         format: workbook.format,
+        code_page: workbook.code_page,
         sheets: Vec::new(),
     };
     let mut people = Vec::new();
