@@ -135,7 +135,7 @@ impl From<FileReport> for ReviewFile {
                             },
                         })
                         .collect(),
-                    encoding: s.encoding,
+                    encoding: s.encoding.map(|e| e.name().to_string()),
                 })
                 .collect(),
         }

@@ -43,6 +43,62 @@ pub enum Format {
     Xlsx,
 }
 
+/// The language of what a subcommand writes for a person (text, CSV, prose).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    Vi,
+    En,
+}
+
+impl From<LangArg> for canbo_core::Lang {
+    fn from(lang: LangArg) -> canbo_core::Lang {
+        match lang {
+            LangArg::Vi => canbo_core::Lang::Vi,
+            LangArg::En => canbo_core::Lang::En,
+        }
+    }
+}
+
+/// The arguments every subcommand that computes from a roster takes (`report`, `standards`,
+/// `retirement`), flattened into each, so they are spelt, defaulted and documented once.
+#[derive(clap::Args)]
+pub struct Common {
+    /// Report date (YYYY-MM-DD): ages are completed years on this day, it picks the rule set
+    /// in force and starts the retirement forecast. Default: today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<Date>,
+    /// Language of what a person reads: text, CSV and prose (JSON codes do not change).
+    #[arg(long, value_enum, default_value = "vi")]
+    pub lang: LangArg,
+    /// Write to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub passphrase: Passphrase,
+    #[command(flatten)]
+    pub input: Input,
+}
+
+impl Common {
+    /// `--as-of`, or today.
+    pub fn as_of(&self) -> Date {
+        as_of(self.as_of)
+    }
+
+    pub fn lang(&self) -> canbo_core::Lang {
+        self.lang.into()
+    }
+
+    pub fn output(&self) -> Option<&Path> {
+        self.output.as_deref()
+    }
+
+    /// The roster of the files or the package.
+    pub fn roster(&self) -> Result<Roster, CliError> {
+        roster(&self.input, &self.passphrase)
+    }
+}
+
 /// What every subcommand reads: the roster files and what the user taught.
 #[derive(clap::Args)]
 pub struct Input {

@@ -3,7 +3,6 @@
 
 use crate::common::{self, CliError, Passphrase};
 use canbo_core::share::package::{self, PackageContent};
-use canbo_core::standards::RuleSet;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -39,13 +38,7 @@ pub struct UnpackArgs {
 pub fn pack(args: PackArgs) -> Result<(), CliError> {
     let secret = args.passphrase.require("pack")?;
     let rule_sets = match &args.rules {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
-            RuleSet::from_json(&text).map_err(|e| {
-                CliError::Input(format!("{}: not a usable rule set: {e}", path.display()))
-            })?
-        }
+        Some(path) => crate::standards::read_rule_sets(path)?,
         None => Vec::new(),
     };
     let imported = common::load(&args.input)?;

@@ -1,7 +1,7 @@
 //! `canbo report`: the report of rosters (spreadsheets or one package), or of share links,
 //! as JSON, text, CSV, the official form (xlsx), prose, or the official document (docx).
 
-use crate::common::{self, CliError, Passphrase};
+use crate::common::{self, CliError, LangArg, Passphrase};
 use canbo_core::export::{self, docx::DocumentSettings, prose, Lang};
 use canbo_core::report::{report, AgeBands, Report, ReportOptions};
 use canbo_core::retirement::{self, RetirementLaw, RetirementOptions};
@@ -27,25 +27,13 @@ pub enum Format {
     Docx,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum LangArg {
-    Vi,
-    En,
-}
-
 #[derive(clap::Args)]
 pub struct Args {
-    /// Report date (YYYY-MM-DD); ages are completed years on this day. Default: today.
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    as_of: Option<Date>,
     /// Age bands as ascending lower bounds, e.g. 30,46,61. Default: the official 31,41,51,61.
     #[arg(long, value_name = "30,46,61")]
     age_bands: Option<AgeBands>,
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
-    /// Language of text and prose (the docx is the Vietnamese official document).
-    #[arg(long, value_enum, default_value = "vi")]
-    lang: LangArg,
     /// Compare with an earlier report: a canbo.report/1 JSON file (`--format json`).
     #[arg(long, value_name = "REPORT.json")]
     compare: Option<PathBuf>,
@@ -82,9 +70,6 @@ pub struct Args {
     /// Docx: the date the document is dated (YYYY-MM-DD). Default: today.
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<Date>,
-    /// Write to this file instead of stdout.
-    #[arg(short, long, value_name = "FILE")]
-    output: Option<PathBuf>,
     /// A share link (`#r1.…`, or the whole URL) instead of files; repeat to combine several
     /// into one report whose units are the links.
     #[arg(long = "from-link", value_name = "LINK", conflicts_with_all = ["files", "as_of", "age_bands"])]
@@ -93,25 +78,22 @@ pub struct Args {
     /// for a link of several units that has no title).
     #[arg(long = "name", value_name = "NAME", requires = "links")]
     names: Vec<String>,
+    /// The date, language, output, passphrase and files (the docx is always the Vietnamese
+    /// official document).
     #[command(flatten)]
-    passphrase: Passphrase,
-    #[command(flatten)]
-    input: common::Input,
+    common: common::Common,
 }
 
 pub fn run(args: Args) -> Result<(), CliError> {
     check(&args)?;
-    let lang = match args.lang {
-        LangArg::Vi => Lang::Vi,
-        LangArg::En => Lang::En,
-    };
+    let lang = args.common.lang();
     let before = args.compare.as_deref().map(read_report).transpose()?;
     if !args.links.is_empty() {
         return from_links_out(&args, before.as_ref(), lang);
     }
-    let roster = common::roster(&args.input, &args.passphrase)?;
+    let roster = args.common.roster()?;
     let options = ReportOptions {
-        as_of: common::as_of(args.as_of),
+        as_of: args.common.as_of(),
         bands: args.age_bands.clone().unwrap_or_default(),
         ..Default::default()
     };
@@ -133,13 +115,13 @@ pub fn run(args: Args) -> Result<(), CliError> {
                 .map_err(|e| CliError::Output(format!("docx: {e}")))?
         }
     };
-    common::emit(&bytes, args.output.as_deref())
+    common::emit(&bytes, args.common.output())
 }
 
 /// Arguments that do not go together: a usage error (exit 2) before any file is read.
 fn check(args: &Args) -> Result<(), CliError> {
     let binary = matches!(args.format, Format::Xlsx | Format::Docx);
-    if binary && args.output.is_none() {
+    if binary && args.common.output.is_none() {
         let ext = if args.format == Format::Xlsx {
             "xlsx"
         } else {
@@ -149,7 +131,7 @@ fn check(args: &Args) -> Result<(), CliError> {
             "--format {ext} needs -o FILE.{ext}"
         )));
     }
-    if args.format == Format::Docx && args.lang == LangArg::En {
+    if args.format == Format::Docx && args.common.lang == LangArg::En {
         return Err(CliError::Usage(
             "--format docx writes the Vietnamese official document; --lang en is for text and prose"
                 .into(),
@@ -301,7 +283,7 @@ pub fn from_links(
 
 /// The report of share links, in the format asked for; hidden counts stay hidden.
 fn from_links_out(args: &Args, before: Option<&Report>, lang: Lang) -> Result<(), CliError> {
-    let shared = from_links(&args.links, &args.names, &args.passphrase)?;
+    let shared = from_links(&args.links, &args.names, &args.common.passphrase)?;
     let hidden = &shared.hidden;
     let bytes = match args.format {
         Format::Json => common::json(&shared),
@@ -319,5 +301,5 @@ fn from_links_out(args: &Args, before: Option<&Report>, lang: Lang) -> Result<()
                 .map_err(|e| CliError::Output(format!("docx: {e}")))?
         }
     };
-    common::emit(&bytes, args.output.as_deref())
+    common::emit(&bytes, args.common.output())
 }

@@ -8,6 +8,8 @@ use crate::error::{ImportError, SheetRejection};
 use crate::field::Field;
 use crate::layout::{self, Column, Layout, NotRoster, RowRole};
 use crate::read::{self, Cell, Format, Sheet};
+/// Kept here too: `Source` lives with the roster it describes.
+pub use crate::roster::Source;
 use crate::roster::{self, Roster, Warning, WarningKind};
 use crate::text::{self, legacy};
 use serde::{Deserialize, Serialize};
@@ -63,6 +65,9 @@ pub struct Import {
 pub struct FileReport {
     pub file: String,
     pub format: Format,
+    /// The code page a CSV or HTML file was read in (absent for the binary formats).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_page: Option<read::CodePage>,
     pub sheets: Vec<SheetReport>,
 }
 
@@ -78,8 +83,8 @@ pub struct SheetReport {
     pub units: Vec<String>,
     pub people: u32,
     pub skipped_rows: Vec<SkippedRow>,
-    /// "TCVN3" or "VNI" when the sheet's text was converted.
-    pub encoding: Option<String>,
+    /// The legacy encoding the sheet's text was converted from (JSON: "TCVN3" or "VNI").
+    pub encoding: Option<legacy::Legacy>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -96,16 +101,6 @@ pub struct SkippedRow {
     /// One-based.
     pub row: u32,
     pub role: RowRole,
-}
-
-/// One sheet that became part of the roster (REPORT.md `sources`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Source {
-    pub file: String,
-    pub sheet: String,
-    pub header_rows: Vec<u32>,
-    pub people: u32,
-    pub skipped_rows: u32,
 }
 
 /// How far an import has come, for a progress bar: `done` of `total` files finished, and
@@ -258,6 +253,7 @@ fn import_file(
     let mut report = FileReport {
         file: file.clone(),
         format: workbook.format,
+        code_page: workbook.code_page,
         sheets: Vec::new(),
     };
     let mut people = Vec::new();
@@ -273,7 +269,7 @@ fn import_file(
             units: Vec::new(),
             people: 0,
             skipped_rows: Vec::new(),
-            encoding: encoding.map(|e| format!("{e:?}").to_uppercase()),
+            encoding,
         };
         match found {
             Err(reason) => sr.skipped = Some(reason),
@@ -286,9 +282,7 @@ fn import_file(
                         file,
                         &sheet.name,
                         String::new(),
-                        WarningKind::LegacyText {
-                            encoding: format!("{e:?}").to_uppercase(),
-                        },
+                        WarningKind::LegacyText { encoding: e },
                     ));
                 }
                 warnings.extend(ws);

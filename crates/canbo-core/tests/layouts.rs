@@ -389,7 +389,10 @@ fn a_csv_typed_in_vni_is_converted() {
         }],
         &Overrides::default(),
     );
-    assert_eq!(imported.files[0].sheets[0].encoding.as_deref(), Some("VNI"));
+    assert_eq!(
+        imported.files[0].sheets[0].encoding,
+        Some(canbo_core::text::legacy::Legacy::Vni)
+    );
     assert_eq!(imported.roster.people[0].name, "Nguyễn Văn An");
     let r = run(
         vec![FileInput {

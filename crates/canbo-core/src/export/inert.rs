@@ -1,7 +1,7 @@
 //! Cells that a spreadsheet program would run as a formula, made inert (OWASP "CSV
 //! injection"). A roster comes from anyone: a unit named `=HYPERLINK(…)` or a person named
 //! `+cmd|…` must come out of every file Canbo writes as the text it was, never as a live
-//! formula. Every CSV and xlsx writer of the core and the CLI goes through here.
+//! formula. Every CSV and xlsx writer of the core goes through here (the CLI writes none).
 //!
 //! - CSV: the text gets a leading `'`, as OWASP says; Excel and LibreOffice then keep it as
 //!   text (the apostrophe shows, which is the point: nothing runs).
@@ -329,6 +329,47 @@ mod writers {
         assert!(!result.training_needs.is_empty());
         for name in NAMES {
             assert!(prefixed.iter().any(|p| p == name), "{name}: {prefixed:?}");
+        }
+    }
+
+    /// Each attack written as a CSV field must be there, inert: it begins with `'` (inside
+    /// the quotes when it needs them).
+    fn assert_inert_in(csv: &str, texts: &[&str]) {
+        let lower = csv.to_lowercase();
+        for text in texts {
+            let field = crate::export::csv::field(text).to_lowercase();
+            assert!(
+                field.starts_with('\'') || field.starts_with("\"'"),
+                "{field}"
+            );
+            assert!(lower.contains(&field), "{text}: {csv}");
+        }
+    }
+
+    #[test]
+    fn the_standards_and_retirement_csvs_write_formula_units_and_names_as_inert_text() {
+        use crate::export::Lang;
+        use crate::retirement::{forecast, RetirementLaw, RetirementOptions};
+        use crate::standards::{defaults, find, standards, StandardsOptions};
+        let roster = roster();
+        let as_of = "2024-12-31".parse().expect("date");
+        let sets = defaults();
+        let result = standards(
+            &roster,
+            find(&sets, "nd33-2023").expect("rule set"),
+            &StandardsOptions::new(as_of),
+        );
+        let f = forecast(
+            &roster,
+            &RetirementLaw::default(),
+            &RetirementOptions::new(as_of),
+        );
+        assert_eq!(f.people.len(), NAMES.len());
+        for lang in [Lang::Vi, Lang::En] {
+            assert_inert_in(&crate::export::standards::csv(&result, lang), &UNITS);
+            let people = crate::export::retirement::csv(&f, lang);
+            assert_inert_in(&people, &UNITS);
+            assert_inert_in(&people, &NAMES);
         }
     }
 }

@@ -181,14 +181,9 @@ pub fn rows(report: &Report, lang: Lang) -> Vec<(String, &Figures)> {
     rows
 }
 
-/// A unit's name, or a placeholder for people whose unit no sheet stated.
-pub fn display_unit(unit: &str, lang: Lang) -> String {
-    if unit.is_empty() {
-        pick(lang, "(Chưa rõ đơn vị)", "(Unit not stated)").into()
-    } else {
-        unit.into()
-    }
-}
+/// A unit's name, or a placeholder for people whose unit no sheet stated (it belongs to the
+/// roster, which the report also names units by; kept here for the writers).
+pub use crate::roster::display_unit;
 
 /// The form's columns cut into parts of at most `fit` columns, whole column groups where
 /// possible (a group wider than `fit` is cut in pieces of `fit`): the tables of the printed

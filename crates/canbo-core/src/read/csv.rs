@@ -4,7 +4,72 @@ use super::spreadsheet::{text as text_cell, Budget};
 use super::{limits, Cell, Sheet};
 use crate::error::Limit;
 
-/// Text of the file, or `None` when the bytes are not text.
+/// The character encoding a text file was read in, recorded so that the import review and
+/// `canbo inspect` can say it (a CSV read in the wrong code page shows as wrong letters,
+/// and a person checking it needs to know which one was chosen).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum CodePage {
+    #[serde(rename = "utf-8")]
+    Utf8,
+    #[serde(rename = "utf-16le")]
+    Utf16Le,
+    #[serde(rename = "utf-16be")]
+    Utf16Be,
+    /// What Excel on a Vietnamese Windows saves as "CSV".
+    #[serde(rename = "windows-1258")]
+    Windows1258,
+    /// Western; also what TCVN3 and VNI text is read as before it is converted per sheet.
+    #[serde(rename = "windows-1252")]
+    Windows1252,
+}
+
+impl CodePage {
+    pub const ALL: [CodePage; 5] = [
+        CodePage::Utf8,
+        CodePage::Utf16Le,
+        CodePage::Utf16Be,
+        CodePage::Windows1258,
+        CodePage::Windows1252,
+    ];
+
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        match self {
+            CodePage::Utf8 => "UTF-8",
+            CodePage::Utf16Le => "UTF-16 LE",
+            CodePage::Utf16Be => "UTF-16 BE",
+            CodePage::Windows1258 => lang.pick(
+                "Windows-1258 (bảng mã tiếng Việt của Windows)",
+                "Windows-1258 (Windows Vietnamese)",
+            ),
+            CodePage::Windows1252 => lang.pick(
+                "Windows-1252 (bảng mã Tây Âu; cả TCVN3, VNI)",
+                "Windows-1252 (Western; also TCVN3, VNI)",
+            ),
+        }
+    }
+
+    fn of(encoding: &'static encoding_rs::Encoding) -> CodePage {
+        if encoding == encoding_rs::UTF_16LE {
+            CodePage::Utf16Le
+        } else if encoding == encoding_rs::UTF_16BE {
+            CodePage::Utf16Be
+        } else if encoding == encoding_rs::WINDOWS_1258 {
+            CodePage::Windows1258
+        } else if encoding == encoding_rs::WINDOWS_1252 {
+            CodePage::Windows1252
+        } else {
+            CodePage::Utf8
+        }
+    }
+}
+
+/// [`decode`] without the code page, for the tests of the decoding itself.
+#[cfg(test)]
+fn decode_text(bytes: &[u8]) -> Option<String> {
+    decode(bytes).map(|(text, _)| text)
+}
+
+/// Text of the file and the code page it was read in, or `None` when the bytes are not text.
 ///
 /// A byte-order mark decides (UTF-8, UTF-16). Otherwise valid UTF-8 is UTF-8. Other bytes are
 /// one of the single-byte encodings Vietnamese text is saved in:
@@ -16,28 +81,28 @@ use crate::error::Limit;
 ///
 /// Firefox's detector (chardetng) tells Windows-1258 from the others, once the legacy fonts,
 /// which it does not know, are ruled out.
-pub(super) fn decode_text(bytes: &[u8]) -> Option<String> {
+pub(super) fn decode(bytes: &[u8]) -> Option<(String, CodePage)> {
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return Some(text.into_owned());
+        return Some((text.into_owned(), CodePage::of(encoding)));
     }
     if bytes.is_empty() || !looks_like_text(bytes) {
         return None;
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Some(text.to_string());
+        return Some((text.to_string(), CodePage::Utf8));
     }
     let (western, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
     if crate::text::legacy::detect(western.lines()).is_some() {
-        return Some(western.into_owned());
+        return Some((western.into_owned(), CodePage::Windows1252));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     if detector.guess(Some(b"vn"), chardetng::Utf8Detection::Deny) == encoding_rs::WINDOWS_1258 {
         let (text, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes);
-        return Some(text.into_owned());
+        return Some((text.into_owned(), CodePage::Windows1258));
     }
-    Some(western.into_owned())
+    Some((western.into_owned(), CodePage::Windows1252))
 }
 
 /// Text has no NUL bytes and few control characters.
@@ -235,5 +300,36 @@ mod tests {
     #[test]
     fn binary_is_not_text() {
         assert_eq!(decode_text(&[1, 2, 3, 0, 5]), None);
+    }
+
+    #[test]
+    fn the_code_page_used_is_recorded() {
+        let page = |bytes: &[u8]| decode(bytes).map(|(_, page)| page);
+        assert_eq!(page("Họ tên\n".as_bytes()), Some(CodePage::Utf8));
+        assert_eq!(page(b"\xEF\xBB\xBFa\n"), Some(CodePage::Utf8));
+        assert_eq!(page(b"\xFF\xFEa\x00"), Some(CodePage::Utf16Le));
+        assert_eq!(page(b"\xFE\xFF\x00a"), Some(CodePage::Utf16Be));
+        let vietnamese = cp1258(
+            "Họ và tên,Chức vụ,Dân tộc\nLò Văn Hùng,Chủ tịch Ủy ban nhân dân,Thái\n\
+             Nguyễn Thị Hường,Phó Chủ tịch Hội đồng nhân dân,Kinh\n",
+        );
+        assert_eq!(page(&vietnamese), Some(CodePage::Windows1258));
+        assert_eq!(page(&[b'H', 0xE4, b' ', 0xB5]), Some(CodePage::Windows1252));
+        assert_eq!(page(&[1, 2, 3, 0, 5]), None);
+    }
+
+    #[test]
+    fn every_code_page_has_a_label_in_both_languages() {
+        use crate::lang::Lang;
+        for page in CodePage::ALL {
+            let (vi, en) = (page.label(Lang::Vi), page.label(Lang::En));
+            assert!(!vi.is_empty() && !en.is_empty(), "{page:?}");
+            assert!(
+                !en.chars().any(|c| c.is_alphabetic() && !c.is_ascii()),
+                "{page:?}: {en}"
+            );
+            let json = serde_json::to_string(&page).unwrap();
+            assert_eq!(serde_json::from_str::<CodePage>(&json).unwrap(), page);
+        }
     }
 }

@@ -7,6 +7,7 @@
 
 mod cfbcheck;
 mod csv;
+pub use csv::CodePage;
 mod html;
 pub mod limits;
 mod sniff;
@@ -102,6 +103,8 @@ impl Sheet {
 pub struct Workbook {
     pub file: String,
     pub format: Format,
+    /// The code page a text file (CSV, HTML) was read in; `None` for the binary formats.
+    pub code_page: Option<CodePage>,
     pub sheets: Vec<Sheet>,
 }
 
@@ -163,8 +166,8 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
                 format,
             })
         }
-        Sniffed::Text => match csv::decode_text(bytes) {
-            Some(text) => text_book(file, &text)?,
+        Sniffed::Text => match csv::decode(bytes) {
+            Some((text, page)) => text_book(file, &text, page)?,
             None => return Err(not_a_spreadsheet(None)),
         },
     };
@@ -176,8 +179,8 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
 pub fn read_as(file: &str, bytes: &[u8], format: Format) -> Result<Workbook, ImportError> {
     check_size(file, bytes)?;
     let book = match format {
-        Format::Csv | Format::Html => match csv::decode_text(bytes) {
-            Some(text) => text_book(file, &text)?,
+        Format::Csv | Format::Html => match csv::decode(bytes) {
+            Some((text, page)) => text_book(file, &text, page)?,
             None => {
                 return Err(ImportError::NotASpreadsheet {
                     file: file.into(),
@@ -215,7 +218,7 @@ fn check_size(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
 }
 
 /// Text: an HTML table saved as .xls, Excel 2003 XML, or CSV.
-fn text_book(file: &str, text: &str) -> Result<Workbook, ImportError> {
+fn text_book(file: &str, text: &str, page: CodePage) -> Result<Workbook, ImportError> {
     let too_large = |limit| ImportError::TooLarge {
         file: file.into(),
         limit,
@@ -236,6 +239,7 @@ fn text_book(file: &str, text: &str) -> Result<Workbook, ImportError> {
     Ok(Workbook {
         file: file.into(),
         format,
+        code_page: Some(page),
         sheets,
     })
 }

@@ -89,6 +89,7 @@ pub(super) fn read(
     Ok(Workbook {
         file: file.into(),
         format,
+        code_page: None,
         sheets,
     })
 }

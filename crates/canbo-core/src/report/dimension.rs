@@ -123,7 +123,7 @@ impl Dimension {
                 .find(|u| unit_key(&u.unit) == value)
                 .map_or_else(
                     || value.to_string(),
-                    |u| crate::export::table::display_unit(&u.unit, lang),
+                    |u| crate::roster::display_unit(&u.unit, lang),
                 ),
             Dimension::Category => code::<Category>(value, lang),
             Dimension::Gender => code::<Gender>(value, lang),

@@ -14,7 +14,7 @@ pub use stats::{compare, stat_filter, stat_label, stats, unknowns, Change, Stat}
 use crate::codes::*;
 use crate::date::Date;
 use crate::field::Field;
-use crate::import::Source;
+use crate::roster::Source;
 use crate::roster::{unit_key, Person, Roster, Warning};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

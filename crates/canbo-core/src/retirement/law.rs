@@ -37,9 +37,18 @@ impl Age {
 
     /// "60 tuổi 3 tháng", "62 tuổi".
     pub fn label_vi(self) -> String {
-        match self.months {
-            0 => format!("{} tuổi", self.years),
-            m => format!("{} tuổi {m} tháng", self.years),
+        self.label(crate::lang::Lang::Vi)
+    }
+
+    /// "60 tuổi 3 tháng" / "60 years 3 months"; "62 tuổi" / "62 years".
+    pub fn label(self, lang: crate::lang::Lang) -> String {
+        use crate::lang::Lang;
+        match (lang, self.months) {
+            (Lang::Vi, 0) => format!("{} tuổi", self.years),
+            (Lang::Vi, m) => format!("{} tuổi {m} tháng", self.years),
+            (Lang::En, 0) => format!("{} years", self.years),
+            (Lang::En, 1) => format!("{} years 1 month", self.years),
+            (Lang::En, m) => format!("{} years {m} months", self.years),
         }
     }
 }
@@ -74,6 +83,38 @@ pub struct EarlyRetirement {
     /// Who may (Vietnamese).
     pub conditions: Vec<String>,
     pub applied: bool,
+}
+
+/// The built-in law's name, in Vietnamese and English.
+const LAW_NAME: (&str, &str) = (
+    "Bộ luật Lao động 2019, Điều 169; Nghị định 135/2020/NĐ-CP",
+    "Labour Code 2019, Article 169; Decree 135/2020/NĐ-CP",
+);
+
+/// Who may retire early under the built-in law, in Vietnamese and English.
+const EARLY_CONDITIONS: [(&str, &str); 3] = [
+    ("Suy giảm khả năng lao động", "Reduced working capacity"),
+    (
+        "Làm nghề, công việc nặng nhọc, độc hại, nguy hiểm hoặc đặc biệt nặng nhọc, độc hại, nguy hiểm",
+        "Heavy, hazardous or dangerous work, or especially heavy, hazardous or dangerous work",
+    ),
+    (
+        "Làm việc ở vùng có điều kiện kinh tế – xã hội đặc biệt khó khăn (đủ 15 năm trở lên)",
+        "Work in an area of especially difficult socio-economic conditions (15 years or more)",
+    ),
+];
+
+/// A text of the law (its name, an early-retirement condition) in `lang`. The law is data
+/// written in Vietnamese; the built-in law's texts have an English translation, any other
+/// text is shown as written.
+pub fn law_text(text: &str, lang: crate::lang::Lang) -> &str {
+    match lang {
+        crate::lang::Lang::Vi => text,
+        crate::lang::Lang::En => std::iter::once(&LAW_NAME)
+            .chain(EARLY_CONDITIONS.iter())
+            .find(|(vi, _)| *vi == text)
+            .map_or(text, |(_, en)| en),
+    }
 }
 
 /// The law's retirement ages.
@@ -113,7 +154,7 @@ impl RetirementLaw {
     /// before 2021, 60 and 55.
     pub fn labour_code_2019() -> RetirementLaw {
         RetirementLaw {
-            name: "Bộ luật Lao động 2019, Điều 169; Nghị định 135/2020/NĐ-CP".into(),
+            name: LAW_NAME.0.into(),
             men: Roadmap {
                 before: Age::new(60, 0),
                 from_year: 2021,
@@ -130,11 +171,10 @@ impl RetirementLaw {
             },
             early: EarlyRetirement {
                 max_years_earlier: 5,
-                conditions: vec![
-                    "Suy giảm khả năng lao động".into(),
-                    "Làm nghề, công việc nặng nhọc, độc hại, nguy hiểm hoặc đặc biệt nặng nhọc, độc hại, nguy hiểm".into(),
-                    "Làm việc ở vùng có điều kiện kinh tế – xã hội đặc biệt khó khăn (đủ 15 năm trở lên)".into(),
-                ],
+                conditions: EARLY_CONDITIONS
+                    .iter()
+                    .map(|(vi, _)| (*vi).into())
+                    .collect(),
                 applied: false,
             },
         }

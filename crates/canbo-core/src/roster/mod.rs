@@ -117,6 +117,17 @@ impl Columns {
     }
 }
 
+/// One sheet that became part of the roster (REPORT.md `sources`): what the report says it
+/// was made from. It belongs to the roster (the importer fills it, the report copies it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub file: String,
+    pub sheet: String,
+    pub header_rows: Vec<u32>,
+    pub people: u32,
+    pub skipped_rows: u32,
+}
+
 /// Everything the report needs: the people, the columns they were read from, and what the
 /// importer had to say about them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -124,7 +135,7 @@ pub struct Roster {
     pub people: Vec<Person>,
     pub columns: Columns,
     /// The sheets the people came from (REPORT.md `sources`).
-    pub sources: Vec<crate::import::Source>,
+    pub sources: Vec<Source>,
     pub warnings: Vec<Warning>,
 }
 
@@ -158,6 +169,15 @@ impl Roster {
             }
             f => self.columns.has(f),
         }
+    }
+}
+
+/// A unit's name, or a placeholder for people whose unit no sheet stated.
+pub fn display_unit(unit: &str, lang: crate::lang::Lang) -> String {
+    if unit.is_empty() {
+        lang.pick("(Chưa rõ đơn vị)", "(Unit not stated)").into()
+    } else {
+        unit.into()
     }
 }
 

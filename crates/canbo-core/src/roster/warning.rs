@@ -20,7 +20,9 @@ pub enum WarningKind {
     /// The same name and birth date twice (possibly across files).
     Duplicate { name: String, first: String },
     /// The sheet was typed in a legacy encoding and was converted.
-    LegacyText { encoding: String },
+    LegacyText {
+        encoding: crate::text::legacy::Legacy,
+    },
     /// A sheet was not read as a roster.
     SheetSkipped {
         #[serde(deserialize_with = "crate::layout::NotRoster::deserialize_compat")]

@@ -56,6 +56,8 @@ pub enum Missing {
 }
 
 impl Missing {
+    pub const ALL: [Missing; 3] = [Missing::NoColumn, Missing::Blank, Missing::Unreadable];
+
     pub fn label_vi(self) -> &'static str {
         match self {
             Missing::NoColumn => "danh sách không có cột này",
@@ -70,6 +72,11 @@ impl Missing {
             Missing::Blank => "blank",
             Missing::Unreadable => "unreadable",
         }
+    }
+
+    /// The label in `lang`.
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        lang.pick(self.label_vi(), self.label_en())
     }
 }
 

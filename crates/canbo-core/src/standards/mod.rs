@@ -21,7 +21,7 @@ pub use training::{plan, NeedCount, Trainee, TrainingGroup};
 
 use crate::codes::Category;
 use crate::date::Date;
-use crate::export::Lang;
+use crate::lang::Lang;
 use crate::roster::{unit_key, Origin, Roster, UnitKeys};
 use crate::vocab::positions::Title;
 use serde::{Deserialize, Serialize};
@@ -204,7 +204,24 @@ pub fn summarise(
 
 /// Judge and summarise in one go.
 pub fn standards(roster: &Roster, rules: &RuleSet, options: &StandardsOptions) -> Standards {
-    summarise(&assess(roster, rules, options), rules, options)
+    standards_in(roster, rules, options, Lang::Vi)
+}
+
+/// [`standards`] with its notes and unconfirmed facts written in `lang` (the CLI's
+/// `--lang`); the figures and lists are the same.
+pub fn standards_in(
+    roster: &Roster,
+    rules: &RuleSet,
+    options: &StandardsOptions,
+    lang: Lang,
+) -> Standards {
+    let assessments = assess(roster, rules, options);
+    let mut result = summarise(&assessments, rules, options);
+    if lang != Lang::Vi {
+        result.notes = notes_in(&assessments, rules, options, lang);
+        result.unconfirmed = rules.unconfirmed_in(lang);
+    }
+    result
 }
 
 /// Add the person to a list when some criterion's outcome is of the list's kind.

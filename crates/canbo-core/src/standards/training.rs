@@ -5,6 +5,7 @@ use super::rules::Criterion;
 use super::{Lack, PersonLine, Standards};
 use crate::codes::{Code, GeneralEducation, PoliticalTheory, Professional};
 use crate::date::Date;
+use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 
 /// What each (criterion, level) need is called in a plan; other pairs get a generic label.
@@ -52,15 +53,34 @@ pub fn need_label(criterion: Criterion, need: &str) -> String {
         })
 }
 
+/// [`need_label`] in `lang`: "Cần đại học" / "Needs professional Bachelor's" (the
+/// criterion, then the level, as the page and the CLI write it in English).
+pub fn need_label_in(criterion: Criterion, need: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => need_label(criterion, need),
+        Lang::En => format!(
+            "Needs {} {}",
+            criterion.label_en().to_lowercase(),
+            level_label(criterion, need, lang)
+        ),
+    }
+}
+
 /// The Vietnamese label of a level code of a criterion ("dai_hoc" → "Đại học").
 pub fn level_label_vi(criterion: Criterion, code: &str) -> &'static str {
-    fn label<T: Code>(code: &str) -> &'static str {
-        T::from_code(code).map_or("", |v| v.label_vi())
+    level_label(criterion, code, Lang::Vi)
+}
+
+/// The label of a level code of a criterion in `lang` ("dai_hoc" → "Đại học" /
+/// "Bachelor's"); empty for a code the criterion does not have.
+pub fn level_label(criterion: Criterion, code: &str, lang: Lang) -> &'static str {
+    fn label<T: Code>(code: &str, lang: Lang) -> &'static str {
+        T::from_code(code).map_or("", |v| v.label(lang))
     }
     match criterion {
-        Criterion::GeneralEducation => label::<GeneralEducation>(code),
-        Criterion::Professional => label::<Professional>(code),
-        Criterion::PoliticalTheory => label::<PoliticalTheory>(code),
+        Criterion::GeneralEducation => label::<GeneralEducation>(code, lang),
+        Criterion::Professional => label::<Professional>(code, lang),
+        Criterion::PoliticalTheory => label::<PoliticalTheory>(code, lang),
     }
 }
 

@@ -16,10 +16,38 @@ use std::collections::HashSet;
 /// Which legacy 8-bit Vietnamese encoding a text was typed in (text stored as Latin-1/cp1252
 /// look-alike characters in a Unicode string, because the spreadsheet used a `.VnTime`
 /// (TCVN3/ABC) or `VNI-Times` font).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// Serialised as the name a person knows it by (`"TCVN3"`, `"VNI"`), which is also what
+/// rosters and import reports stored before the encoding was typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Legacy {
+    #[serde(rename = "TCVN3")]
     Tcvn3,
+    #[serde(rename = "VNI")]
     Vni,
+}
+
+impl Legacy {
+    pub const ALL: [Legacy; 2] = [Legacy::Tcvn3, Legacy::Vni];
+
+    /// The encoding's name, the same in both languages: a proper name people search for.
+    pub fn name(self) -> &'static str {
+        match self {
+            Legacy::Tcvn3 => "TCVN3",
+            Legacy::Vni => "VNI",
+        }
+    }
+
+    /// What a person reads: the name, which needs no translation.
+    pub fn label(self, _lang: crate::lang::Lang) -> &'static str {
+        self.name()
+    }
+}
+
+impl std::fmt::Display for Legacy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1291,5 +1319,27 @@ mod tests {
         let vni = encode_vni(CORPUS);
         assert_eq!(detect([vni.as_str()]), Some(Legacy::Vni));
         assert_eq!(decode(&vni, Legacy::Vni), CORPUS);
+    }
+
+    #[test]
+    fn the_encoding_reads_and_writes_the_names_stored_before_it_was_typed() {
+        for (e, name) in [(Legacy::Tcvn3, "TCVN3"), (Legacy::Vni, "VNI")] {
+            assert_eq!(serde_json::to_string(&e).unwrap(), format!("\"{name}\""));
+            let back: Legacy = serde_json::from_str(&format!("\"{name}\"")).unwrap();
+            assert_eq!(back, e);
+            for lang in [crate::lang::Lang::Vi, crate::lang::Lang::En] {
+                assert_eq!(e.label(lang), name);
+            }
+        }
+        // A warning a roster stored with the encoding as text still reads.
+        let stored = r#"{"file":"a.xls","sheet":"S","cell":"","kind":"legacy_text",
+            "encoding":"TCVN3","message":"m","message_vi":"m"}"#;
+        let w: crate::roster::Warning = serde_json::from_str(stored).unwrap();
+        assert_eq!(
+            w.kind,
+            crate::roster::WarningKind::LegacyText {
+                encoding: Legacy::Tcvn3
+            }
+        );
     }
 }

@@ -1,0 +1,371 @@
+//! The rule sets: the model, the JSON form and its checks, choosing a set, the built-in sets.
+
+use super::builtin::at_least;
+use super::*;
+use crate::date::Date;
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn check_in_force(as_of: &str, expect: Option<&str>) {
+    let sets = defaults();
+    assert_eq!(
+        in_force(&sets, d(as_of)).map(|s| s.id.as_str()),
+        expect,
+        "{as_of}"
+    );
+}
+
+#[test]
+fn the_set_in_force_is_the_latest_that_has_taken_effect() {
+    check_in_force("2012-12-14", None);
+    check_in_force("2012-12-15", Some("tt06-2012"));
+    check_in_force("2019-12-24", Some("tt06-2012"));
+    check_in_force("2019-12-25", Some("tt13-2019"));
+    check_in_force("2023-07-31", Some("tt13-2019"));
+    check_in_force("2023-08-01", Some("nd33-2023"));
+    check_in_force("2025-06-30", Some("nd33-2023"));
+    check_in_force("2025-07-01", Some("cv11-2025"));
+}
+
+#[test]
+fn a_set_is_found_by_id_or_by_its_written_name() {
+    let sets = defaults();
+    for name in [
+        "nd33-2023",
+        "ND33-2023",
+        "Nghị định 33/2023/NĐ-CP",
+        "nghi dinh 33/2023/nd-cp",
+    ] {
+        assert_eq!(
+            find(&sets, name).map(|s| s.id.as_str()),
+            Some("nd33-2023"),
+            "{name}"
+        );
+    }
+    assert!(find(&sets, "tt99").is_none());
+}
+
+#[test]
+fn choosing_falls_back_to_the_earliest_before_any_set() {
+    let sets = defaults();
+    assert_eq!(
+        choose(&sets, None, d("2000-01-01")).map(|s| s.id.as_str()),
+        Ok("tt06-2012")
+    );
+    assert_eq!(
+        choose(&sets, Some("tt13-2019"), d("2024-01-01")).map(|s| s.id.as_str()),
+        Ok("tt13-2019")
+    );
+    assert!(matches!(
+        choose(&sets, Some("x"), d("2024-01-01")),
+        Err(RuleSetError::Unknown { .. })
+    ));
+    assert_eq!(choose(&[], None, d("2024-01-01")), Err(RuleSetError::Empty));
+}
+
+#[test]
+fn rule_sets_round_trip_through_json() {
+    for set in defaults() {
+        let json = serde_json::to_string(&set).unwrap();
+        let back: RuleSet = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, set, "{json}");
+    }
+}
+
+#[test]
+fn a_hand_written_rule_set_reads_with_defaults() {
+    let json = r#"{"id":"x","name":"X","effective_from":"2024-01-01","rules":[
+        {"who":{"category":"cong_chuc"},"label":"CC",
+         "professional":{"min":"dai_hoc","exception":{"scope":"difficult_area","relief":{"lower_to":"cao_dang"}}}}]}"#;
+    let set: RuleSet = serde_json::from_str(json).unwrap();
+    let rule = &set.rules[0];
+    assert_eq!(rule.general_education, None);
+    let exception = rule
+        .professional
+        .as_ref()
+        .and_then(|p| p.exception.as_ref())
+        .unwrap();
+    assert_eq!(exception.relief, Relief::LowerTo(Professional::CaoDang));
+}
+
+#[test]
+fn leaders_rules_come_before_the_catch_all() {
+    let sets = defaults();
+    let nd33 = find(&sets, "nd33-2023").unwrap();
+    let label = |c, t| nd33.rule_for(c, t).map(|r| r.label.as_str());
+    assert_eq!(
+        label(Category::CanBo, Some(Title::PhoChuTichUbnd)),
+        Some("Chủ tịch, Phó Chủ tịch HĐND, UBND")
+    );
+    assert_eq!(
+        label(Category::CanBo, Some(Title::BiThu)),
+        Some("Cán bộ khác")
+    );
+    assert_eq!(label(Category::CanBo, None), Some("Cán bộ khác"));
+    assert_eq!(
+        label(Category::CongChuc, Some(Title::TuPhapHoTich)),
+        Some("Công chức cấp xã")
+    );
+    assert_eq!(
+        label(Category::KhongChuyenTrach, Some(Title::KhongChuyenTrach)),
+        None
+    );
+    assert_eq!(label(Category::Unknown, Some(Title::HopDong)), None);
+}
+
+#[test]
+fn unconfirmed_facts_are_listed() {
+    let sets = defaults();
+    let list = |id| find(&sets, id).unwrap().unconfirmed();
+    assert!(list("tt13-2019").is_empty());
+    let nd33 = list("nd33-2023");
+    assert_eq!(nd33.len(), 2, "{nd33:?}");
+    assert!(
+        nd33.iter().all(|l| l.starts_with("Cán bộ khác")),
+        "{nd33:?}"
+    );
+    assert!(list("cv11-2025")
+        .iter()
+        .any(|l| l.contains("ngày có hiệu lực")));
+}
+
+fn minimal(id: &str) -> String {
+    format!(
+        r#"{{"id":"{id}","name":"Riêng","effective_from":"2024-01-01","rules":[
+            {{"who":{{"category":"cong_chuc"}},"label":"CC","professional":{{"min":"trung_cap"}}}}]}}"#
+    )
+}
+
+#[test]
+fn a_file_holds_one_set_or_a_list() {
+    let one = RuleSet::from_json(&minimal("a")).unwrap();
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0].id, "a");
+    let many = RuleSet::from_json(&format!("[{}, {}]", minimal("a"), minimal("b"))).unwrap();
+    assert_eq!(
+        many.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+        ["a", "b"]
+    );
+    // A byte-order mark, as Windows editors write, is fine.
+    assert!(RuleSet::from_json(&format!("\u{feff}{}", minimal("a"))).is_ok());
+}
+
+#[test]
+fn every_default_set_is_valid_and_reads_back_from_its_download() {
+    for set in defaults() {
+        assert_eq!(set.validate(), Ok(()), "{}", set.id);
+        let json = set.to_json();
+        assert!(json.contains("\n  \"id\""), "pretty: {json}");
+        assert_eq!(RuleSet::from_json(&json), Ok(vec![set]));
+    }
+    let all = serde_json::to_string(&defaults()).unwrap();
+    assert_eq!(RuleSet::from_json(&all), Ok(defaults()));
+}
+
+#[test]
+fn broken_json_names_its_line() {
+    let err = RuleSet::from_json("{\n  \"id\": \"a\",\n  oops\n}").unwrap_err();
+    assert!(
+        matches!(err, RuleSetFileError::Syntax { line: 3, .. }),
+        "{err:?}"
+    );
+    assert!(err.message_vi().contains("dòng 3"), "{}", err.message_vi());
+    assert!(matches!(
+        RuleSet::from_json(""),
+        Err(RuleSetFileError::Syntax { .. })
+    ));
+}
+
+#[test]
+fn json_of_another_shape_says_what_is_missing() {
+    let err = RuleSet::from_json(r#"{"not": "a rule set"}"#).unwrap_err();
+    assert!(
+        matches!(&err, RuleSetFileError::Shape { index: None, message } if message.contains("id")),
+        "{err:?}"
+    );
+    assert!(err
+        .message_vi()
+        .starts_with("Tệp JSON không phải bộ tiêu chuẩn"));
+    let err = RuleSet::from_json(&format!(r#"[{}, {{"id": 1}}]"#, minimal("a"))).unwrap_err();
+    assert!(
+        matches!(err, RuleSetFileError::Shape { index: Some(1), .. }),
+        "{err:?}"
+    );
+    assert!(
+        err.message_vi().contains("bộ thứ 2"),
+        "{}",
+        err.message_vi()
+    );
+    let unknown_level = minimal("a").replace("trung_cap", "tien_si_khoa_hoc");
+    assert!(matches!(
+        RuleSet::from_json(&unknown_level),
+        Err(RuleSetFileError::Shape { .. })
+    ));
+    assert!(matches!(
+        RuleSet::from_json("42"),
+        Err(RuleSetFileError::Shape { .. })
+    ));
+    assert_eq!(RuleSet::from_json("[]"), Err(RuleSetFileError::NoSets));
+}
+
+#[test]
+fn invalid_sets_are_refused_with_the_reason() {
+    let valid = || defaults().remove(2);
+    let check = |set: RuleSet, want: Problem| {
+        assert_eq!(set.validate(), Err(want.clone()), "{}", set.id);
+        let json = serde_json::to_string(&set).unwrap();
+        let err = RuleSet::from_json(&json).unwrap_err();
+        assert_eq!(
+            err,
+            RuleSetFileError::Invalid {
+                id: set.id.clone(),
+                problem: want
+            }
+        );
+        assert!(
+            err.message_vi().contains("không hợp lệ"),
+            "{}",
+            err.message_vi()
+        );
+    };
+    check(
+        RuleSet {
+            id: " ".into(),
+            ..valid()
+        },
+        Problem::EmptyId,
+    );
+    check(
+        RuleSet {
+            id: "nđ 33".into(),
+            ..valid()
+        },
+        Problem::BadId("nđ 33".into()),
+    );
+    check(
+        RuleSet {
+            name: "".into(),
+            ..valid()
+        },
+        Problem::EmptyName,
+    );
+    check(
+        RuleSet {
+            rules: vec![],
+            ..valid()
+        },
+        Problem::NoRules,
+    );
+    let mut no_label = valid();
+    no_label.rules[1].label = " ".into();
+    check(no_label, Problem::EmptyLabel { rule: 2 });
+    let mut none_min = valid();
+    none_min.rules[2].general_education = Some(at_least(GeneralEducation::None));
+    check(
+        none_min,
+        Problem::BadRequirement {
+            label: "Công chức cấp xã".into(),
+            criterion: Criterion::GeneralEducation,
+        },
+    );
+    let mut raises = valid();
+    raises.rules[2].professional = Some(
+        at_least(Professional::TrungCap)
+            .except(Scope::DifficultArea, Relief::LowerTo(Professional::DaiHoc)),
+    );
+    check(
+        raises,
+        Problem::BadRequirement {
+            label: "Công chức cấp xã".into(),
+            criterion: Criterion::Professional,
+        },
+    );
+    let mut no_years = valid();
+    no_years.rules[0].political_theory = Some(
+        at_least(PoliticalTheory::TrungCap).except(Scope::DifficultArea, Relief::GraceYears(0)),
+    );
+    check(
+        no_years,
+        Problem::BadRequirement {
+            label: "Chủ tịch, Phó Chủ tịch HĐND, UBND".into(),
+            criterion: Criterion::PoliticalTheory,
+        },
+    );
+    // Lowered to "none" in difficult areas is a real relief.
+    let mut waived = valid();
+    waived.rules[2].professional = Some(
+        at_least(Professional::TrungCap)
+            .except(Scope::DifficultArea, Relief::LowerTo(Professional::None)),
+    );
+    assert_eq!(waived.validate(), Ok(()));
+}
+
+#[test]
+fn two_sets_of_a_file_may_not_share_an_id() {
+    assert_eq!(
+        RuleSet::from_json(&format!("[{}, {}]", minimal("a"), minimal("a"))),
+        Err(RuleSetFileError::DuplicateId("a".into()))
+    );
+}
+
+#[test]
+fn user_sets_replace_built_in_ones_by_id_and_follow_them() {
+    let mut edited = defaults().remove(2);
+    edited.name = "ND 33 sửa".into();
+    let mut copy = defaults().remove(2);
+    copy.id = copy_id(&copy.id, &defaults());
+    assert_eq!(copy.id, "nd33-2023-sua");
+    let own = RuleSet::from_json(&minimal("rieng")).unwrap().remove(0);
+    let all = combine(defaults(), &[edited.clone(), copy.clone(), own.clone()]);
+    assert_eq!(
+        all.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+        [
+            "tt06-2012",
+            "tt13-2019",
+            "nd33-2023",
+            "cv11-2025",
+            "nd33-2023-sua",
+            "rieng"
+        ]
+    );
+    assert_eq!(all[2].name, "ND 33 sửa");
+    // The edited copy, later in the list, is the one in force at its date.
+    assert_eq!(
+        in_force(&all, d("2023-12-31")).map(|s| s.id.as_str()),
+        Some("nd33-2023-sua")
+    );
+    let built_in = defaults();
+    let base = |id| based_on(&built_in, id).map(|s| s.id.as_str());
+    assert_eq!(base("nd33-2023"), Some("nd33-2023"));
+    assert_eq!(base("nd33-2023-sua"), Some("nd33-2023"));
+    assert_eq!(base("nd33-2023-sua-3"), Some("nd33-2023"));
+    assert_eq!(base("nd33-2023-suax"), None);
+    assert_eq!(base("rieng"), None);
+    assert_eq!(
+        copy_id("nd33-2023", &[copy.clone()]),
+        "nd33-2023-sua-2",
+        "a second copy gets a number"
+    );
+}
+
+#[test]
+fn the_documented_example_reads() {
+    let doc = include_str!("../../../../../docs/REPORT-EXTENSIONS.md");
+    let start = doc.find("## Rule sets as JSON").unwrap();
+    let block = &doc[start..];
+    let json = &block[block.find("```json").unwrap() + 7..];
+    let json = &json[..json.find("```").unwrap()];
+    let sets = RuleSet::from_json(json).unwrap();
+    assert_eq!(sets[0].rules.len(), 2);
+}
+
+#[test]
+fn unconfirmed_facts_are_listed_in_english_too() {
+    for set in defaults() {
+        let (vi, en) = (set.unconfirmed(), set.unconfirmed_in(Lang::En));
+        assert_eq!(vi.len(), en.len(), "{}", set.id);
+        assert!(en.iter().all(|l| l.contains("(unconfirmed)")), "{en:?}");
+    }
+}
