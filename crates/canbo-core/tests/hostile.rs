@@ -376,7 +376,7 @@ fn error(name: &str, bytes: &[u8]) -> ImportError {
 }
 
 /// A compound file with the given streams (enough for the directory to name them): 512-byte
-/// sectors, the directory in sector 0, no FAT.
+/// sectors, the directory in sector 0, the FAT in sector 1.
 fn cfb(streams: &[&str]) -> Vec<u8> {
     let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     bytes.resize(512, 0xFF);
@@ -396,7 +396,13 @@ fn cfb(streams: &[&str]) -> Vec<u8> {
         entry[66] = if i == 0 { 5 } else { 2 };
         bytes.extend_from_slice(&entry);
     }
-    bytes.resize(1536, 0);
+    bytes.resize(1024, 0);
+    // Sector 1 is the FAT: sector 0 (the directory) ends its chain, sector 1 is the FAT's.
+    bytes[0x2C..0x30].copy_from_slice(&1u32.to_le_bytes());
+    bytes[0x4C..0x50].copy_from_slice(&1u32.to_le_bytes());
+    bytes.extend(0xFFFF_FFFEu32.to_le_bytes());
+    bytes.extend(0xFFFF_FFFDu32.to_le_bytes());
+    bytes.resize(1536, 0xFF);
     bytes
 }
 
@@ -580,5 +586,86 @@ fn fuzz_findings_compound_files_pointing_past_their_end_are_all_damaged() {
         assert!(matches!(err, ImportError::Corrupt { .. }), "{err:?}");
         seen += 1;
     }
-    assert_eq!(seen, 8);
+    assert_eq!(seen, 11);
+}
+
+/// calamine 0.38 reads a compound file's directory by following its chain of sectors with no
+/// length: a chain that loops back grows memory until the process dies. Both files were out
+/// of memory under the fuzzer (past 2 GB); now each is `Corrupt` naming the loop, at once.
+#[test]
+fn fuzz_findings_a_directory_chain_that_loops_is_damaged_not_out_of_memory() {
+    for (found, mode) in [
+        (
+            &include_bytes!("fuzz-regressions/import_bytes-oom-ac4f29da")[..],
+            1, // xls forced
+        ),
+        (
+            &include_bytes!("fuzz-regressions/import_bytes-oom-f56dc969")[..],
+            5, // sniffed
+        ),
+    ] {
+        assert_eq!(found[0], mode);
+        let bytes = &found[1..];
+        let err = error("fuzz.xls", bytes);
+        let ImportError::Corrupt { reason, .. } = &err else {
+            panic!("{err:?}");
+        };
+        assert!(reason.contains("loops back"), "{reason}");
+        assert!(err.message_vi().contains("fuzz.xls"));
+        let forced = canbo_core::read::read_as("fuzz.xls", bytes, canbo_core::read::Format::Xls);
+        assert!(
+            matches!(forced, Err(ImportError::Corrupt { .. })),
+            "{forced:?}"
+        );
+    }
+}
+
+/// A timeout under the fuzzer (an older build, before `cfbcheck`): a sector number far past
+/// the end of an 11-sector file. Now `Corrupt` naming the sector.
+#[test]
+fn fuzz_finding_a_sector_far_past_the_end_is_damaged_not_a_hang() {
+    let found = include_bytes!("fuzz-regressions/import_bytes-timeout-0e6f1494");
+    assert_eq!(found[0], 5);
+    let err = error("fuzz.xls", &found[1..]);
+    let ImportError::Corrupt { reason, .. } = &err else {
+        panic!("{err:?}");
+    };
+    assert!(reason.contains("past the end of the file"), "{reason}");
+}
+
+/// A compound file written here whose stream chains are broken in each way calamine would
+/// follow: a loop in a stream's own chain, a small stream with no mini FAT to find it in. Each is `Corrupt`; the same file with sound chains is read as far as its
+/// (empty) workbook stream.
+#[test]
+fn compound_files_whose_stream_chains_loop_or_leave_the_tables_are_damaged() {
+    // Header, directory (sector 0), FAT (sector 1), stream sectors 2 and 3.
+    let build = |fat: &[u32], stream_len: u32| {
+        let mut bytes = cfb(&["Workbook"]);
+        bytes.truncate(1024);
+        bytes.extend(fat.iter().flat_map(|v| v.to_le_bytes()));
+        bytes.resize(1536, 0xFF);
+        bytes.resize(2560, 0);
+        let entry = 512 + 128; // the Workbook entry
+        bytes[entry + 116..entry + 120].copy_from_slice(&2u32.to_le_bytes());
+        bytes[entry + 120..entry + 124].copy_from_slice(&stream_len.to_le_bytes());
+        bytes
+    };
+    const END: u32 = 0xFFFF_FFFE;
+    const FATSECT: u32 = 0xFFFF_FFFD;
+    let looped = build(&[END, FATSECT, 3, 2], 4096);
+    let reason = |bytes: &[u8]| match error("vong.xls", bytes) {
+        ImportError::Corrupt { reason, .. } => reason,
+        other => panic!("{other:?}"),
+    };
+    assert!(reason(&looped).contains("loops back to sector 2"));
+    // 100 bytes: a mini stream, but the file has no mini FAT at all.
+    let no_mini = build(&[END, FATSECT, 3, END], 100);
+    assert!(reason(&no_mini).contains("mini stream"));
+    // Sound chains: past the check, calamine finds no BIFF records in the stream.
+    let sound = build(&[END, FATSECT, 3, END], 4096);
+    let err = error("lanh.xls", &sound);
+    assert!(
+        !matches!(&err, ImportError::Corrupt { reason, .. } if reason.contains("sector")),
+        "{err:?}"
+    );
 }
