@@ -40,8 +40,7 @@ pub fn pack(args: PackArgs) -> Result<(), CliError> {
     let secret = args.passphrase.require("pack")?;
     let rule_sets = match &args.rules {
         Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+            let text = common::read_text(path, common::JSON_BYTES)?;
             RuleSet::from_json(&text).map_err(|e| {
                 CliError::Input(format!("{}: not a usable rule set: {e}", path.display()))
             })?
@@ -67,8 +66,7 @@ pub fn pack(args: PackArgs) -> Result<(), CliError> {
 }
 
 pub fn unpack(args: UnpackArgs) -> Result<(), CliError> {
-    let bytes = std::fs::read(&args.package)
-        .map_err(|e| CliError::Input(format!("{}: {e}", args.package.display())))?;
+    let bytes = common::read_limited(&args.package, common::PACKAGE_BYTES)?;
     let secret = args.passphrase.require("unpack")?;
     let content = package::unpack(&bytes, &secret)
         .map_err(|e| CliError::Input(format!("{}: {e}", args.package.display())))?;
