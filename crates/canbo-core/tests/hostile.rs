@@ -439,3 +439,30 @@ fn compound_files_whose_stream_chains_loop_or_leave_the_tables_are_damaged() {
         "{err:?}"
     );
 }
+
+/// An xls holding numbers at A1, A2 and IV65536: calamine would allocate the 65,536 × 256
+/// box around them when it opens the file. Refused before, naming the cells it spans; the
+/// same cells close together are read.
+#[test]
+fn an_xls_whose_cells_span_the_whole_sheet_is_refused_before_calamine_allocates() {
+    match read("goc.xls", &hostile_files::xls_corners()) {
+        Err(ImportError::TooLarge {
+            file,
+            limit: Limit::Grid { cells, .. },
+        }) => {
+            assert_eq!(file, "goc.xls");
+            assert!(cells >= 65_536 * 256, "{cells}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let err = error("goc.xls", &hostile_files::xls_corners());
+    assert!(err.message_vi().contains("goc.xls") && err.message_vi().contains("ô"));
+    let close = hostile_files::xls(&[
+        hostile_files::biff_number(0, 0, 1.0),
+        hostile_files::biff_number(1, 0, 2.0),
+        hostile_files::biff_number(2, 3, 3.0),
+    ]);
+    let book = read("gan.xls", &close).expect("read");
+    assert_eq!(book.sheets[0].rows.len(), 3);
+    assert_eq!(book.sheets[0].cell(2, 3), &Cell::Number(3.0));
+}

@@ -167,6 +167,7 @@ fn importing_a_hostile_file_costs_at_most_k_times_its_size_plus_c() {
         ("dimension.xlsx", hostile_files::absurd_dimension()),
         ("shared-strings.xlsx", hostile_files::huge_shared_strings()),
         ("endless-line.csv", hostile_files::endless_line_csv()),
+        ("corners.xls", hostile_files::xls_corners()),
     ];
     for (name, bytes) in files {
         check(name, bytes);

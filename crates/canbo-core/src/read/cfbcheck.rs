@@ -13,8 +13,10 @@
 const MARKERS: u32 = 0xFFFF_FFFA;
 const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 
-/// `Err` with the reason when a sector number points outside the file.
-pub(super) fn check(bytes: &[u8]) -> Result<(), String> {
+/// `Err` with the reason when a sector number points outside the file or a chain loops;
+/// else the workbook stream (`Workbook`, else `Book`) as calamine will read it, if there is
+/// one, for `xlscheck` to look through before calamine does.
+pub(super) fn check(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
     let u16_at = |at: usize| {
         bytes
             .get(at..at + 2)
@@ -83,7 +85,7 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), String> {
         .flat_map(|&id| sector(id).chunks_exact(128))
         .collect();
     let Some(root) = entries.first() else {
-        return Ok(()); // calamine says "empty root directory"
+        return Ok(None); // calamine says "empty root directory"
     };
     let start_of = |e: &[u8]| u32::from_le_bytes([e[116], e[117], e[118], e[119]]);
     let len_of = |e: &[u8]| u64::from_le_bytes(e[120..128].try_into().unwrap_or([0; 8]));
@@ -111,8 +113,10 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), String> {
     }
     // The mini stream (the root entry's chain) and the mini FAT, both in whole sectors.
     let mini_fat_len = u32_at(0x40).ok_or_else(short)?;
+    let mut mini_stream = Vec::new();
     let (mini_fat, mini_sectors) = if mini_fat_len > 0 {
         let stream = chain(start_of(root), &fat, "mini stream")?;
+        mini_stream = stream.clone();
         let mini_fat_start = u32_at(0x3C).ok_or_else(short)?;
         let table: Vec<u32> = chain(mini_fat_start, &fat, "mini FAT")?
             .into_iter()
@@ -145,7 +149,44 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), String> {
             }
         }
     }
-    Ok(())
+    // The workbook stream, found as calamine finds it (the first entry of that name).
+    let name_of = |e: &[u8]| {
+        let units: Vec<u16> = e[..64]
+            .chunks_exact(2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+            .take_while(|&u| u != 0)
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    let find = |wanted: &str| {
+        entries
+            .iter()
+            .find(|e| name_of(e).eq_ignore_ascii_case(wanted))
+    };
+    let Some(book) = find("Workbook").or_else(|| find("Book")) else {
+        return Ok(None);
+    };
+    let len = len_of(book) as usize;
+    let mut stream = Vec::new();
+    if len == 0 {
+        // Empty: calamine reads nothing, wherever it says it starts.
+    } else if len >= 4096 {
+        for id in chain(start_of(book), &fat, "stream")? {
+            stream.extend_from_slice(sector(id));
+        }
+    } else if start_of(book) < MARKERS {
+        let held: Vec<u8> = mini_stream
+            .iter()
+            .flat_map(|&id| sector(id))
+            .copied()
+            .collect();
+        for id in chain(start_of(book), &mini_fat, "mini stream")? {
+            let at = id as usize * 64;
+            stream.extend_from_slice(held.get(at..(at + 64).min(held.len())).unwrap_or(&[]));
+        }
+    }
+    stream.truncate(len);
+    Ok(Some(stream))
 }
 
 /// The sectors of the chain from `start` through `table` (the FAT or the mini FAT), each

@@ -250,3 +250,77 @@ pub fn endless_line_csv() -> Vec<u8> {
     text.push_str(&"x".repeat(3_000_000));
     text.into_bytes()
 }
+
+/// One BIFF record.
+pub fn biff(typ: u16, data: &[u8]) -> Vec<u8> {
+    let mut out = typ.to_le_bytes().to_vec();
+    out.extend((data.len() as u16).to_le_bytes());
+    out.extend(data);
+    out
+}
+
+/// A NUMBER record: `value` at (row, col), zero-based.
+pub fn biff_number(row: u16, col: u16, value: f64) -> Vec<u8> {
+    let mut data = row.to_le_bytes().to_vec();
+    data.extend(col.to_le_bytes());
+    data.extend(0u16.to_le_bytes());
+    data.extend(value.to_le_bytes());
+    biff(0x0203, &data)
+}
+
+/// An xls (BIFF8 in a compound file) of one sheet «DS» made of `sheet` records.
+pub fn xls(sheet: &[Vec<u8>]) -> Vec<u8> {
+    let bof = |kind: u16| {
+        let mut data = 0x0600u16.to_le_bytes().to_vec();
+        data.extend(kind.to_le_bytes());
+        data.extend([0; 12]);
+        biff(0x0809, &data)
+    };
+    let eof = biff(0x000A, &[]);
+    // Globals: BOF, BOUNDSHEET (4 + 10 bytes of data), EOF; then the sheet.
+    let start = (bof(5).len() + 14 + eof.len()) as u32;
+    let mut stream = bof(5);
+    let mut bound = start.to_le_bytes().to_vec();
+    bound.extend([0, 0, 2, 0, b'D', b'S']);
+    stream.extend(biff(0x0085, &bound));
+    stream.extend(&eof);
+    assert_eq!(stream.len() as u32, start);
+    stream.extend(bof(0x10));
+    for r in sheet {
+        stream.extend(r);
+    }
+    stream.extend(&eof);
+    // At least 4096 bytes, so that it lies in whole sectors (no mini stream).
+    stream.resize(stream.len().max(4096).div_ceil(512) * 512, 0);
+    let sectors = stream.len() / 512;
+    assert!(sectors <= 126, "one FAT sector");
+    let mut bytes = cfb(&["Workbook"]);
+    bytes.truncate(1024);
+    bytes[0x20] = 6; // mini sectors of 64 bytes, which calamine checks
+    let entry = 512 + 128; // the Workbook entry, after the root
+    bytes[entry + 116..entry + 120].copy_from_slice(&2u32.to_le_bytes());
+    bytes[entry + 120..entry + 124].copy_from_slice(&(stream.len() as u32).to_le_bytes());
+    // The FAT: the directory, the FAT itself, then the stream's chain 2 → 3 → … → end.
+    let mut fat = vec![0xFFFF_FFFEu32, 0xFFFF_FFFD];
+    fat.extend((0..sectors as u32).map(|i| {
+        if i + 1 == sectors as u32 {
+            0xFFFF_FFFE
+        } else {
+            i + 3
+        }
+    }));
+    fat.resize(128, 0xFFFF_FFFF);
+    bytes.extend(fat.iter().flat_map(|v| v.to_le_bytes()));
+    bytes.extend(stream);
+    bytes
+}
+
+/// An xls with numbers at A1 and A2 and one at IV65536: calamine 0.38 would hold
+/// the sheet as a 65,536 × 256 grid (16.7 million cells, about 540 MB).
+pub fn xls_corners() -> Vec<u8> {
+    xls(&[
+        biff_number(0, 0, 1.0),
+        biff_number(1, 0, 2.0),
+        biff_number(65535, 255, 3.0),
+    ])
+}
