@@ -75,11 +75,12 @@ static ALLOCATOR: Counting = Counting;
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 /// The bound: peak heap ≤ K × file size + C. K covers what a roster becomes once read (each
-/// cell a `Cell`, each person a `Person` with their text) and the inflated XML calamine holds
-/// of an xlsx's tables; C the tables built once per import (vocabulary, header matching) and
-/// the report of a small file.
-const K: u64 = 40;
-const C: u64 = 32_000_000;
+/// cell a `Cell`, each person a `Person` with their text; the 250,000-person roster peaks at
+/// 15.8 × its size); C an xls grid of up to `limits::XLS_GRID_SLACK` cells that calamine
+/// allocates whatever the file's size, at 64 bytes a cell (its range and the copy
+/// `worksheet_range` returns): 64.4 MB measured, the largest fixed cost (a sample's is 1 MB).
+const K: u64 = 20;
+const C: u64 = 72_000_000;
 
 /// Peak heap bytes of one `import` of `bytes` (the input's own copy is made before).
 fn peak_of_import(name: &str, bytes: Vec<u8>) -> (Import, u64) {
@@ -168,6 +169,15 @@ fn importing_a_hostile_file_costs_at_most_k_times_its_size_plus_c() {
         ("shared-strings.xlsx", hostile_files::huge_shared_strings()),
         ("endless-line.csv", hostile_files::endless_line_csv()),
         ("corners.xls", hostile_files::xls_corners()),
+        // Just under the grid limit (a 4,096-byte stream: 1,004,096 cells), which calamine
+        // reads: 3,921 rows × 256 columns, the worst an xls this small may cost.
+        (
+            "grid-limit.xls",
+            hostile_files::xls(&[
+                hostile_files::biff_number(0, 0, 1.0),
+                hostile_files::biff_number(3920, 255, 2.0),
+            ]),
+        ),
     ];
     for (name, bytes) in files {
         check(name, bytes);
