@@ -111,10 +111,11 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, CliError> {
 }
 
 /// The most the CLI reads of a JSON input (taught spellings, rule sets, an earlier report):
-/// 16 MB. The largest real ones are far smaller (a `canbo.report/1` of the 250,000-person
-/// roster is well under 1 MB, a rule set a few KB); a file past this is a mistake (a roster
-/// given where a rule set goes) or hostile, and is refused before it is read whole.
-pub const JSON_BYTES: u64 = 16_000_000;
+/// 100 MB, the core's file size limit. The largest real one is an earlier report of a large
+/// roster (`canbo report --format json` of the 250,000-person roster is 20.6 MB, five times
+/// under); spellings and rule sets are a few KB. A file past this is a mistake (a roster
+/// given where a rule set goes, `/dev/zero`) or hostile, and is refused before it is read whole.
+pub const JSON_BYTES: u64 = canbo_core::read::limits::FILE_BYTES;
 
 /// The most read of a passphrase file (its first line is the passphrase): 64 KB.
 pub const PASSPHRASE_BYTES: u64 = 64_000;

@@ -91,8 +91,8 @@ fn inputs_read_whole_are_refused_past_their_size_naming_the_file() {
         file.set_len(len).expect("set_len");
         path.to_string_lossy().into_owned()
     };
-    // 16 MB for JSON, 64 KB for a passphrase, the core's 100 MB for a package.
-    let json = sparse("lon.json", 16_000_001);
+    // 100 MB for JSON and for a package (the core's file size limit), 64 KB for a passphrase.
+    let json = sparse("lon.json", 100_000_001);
     let package = sparse("lon.canbo", 100_000_001);
     let passphrase = sparse("mat-khau.txt", 64_001);
     let cases: Vec<(Vec<&str>, &str)> = vec![
