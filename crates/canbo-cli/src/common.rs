@@ -116,8 +116,7 @@ impl Input {
     fn overrides(&self) -> Result<Overrides, CliError> {
         let mut overrides = Overrides::default();
         if let Some(path) = &self.vocab {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+            let text = read_text(path, JSON_BYTES)?;
             overrides.spellings = canbo_core::vocab::spellings::Spellings::from_json(&text)
                 .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
         }
@@ -153,9 +152,7 @@ fn read_all(files: &[PathBuf]) -> Result<Vec<FileInput>, CliError> {
 /// `/dev/zero`) is refused after reading that much, with the core's own message.
 fn read_bounded(path: &Path) -> Result<Vec<u8>, CliError> {
     use canbo_core::read::limits::FILE_BYTES;
-    use std::io::Read;
-    let io = |e: std::io::Error| CliError::Input(format!("{}: {e}", path.display()));
-    let too_large = |bytes: u64| {
+    read_at_most(path, FILE_BYTES)?.map_err(|bytes| {
         CliError::Input(
             canbo_core::ImportError::TooLarge {
                 file: display_name(path),
@@ -166,21 +163,72 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, CliError> {
             }
             .to_string(),
         )
-    };
+    })
+}
+
+/// The most the CLI reads of a JSON input (taught spellings, rule sets, an earlier report):
+/// 100 MB, the core's file size limit. The largest real one is an earlier report of a large
+/// roster (`canbo report --format json` of the 250,000-person roster is 20.6 MB, five times
+/// under); spellings and rule sets are a few KB. A file past this is a mistake (a roster
+/// given where a rule set goes, `/dev/zero`) or hostile, and is refused before it is read whole.
+pub const JSON_BYTES: u64 = canbo_core::read::limits::FILE_BYTES;
+
+/// The most read of a passphrase file (its first line is the passphrase): 64 KB.
+pub const PASSPHRASE_BYTES: u64 = 64_000;
+
+/// A roster package (`.canbo`) read by `unpack`: the core's file size limit, as for a roster
+/// given to the other commands (a package is smaller than the spreadsheets it holds).
+pub const PACKAGE_BYTES: u64 = canbo_core::read::limits::FILE_BYTES;
+
+/// A whole file of at most `max` bytes; past it, an error naming the file and the limit, in
+/// Vietnamese and English, after reading no more than `max` + 1 bytes (so `/dev/zero` or a
+/// 10 GB file ends at once).
+pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, CliError> {
+    read_at_most(path, max)?.map_err(|bytes| {
+        let size = |b: u64| {
+            let tenths = (b * 10).div_ceil(1_000_000);
+            (
+                format!("{},{} MB", tenths / 10, tenths % 10),
+                format!("{}.{} MB", tenths / 10, tenths % 10),
+            )
+        };
+        let (seen_vi, seen_en) = size(bytes);
+        let (max_vi, max_en) = size(max);
+        CliError::Input(format!(
+            "{}: tệp quá lớn ({seen_vi}, tối đa {max_vi}), không đọc / file too large \
+             ({seen_en}, at most {max_en}), not read",
+            path.display()
+        ))
+    })
+}
+
+/// [`read_limited`] as UTF-8 text.
+pub fn read_text(path: &Path, max: u64) -> Result<String, CliError> {
+    String::from_utf8(read_limited(path, max)?).map_err(|_| {
+        CliError::Input(format!(
+            "{}: không phải văn bản UTF-8 / not UTF-8 text",
+            path.display()
+        ))
+    })
+}
+
+/// The file's bytes, or `Err(size)` when it holds more than `max` (its size, or `max` + 1
+/// when it does not say, as a pipe or a device).
+fn read_at_most(path: &Path, max: u64) -> Result<Result<Vec<u8>, u64>, CliError> {
+    use std::io::Read;
+    let io = |e: std::io::Error| CliError::Input(format!("{}: {e}", path.display()));
     let file = std::fs::File::open(path).map_err(io)?;
     if let Ok(meta) = file.metadata() {
-        if meta.is_file() && meta.len() > FILE_BYTES {
-            return Err(too_large(meta.len()));
+        if meta.is_file() && meta.len() > max {
+            return Ok(Err(meta.len()));
         }
     }
     let mut bytes = Vec::new();
-    file.take(FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
+    file.take(max + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > max {
+        return Ok(Err(bytes.len() as u64));
     }
-    Ok(bytes)
+    Ok(Ok(bytes))
 }
 
 fn import_all(inputs: &[FileInput], overrides: &Overrides) -> Result<Import, CliError> {
@@ -208,8 +256,7 @@ impl Passphrase {
     /// The passphrase, if one was given.
     pub fn get(&self) -> Result<Option<String>, CliError> {
         let text = match &self.passphrase_file {
-            Some(path) => std::fs::read_to_string(path)
-                .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?,
+            Some(path) => read_text(path, PASSPHRASE_BYTES)?,
             None => match std::env::var(PASSPHRASE_ENV) {
                 Ok(text) => text,
                 Err(_) => return Ok(None),

@@ -60,8 +60,7 @@ pub fn pack(args: PackArgs) -> Result<(), CliError> {
 }
 
 pub fn unpack(args: UnpackArgs) -> Result<(), CliError> {
-    let bytes = std::fs::read(&args.package)
-        .map_err(|e| CliError::Input(format!("{}: {e}", args.package.display())))?;
+    let bytes = common::read_limited(&args.package, common::PACKAGE_BYTES)?;
     let secret = args.passphrase.require("unpack")?;
     let content = package::unpack(&bytes, &secret)
         .map_err(|e| CliError::Input(format!("{}: {e}", args.package.display())))?;

@@ -163,8 +163,7 @@ fn check(args: &Args) -> Result<(), CliError> {
 /// An earlier report, as `canbo report --format json` wrote it; a file that is not one
 /// cannot be read (exit 1).
 fn read_report(path: &Path) -> Result<Report, CliError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+    let text = common::read_text(path, common::JSON_BYTES)?;
     let report: Report = serde_json::from_str(&text).map_err(|e| {
         CliError::Input(format!(
             "{}: not a canbo.report/1 JSON file: {e}",

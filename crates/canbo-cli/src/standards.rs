@@ -56,8 +56,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
 /// A JSON file holding one rule set or a list of them, read and checked by the core (the
 /// same as the app's import).
 pub(crate) fn read_rule_sets(path: &Path) -> Result<Vec<RuleSet>, CliError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+    let text = common::read_text(path, common::JSON_BYTES)?;
     RuleSet::from_json(&text)
         .map_err(|e| CliError::Input(format!("{}: not a usable rule set: {e}", path.display())))
 }

@@ -119,6 +119,9 @@ pub enum Limit {
     Cells { max: u64 },
     /// A line of a CSV file longer than any roster's line.
     Line { line: u64, bytes: u64, max: u64 },
+    /// The grids an xls file's sheets would be read into (the box around each sheet's
+    /// cells) hold far more cells than the file could fill: cells scattered to its corners.
+    Grid { cells: u64, max: u64 },
 }
 
 /// `12,3 MB` / `12.3 MB`.
@@ -164,6 +167,9 @@ impl Limit {
                 mb(max)
             ),
             Limit::Cells { max } => format!("quá nhiều ô có dữ liệu (tối đa {max})"),
+            Limit::Grid { cells, max } => format!(
+                "các trang trải ra {cells} ô, quá nhiều so với dữ liệu trong tệp (tối đa {max}); có thể là tệp độc hại"
+            ),
             Limit::Line { line, bytes, max } => format!(
                 "dòng {line} dài bất thường ({}, tối đa {}): không phải danh sách",
                 mb(bytes),
@@ -203,6 +209,9 @@ impl Limit {
                 mb(max)
             ),
             Limit::Cells { max } => format!("too many cells with a value (at most {max})"),
+            Limit::Grid { cells, max } => format!(
+                "the sheets span {cells} cells, far more than the file holds (at most {max}); this may be a hostile file"
+            ),
             Limit::Line { line, bytes, max } => format!(
                 "line {line} is abnormally long ({}, at most {}): not a roster",
                 mb(bytes),

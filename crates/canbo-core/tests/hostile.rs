@@ -6,186 +6,8 @@ use canbo_core::read::{read, Cell};
 use canbo_core::{import, FileInput, ImportError, Overrides};
 use std::time::{Duration, Instant};
 
-/// A zip written by hand, so that sizes and streams can be whatever a hostile file holds.
-mod zipgen {
-    pub struct Entry {
-        pub name: String,
-        /// 0 stored, 8 deflated.
-        pub method: u16,
-        pub data: Vec<u8>,
-        /// The uncompressed size the archive declares.
-        pub size: u32,
-        pub crc: u32,
-    }
-
-    impl Entry {
-        pub fn deflated(name: &str, text: &[u8]) -> Entry {
-            Entry {
-                name: name.into(),
-                method: 8,
-                data: miniz_oxide::deflate::compress_to_vec(text, 6),
-                size: text.len() as u32,
-                crc: crc32(text),
-            }
-        }
-    }
-
-    pub fn crc32(bytes: &[u8]) -> u32 {
-        let mut crc = !0u32;
-        for &b in bytes {
-            crc ^= u32::from(b);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 {
-                    (crc >> 1) ^ 0xEDB8_8320
-                } else {
-                    crc >> 1
-                };
-            }
-        }
-        !crc
-    }
-
-    /// Raw deflate of `data` ending on a byte boundary and not final, so that copies of it
-    /// can follow one another (the compressor started fresh: no reference reaches before it).
-    pub fn deflate_block(data: &[u8]) -> Vec<u8> {
-        use miniz_oxide::deflate::core::{
-            compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush,
-        };
-        let mut d = CompressorOxide::new(create_comp_flags_from_zip_params(9, -15, 0));
-        let mut out = vec![0; data.len() + 4096];
-        let (_, read, written) = compress(&mut d, data, &mut out, TDEFLFlush::Sync);
-        assert_eq!(read, data.len());
-        out.truncate(written);
-        out
-    }
-
-    /// A final empty block (fixed Huffman, end of block at once).
-    pub const FINAL: [u8; 2] = [0x03, 0x00];
-
-    pub fn zip(entries: &[Entry]) -> Vec<u8> {
-        let mut out = Vec::new();
-        let mut central = Vec::new();
-        for e in entries {
-            let offset = out.len() as u32;
-            let header = |sig: u32, out: &mut Vec<u8>, central: bool| {
-                out.extend(sig.to_le_bytes());
-                if central {
-                    out.extend(20u16.to_le_bytes());
-                }
-                out.extend(20u16.to_le_bytes());
-                out.extend(0u16.to_le_bytes());
-                out.extend(e.method.to_le_bytes());
-                out.extend([0u8; 4]);
-                out.extend(e.crc.to_le_bytes());
-                out.extend((e.data.len() as u32).to_le_bytes());
-                out.extend(e.size.to_le_bytes());
-                out.extend((e.name.len() as u16).to_le_bytes());
-                out.extend(0u16.to_le_bytes());
-                if central {
-                    // comment length, disk, internal and external attributes
-                    out.extend([0u8; 10]);
-                    out.extend(offset.to_le_bytes());
-                }
-                out.extend(e.name.as_bytes());
-            };
-            header(0x0403_4b50, &mut out, false);
-            out.extend(&e.data);
-            header(0x0201_4b50, &mut central, true);
-        }
-        let (at, len) = (out.len() as u32, central.len() as u32);
-        out.extend(central);
-        out.extend(0x0605_4b50u32.to_le_bytes());
-        out.extend([0u8; 4]);
-        out.extend((entries.len() as u16).to_le_bytes());
-        out.extend((entries.len() as u16).to_le_bytes());
-        out.extend(len.to_le_bytes());
-        out.extend(at.to_le_bytes());
-        out.extend(0u16.to_le_bytes());
-        out
-    }
-
-    const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-    /// The parts of a one-sheet xlsx around `sheet` (its `xl/worksheets/sheet1.xml`).
-    pub fn xlsx(sheet: Entry, more: Vec<Entry>) -> Vec<u8> {
-        let types = String::from(
-            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
-        );
-        let rels = format!(
-            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
-        );
-        let book = format!(
-            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets><sheet name="DS" sheetId="1" r:id="rId1"/></sheets></workbook>"#
-        );
-        let book_rels = format!(
-            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
-        );
-        let mut entries = vec![
-            Entry::deflated("[Content_Types].xml", types.as_bytes()),
-            Entry::deflated("_rels/.rels", rels.as_bytes()),
-            Entry::deflated("xl/workbook.xml", book.as_bytes()),
-            Entry::deflated("xl/_rels/workbook.xml.rels", book_rels.as_bytes()),
-            sheet,
-        ];
-        entries.extend(more);
-        zip(&entries)
-    }
-
-    pub fn sheet_head(dimension: &str) -> String {
-        format!(
-            r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}"><dimension ref="{dimension}"/><sheetData>"#
-        )
-    }
-
-    pub const SHEET_TAIL: &str = "</sheetData></worksheet>";
-}
-
-use zipgen::{Entry, FINAL};
-
-/// One person per row, the same row again and again (no `r`: each is the next row).
-fn person_rows(bytes: usize) -> String {
-    let row = r#"<row><c t="inlineStr"><is><t>Nguyễn Văn A</t></is></c><c t="inlineStr"><is><t>Xã A</t></is></c></row>"#;
-    row.repeat(bytes / row.len())
-}
-
-const HEADER_ROW: &str = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c><c r="B1" t="inlineStr"><is><t>Đơn vị</t></is></c></row>"#;
-
-/// An xlsx whose sheet inflates to `inflated` bytes from copies of one deflated chunk of
-/// rows; `declared` is the size its directory gives (`None`: the true one).
-fn bomb(inflated: u64, declared: Option<u32>) -> Vec<u8> {
-    let head = zipgen::sheet_head("A1:B1048576") + HEADER_ROW;
-    let chunk = person_rows(1 << 20);
-    let copies = (inflated / chunk.len() as u64).max(1);
-    let block = zipgen::deflate_block(chunk.as_bytes());
-    let mut data = zipgen::deflate_block(head.as_bytes());
-    for _ in 0..copies {
-        data.extend_from_slice(&block);
-    }
-    data.extend(zipgen::deflate_block(zipgen::SHEET_TAIL.as_bytes()));
-    data.extend(FINAL);
-    let size = head.len() as u64 + copies * chunk.len() as u64 + zipgen::SHEET_TAIL.len() as u64;
-    let crc = if size < 64 << 20 {
-        let mut all = head.into_bytes();
-        for _ in 0..copies {
-            all.extend_from_slice(chunk.as_bytes());
-        }
-        all.extend(zipgen::SHEET_TAIL.as_bytes());
-        zipgen::crc32(&all)
-    } else {
-        0
-    };
-    zipgen::xlsx(
-        Entry {
-            name: "xl/worksheets/sheet1.xml".into(),
-            method: 8,
-            data,
-            size: declared.unwrap_or(size.min(u64::from(u32::MAX)) as u32),
-            crc,
-        },
-        Vec::new(),
-    )
-}
+mod hostile_files;
+use hostile_files::{bomb, cfb, zipgen, Entry};
 
 fn too_large(result: Result<canbo_core::read::Workbook, ImportError>) -> Limit {
     match result {
@@ -270,15 +92,7 @@ fn a_part_compressed_past_the_ratio_is_refused() {
 
 #[test]
 fn an_absurd_dimension_with_two_cells_allocates_nothing() {
-    let sheet = zipgen::sheet_head("A1:XFD1048576")
-        + HEADER_ROW
-        + r#"<row r="2"><c r="A2" t="inlineStr"><is><t>Lò Văn B</t></is></c><c r="B2" t="inlineStr"><is><t>Xã B</t></is></c></row>"#
-        + r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>far</t></is></c></row>"#
-        + zipgen::SHEET_TAIL;
-    let bytes = zipgen::xlsx(
-        Entry::deflated("xl/worksheets/sheet1.xml", sheet.as_bytes()),
-        Vec::new(),
-    );
+    let bytes = hostile_files::absurd_dimension();
     let started = Instant::now();
     let book = read("dim.xlsx", &bytes).expect("reads");
     assert!(started.elapsed() < Duration::from_secs(1));
@@ -289,19 +103,8 @@ fn an_absurd_dimension_with_two_cells_allocates_nothing() {
 
 #[test]
 fn a_shared_strings_table_far_larger_than_its_sheet_is_refused() {
-    let sheet = zipgen::sheet_head("A1:A1") + HEADER_ROW + zipgen::SHEET_TAIL;
     // Declared 80 MB, stored: the directory's word is enough to refuse it.
-    let strings = Entry {
-        name: "xl/sharedStrings.xml".into(),
-        method: 0,
-        data: b"<sst/>".to_vec(),
-        size: 80_000_000,
-        crc: 0,
-    };
-    let bytes = zipgen::xlsx(
-        Entry::deflated("xl/worksheets/sheet1.xml", sheet.as_bytes()),
-        vec![strings],
-    );
+    let bytes = hostile_files::huge_shared_strings();
     match read("sst.xlsx", &bytes) {
         Err(ImportError::TooLarge {
             limit: Limit::Table { part, .. },
@@ -313,9 +116,7 @@ fn a_shared_strings_table_far_larger_than_its_sheet_is_refused() {
 
 #[test]
 fn a_csv_of_one_endless_line_is_refused_naming_the_line() {
-    let mut text = "Họ và tên,Đơn vị\n".to_string();
-    text.push_str(&"x".repeat(3_000_000));
-    match read("dai.csv", text.as_bytes()) {
+    match read("dai.csv", &hostile_files::endless_line_csv()) {
         Err(ImportError::TooLarge {
             file,
             limit: Limit::Line { line, .. },
@@ -373,31 +174,6 @@ fn error(name: &str, bytes: &[u8]) -> ImportError {
     let err = imported.errors.into_iter().next().expect("an error");
     assert_eq!(err.file(), name);
     err
-}
-
-/// A compound file with the given streams (enough for the directory to name them): 512-byte
-/// sectors, the directory in sector 0, no FAT.
-fn cfb(streams: &[&str]) -> Vec<u8> {
-    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    bytes.resize(512, 0xFF);
-    bytes[8..0x30].fill(0);
-    bytes[0x1E] = 9;
-    bytes[0x30..0x34].copy_from_slice(&0u32.to_le_bytes());
-    bytes[0x34..0x3C].fill(0);
-    bytes[0x3C..0x40].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
-    bytes[0x40..0x44].fill(0);
-    bytes[0x44..0x48].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
-    bytes[0x48..0x4C].fill(0);
-    for (i, name) in std::iter::once(&"Root Entry").chain(streams).enumerate() {
-        let mut entry = [0u8; 128];
-        let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        entry[..utf16.len()].copy_from_slice(&utf16);
-        entry[64..66].copy_from_slice(&((utf16.len() + 2) as u16).to_le_bytes());
-        entry[66] = if i == 0 { 5 } else { 2 };
-        bytes.extend_from_slice(&entry);
-    }
-    bytes.resize(1536, 0);
-    bytes
 }
 
 #[test]
@@ -580,5 +356,113 @@ fn fuzz_findings_compound_files_pointing_past_their_end_are_all_damaged() {
         assert!(matches!(err, ImportError::Corrupt { .. }), "{err:?}");
         seen += 1;
     }
-    assert_eq!(seen, 8);
+    assert_eq!(seen, 11);
+}
+
+/// calamine 0.38 reads a compound file's directory by following its chain of sectors with no
+/// length: a chain that loops back grows memory until the process dies. Both files were out
+/// of memory under the fuzzer (past 2 GB); now each is `Corrupt` naming the loop, at once.
+#[test]
+fn fuzz_findings_a_directory_chain_that_loops_is_damaged_not_out_of_memory() {
+    for (found, mode) in [
+        (
+            &include_bytes!("fuzz-regressions/import_bytes-oom-ac4f29da")[..],
+            1, // xls forced
+        ),
+        (
+            &include_bytes!("fuzz-regressions/import_bytes-oom-f56dc969")[..],
+            5, // sniffed
+        ),
+    ] {
+        assert_eq!(found[0], mode);
+        let bytes = &found[1..];
+        let err = error("fuzz.xls", bytes);
+        let ImportError::Corrupt { reason, .. } = &err else {
+            panic!("{err:?}");
+        };
+        assert!(reason.contains("loops back"), "{reason}");
+        assert!(err.message_vi().contains("fuzz.xls"));
+        let forced = canbo_core::read::read_as("fuzz.xls", bytes, canbo_core::read::Format::Xls);
+        assert!(
+            matches!(forced, Err(ImportError::Corrupt { .. })),
+            "{forced:?}"
+        );
+    }
+}
+
+/// A timeout under the fuzzer (an older build, before `cfbcheck`): a sector number far past
+/// the end of an 11-sector file. Now `Corrupt` naming the sector.
+#[test]
+fn fuzz_finding_a_sector_far_past_the_end_is_damaged_not_a_hang() {
+    let found = include_bytes!("fuzz-regressions/import_bytes-timeout-0e6f1494");
+    assert_eq!(found[0], 5);
+    let err = error("fuzz.xls", &found[1..]);
+    let ImportError::Corrupt { reason, .. } = &err else {
+        panic!("{err:?}");
+    };
+    assert!(reason.contains("past the end of the file"), "{reason}");
+}
+
+/// A compound file written here whose stream chains are broken in each way calamine would
+/// follow: a loop in a stream's own chain, a small stream with no mini FAT to find it in. Each is `Corrupt`; the same file with sound chains is read as far as its
+/// (empty) workbook stream.
+#[test]
+fn compound_files_whose_stream_chains_loop_or_leave_the_tables_are_damaged() {
+    // Header, directory (sector 0), FAT (sector 1), stream sectors 2 and 3.
+    let build = |fat: &[u32], stream_len: u32| {
+        let mut bytes = cfb(&["Workbook"]);
+        bytes.truncate(1024);
+        bytes.extend(fat.iter().flat_map(|v| v.to_le_bytes()));
+        bytes.resize(1536, 0xFF);
+        bytes.resize(2560, 0);
+        let entry = 512 + 128; // the Workbook entry
+        bytes[entry + 116..entry + 120].copy_from_slice(&2u32.to_le_bytes());
+        bytes[entry + 120..entry + 124].copy_from_slice(&stream_len.to_le_bytes());
+        bytes
+    };
+    const END: u32 = 0xFFFF_FFFE;
+    const FATSECT: u32 = 0xFFFF_FFFD;
+    let looped = build(&[END, FATSECT, 3, 2], 4096);
+    let reason = |bytes: &[u8]| match error("vong.xls", bytes) {
+        ImportError::Corrupt { reason, .. } => reason,
+        other => panic!("{other:?}"),
+    };
+    assert!(reason(&looped).contains("loops back to sector 2"));
+    // 100 bytes: a mini stream, but the file has no mini FAT at all.
+    let no_mini = build(&[END, FATSECT, 3, END], 100);
+    assert!(reason(&no_mini).contains("mini stream"));
+    // Sound chains: past the check, calamine finds no BIFF records in the stream.
+    let sound = build(&[END, FATSECT, 3, END], 4096);
+    let err = error("lanh.xls", &sound);
+    assert!(
+        !matches!(&err, ImportError::Corrupt { reason, .. } if reason.contains("sector")),
+        "{err:?}"
+    );
+}
+
+/// An xls holding numbers at A1, A2 and IV65536: calamine would allocate the 65,536 × 256
+/// box around them when it opens the file. Refused before, naming the cells it spans; the
+/// same cells close together are read.
+#[test]
+fn an_xls_whose_cells_span_the_whole_sheet_is_refused_before_calamine_allocates() {
+    match read("goc.xls", &hostile_files::xls_corners()) {
+        Err(ImportError::TooLarge {
+            file,
+            limit: Limit::Grid { cells, .. },
+        }) => {
+            assert_eq!(file, "goc.xls");
+            assert!(cells >= 65_536 * 256, "{cells}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let err = error("goc.xls", &hostile_files::xls_corners());
+    assert!(err.message_vi().contains("goc.xls") && err.message_vi().contains("ô"));
+    let close = hostile_files::xls(&[
+        hostile_files::biff_number(0, 0, 1.0),
+        hostile_files::biff_number(1, 0, 2.0),
+        hostile_files::biff_number(2, 3, 3.0),
+    ]);
+    let book = read("gan.xls", &close).expect("read");
+    assert_eq!(book.sheets[0].rows.len(), 3);
+    assert_eq!(book.sheets[0].cell(2, 3), &Cell::Number(3.0));
 }

@@ -2,13 +2,21 @@
 //! (`slice index starts at 4608 but ends at 4271`, found by fuzzing) when a sector number in
 //! the file points just past its end. Every sector number calamine will follow from the
 //! header, the FAT and the directory is checked to lie inside the file.
+//!
+//! Then every chain calamine will follow (the directory, the mini FAT, the mini stream and
+//! each stream) is walked once: a chain that comes back to a sector it has already passed
+//! loops forever, and calamine 0.38 reads the directory's chain without a length, so such a
+//! loop grew memory until the process died (out of memory, found by fuzzing). A chain may
+//! pass each sector at most once, so everything calamine reads is at most the file's size.
 
 /// Sector numbers from here up are markers (free, end of chain, FAT, DIFAT), not sectors.
 const MARKERS: u32 = 0xFFFF_FFFA;
 const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 
-/// `Err` with the reason when a sector number points outside the file.
-pub(super) fn check(bytes: &[u8]) -> Result<(), String> {
+/// `Err` with the reason when a sector number points outside the file or a chain loops;
+/// else the workbook stream (`Workbook`, else `Book`) as calamine will read it, if there is
+/// one, for `xlscheck` to look through before calamine does.
+pub(super) fn check(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
     let u16_at = |at: usize| {
         bytes
             .get(at..at + 2)
@@ -69,20 +77,140 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), String> {
     if let Some(&bad) = fat.iter().find(|&&id| !inside(id)) {
         return Err(past(bad));
     }
-    // Directory entries of streams kept in whole sectors (4096 bytes and more, and the root).
-    let mut dir = u32_at(0x30).ok_or_else(short)?;
-    let mut hops = 0u64;
-    while dir < MARKERS && hops <= sectors {
-        for entry in sector(dir).chunks_exact(128) {
-            let kind = entry[66];
-            let start = u32::from_le_bytes([entry[116], entry[117], entry[118], entry[119]]);
-            let len = u32::from_le_bytes([entry[120], entry[121], entry[122], entry[123]]);
-            if (kind == 5 || (kind == 2 && len >= 4096)) && !inside(start) {
-                return Err(past(start));
+    // The directory, walked as calamine reads it: its whole chain.
+    let dir_start = u32_at(0x30).ok_or_else(short)?;
+    let dir_chain = chain(dir_start, &fat, "directory")?;
+    let entries: Vec<&[u8]> = dir_chain
+        .iter()
+        .flat_map(|&id| sector(id).chunks_exact(128))
+        .collect();
+    let Some(root) = entries.first() else {
+        return Ok(None); // calamine says "empty root directory"
+    };
+    let start_of = |e: &[u8]| u32::from_le_bytes([e[116], e[117], e[118], e[119]]);
+    let len_of = |e: &[u8]| u64::from_le_bytes(e[120..128].try_into().unwrap_or([0; 8]));
+    // A 512-byte-sector file keeps a 32-bit length (the high half may hold anything); a
+    // 4096-byte one a 64-bit length, which calamine turns into a `usize` with `unwrap`: past
+    // 4 GB that panics on a 32-bit target (the page's wasm32).
+    let len_of = |e: &[u8]| match size {
+        512 => len_of(e) & 0xFFFF_FFFF,
+        _ => len_of(e),
+    };
+    for e in &entries {
+        if len_of(e) > u64::from(u32::MAX) {
+            return Err(format!(
+                "a directory entry declares {} bytes, more than a compound file holds",
+                len_of(e)
+            ));
+        }
+    }
+    for e in &entries {
+        let kind = e[66];
+        let start = start_of(e);
+        if (kind == 5 || (kind == 2 && len_of(e) >= 4096)) && !inside(start) {
+            return Err(past(start));
+        }
+    }
+    // The mini stream (the root entry's chain) and the mini FAT, both in whole sectors.
+    let mini_fat_len = u32_at(0x40).ok_or_else(short)?;
+    let mut mini_stream = Vec::new();
+    let (mini_fat, mini_sectors) = if mini_fat_len > 0 {
+        let stream = chain(start_of(root), &fat, "mini stream")?;
+        mini_stream = stream.clone();
+        let mini_fat_start = u32_at(0x3C).ok_or_else(short)?;
+        let table: Vec<u32> = chain(mini_fat_start, &fat, "mini FAT")?
+            .into_iter()
+            .flat_map(|id| ids(sector(id)))
+            .collect();
+        // calamine keeps the chain cut at the root's declared length.
+        let held = ((stream.len() * size) as u64)
+            .min(len_of(root))
+            .div_ceil(64) as usize;
+        (table, held)
+    } else {
+        (Vec::new(), 0)
+    };
+    // Each stream: in whole sectors from 4096 bytes up, else in the mini stream's 64-byte ones.
+    // (An empty stream is never read, wherever it says it starts.)
+    for e in entries
+        .iter()
+        .skip(1)
+        .filter(|e| e[66] == 2 && len_of(e) > 0)
+    {
+        let start = start_of(e);
+        if len_of(e) >= 4096 {
+            chain(start, &fat, "stream")?;
+        } else if start < MARKERS {
+            let found = chain(start, &mini_fat, "mini stream")?;
+            if let Some(&bad) = found.iter().find(|&&id| id as usize >= mini_sectors) {
+                return Err(format!(
+                    "mini sector {bad} points past the end of the mini stream ({mini_sectors} mini sectors)"
+                ));
             }
         }
-        dir = fat.get(dir as usize).copied().unwrap_or(END_OF_CHAIN);
-        hops += 1;
     }
-    Ok(())
+    // The workbook stream, found as calamine finds it (the first entry of that name).
+    let name_of = |e: &[u8]| {
+        let units: Vec<u16> = e[..64]
+            .chunks_exact(2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+            .take_while(|&u| u != 0)
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    let find = |wanted: &str| {
+        entries
+            .iter()
+            .find(|e| name_of(e).eq_ignore_ascii_case(wanted))
+    };
+    let Some(book) = find("Workbook").or_else(|| find("Book")) else {
+        return Ok(None);
+    };
+    let len = len_of(book) as usize;
+    let mut stream = Vec::new();
+    if len == 0 {
+        // Empty: calamine reads nothing, wherever it says it starts.
+    } else if len >= 4096 {
+        for id in chain(start_of(book), &fat, "stream")? {
+            stream.extend_from_slice(sector(id));
+        }
+    } else if start_of(book) < MARKERS {
+        let held: Vec<u8> = mini_stream
+            .iter()
+            .flat_map(|&id| sector(id))
+            .copied()
+            .collect();
+        for id in chain(start_of(book), &mini_fat, "mini stream")? {
+            let at = id as usize * 64;
+            stream.extend_from_slice(held.get(at..(at + 64).min(held.len())).unwrap_or(&[]));
+        }
+    }
+    stream.truncate(len);
+    Ok(Some(stream))
+}
+
+/// The sectors of the chain from `start` through `table` (the FAT or the mini FAT), each
+/// once; `Err` when a sector has no entry in the table or the chain comes back to a sector it
+/// already passed (it would never end).
+fn chain(start: u32, table: &[u32], what: &str) -> Result<Vec<u32>, String> {
+    let mut seen = vec![false; table.len()];
+    let mut out = Vec::new();
+    let mut id = start;
+    while id < MARKERS {
+        let Some(was) = seen.get_mut(id as usize) else {
+            return Err(format!(
+                "the {what}'s sector {id} is not in the allocation table ({} entries)",
+                table.len()
+            ));
+        };
+        if *was {
+            return Err(format!(
+                "the {what}'s chain of sectors loops back to sector {id}"
+            ));
+        }
+        *was = true;
+        out.push(id);
+        id = table[id as usize];
+    }
+    Ok(out)
 }

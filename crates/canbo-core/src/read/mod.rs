@@ -12,6 +12,7 @@ mod html;
 pub mod limits;
 mod sniff;
 mod spreadsheet;
+mod xlscheck;
 mod xlsx_merges;
 mod zipcheck;
 
@@ -145,11 +146,10 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
         },
         Sniffed::Cfb(Cfb::Encrypted) => return Err(ImportError::Encrypted { file: file.into() }),
         Sniffed::Cfb(Cfb::Other(kind)) => return Err(not_a_spreadsheet(Some(kind))),
-        Sniffed::Cfb(_) if cfbcheck::check(bytes).is_err() => {
-            return Err(ImportError::Corrupt {
-                file: file.into(),
-                reason: cfbcheck::check(bytes).err().unwrap_or_default(),
-            })
+        Sniffed::Cfb(_) if compound_checked(file, bytes).is_err() => {
+            return Err(compound_checked(file, bytes)
+                .err()
+                .unwrap_or_else(|| ImportError::Empty { file: file.into() }))
         }
         Sniffed::Cfb(Cfb::Book) => spreadsheet::read(file, bytes, None).map_err(|e| match e {
             ImportError::Corrupt { .. } => ImportError::OldFormat {
@@ -189,10 +189,7 @@ pub fn read_as(file: &str, bytes: &[u8], format: Format) -> Result<Workbook, Imp
             }
         },
         Format::Xls => {
-            cfbcheck::check(bytes).map_err(|reason| ImportError::Corrupt {
-                file: file.into(),
-                reason,
-            })?;
+            compound_checked(file, bytes)?;
             spreadsheet::read(file, bytes, Some(format))?
         }
         Format::Xlsx | Format::Xlsb | Format::Ods => {
@@ -201,6 +198,25 @@ pub fn read_as(file: &str, bytes: &[u8], format: Format) -> Result<Workbook, Imp
         }
     };
     non_empty(book)
+}
+
+/// A compound file's sector chains (`cfbcheck`), then its workbook stream (`xlscheck`), before
+/// calamine reads either.
+fn compound_checked(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
+    let corrupt = |reason| ImportError::Corrupt {
+        file: file.into(),
+        reason,
+    };
+    let Some(stream) = cfbcheck::check(bytes).map_err(corrupt)? else {
+        return Ok(());
+    };
+    xlscheck::check(&stream).map_err(|refused| match refused {
+        xlscheck::Refused::Corrupt(reason) => corrupt(reason),
+        xlscheck::Refused::TooLarge(limit) => ImportError::TooLarge {
+            file: file.into(),
+            limit,
+        },
+    })
 }
 
 fn check_size(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
