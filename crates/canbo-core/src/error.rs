@@ -1,6 +1,7 @@
 //! Why a file gave no roster. Everything below the file level (a bad row, an unreadable
 //! cell) is a [`crate::roster::Warning`] instead: one bad row never aborts an import.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A file that cannot be read as a roster, with the reason a user can act on.
@@ -225,7 +226,7 @@ impl Limit {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SheetRejection {
     pub sheet: String,
-    pub reason: crate::layout::NotRoster,
+    pub reason: NotRoster,
 }
 
 impl ImportError {
@@ -333,3 +334,67 @@ impl fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
+
+/// Why a sheet is not a roster: a type, so each language says it in its own words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NotRoster {
+    Empty,
+    NoHeader,
+    NoNameColumn,
+    NoPeople,
+    Hidden,
+    /// The user marked it as not a roster.
+    ByUser,
+    /// A reason this version does not know (stored by an older or newer one).
+    #[serde(other)]
+    Other,
+}
+
+impl NotRoster {
+    /// The reason in `lang`.
+    pub fn message(&self, lang: crate::lang::Lang) -> &'static str {
+        lang.pick(self.message_vi(), self.message_en())
+    }
+
+    /// Reads a reason stored as a type, or as the text older versions stored.
+    pub(crate) fn deserialize_compat<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<NotRoster, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Typed(NotRoster),
+            Text(serde::de::IgnoredAny),
+        }
+        Ok(match Stored::deserialize(d)? {
+            Stored::Typed(reason) => reason,
+            Stored::Text(_) => NotRoster::Other,
+        })
+    }
+}
+
+impl NotRoster {
+    pub fn message_vi(&self) -> &'static str {
+        match self {
+            NotRoster::Empty => "trang trống",
+            NotRoster::NoHeader => "không tìm thấy dòng tiêu đề cột",
+            NotRoster::NoNameColumn => "không có cột «Họ và tên» (trang tổng hợp?)",
+            NotRoster::NoPeople => "không có dòng nào là một người",
+            NotRoster::Hidden => "trang bị ẩn",
+            NotRoster::ByUser => "người dùng đánh dấu không phải danh sách",
+            NotRoster::Other => "không đọc được",
+        }
+    }
+    pub fn message_en(&self) -> &'static str {
+        match self {
+            NotRoster::Empty => "empty sheet",
+            NotRoster::NoHeader => "no header row found",
+            NotRoster::NoNameColumn => "no 'Họ và tên' column (a summary sheet?)",
+            NotRoster::NoPeople => "no row is a person",
+            NotRoster::Hidden => "hidden sheet",
+            NotRoster::ByUser => "marked as not a roster by the user",
+            NotRoster::Other => "not read",
+        }
+    }
+}

@@ -13,7 +13,7 @@ pub use rows::RowRole;
 
 use crate::field::Field;
 use crate::read::Sheet;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// How a column came to hold its field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -75,69 +75,9 @@ impl Layout {
     }
 }
 
-/// Why a sheet is not a roster: a type, so each language says it in its own words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum NotRoster {
-    Empty,
-    NoHeader,
-    NoNameColumn,
-    NoPeople,
-    Hidden,
-    /// The user marked it as not a roster.
-    ByUser,
-    /// A reason this version does not know (stored by an older or newer one).
-    #[serde(other)]
-    Other,
-}
-
-impl NotRoster {
-    /// The reason in `lang`.
-    pub fn message(&self, lang: crate::lang::Lang) -> &'static str {
-        lang.pick(self.message_vi(), self.message_en())
-    }
-
-    /// Reads a reason stored as a type, or as the text older versions stored.
-    pub(crate) fn deserialize_compat<'de, D: serde::Deserializer<'de>>(
-        d: D,
-    ) -> Result<NotRoster, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Stored {
-            Typed(NotRoster),
-            Text(serde::de::IgnoredAny),
-        }
-        Ok(match Stored::deserialize(d)? {
-            Stored::Typed(reason) => reason,
-            Stored::Text(_) => NotRoster::Other,
-        })
-    }
-}
-
-impl NotRoster {
-    pub fn message_vi(&self) -> &'static str {
-        match self {
-            NotRoster::Empty => "trang trống",
-            NotRoster::NoHeader => "không tìm thấy dòng tiêu đề cột",
-            NotRoster::NoNameColumn => "không có cột «Họ và tên» (trang tổng hợp?)",
-            NotRoster::NoPeople => "không có dòng nào là một người",
-            NotRoster::Hidden => "trang bị ẩn",
-            NotRoster::ByUser => "người dùng đánh dấu không phải danh sách",
-            NotRoster::Other => "không đọc được",
-        }
-    }
-    pub fn message_en(&self) -> &'static str {
-        match self {
-            NotRoster::Empty => "empty sheet",
-            NotRoster::NoHeader => "no header row found",
-            NotRoster::NoNameColumn => "no 'Họ và tên' column (a summary sheet?)",
-            NotRoster::NoPeople => "no row is a person",
-            NotRoster::Hidden => "hidden sheet",
-            NotRoster::ByUser => "marked as not a roster by the user",
-            NotRoster::Other => "not read",
-        }
-    }
-}
+/// Why a sheet is not a roster lives with the import errors that carry it (`error.rs`),
+/// so that `error` needs nothing of the layout; it is named here too, where it is decided.
+pub use crate::error::NotRoster;
 
 /// A user's correction of one column: `None` means "this column holds nothing to read".
 pub type ColumnOverride = (usize, Option<Field>);
