@@ -1,7 +1,8 @@
 //! A roster whose every text is markup (issue 13): cells, headers, the sheet's name and the
 //! file's name hold `<img src=x onerror=…>`, `</script><script>…`, `javascript:…`. Everywhere
 //! the page shows them — the report, the import review, tooltips, the drill-down list, the
-//! staff list, the print form, a snapshot, a shared link's view — and in every export they are
+//! staff list, the print form, a snapshot, a shared link's view — and in every export (CSV,
+//! xlsx, .docx) they are
 //! text: no element is made of them, no alert fires (a trap records calls), and the text
 //! appears as written.
 
@@ -230,6 +231,16 @@ async fn markup_in_a_roster_is_shown_as_text_everywhere() {
             let xml = zip_text(&xlsx.1)?;
             for unit in [IMG, SCRIPT, LINK] {
                 assert!(xml.contains(&xml_escaped(unit)), "the xlsx lacks «{unit}» as text");
+            }
+            page.find("[data-testid=export-docx]").await?.click().await?;
+            let offered = wait_for_blobs(&page, 3).await?;
+            let docx = offered
+                .iter()
+                .find(|(mime, _)| mime.contains("wordprocessingml"))
+                .ok_or("no .docx offered")?;
+            let xml = zip_text(&docx.1)?;
+            for unit in [IMG, SCRIPT, LINK] {
+                assert!(xml.contains(&xml_escaped(unit)), "the .docx lacks «{unit}» as text");
             }
             page.find("[data-testid=snapshot-name]").await?.send_keys(IMG).await?;
             page.find("[data-testid=snapshot-save]").await?.click().await?;
