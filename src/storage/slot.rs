@@ -214,7 +214,8 @@ impl Slot {
             Head::Rev(rev) => rev,
             _ => 0,
         };
-        let mut problem = None;
+        // A damaged pointer: whatever is read below is a fall-back.
+        let mut problem = (head == Head::Damaged).then(|| "damaged pointer".to_string());
         for (i, key) in keys.iter().enumerate() {
             let text = match backend.get(key) {
                 Ok(Some(text)) => text,
@@ -253,11 +254,7 @@ impl Slot {
         }
         // Nothing readable. A pointer naming nothing is a problem too; no pointer and no
         // value is a first visit.
-        let trouble = match (problem, head) {
-            (Some(why), _) => Some(Trouble::Unreadable(why)),
-            (None, Head::Damaged) => Some(Trouble::Unreadable("damaged pointer".into())),
-            (None, _) => None,
-        };
+        let trouble = problem.map(Trouble::Unreadable);
         Read {
             value: None,
             rev,
@@ -279,10 +276,10 @@ impl Slot {
         known: Option<u64>,
         legacy: &[&str],
     ) -> Result<u64, WriteError> {
-        let head = match self.head(backend)? {
+        let (head, committed) = match self.head(backend)? {
             Head::Newer => return Err(WriteError::Locked),
-            Head::Rev(rev) => rev,
-            Head::None | Head::Damaged => 0,
+            Head::Rev(rev) => (rev, true),
+            Head::None | Head::Damaged => (0, false),
         };
         if let Some(known) = known {
             if head > known {
@@ -290,10 +287,13 @@ impl Slot {
             }
         }
         let revisions = self.revisions(backend)?;
-        // Revisions past the pointer are unfinished writes: they go first, to make room.
-        // Older ones stay until the new value counts (one may be what a read fell back to).
-        for rev in revisions.iter().filter(|r| **r > head) {
-            backend.remove(&self.data_key(*rev));
+        // Revisions past a readable pointer are unfinished writes: they go first, to make
+        // room. The others stay until the new value counts: one may be what a read fell back
+        // to (with no pointer, or a damaged one, any of them may be).
+        if committed {
+            for rev in revisions.iter().filter(|r| **r > head) {
+                backend.remove(&self.data_key(*rev));
+            }
         }
         let new = revisions.first().copied().unwrap_or(0).max(head) + 1;
         let key = self.data_key(new);
@@ -319,7 +319,7 @@ impl Slot {
             backend.remove(&key);
             return Err(fault.into());
         }
-        for rev in revisions.iter().filter(|r| **r <= head) {
+        for rev in &revisions {
             backend.remove(&self.data_key(*rev));
         }
         for key in legacy {
@@ -558,6 +558,22 @@ mod tests {
         assert_eq!(SLOT.write(&fake, "v1:new", Some(back.rev), &[]), Ok(6));
         assert_eq!(fake.item("t.3"), None);
         assert_eq!(fake.item("t.5"), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_failed_write_over_a_damaged_pointer_keeps_what_a_read_fell_back_to() {
+        let fake = Fake::default();
+        fake.put("t.4", "v1:the only good value");
+        fake.put("t.ptr", "damaged");
+        let back = read(&fake);
+        assert_eq!(back.value.as_deref(), Some("the only good value"));
+        assert_eq!(back.trouble, Some(Trouble::FellBack));
+        fake.writes_left.set(Some(0));
+        assert!(SLOT.write(&fake, "v1:new", Some(back.rev), &[]).is_err());
+        fake.writes_left.set(None);
+        assert_eq!(fake.item("t.4").as_deref(), Some("v1:the only good value"));
+        assert_eq!(SLOT.write(&fake, "v1:new", Some(back.rev), &[]), Ok(5));
+        assert_eq!(fake.item("t.4"), None, "removed once the new value counts");
     }
 
     #[wasm_bindgen_test]
