@@ -195,7 +195,12 @@ impl AppState {
             self.storage_error.set(Some(SaveError::Locked.message()));
             return;
         }
-        let stored = theirs.value.unwrap_or_default();
+        // Nothing readable to merge with: this tab's state is all there is.
+        let Some(stored) = theirs.value else {
+            self.kept.update_value(|k| k.state = theirs.kept);
+            self.storage_notice.set(theirs.notice);
+            return self.persist(mine);
+        };
         let merged = self
             .kept
             .with_value(|k| storage::merge(&k.base, mine, &stored));
@@ -863,6 +868,28 @@ mod tests {
         state.delete_all();
         state.persist(&with_setting(&state, "as_of", "2024-12-31"));
         assert_eq!(state.storage_error.get_untracked(), None);
+        crate::storage::clear();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_tab_behind_a_damaged_save_merges_with_the_last_readable_one() {
+        crate::storage::clear();
+        let (a, b) = (AppState::empty(), AppState::empty());
+        b.persist(&with_setting(&b, "as_of", "2024-12-31"));
+        b.persist(&with_setting(&b, "bands", "30,46,61"));
+        // Another tab's save, damaged, now counts.
+        let storage = leptos::prelude::window().local_storage().unwrap().unwrap();
+        storage
+            .set_item("canbo.state.7", "canbo.state:2:damaged")
+            .unwrap();
+        storage
+            .set_item("canbo.state.ptr", "canbo.ptr:1:7")
+            .unwrap();
+        a.persist(&with_setting(&a, "lang", "en"));
+        b.persist(&with_setting(&b, "x", "1"));
+        let stored = crate::storage::load().saved.settings;
+        let names: Vec<&str> = stored.keys().map(String::as_str).collect();
+        assert_eq!(names, ["as_of", "bands", "lang", "x"], "none lost");
         crate::storage::clear();
     }
 }
