@@ -5,14 +5,14 @@
 use canbo_core::date::Date;
 use canbo_core::export::Lang;
 use canbo_core::report::{report, AgeBands, Dimension, Filter, Report, ReportOptions};
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use crate::state::AppState;
 
 /// The bands the page starts with (the official form's).
 pub const DEFAULT_BANDS: &str = "31,41,51,61";
-const LANG_KEY: &str = "canbo.lang";
+/// Where the language is kept (another tab's change is followed: `crate::state`).
+pub const LANG_KEY: &str = "canbo.lang";
 
 /// The pages of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,10 +46,7 @@ impl Settings {
         let as_of = RwSignal::new(today());
         let bands = RwSignal::new(DEFAULT_BANDS.parse::<AgeBands>().unwrap_or_default());
         let filter = RwSignal::new(Vec::<(Dimension, Vec<String>)>::new());
-        let lang = match LocalStorage::get::<String>(LANG_KEY).ok().as_deref() {
-            Some("en") => Lang::En,
-            _ => Lang::Vi,
-        };
+        let lang = stored_lang(crate::storage::get_item(LANG_KEY).as_deref());
         let lang = RwSignal::new(lang);
         let options = Memo::new(move |_| ReportOptions {
             as_of: as_of.get(),
@@ -89,7 +86,8 @@ impl Settings {
                 Lang::Vi => "vi",
                 Lang::En => "en",
             };
-            let _ = LocalStorage::set(LANG_KEY, code);
+            // As JSON, the form the releases before wrote (through gloo-storage).
+            crate::storage::set_item(LANG_KEY, &format!("\"{code}\""));
             if let Some(html) = document().document_element() {
                 let _ = html.set_attribute("lang", code);
             }
@@ -125,6 +123,14 @@ impl Settings {
                 f.push((dim, values));
             }
         });
+    }
+}
+
+/// The language as [`LANG_KEY`] keeps it (a JSON string; bare text is read too).
+pub fn stored_lang(text: Option<&str>) -> Lang {
+    match text.map(|t| t.trim_matches('"')) {
+        Some("en") => Lang::En,
+        _ => Lang::Vi,
     }
 }
 

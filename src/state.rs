@@ -14,7 +14,7 @@ use canbo_core::vocab::spellings::{Spelling, Spellings};
 use leptos::prelude::*;
 
 use crate::settings::today;
-use crate::storage::{self, Saved, Snapshot};
+use crate::storage::{self, Kept, SaveError, Saved, Snapshot};
 use crate::worker::{self, Message, Parsed, ReviewFile};
 
 /// Files as the browser handed them over: those it could read, and the messages for those
@@ -47,12 +47,17 @@ pub struct AppState {
     pub snapshots: RwSignal<Vec<Snapshot>>,
     /// Rule sets of standards the user made or edited, beside the built-in ones. Saved.
     pub rule_sets: RwSignal<Vec<RuleSet>>,
-    /// Why the last save of the settings or the restore at start-up failed; shown until the
-    /// next good save.
-    pub storage_error: RwSignal<Option<String>>,
+    /// Why the last save of the settings failed; shown until the next good save.
+    pub storage_error: RwSignal<Option<canbo_core::Text>>,
     /// Why the roster on screen is not kept (too large, storage full); cleared by the next
     /// roster that is.
-    pub roster_storage_error: RwSignal<Option<String>>,
+    pub roster_storage_error: RwSignal<Option<canbo_core::Text>>,
+    /// What went wrong reading the saved data (storage disabled, damaged, written by a newer
+    /// Canbo); shown for the visit, until everything is deleted.
+    pub storage_notice: RwSignal<Option<canbo_core::Text>>,
+    /// What this tab knows of the stored data: the state as last read or written (a save
+    /// of the same state is skipped, and a merge starts from it), and each slot's revision.
+    kept: StoredValue<Stored>,
     /// The roster of the running import as the worker packed it for storage, and whether the
     /// page took that roster: it is stored once both hold (the packed text may come first).
     packed: StoredValue<(Option<String>, bool)>,
@@ -70,13 +75,16 @@ impl AppState {
     /// whenever it changes.
     pub fn new() -> AppState {
         let state = AppState::empty();
-        let (saved, problem) = storage::load();
-        state.roster.set(saved.roster);
-        state.overrides.set(saved.overrides);
-        state.settings.set(saved.settings);
-        state.snapshots.set(saved.snapshots);
-        state.rule_sets.set(saved.rule_sets);
-        state.storage_error.set(problem);
+        let mut loaded = storage::load();
+        state.roster.set(loaded.saved.roster.take());
+        state.storage_notice.set(loaded.notice);
+        state.kept.set_value(Stored {
+            base: loaded.saved.clone(),
+            state: loaded.state,
+            roster: loaded.roster,
+        });
+        state.show_saved(loaded.saved);
+        state.follow_other_tabs();
         // Save on every change after the first run, which only reads back what was loaded. The
         // roster is not in it: it is saved when an import replaces it (`keep_roster`).
         Effect::new(move |ran_before: Option<()>| {
@@ -110,6 +118,8 @@ impl AppState {
             rule_sets: RwSignal::new(Vec::new()),
             storage_error: RwSignal::new(None),
             roster_storage_error: RwSignal::new(None),
+            storage_notice: RwSignal::new(None),
+            kept: StoredValue::new(Stored::default()),
             packed: StoredValue::new((None, false)),
             busy: RwSignal::new(false),
             import_open: RwSignal::new(false),
@@ -139,11 +149,134 @@ impl AppState {
         }
     }
 
-    /// Writes `saved` to local storage; a failure is shown, never dropped.
+    /// Shows the saved state (not the roster).
+    fn show_saved(&self, saved: Saved) {
+        self.overrides.set(saved.overrides);
+        self.settings.set(saved.settings);
+        self.snapshots.set(saved.snapshots);
+        self.rule_sets.set(saved.rule_sets);
+    }
+
+    /// Writes `saved` to local storage; a failure is shown, never dropped. Nothing is
+    /// written when it is what storage already holds (this tab's last read or write), nor
+    /// over a newer Canbo's data. When another tab saved since, its data and this tab's
+    /// change are merged (`storage::merge`), saved, and shown.
     pub fn persist(&self, saved: &Saved) {
-        match storage::save(saved) {
-            Ok(()) => self.storage_error.set(None),
-            Err(error) => self.storage_error.set(Some(error.message_vi())),
+        let (same, known, locked) = self
+            .kept
+            .with_value(|k| (k.base == *saved, k.state.rev, k.state.locked));
+        if same {
+            return;
+        }
+        if locked {
+            self.storage_error.set(Some(SaveError::Locked.message()));
+            return;
+        }
+        match storage::save(saved, known) {
+            Ok(rev) => {
+                self.kept.update_value(|k| {
+                    k.base = saved.clone();
+                    k.state.rev = rev;
+                });
+                self.storage_error.set(None);
+            }
+            Err(SaveError::Stale { .. }) => self.merge_with_stored(saved),
+            Err(error) => self.storage_error.set(Some(error.message())),
+        }
+    }
+
+    /// Another tab saved the state since this tab read it: merge this tab's change into
+    /// what is stored, save that, and show it.
+    fn merge_with_stored(&self, mine: &Saved) {
+        let theirs = storage::load_state();
+        if theirs.kept.locked {
+            self.kept.update_value(|k| k.state = theirs.kept);
+            self.storage_notice.set(theirs.notice);
+            self.storage_error.set(Some(SaveError::Locked.message()));
+            return;
+        }
+        // Nothing readable to merge with: this tab's state is all there is.
+        let Some(stored) = theirs.value else {
+            self.kept.update_value(|k| k.state = theirs.kept);
+            self.storage_notice.set(theirs.notice);
+            return self.persist(mine);
+        };
+        let merged = self
+            .kept
+            .with_value(|k| storage::merge(&k.base, mine, &stored));
+        self.kept.update_value(|k| {
+            k.base = stored;
+            k.state = theirs.kept;
+        });
+        // Saved at once with the stored revision as known: the save effect then finds the
+        // merged state already stored.
+        self.persist(&merged);
+        self.show_saved(merged);
+    }
+
+    /// Follows what other tabs of this site store (the `storage` event fires in every
+    /// other tab after a write): the state, the roster and the language are read again,
+    /// so no tab shows, or later saves, an older copy.
+    fn follow_other_tabs(&self) {
+        let state = *self;
+        let owner = Owner::current();
+        let handle = window_event_listener(leptos::ev::storage, move |event| {
+            let key = event.key();
+            if key.as_deref() == Some(crate::settings::LANG_KEY) {
+                if let Some(settings) = owner
+                    .as_ref()
+                    .and_then(|o| o.with(use_context::<crate::settings::Settings>))
+                {
+                    let lang = crate::settings::stored_lang(event.new_value().as_deref());
+                    if settings.lang.get_untracked() != lang {
+                        settings.lang.set(lang);
+                    }
+                }
+                return;
+            }
+            match storage::changed(key.as_deref()) {
+                Some(storage::Changed::State) => state.reload_state(),
+                Some(storage::Changed::Roster) => state.reload_roster(),
+                Some(storage::Changed::All) => {
+                    state.reload_state();
+                    state.reload_roster();
+                }
+                None => {}
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    /// Shows the state another tab saved.
+    fn reload_state(&self) {
+        let part = storage::load_state();
+        if part.kept.locked || part.value.is_some() || part.notice.is_none() {
+            let saved = part.value.unwrap_or_default();
+            self.kept.update_value(|k| {
+                k.base = saved.clone();
+                k.state = part.kept;
+            });
+            self.show_saved(saved);
+        }
+        if part.notice.is_some() {
+            self.storage_notice.set(part.notice);
+        }
+    }
+
+    /// Shows the roster another tab saved (or removed). The files of this tab's import are
+    /// not behind it any more.
+    fn reload_roster(&self) {
+        let part = storage::load_roster();
+        if part.kept.locked || part.value.is_some() || part.notice.is_none() {
+            self.kept.update_value(|k| k.roster = part.kept);
+            self.files.set_value(Vec::new());
+            self.review.set(Vec::new());
+            self.errors.set(Vec::new());
+            self.roster_storage_error.set(None);
+            self.roster.set(part.value);
+        }
+        if part.notice.is_some() {
+            self.storage_notice.set(part.notice);
         }
     }
 
@@ -205,7 +338,7 @@ impl AppState {
                 .roster
                 .with_untracked(|r| r.as_ref().map(crate::storage::pack_roster));
             if let Some(Ok(text)) = packed {
-                self.keep_roster(&text);
+                self.keep_roster(&text, false);
             }
         }
         self.errors.set(errors);
@@ -274,38 +407,59 @@ impl AppState {
         if ready {
             if let (Some(text), _) = self.packed.get_value() {
                 self.packed.set_value((None, false));
-                self.keep_roster(&text);
+                self.keep_roster(&text, false);
             }
         }
     }
 
-    /// Packs the roster on screen here (not in the worker) and keeps it.
-    fn pack_and_keep_roster(&self) {
+    /// Packs the roster on screen here (not in the worker) and keeps it; `derived`: see
+    /// [`AppState::keep_roster`].
+    fn pack_and_keep_roster(&self, derived: bool) {
         let packed = self
             .roster
             .with_untracked(|r| r.as_ref().map(crate::storage::pack_roster));
         match packed {
-            Some(Ok(text)) => self.keep_roster(&text),
-            Some(Err(e)) => self.roster_storage_error.set(Some(e.to_string())),
+            Some(Ok(text)) => self.keep_roster(&text, derived),
+            Some(Err(e)) => self
+                .roster_storage_error
+                .set(Some(SaveError::Refused(e.to_string()).message())),
             None => {}
         }
     }
 
     /// Keeps the roster on screen in local storage, `packed` by the worker; says so when it
-    /// does not fit.
-    fn keep_roster(&self, packed: &str) {
+    /// does not fit. A `derived` roster is this tab's stored one changed (a taught spelling):
+    /// when another tab stored a newer roster meanwhile, that one is taken instead, with the
+    /// spellings applied to it.
+    fn keep_roster(&self, packed: &str, derived: bool) {
         let people = self
             .roster
             .with_untracked(|r| r.as_ref().map_or(0, |r| r.people.len()));
+        let (known, locked) = self.kept.with_value(|k| (k.roster.rev, k.roster.locked));
         let started = now_ms();
-        let result = crate::storage::save_roster(packed, people);
+        let result = if locked {
+            Err(SaveError::Locked)
+        } else {
+            crate::storage::save_roster(packed, people, derived.then_some(known))
+        };
         leptos::logging::log!(
             "Canbo: storing the roster ({} characters) took {:.0} ms",
             packed.len(),
             now_ms() - started
         );
-        self.roster_storage_error
-            .set(result.err().map(|error| error.message_vi()));
+        match result {
+            Ok(rev) => {
+                self.kept.update_value(|k| k.roster.rev = rev);
+                self.roster_storage_error.set(None);
+            }
+            Err(SaveError::Stale { .. }) => {
+                self.reload_roster();
+                if self.roster.with_untracked(Option::is_some) {
+                    self.apply_spellings();
+                }
+            }
+            Err(error) => self.roster_storage_error.set(Some(error.message())),
+        }
     }
 
     /// Stops the import running in the worker; nothing changes.
@@ -407,7 +561,7 @@ impl AppState {
             }
         });
         if changed > 0 {
-            self.pack_and_keep_roster();
+            self.pack_and_keep_roster(true);
         }
     }
 
@@ -485,8 +639,10 @@ impl AppState {
         self.rule_sets.set(Vec::new());
         self.roster.set(None);
         storage::clear();
+        self.kept.set_value(Stored::default());
         self.storage_error.set(None);
         self.roster_storage_error.set(None);
+        self.storage_notice.set(None);
     }
 
     /// Takes what a roster package holds (`canbo_core::share::package`): its roster,
@@ -502,12 +658,20 @@ impl AppState {
         self.snapshots.set(content.snapshots);
         self.rule_sets.set(content.rule_sets);
         self.roster.set(Some(content.roster));
-        self.pack_and_keep_roster();
+        self.pack_and_keep_roster(false);
     }
 
     pub fn dismiss_errors(&self) {
         self.errors.set(Vec::new());
     }
+}
+
+/// What a tab knows of the stored data ([`AppState::kept`]).
+#[derive(Debug, Clone, Default)]
+struct Stored {
+    base: Saved,
+    state: Kept,
+    roster: Kept,
 }
 
 fn now_ms() -> f64 {
@@ -606,7 +770,7 @@ mod tests {
         for key in fillers {
             storage.remove_item(&key).unwrap();
         }
-        assert!(message.is_some_and(|m| m.contains("đầy")));
+        assert!(message.is_some_and(|m| m.vi.contains("đầy") && m.en.contains("full")));
 
         state.persist(&saved);
         assert_eq!(state.storage_error.get_untracked(), None);
@@ -626,12 +790,106 @@ mod tests {
         });
         assert!(state.save_snapshot("6 tháng đầu năm 2019", report));
         state.persist(&state.saved_untracked());
-        assert!(crate::storage::load().0.roster.is_some());
+        assert!(crate::storage::load().saved.roster.is_some());
 
         state.delete_all();
         assert_eq!(people(&state), None);
         assert!(state.snapshots.get_untracked().is_empty());
         assert!(state.review.get_untracked().is_empty());
-        assert_eq!(crate::storage::load().0, Saved::default());
+        assert_eq!(crate::storage::load().saved, Saved::default());
+    }
+
+    fn with_setting(state: &AppState, name: &str, value: &str) -> Saved {
+        state
+            .settings
+            .update(|s| drop(s.insert(name.into(), value.into())));
+        state.saved_untracked()
+    }
+
+    #[wasm_bindgen_test]
+    fn a_tab_behind_another_merges_instead_of_overwriting() {
+        crate::storage::clear();
+        // Two tabs over the same storage, both started before anything was saved.
+        let (a, b) = (AppState::empty(), AppState::empty());
+        a.persist(&with_setting(&a, "as_of", "2024-12-31"));
+        b.persist(&with_setting(&b, "bands", "30,46,61"));
+        assert_eq!(b.storage_error.get_untracked(), None);
+
+        let stored = crate::storage::load().saved.settings;
+        assert_eq!(stored.get("as_of").map(String::as_str), Some("2024-12-31"));
+        assert_eq!(stored.get("bands").map(String::as_str), Some("30,46,61"));
+        assert_eq!(b.settings.get_untracked(), stored, "the merge is shown");
+
+        // The first tab follows (the `storage` event), and its next save is no older copy.
+        a.reload_state();
+        assert_eq!(a.settings.get_untracked(), stored);
+        a.persist(&with_setting(&a, "lang", "en"));
+        assert_eq!(crate::storage::load().saved.settings.len(), 3);
+        crate::storage::clear();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_roster_stored_by_another_tab_replaces_the_one_on_screen() {
+        crate::storage::clear();
+        let (a, b) = (AppState::empty(), AppState::empty());
+        a.import(Picked {
+            files: vec![sample()],
+            unreadable: vec![],
+        });
+        assert_eq!(people(&b), None);
+        b.reload_roster();
+        assert_eq!(people(&b), Some(420));
+        // The other tab deletes everything: this one follows.
+        a.delete_all();
+        b.reload_roster();
+        b.reload_state();
+        assert_eq!(people(&b), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn nothing_is_written_over_data_of_a_newer_canbo() {
+        crate::storage::clear();
+        let storage = leptos::prelude::window().local_storage().unwrap().unwrap();
+        let newer =
+            canbo_core::store::pack(crate::storage::KIND, crate::storage::VERSION + 1, &1).unwrap();
+        storage.set_item("canbo.state.1", &newer).unwrap();
+        storage
+            .set_item("canbo.state.ptr", "canbo.ptr:1:1")
+            .unwrap();
+        let state = AppState::empty();
+        state.reload_state();
+        assert!(state.storage_notice.get_untracked().is_some());
+        state.persist(&with_setting(&state, "as_of", "2024-12-31"));
+        let error = state.storage_error.get_untracked().unwrap();
+        assert!(error.vi.contains("mới hơn"), "{}", error.vi);
+        assert!(error.en.contains("newer Canbo"), "{}", error.en);
+        assert_eq!(storage.get_item("canbo.state.1").unwrap(), Some(newer));
+        // Deleting everything is the way out.
+        state.delete_all();
+        state.persist(&with_setting(&state, "as_of", "2024-12-31"));
+        assert_eq!(state.storage_error.get_untracked(), None);
+        crate::storage::clear();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_tab_behind_a_damaged_save_merges_with_the_last_readable_one() {
+        crate::storage::clear();
+        let (a, b) = (AppState::empty(), AppState::empty());
+        b.persist(&with_setting(&b, "as_of", "2024-12-31"));
+        b.persist(&with_setting(&b, "bands", "30,46,61"));
+        // Another tab's save, damaged, now counts.
+        let storage = leptos::prelude::window().local_storage().unwrap().unwrap();
+        storage
+            .set_item("canbo.state.7", "canbo.state:2:damaged")
+            .unwrap();
+        storage
+            .set_item("canbo.state.ptr", "canbo.ptr:1:7")
+            .unwrap();
+        a.persist(&with_setting(&a, "lang", "en"));
+        b.persist(&with_setting(&b, "x", "1"));
+        let stored = crate::storage::load().saved.settings;
+        let names: Vec<&str> = stored.keys().map(String::as_str).collect();
+        assert_eq!(names, ["as_of", "bands", "lang", "x"], "none lost");
+        crate::storage::clear();
     }
 }

@@ -1,17 +1,35 @@
 //! What survives a reload, kept in the browser's local storage in the core's versioned
-//! envelope (`canbo_core::store`), under two keys:
+//! envelope (`canbo_core::store`), in two *slots* (`slot::Slot`: a pointer key naming the
+//! revision that counts, and one key per revision):
 //!
-//! - [`KEY`] (`canbo.state`, version 2): the user's corrections, settings and snapshots —
-//!   small, written on every change;
-//! - [`ROSTER_KEY`] (`canbo.roster`, version 1): the roster, written only when a new import
+//! - [`STATE`] (`canbo.state.ptr` → `canbo.state.<rev>`, envelope `canbo.state` version 2):
+//!   the user's corrections, settings, snapshots and rule sets — small, written on every
+//!   change;
+//! - [`ROSTER`] (`canbo.roster.ptr` → `canbo.roster.<rev>`, envelope `canbo.roster`
+//!   version 1): the roster, written when an import (or a taught spelling, or a package)
 //!   replaces it. The import worker packs it (deflating a large roster takes seconds), so the
 //!   page only hands the finished text to local storage.
 //!
-//! Older versions are read and written again in the new form: version 0 kept the bare roster
-//! as JSON under [`LEGACY_ROSTER_KEY`]; version 1 kept the roster inside `canbo.state`. A write
-//! that does not fit (about five million characters per site) is an error the page shows; it
-//! is never swallowed, and a roster that does not fit never leaves an older one behind to come
-//! back after a reload.
+//! A write never replaces a value in place: the new value goes under a fresh key, is read
+//! back, and only then does the pointer move (see `slot`). A full store, a crash or a closed
+//! tab at any step leaves the old value or the new one, never neither.
+//!
+//! Older layouts are read and written again in the new one, then removed: `canbo.state`
+//! (versions 1 and 2 of the envelope; version 1 kept the roster inside), `canbo.roster`
+//! (the roster's envelope before slots) and `canbo.roster.v1` (the first release's bare
+//! roster JSON).
+//!
+//! Faults, and what the user is told (Vietnamese, or English when the page is in English):
+//! storage disabled or throwing — the page works and says nothing will be kept; a value
+//! damaged or half written — the last readable revision is used, and the user is told; a
+//! value of a newer Canbo — it is left untouched, nothing of that part is written until the
+//! user deletes everything, and the user is told; storage full — the write is refused, the
+//! previous value stays, and the user is told. Two tabs: every value carries its revision; a
+//! tab whose revision is behind the pointer merges (settings) or reloads (roster) instead
+//! of overwriting, and the `storage` event brings each write to the other tabs
+//! (`crate::state`). Details: docs/RELIABILITY.md, "Storage".
+
+mod slot;
 
 use std::collections::BTreeMap;
 
@@ -19,23 +37,33 @@ use canbo_core::import::Overrides;
 use canbo_core::roster::Roster;
 use canbo_core::standards::RuleSet;
 use canbo_core::store::{self, StoreError};
+use canbo_core::Text;
 use serde::{Deserialize, Serialize};
 
-/// The key and the envelope's kind of the user's settings.
-pub const KEY: &str = "canbo.state";
+use slot::{Backend, Fault, Read, Slot, Trouble, WriteError};
+
+/// The user's settings, snapshots…: its slot, and its envelope's kind and version.
+pub const STATE: Slot = Slot::new("canbo.state");
 pub const KIND: &str = "canbo.state";
 pub const VERSION: u32 = 2;
-/// The key and the envelope's kind of the roster.
-pub const ROSTER_KEY: &str = "canbo.roster";
+/// The roster: its slot, and its envelope's kind and version.
+pub const ROSTER: Slot = Slot::new("canbo.roster");
 pub const ROSTER_KIND: &str = "canbo.roster";
 pub const ROSTER_VERSION: u32 = 1;
-/// Where version 0 kept the bare roster.
-pub const LEGACY_ROSTER_KEY: &str = "canbo.roster.v1";
+/// Where the releases before slots kept the state (envelope versions 1 and 2).
+pub const LEGACY_STATE_KEY: &str = "canbo.state";
+/// Where the releases before slots kept the roster's envelope.
+pub const LEGACY_ROSTER_KEY: &str = "canbo.roster";
+/// Where the first release (version 0) kept the bare roster as JSON.
+pub const V0_ROSTER_KEY: &str = "canbo.roster.v1";
+
+const STATE_LEGACY: &[&str] = &[LEGACY_STATE_KEY];
+const ROSTER_LEGACY: &[&str] = &[LEGACY_ROSTER_KEY, V0_ROSTER_KEY];
 
 /// Everything the page keeps between visits.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Saved {
-    /// Stored under [`ROSTER_KEY`]; inside `canbo.state` only in version 1, read to migrate.
+    /// Stored in the [`ROSTER`] slot; inside the state only in version 1, read to migrate.
     #[serde(default, skip_serializing)]
     pub roster: Option<Roster>,
     #[serde(default)]
@@ -50,20 +78,10 @@ pub struct Saved {
     pub rule_sets: Vec<RuleSet>,
 }
 
-impl Saved {
-    /// Nothing to keep but (perhaps) the roster.
-    pub fn is_empty(&self) -> bool {
-        self.overrides == Overrides::default()
-            && self.settings.is_empty()
-            && self.snapshots.is_empty()
-            && self.rule_sets.is_empty()
-    }
-}
-
 /// A report kept under a name: the core's type, since roster packages carry snapshots too.
 pub use canbo_core::report::Snapshot;
 
-/// Why saving failed, in words for the user.
+/// Why saving failed. The value stored before is always still there.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveError {
     /// Local storage is full (`QuotaExceededError`).
@@ -72,131 +90,327 @@ pub enum SaveError {
     RosterTooLarge { people: usize, chars: usize },
     /// Local storage refused for another reason (private mode, disabled…).
     Refused(String),
+    /// Another tab saved revision `head` since this tab read: reload, merge, save again.
+    Stale { head: u64 },
+    /// What is stored was saved by a newer Canbo, which this one never overwrites.
+    Locked,
 }
 
 impl SaveError {
-    pub fn message_vi(&self) -> String {
+    /// What the user reads, in both languages.
+    pub fn message(&self) -> Text {
         match self {
-            SaveError::Full => "Bộ nhớ của trình duyệt đã đầy: dữ liệu mới nhất CHƯA được lưu và sẽ mất khi đóng trang. Hãy xóa bớt bản lưu số liệu hoặc dùng tệp nhỏ hơn.".into(),
-            SaveError::RosterTooLarge { people, chars } => format!(
-                "Danh sách {} người quá lớn để trình duyệt lưu lại (cần khoảng {} triệu ký tự, trình duyệt chỉ cho khoảng 5 triệu): số liệu vẫn dùng được cho đến khi đóng trang, lần sau hãy nhập lại tệp.",
-                crate::format::count(*people as u32),
-                format!("{:.1}", *chars as f64 / 1e6).replace('.', ",")
+            SaveError::Full => Text::new(
+                "Bộ nhớ của trình duyệt đã đầy: dữ liệu mới nhất CHƯA được lưu (bản lưu trước đó vẫn còn) và sẽ mất khi đóng trang. Hãy xóa bớt bản lưu số liệu hoặc dùng tệp nhỏ hơn.",
+                "The browser's storage is full: the latest data is NOT saved (the previous save is still there) and will be lost when the page closes. Delete some saved figures or use a smaller file.",
             ),
-            SaveError::Refused(why) => format!("Trình duyệt không cho lưu dữ liệu ({why}): dữ liệu sẽ mất khi đóng trang."),
+            SaveError::RosterTooLarge { people, chars } => {
+                let millions = *chars as f64 / 1e6;
+                Text::new(
+                    format!(
+                        "Danh sách {} người quá lớn để trình duyệt lưu lại (cần khoảng {} triệu ký tự, trình duyệt chỉ cho khoảng 5 triệu): số liệu vẫn dùng được cho đến khi đóng trang, lần sau hãy nhập lại tệp. Danh sách đã lưu trước đó (nếu có) được giữ nguyên.",
+                        crate::format::count(*people as u32),
+                        format!("{millions:.1}").replace('.', ",")
+                    ),
+                    format!(
+                        "The roster of {} people is too large for the browser to keep (about {millions:.1} million characters; the browser allows about 5 million): the figures work until the page closes; next time, import the file again. The roster saved before (if any) is kept.",
+                        canbo_core::export::text::number(*people as u32, canbo_core::Lang::En),
+                    ),
+                )
+            }
+            SaveError::Refused(why) => Text::new(
+                format!("Trình duyệt không cho lưu dữ liệu ({why}): dữ liệu sẽ mất khi đóng trang."),
+                format!("The browser refuses to store data ({why}): it will be lost when the page closes."),
+            ),
+            SaveError::Stale { .. } => Text::new(
+                "Một thẻ khác vừa lưu dữ liệu mới hơn: hãy thử lại.",
+                "Another tab has just saved newer data: try again.",
+            ),
+            SaveError::Locked => Text::new(
+                "Dữ liệu đã lưu do một phiên bản Canbo mới hơn ghi: để không ghi đè lên nó, thay đổi này CHƯA được lưu. Hãy tải lại trang để dùng phiên bản mới, hoặc «Xóa toàn bộ dữ liệu» để bắt đầu lại.",
+                "The saved data was written by a newer Canbo: so as not to overwrite it, this change is NOT saved. Reload the page to get the new version, or «Delete all data» to start again.",
+            ),
         }
     }
 }
 
-/// Version `version`'s JSON of `canbo.state` → version `version + 1`'s.
+impl From<WriteError> for SaveError {
+    fn from(error: WriteError) -> SaveError {
+        match error {
+            WriteError::Fault(Fault::Full) => SaveError::Full,
+            WriteError::Fault(Fault::Refused(why)) => SaveError::Refused(why),
+            WriteError::Stale { head } => SaveError::Stale { head },
+            WriteError::Locked => SaveError::Locked,
+        }
+    }
+}
+
+/// Version `version`'s JSON of the state → version `version + 1`'s.
 pub fn migrate(version: u32, value: serde_json::Value) -> Result<serde_json::Value, String> {
     match version {
         // The bare roster.
         0 => Ok(serde_json::json!({ "roster": value })),
-        // The same fields; [`load`] moves the roster to its own key.
+        // The same fields; [`load`] moves the roster to its own slot.
         1 => Ok(value),
         other => Err(format!("no migration from version {other}")),
     }
 }
 
-/// The roster as [`ROSTER_KEY`] keeps it. Pure: the import worker calls it.
+/// The roster as the [`ROSTER`] slot keeps it. Pure: the import worker calls it.
 pub fn pack_roster(roster: &Roster) -> Result<String, StoreError> {
     store::pack(ROSTER_KIND, ROSTER_VERSION, roster)
 }
 
-/// What the last visit saved, and a message when something saved could not be read back
-/// (saved by a newer Canbo, damaged): that is dropped rather than shown wrong. A roster found
-/// in an older layout is written again in the current one.
-pub fn load() -> (Saved, Option<String>) {
-    let Some(storage) = local_storage() else {
-        return (Saved::default(), None);
-    };
-    let (mut saved, mut problem) = match storage.get_item(KEY) {
-        Ok(Some(text)) => match store::unpack::<Saved>(&text, KIND, VERSION, migrate) {
-            Ok(saved) => (saved, None),
-            Err(error) => (Saved::default(), Some(unreadable_message(&error))),
+/// What this tab knows of one slot: the revision it read or wrote last, and whether the
+/// slot holds a newer Canbo's data (then it is never written).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Kept {
+    pub rev: u64,
+    pub locked: bool,
+}
+
+/// One slot read: its value, what this tab now knows of it, and what to tell the user.
+#[derive(Debug)]
+pub struct Part<T> {
+    pub value: Option<T>,
+    pub kept: Kept,
+    pub notice: Option<Text>,
+    /// The value came from an older layout's key (it is written again in the new one).
+    legacy: bool,
+}
+
+/// What the last visit saved, read at start-up.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The state, with the roster.
+    pub saved: Saved,
+    pub state: Kept,
+    pub roster: Kept,
+    /// What went wrong while reading or moving the data, for the user; `None` when all was
+    /// read cleanly.
+    pub notice: Option<Text>,
+}
+
+/// Reads what the last visit saved; data in an older layout is written again in the new one.
+pub fn load() -> Loaded {
+    match browser() {
+        Ok(storage) => load_from(&storage),
+        Err(fault) => Loaded {
+            saved: Saved::default(),
+            state: Kept::default(),
+            roster: Kept::default(),
+            notice: Some(unavailable(&fault)),
         },
-        _ => (Saved::default(), None),
-    };
-    // A roster in an older layout (inside the state, or under the version 0 key) moves.
-    let mut legacy = saved.roster.is_some();
-    if let Ok(Some(text)) = storage.get_item(ROSTER_KEY) {
-        match store::unpack::<Roster>(&text, ROSTER_KIND, ROSTER_VERSION, |v, _| {
-            Err(format!("no migration from version {v}"))
-        }) {
-            Ok(roster) => saved.roster = Some(roster),
-            Err(error) => {
-                problem.get_or_insert_with(|| unreadable_message(&error));
-            }
-        }
-    } else if let Ok(Some(text)) = storage.get_item(LEGACY_ROSTER_KEY) {
-        let roster = serde_json::from_str::<serde_json::Value>(&text)
-            .map_err(|e| e.to_string())
-            .and_then(|v| migrate(0, v))
-            .and_then(|v| serde_json::from_value::<Saved>(v).map_err(|e| e.to_string()));
-        match roster {
-            Ok(old) => {
-                saved.roster = old.roster;
-                legacy = true;
-            }
-            Err(why) => {
-                let _ = storage.remove_item(LEGACY_ROSTER_KEY);
-                problem.get_or_insert_with(|| unreadable_message(&StoreError::Damaged(why)));
-            }
-        }
     }
-    if legacy {
+}
+
+fn load_from(backend: &dyn Backend) -> Loaded {
+    let state = read_state(backend);
+    let roster = read_roster(backend);
+    let mut notices: Vec<Text> = state.notice.iter().chain(&roster.notice).cloned().collect();
+    let mut saved = state.value.unwrap_or_default();
+    let (mut state_kept, mut roster_kept) = (state.kept, roster.kept);
+    // Version 1 kept the roster inside the state: it counts when the roster slot has none.
+    let inner = saved.roster.take();
+    let inner_used = inner.is_some() && roster.value.is_none() && !roster_kept.locked;
+    saved.roster = roster.value.or(if inner_used { inner } else { None });
+
+    // Data read from an older layout is written in the new one; the old keys go once the
+    // new ones count. The roster first: when it lived inside the old state, that state is
+    // removed only after the roster is safe in its own slot.
+    let mut roster_safe = true;
+    if roster.legacy || inner_used {
         if let Some(roster) = &saved.roster {
-            let moved = pack_roster(roster)
+            let written = pack_roster(roster)
                 .map_err(|e| SaveError::Refused(e.to_string()))
-                .and_then(|text| save_roster(&text, roster.people.len()));
-            if let Err(error) = moved.and_then(|()| save(&saved)) {
-                problem.get_or_insert_with(|| error.message_vi());
+                .and_then(|text| {
+                    Ok(ROSTER.write(backend, &text, Some(roster_kept.rev), ROSTER_LEGACY)?)
+                });
+            match written {
+                Ok(rev) => roster_kept.rev = rev,
+                Err(error) => {
+                    roster_safe = false;
+                    notices.push(error.message());
+                }
             }
         }
     }
-    (saved, problem)
-}
-
-fn unreadable_message(error: &StoreError) -> String {
-    match error {
-        StoreError::TooNew { .. } => "Dữ liệu đã lưu do một phiên bản Canbo mới hơn ghi: phiên bản này không đọc được, hãy mở bằng phiên bản mới.".into(),
-        _ => format!("Không đọc lại được dữ liệu đã lưu ({error}); hãy nhập lại tệp danh sách."),
+    if state.legacy && roster_safe {
+        match write_state(backend, &saved, state_kept.rev) {
+            Ok(rev) => state_kept.rev = rev,
+            Err(error) => notices.push(error.message()),
+        }
+    }
+    Loaded {
+        saved,
+        state: state_kept,
+        roster: roster_kept,
+        notice: join(notices),
     }
 }
 
-/// Saves the corrections, settings and snapshots (not the roster: [`save_roster`]).
-pub fn save(saved: &Saved) -> Result<(), SaveError> {
-    let Some(storage) = local_storage() else {
-        return Err(SaveError::Refused("không có local storage".into()));
-    };
-    if saved.is_empty() {
-        let _ = storage.remove_item(KEY);
-        return Ok(());
+/// Reads the state slot alone (another tab changed it), without the roster.
+pub fn load_state() -> Part<Saved> {
+    match browser() {
+        Ok(storage) => {
+            let mut part = read_state(&storage);
+            if let Some(saved) = &mut part.value {
+                saved.roster = None;
+            }
+            part
+        }
+        Err(fault) => unavailable_part(&fault),
     }
-    let text = store::pack(KIND, VERSION, saved).map_err(|e| SaveError::Refused(e.to_string()))?;
-    write(KEY, &text)
 }
 
-/// Replaces the stored roster with `packed` ([`pack_roster`] of a roster of `people`). The
-/// old one is removed first, so that it neither takes the room nor comes back after a reload
-/// when the new one does not fit.
-pub fn save_roster(packed: &str, people: usize) -> Result<(), SaveError> {
-    forget_roster();
-    write(ROSTER_KEY, packed).map_err(|error| match error {
-        SaveError::Full if packed.len() > ROSTER_ROOM => SaveError::RosterTooLarge {
-            people,
-            chars: packed.len(),
+/// Reads the roster slot alone (another tab changed it).
+pub fn load_roster() -> Part<Roster> {
+    match browser() {
+        Ok(storage) => read_roster(&storage),
+        Err(fault) => unavailable_part(&fault),
+    }
+}
+
+fn unavailable_part<T>(fault: &Fault) -> Part<T> {
+    Part {
+        value: None,
+        kept: Kept::default(),
+        notice: Some(unavailable(fault)),
+        legacy: false,
+    }
+}
+
+fn read_state(backend: &dyn Backend) -> Part<Saved> {
+    let read = STATE.read(backend, STATE_LEGACY, |_, text| {
+        store::unpack::<Saved>(text, KIND, VERSION, migrate)
+    });
+    part(read, &STATE_NAME)
+}
+
+fn read_roster(backend: &dyn Backend) -> Part<Roster> {
+    let read = ROSTER.read(backend, ROSTER_LEGACY, |key, text| {
+        if key == V0_ROSTER_KEY {
+            serde_json::from_str(text).map_err(|e| StoreError::Damaged(e.to_string()))
+        } else {
+            store::unpack::<Roster>(text, ROSTER_KIND, ROSTER_VERSION, |v, _| {
+                Err(format!("no migration from version {v}"))
+            })
+        }
+    });
+    part(read, &ROSTER_NAME)
+}
+
+/// How the user calls what a slot holds, in both languages.
+struct PartName {
+    vi: &'static str,
+    en: &'static str,
+}
+
+const STATE_NAME: PartName = PartName {
+    vi: "các chỉnh sửa, cài đặt và bản lưu số liệu",
+    en: "the corrections, settings and saved figures",
+};
+const ROSTER_NAME: PartName = PartName {
+    vi: "danh sách cán bộ",
+    en: "the staff roster",
+};
+
+fn part<T>(read: Read<T>, name: &PartName) -> Part<T> {
+    let notice = read.trouble.map(|trouble| match trouble {
+        Trouble::Unavailable(why) => unavailable(&Fault::Refused(why)),
+        Trouble::Newer => Text::new(
+            format!("Phần {} đã lưu do một phiên bản Canbo mới hơn ghi: phiên bản này không đọc được nên để nguyên, không ghi đè lên. Hãy tải lại trang để dùng phiên bản mới.", name.vi),
+            format!("The saved {} was written by a newer Canbo: this version cannot read it, so it is left as it is and never overwritten. Reload the page to get the new version.", name.en.trim_start_matches("the ")),
+        ),
+        Trouble::FellBack => Text::new(
+            format!("Bản lưu mới nhất của {} bị hỏng hoặc chưa ghi xong (có thể trình duyệt đã tắt giữa chừng): đã dùng bản lưu ngay trước đó.", name.vi),
+            format!("The latest save of {} is damaged or was not finished (the browser may have closed half way): the save before it is used.", name.en),
+        ),
+        Trouble::Unreadable(why) => Text::new(
+            format!("Không đọc lại được {} đã lưu (dữ liệu hỏng: {why}): đã bỏ qua; nếu cần, hãy nhập lại tệp.", name.vi),
+            format!("The saved {} could not be read back (damaged: {why}): it is left out; import the file again if needed.", name.en.trim_start_matches("the ")),
+        ),
+    });
+    Part {
+        value: read.value,
+        kept: Kept {
+            rev: read.rev,
+            locked: read.locked,
         },
-        other => other,
-    })
+        notice,
+        legacy: read.legacy,
+    }
 }
 
-/// Removes the stored roster (every layout).
-pub fn forget_roster() {
-    if let Some(storage) = local_storage() {
-        let _ = storage.remove_item(ROSTER_KEY);
-        let _ = storage.remove_item(LEGACY_ROSTER_KEY);
+fn unavailable(fault: &Fault) -> Text {
+    let why = match fault {
+        Fault::Full => "QuotaExceededError".to_string(),
+        Fault::Refused(why) => why.clone(),
+    };
+    Text::new(
+        format!("Trình duyệt không cho Canbo dùng bộ nhớ (local storage: {why}): trang vẫn dùng được nhưng không lưu gì, mọi dữ liệu sẽ mất khi đóng trang."),
+        format!("The browser does not let Canbo use its storage (local storage: {why}): the page works but keeps nothing; all data is lost when the page closes."),
+    )
+}
+
+/// Several messages as one.
+fn join(texts: Vec<Text>) -> Option<Text> {
+    if texts.is_empty() {
+        return None;
+    }
+    let vi: Vec<&str> = texts.iter().map(|t| t.vi.as_str()).collect();
+    let en: Vec<&str> = texts.iter().map(|t| t.en.as_str()).collect();
+    Some(Text::new(vi.join(" "), en.join(" ")))
+}
+
+/// Saves the corrections, settings and snapshots (not the roster: [`save_roster`]) as the
+/// revision after `known`, the one this tab read or wrote last; returns the new revision.
+pub fn save(saved: &Saved, known: u64) -> Result<u64, SaveError> {
+    write_state(&browser().map_err(SaveError::from_fault)?, saved, known)
+}
+
+fn write_state(backend: &dyn Backend, saved: &Saved, known: u64) -> Result<u64, SaveError> {
+    let text = store::pack(KIND, VERSION, saved).map_err(|e| SaveError::Refused(e.to_string()))?;
+    Ok(STATE.write(backend, &text, Some(known), STATE_LEGACY)?)
+}
+
+/// Stores `packed` ([`pack_roster`] of a roster of `people`) as the roster; returns its
+/// revision. `known`: the revision this tab's roster came from, when the new roster derives
+/// from it (another tab's newer roster is then not overwritten); `None` for a roster the
+/// user has just chosen. The roster stored before stays until the new one is safely in.
+pub fn save_roster(packed: &str, people: usize, known: Option<u64>) -> Result<u64, SaveError> {
+    save_roster_to(
+        &browser().map_err(SaveError::from_fault)?,
+        packed,
+        people,
+        known,
+    )
+}
+
+fn save_roster_to(
+    backend: &dyn Backend,
+    packed: &str,
+    people: usize,
+    known: Option<u64>,
+) -> Result<u64, SaveError> {
+    let too_large = SaveError::RosterTooLarge {
+        people,
+        chars: packed.len(),
+    };
+    if packed.len() > ROSTER_ROOM {
+        return Err(too_large);
+    }
+    ROSTER
+        .write(backend, packed, known, ROSTER_LEGACY)
+        .map_err(|error| match error {
+            WriteError::Fault(Fault::Full) if packed.len() > ROSTER_ROOM / 2 => too_large,
+            other => other.into(),
+        })
+}
+
+impl SaveError {
+    fn from_fault(fault: Fault) -> SaveError {
+        WriteError::Fault(fault).into()
     }
 }
 
@@ -204,69 +418,160 @@ pub fn forget_roster() {
 /// roster longer than this can never fit, whatever else is removed.
 const ROSTER_ROOM: usize = 5 << 20;
 
-/// Writes one item, telling a full storage apart from other refusals.
-pub fn write(key: &str, text: &str) -> Result<(), SaveError> {
-    let storage =
-        local_storage().ok_or_else(|| SaveError::Refused("không có local storage".into()))?;
-    storage.set_item(key, text).map_err(|error| {
-        let name = js_sys::Reflect::get(&error, &"name".into())
-            .ok()
-            .and_then(|name| name.as_string())
-            .unwrap_or_default();
-        if name == "QuotaExceededError" {
-            SaveError::Full
+/// Three-way merge of the state, when another tab saved `theirs` since this tab's `base`
+/// and this tab changed it to `mine`: what this tab changed wins, everything else is
+/// theirs. Settings merge by name, snapshots by name, rule sets by id; the corrections as
+/// a whole.
+pub fn merge(base: &Saved, mine: &Saved, theirs: &Saved) -> Saved {
+    fn pick<T: PartialEq + Clone>(base: &T, mine: &T, theirs: &T) -> T {
+        if mine != base {
+            mine.clone()
         } else {
-            SaveError::Refused(format!("{error:?}"))
+            theirs.clone()
         }
-    })
-}
-
-/// Forgets everything Canbo stored: its own keys and every other `canbo.` key (the
-/// language, kept by the report settings).
-pub fn clear() {
-    let Some(storage) = local_storage() else {
-        return;
-    };
-    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with("canbo."))
-        .collect();
-    for key in keys {
-        let _ = storage.remove_item(&key);
+    }
+    /// By key: an entry this tab added, changed or removed wins; theirs' order, then this
+    /// tab's new entries.
+    fn by_key<T: PartialEq + Clone>(
+        base: &[T],
+        mine: &[T],
+        theirs: &[T],
+        key: impl Fn(&T) -> &str,
+    ) -> Vec<T> {
+        let find = |list: &[T], k: &str| list.iter().find(|x| key(x) == k).cloned();
+        let mut keys: Vec<&str> = theirs.iter().map(&key).collect();
+        for k in mine.iter().chain(base).map(&key) {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+        keys.into_iter()
+            .filter_map(|k| {
+                let (b, m) = (find(base, k), find(mine, k));
+                if m != b {
+                    m
+                } else {
+                    find(theirs, k)
+                }
+            })
+            .collect()
+    }
+    let settings =
+        |s: &Saved| -> Vec<(String, String)> { s.settings.clone().into_iter().collect() };
+    Saved {
+        roster: None,
+        overrides: pick(&base.overrides, &mine.overrides, &theirs.overrides),
+        settings: by_key(
+            &settings(base),
+            &settings(mine),
+            &settings(theirs),
+            |(k, _)| k,
+        )
+        .into_iter()
+        .collect(),
+        snapshots: by_key(&base.snapshots, &mine.snapshots, &theirs.snapshots, |s| {
+            &s.name
+        }),
+        rule_sets: by_key(&base.rule_sets, &mine.rule_sets, &theirs.rule_sets, |r| {
+            &r.id
+        }),
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    leptos::prelude::window().local_storage().ok().flatten()
+/// Forgets everything Canbo stored: its slots, the older layouts' keys and every other
+/// `canbo.` key (the language). Pointers go first, so that a tab closed half way leaves no
+/// pointer naming a removed value.
+pub fn clear() {
+    let Ok(storage) = browser() else {
+        return;
+    };
+    STATE.clear(&storage, STATE_LEGACY);
+    ROSTER.clear(&storage, ROSTER_LEGACY);
+    let keys: Vec<String> = Backend::keys(&storage)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|key| key.starts_with("canbo."))
+        .collect();
+    for key in keys {
+        Backend::remove(&storage, &key);
+    }
+}
+
+/// Which slot a key changed by another tab belongs to (`storage` event).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Changed {
+    State,
+    Roster,
+    /// `None` key: the other tab cleared the whole storage.
+    All,
+}
+
+/// The slot another tab changed, from the `storage` event's key.
+pub fn changed(key: Option<&str>) -> Option<Changed> {
+    match key {
+        None => Some(Changed::All),
+        Some(key) if STATE.is_pointer(key) => Some(Changed::State),
+        Some(key) if ROSTER.is_pointer(key) => Some(Changed::Roster),
+        Some(_) => None,
+    }
+}
+
+/// A plain item (the language), or `None` when storage cannot be read.
+pub fn get_item(key: &str) -> Option<String> {
+    Backend::get(&browser().ok()?, key).ok().flatten()
+}
+
+/// Writes a plain item; a refusal is only logged (the language is not worth a message).
+pub fn set_item(key: &str, value: &str) {
+    if let Err(fault) = browser().and_then(|storage| Backend::set(&storage, key, value)) {
+        leptos::logging::log!("Canbo: {key} not stored ({fault:?})");
+    }
+}
+
+/// The browser's local storage, or why there is none (disabled, a throwing getter…).
+fn browser() -> Result<web_sys::Storage, Fault> {
+    leptos::prelude::window()
+        .local_storage()
+        .map_err(slot::fault)?
+        .ok_or_else(|| Fault::Refused("no local storage".into()))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::slot::fake::Fake;
     use super::*;
     use canbo_core::import::import;
     use wasm_bindgen_test::wasm_bindgen_test;
-
-    // The tests share one local storage: each leaves it empty.
 
     fn roster() -> Roster {
         import(&[crate::test_support::sample()], &Overrides::default()).roster
     }
 
+    fn settings() -> BTreeMap<String, String> {
+        BTreeMap::from([("as_of".to_string(), "2024-12-31".to_string())])
+    }
+
+    /// The key the slot's pointer names.
+    fn current(fake: &Fake, slot: Slot) -> Option<String> {
+        let pointer = fake.item(&slot.pointer_key())?;
+        let rev: u64 = pointer.rsplit(':').next()?.parse().ok()?;
+        fake.item(&slot.data_key(rev))
+    }
+
     #[wasm_bindgen_test]
-    fn a_roster_saved_by_version_0_is_read_and_moved_to_its_own_key() {
-        clear();
-        let roster = roster();
-        let raw = serde_json::to_string(&roster).unwrap();
-        write(LEGACY_ROSTER_KEY, &raw).unwrap();
+    fn a_roster_saved_by_version_0_is_read_and_moved_to_its_own_slot() {
+        let fake = Fake::default();
+        let raw = serde_json::to_string(&roster()).unwrap();
+        fake.put(V0_ROSTER_KEY, &raw);
 
-        let (saved, problem) = load();
-        assert_eq!(problem, None);
-        assert_eq!(saved.roster.as_ref().map(|r| r.people.len()), Some(420));
-        assert_eq!(saved.overrides, Overrides::default());
-
-        let storage = local_storage().unwrap();
-        assert_eq!(storage.get_item(LEGACY_ROSTER_KEY).unwrap(), None);
-        let text = storage.get_item(ROSTER_KEY).unwrap().unwrap();
+        let loaded = load_from(&fake);
+        assert_eq!(loaded.notice, None);
+        assert_eq!(
+            loaded.saved.roster.as_ref().map(|r| r.people.len()),
+            Some(420)
+        );
+        assert_eq!(fake.item(V0_ROSTER_KEY), None);
+        let text = current(&fake, ROSTER).unwrap();
         assert!(text.starts_with("canbo.roster:1:"), "{}", &text[..20]);
         assert!(
             text.len() < raw.len() / 3,
@@ -274,48 +579,196 @@ mod tests {
             text.len(),
             raw.len()
         );
-        assert_eq!(load().0, saved);
-        clear();
+        let again = load_from(&fake);
+        assert_eq!(again.saved, loaded.saved);
+        assert_eq!(again.roster, loaded.roster, "nothing is written twice");
     }
 
     #[wasm_bindgen_test]
-    fn version_1_with_the_roster_inside_the_state_is_split_in_two_keys() {
-        clear();
+    fn version_1_with_the_roster_inside_the_state_is_split_in_two_slots() {
         #[derive(Serialize)]
         struct Version1 {
             roster: Roster,
             settings: BTreeMap<String, String>,
         }
+        let fake = Fake::default();
         let old = Version1 {
             roster: roster(),
-            settings: BTreeMap::from([("as_of".to_string(), "2024-12-31".to_string())]),
+            settings: settings(),
         };
-        write(KEY, &store::pack(KIND, 1, &old).unwrap()).unwrap();
+        fake.put(LEGACY_STATE_KEY, &store::pack(KIND, 1, &old).unwrap());
 
-        let (saved, problem) = load();
-        assert_eq!(problem, None);
-        assert_eq!(saved.roster.as_ref().map(|r| r.people.len()), Some(420));
-        assert_eq!(saved.settings, old.settings);
-        let storage = local_storage().unwrap();
-        let state = storage.get_item(KEY).unwrap().unwrap();
+        let loaded = load_from(&fake);
+        assert_eq!(loaded.notice, None);
+        assert_eq!(
+            loaded.saved.roster.as_ref().map(|r| r.people.len()),
+            Some(420)
+        );
+        assert_eq!(loaded.saved.settings, old.settings);
+        assert_eq!(fake.item(LEGACY_STATE_KEY), None, "the old key is gone");
+        let state = current(&fake, STATE).unwrap();
         assert!(state.starts_with("canbo.state:2:"), "{}", &state[..20]);
         assert!(
             state.len() < 200,
             "the roster left the state: {}",
             state.len()
         );
-        assert!(storage.get_item(ROSTER_KEY).unwrap().is_some());
-        assert_eq!(load().0, saved);
-        clear();
+        assert!(current(&fake, ROSTER).is_some());
+        assert_eq!(load_from(&fake).saved, loaded.saved);
     }
 
     #[wasm_bindgen_test]
-    fn a_roster_too_large_to_keep_says_so_and_leaves_no_older_roster_behind() {
-        clear();
+    fn the_layout_before_slots_moves_to_slots() {
+        let fake = Fake::default();
+        let saved = Saved {
+            settings: settings(),
+            ..Saved::default()
+        };
+        fake.put(LEGACY_STATE_KEY, &store::pack(KIND, 2, &saved).unwrap());
+        fake.put(LEGACY_ROSTER_KEY, &pack_roster(&roster()).unwrap());
+
+        let loaded = load_from(&fake);
+        assert_eq!(loaded.notice, None);
+        assert_eq!(loaded.saved.settings, saved.settings);
+        assert_eq!(
+            loaded.saved.roster.as_ref().map(|r| r.people.len()),
+            Some(420)
+        );
+        let keys: Vec<String> = fake.items.borrow().keys().cloned().collect();
+        assert_eq!(
+            keys,
+            [
+                "canbo.roster.1",
+                "canbo.roster.ptr",
+                "canbo.state.1",
+                "canbo.state.ptr"
+            ],
+            "only the slots are left"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn a_move_that_does_not_fit_keeps_the_old_keys_and_says_so() {
+        #[derive(Serialize)]
+        struct Version1 {
+            roster: Roster,
+        }
+        let fake = Fake::default();
+        let old = store::pack(KIND, 1, &Version1 { roster: roster() }).unwrap();
+        fake.put(LEGACY_STATE_KEY, &old);
+        fake.quota.set(Some(fake.used() + 100));
+
+        let loaded = load_from(&fake);
+        assert_eq!(
+            loaded.saved.roster.as_ref().map(|r| r.people.len()),
+            Some(420)
+        );
+        let notice = loaded.notice.unwrap();
+        assert!(notice.vi.contains("đầy"), "{}", notice.vi);
+        assert!(notice.en.contains("full"), "{}", notice.en);
+        assert_eq!(
+            fake.item(LEGACY_STATE_KEY),
+            Some(old),
+            "the only copy stays"
+        );
+        assert_eq!(fake.item(&STATE.pointer_key()), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn data_of_a_newer_canbo_is_left_untouched_and_the_user_told() {
+        // In the slots…
+        let fake = Fake::default();
+        let newer = store::pack(KIND, VERSION + 1, &serde_json::json!({"future": true})).unwrap();
+        fake.put("canbo.state.4", &newer);
+        fake.put("canbo.state.ptr", "canbo.ptr:1:4");
+        fake.put(
+            "canbo.state.3",
+            &store::pack(KIND, VERSION, &Saved::default()).unwrap(),
+        );
+        let loaded = load_from(&fake);
+        assert!(loaded.state.locked);
+        assert_eq!(loaded.saved, Saved::default());
+        let notice = loaded.notice.unwrap();
+        assert!(
+            notice.vi.contains("phiên bản Canbo mới hơn"),
+            "{}",
+            notice.vi
+        );
+        assert!(notice.en.contains("newer Canbo"), "{}", notice.en);
+        assert_eq!(fake.item("canbo.state.4"), Some(newer.clone()));
+
+        // … and under the older layout's key, which is not moved.
+        let fake = Fake::default();
+        fake.put(LEGACY_STATE_KEY, &newer);
+        let loaded = load_from(&fake);
+        assert!(loaded.state.locked);
+        assert_eq!(fake.item(LEGACY_STATE_KEY), Some(newer));
+        assert_eq!(fake.items.borrow().len(), 1, "nothing written");
+    }
+
+    #[wasm_bindgen_test]
+    fn garbage_in_every_key_starts_empty_says_so_and_removes_nothing() {
+        let fake = Fake::default();
+        for key in [
+            "canbo.state.ptr",
+            "canbo.state.1",
+            "canbo.roster.ptr",
+            "canbo.roster.2",
+            LEGACY_STATE_KEY,
+            LEGACY_ROSTER_KEY,
+            V0_ROSTER_KEY,
+        ] {
+            fake.put(key, "<img src=x onerror=alert(1)>\u{0}");
+        }
+        let before = fake.items.borrow().clone();
+        let loaded = load_from(&fake);
+        assert_eq!(loaded.saved, Saved::default());
+        assert!(!loaded.state.locked && !loaded.roster.locked);
+        let notice = loaded.notice.unwrap();
+        assert!(notice.vi.contains("Không đọc lại được"), "{}", notice.vi);
+        assert!(notice.en.contains("could not be read"), "{}", notice.en);
+        assert_eq!(*fake.items.borrow(), before);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_half_written_state_falls_back_to_the_one_before() {
+        let fake = Fake::default();
+        let good = Saved {
+            settings: settings(),
+            ..Saved::default()
+        };
+        let text = store::pack(KIND, VERSION, &good).unwrap();
+        fake.put("canbo.state.1", &text);
+        fake.put("canbo.state.2", &text[..text.len() / 2]);
+        fake.put("canbo.state.ptr", "canbo.ptr:1:2");
+        let loaded = load_from(&fake);
+        assert_eq!(loaded.saved.settings, good.settings);
+        assert_eq!(loaded.state.rev, 2);
+        assert!(loaded.notice.unwrap().vi.contains("bản lưu ngay trước đó"));
+    }
+
+    #[wasm_bindgen_test]
+    fn storage_that_refuses_everything_is_said_in_both_languages() {
+        let fake = Fake::default();
+        fake.refuse.set(true);
+        let loaded = load_from(&fake);
+        assert_eq!(loaded.saved, Saved::default());
+        let notice = loaded.notice.unwrap();
+        assert!(notice.vi.contains("không lưu gì"), "{}", notice.vi);
+        assert!(notice.en.contains("keeps nothing"), "{}", notice.en);
+        assert!(matches!(
+            write_state(&fake, &Saved::default(), 0),
+            Err(SaveError::Refused(_))
+        ));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_roster_too_large_to_keep_says_so_and_keeps_the_roster_saved_before() {
+        let fake = Fake::default();
         let small = pack_roster(&roster()).unwrap();
-        save_roster(&small, 420).unwrap();
+        save_roster_to(&fake, &small, 420, None).unwrap();
         let huge = "x".repeat(6 << 20);
-        let error = save_roster(&huge, 250_000).unwrap_err();
+        let error = save_roster_to(&fake, &huge, 250_000, None).unwrap_err();
         assert_eq!(
             error,
             SaveError::RosterTooLarge {
@@ -323,30 +776,61 @@ mod tests {
                 chars: 6 << 20
             }
         );
-        let message = error.message_vi();
-        assert!(message.contains("250.000 người"), "{message}");
-        assert!(message.contains("6,3 triệu ký tự"), "{message}");
-        assert_eq!(load().0.roster, None);
-        clear();
+        let message = error.message();
+        assert!(message.vi.contains("250.000 người"), "{}", message.vi);
+        assert!(message.vi.contains("6,3 triệu ký tự"), "{}", message.vi);
+        assert!(message.en.contains("250,000 people"), "{}", message.en);
+        assert_eq!(current(&fake, ROSTER), Some(small));
     }
 
     #[wasm_bindgen_test]
-    fn damaged_data_is_dropped_with_a_message() {
-        clear();
-        write(KEY, "canbo.state:2:not-base64-!!").unwrap();
-        let (saved, problem) = load();
-        assert_eq!(saved, Saved::default());
-        assert!(problem.is_some());
-        clear();
+    fn a_full_store_keeps_the_roster_saved_before() {
+        let fake = Fake::default();
+        let first = pack_roster(&roster()).unwrap();
+        save_roster_to(&fake, &first, 420, None).unwrap();
+        fake.quota.set(Some(fake.used() + 100));
+        let mut bigger = roster();
+        bigger.people.extend(roster().people);
+        let error = save_roster_to(&fake, &pack_roster(&bigger).unwrap(), 840, None);
+        assert_eq!(error, Err(SaveError::Full));
+        assert_eq!(current(&fake, ROSTER), Some(first));
     }
 
     #[wasm_bindgen_test]
-    fn a_write_past_the_quota_is_reported_as_full() {
-        clear();
+    fn a_merge_keeps_what_each_tab_changed() {
+        let snapshot = |name: &str| Snapshot {
+            name: name.into(),
+            saved_on: "2024-12-31".into(),
+            report: canbo_core::report::report(&Roster::default(), &Default::default()),
+        };
+        let base = Saved {
+            settings: BTreeMap::from([("a".into(), "1".into()), ("b".into(), "1".into())]),
+            snapshots: vec![snapshot("gone in mine")],
+            ..Saved::default()
+        };
+        let mut mine = base.clone();
+        mine.settings.insert("a".into(), "mine".into());
+        mine.snapshots = vec![snapshot("mine")];
+        let mut theirs = base.clone();
+        theirs.settings.insert("b".into(), "theirs".into());
+        theirs.snapshots.push(snapshot("theirs"));
+        let merged = merge(&base, &mine, &theirs);
+        assert_eq!(merged.settings["a"], "mine");
+        assert_eq!(merged.settings["b"], "theirs");
+        let names: Vec<&str> = merged.snapshots.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["theirs", "mine"]);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_write_past_the_browsers_quota_is_reported_as_full() {
+        let storage = browser().unwrap();
         // About 5 Mi UTF-16 characters per site: 6 Mi never fit.
         let huge = "x".repeat(6 << 20);
-        assert_eq!(write("canbo.test.huge", &huge), Err(SaveError::Full));
-        assert!(SaveError::Full.message_vi().contains("đầy"));
-        clear();
+        assert_eq!(
+            Backend::set(&storage, "canbo.test.huge", &huge),
+            Err(Fault::Full)
+        );
+        assert!(SaveError::Full.message().vi.contains("đầy"));
+        assert!(SaveError::Full.message().en.contains("full"));
     }
 }

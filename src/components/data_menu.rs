@@ -4,21 +4,40 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::t;
+use canbo_core::Text;
+
+use crate::i18n::{lang, t};
 use crate::state::AppState;
 
-/// Shown while saving fails (storage full, refused, a roster too large to keep) or saved data
-/// could not be read back.
+/// Shown while saving fails (storage full, refused, a roster too large to keep, data of a
+/// newer Canbo that is not overwritten), and, for the visit, when saved data could not be
+/// read back (storage disabled, damaged, written by a newer Canbo). The messages are made in
+/// both languages by `crate::storage` and shown in the page's.
 #[component]
 pub fn StorageError() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || {
-        let messages: Vec<String> = [state.storage_error.get(), state.roster_storage_error.get()]
+    let notice = move || {
+        state.storage_notice.get().map(|notice| {
+            view! {
+                <div class="import-error storage-error" role="alert" data-testid="storage-notice">
+                    <div class="import-error-text">
+                        <p class="import-error-title">{move || t("Dữ liệu đã lưu chưa đọc được hết", "Saved data not fully read")}</p>
+                        <p>{move || notice.get(lang()).to_string()}</p>
+                    </div>
+                </div>
+            }
+        })
+    };
+    let error = move || {
+        let messages: Vec<Text> = [state.storage_error.get(), state.roster_storage_error.get()]
             .into_iter()
             .flatten()
             .collect();
         (!messages.is_empty()).then(|| {
-            let message = messages.join(" ");
+            let message = move || {
+                let lang = lang();
+                messages.iter().map(|m| m.get(lang)).collect::<Vec<_>>().join(" ")
+            };
             view! {
                 <div class="import-error storage-error" role="alert" data-testid="storage-error">
                     <div class="import-error-text">
@@ -28,7 +47,8 @@ pub fn StorageError() -> impl IntoView {
                 </div>
             }
         })
-    }
+    };
+    view! { {notice} {error} }
 }
 
 /// «Xóa toàn bộ dữ liệu» asks first, in place (a non-modal alert dialog): focus moves to

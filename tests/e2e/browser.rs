@@ -51,8 +51,17 @@ where
     F: FnOnce(Page) -> Fut,
     Fut: Future<Output = TestResult> + Send + 'static,
 {
+    run_with_args(name, url, &[], test).await;
+}
+
+/// [`run_at`] with more Chromium flags (a proxy, …).
+pub async fn run_with_args<F, Fut>(name: &str, url: &'static str, args: &[String], test: F)
+where
+    F: FnOnce(Page) -> Fut,
+    Fut: Future<Output = TestResult> + Send + 'static,
+{
     let _serial = ONE_BROWSER_AT_A_TIME.lock().await;
-    let (driver, _chromedriver) = start_browser()
+    let (driver, _chromedriver) = start_browser(args)
         .await
         .unwrap_or_else(|e| panic!("{name}: cannot start the browser: {e}"));
     // In a task of its own, so that a failed assertion still lets us take the screenshot.
@@ -80,7 +89,7 @@ where
     F: FnOnce(Page) -> Fut,
     Fut: Future<Output = TestResult<T>>,
 {
-    let (driver, _chromedriver) = start_browser().await?;
+    let (driver, _chromedriver) = start_browser(&[]).await?;
     let outcome = test(Page::new(driver.clone(), url)).await;
     if outcome.is_err() {
         let file = screenshot_dir("e2e-screenshots").join("second-browser.png");
@@ -114,7 +123,7 @@ impl Drop for Chromedriver {
     }
 }
 
-async fn start_browser() -> TestResult<(WebDriver, Chromedriver)> {
+async fn start_browser(args: &[String]) -> TestResult<(WebDriver, Chromedriver)> {
     for program in [CHROMIUM, CHROMEDRIVER] {
         if !Path::new(program).exists() {
             return Err(format!("{program} is missing: `cargo xtask test` installs it (Debian: chromium chromium-driver)").into());
@@ -126,12 +135,17 @@ async fn start_browser() -> TestResult<(WebDriver, Chromedriver)> {
     for flag in CHROMIUM_FLAGS {
         caps.add_arg(flag)?;
     }
+    for flag in args {
+        caps.add_arg(flag)?;
+    }
     caps.add_arg(&format!(
         "--user-data-dir={}",
         chromedriver.profile.display()
     ))?;
     // Console messages, for the CSP test.
     caps.set_browser_log_level(LoggingPrefsLogLevel::All)?;
+    // Every request the browser makes (CDP Network events), for the network log test.
+    caps.set_logging_prefs("performance", LoggingPrefsLogLevel::All)?;
     let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await?;
     driver.set_window_rect(0, 0, 1280, 900).await?;
     // Record CSP violations from the first script on; a listener added later could miss some.

@@ -7,8 +7,10 @@ mod accessibility;
 mod browser;
 mod data_keeping;
 mod first_screen;
+mod hostile_markup;
 mod import_measure;
 mod import_review;
+mod network_log;
 mod page;
 mod prose_page;
 mod report_pages;
@@ -16,7 +18,9 @@ mod report_samples;
 mod server;
 mod sharing;
 mod standards_pages;
+mod storage_faults;
 mod teach_spellings;
+mod two_tabs;
 
 use std::path::{Path, PathBuf};
 
