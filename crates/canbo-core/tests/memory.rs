@@ -169,6 +169,13 @@ fn importing_a_hostile_file_costs_at_most_k_times_its_size_plus_c() {
         ("shared-strings.xlsx", hostile_files::huge_shared_strings()),
         ("endless-line.csv", hostile_files::endless_line_csv()),
         ("corners.xls", hostile_files::xls_corners()),
+        ("repeated.ods", hostile_files::ods_repeated()),
+        // Just under the grid limit: 30 rows each repeating one value 16,384 times (983,040
+        // cells in calamine's row lists and its grid), which calamine reads.
+        (
+            "grid-limit.ods",
+            hostile_files::ods(&r#"<table:table-row><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"/></table:table-row>"#.repeat(30)),
+        ),
         // Just under the grid limit (a 4,096-byte stream: 1,004,096 cells), which calamine
         // reads: 3,921 rows × 256 columns, the worst an xls this small may cost.
         (

@@ -9,6 +9,7 @@ mod cfbcheck;
 mod csv;
 mod html;
 pub mod limits;
+mod odscheck;
 mod sniff;
 mod spreadsheet;
 mod xlscheck;
@@ -133,6 +134,15 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
     let book = match sniff::sniff(bytes) {
         Sniffed::Zip => match zipcheck::inspect(file, bytes)? {
             Holds::Other(kind) => return Err(not_a_spreadsheet(Some(kind))),
+            // An ods (it has a `content.xml`): its tables' cells counted before calamine.
+            _ if odscheck::check(bytes).is_err() => {
+                return Err(ImportError::TooLarge {
+                    file: file.into(),
+                    limit: odscheck::check(bytes)
+                        .err()
+                        .unwrap_or(Limit::Cells { max: limits::CELLS }),
+                })
+            }
             Holds::Spreadsheet => spreadsheet::read(file, bytes, None)?,
             Holds::Unknown => spreadsheet::read(file, bytes, None).map_err(|e| match e {
                 ImportError::Corrupt { .. } => {
@@ -191,6 +201,12 @@ pub fn read_as(file: &str, bytes: &[u8], format: Format) -> Result<Workbook, Imp
         }
         Format::Xlsx | Format::Xlsb | Format::Ods => {
             zipcheck::inspect(file, bytes)?;
+            if format == Format::Ods {
+                odscheck::check(bytes).map_err(|limit| ImportError::TooLarge {
+                    file: file.into(),
+                    limit,
+                })?;
+            }
             spreadsheet::read(file, bytes, Some(format))?
         }
     };
