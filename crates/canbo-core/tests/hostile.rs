@@ -356,7 +356,7 @@ fn fuzz_findings_compound_files_pointing_past_their_end_are_all_damaged() {
         assert!(matches!(err, ImportError::Corrupt { .. }), "{err:?}");
         seen += 1;
     }
-    assert_eq!(seen, 12);
+    assert_eq!(seen, 13);
 }
 
 /// calamine 0.38 asserts that a FAT sector holds a whole number of 32-bit entries: a FAT
@@ -517,4 +517,26 @@ fn an_ods_repeating_one_cell_over_a_whole_sheet_is_refused_before_calamine_alloc
     let book = read("nho.ods", &small).expect("read");
     assert_eq!(book.sheets[0].rows.len(), 3);
     assert_eq!(book.sheets[0].cell(2, 3), &Cell::Text("x".into()));
+}
+
+/// calamine 0.38's xlsb reader looks a sheet's relationship id up with `relationships[&id]`
+/// and panicked when `xl/_rels/workbook.bin.rels` has no such id (found by fuzzing on
+/// 2 December 2026, xlsb forced). Now `Corrupt` naming the missing relationship.
+#[test]
+fn fuzz_finding_an_xlsb_sheet_naming_a_missing_relationship_is_damaged_not_a_panic() {
+    let found = include_bytes!("fuzz-regressions/import_bytes-crash-f4dc93b7");
+    assert_eq!(found[0], 3); // xlsb forced
+    let forced =
+        canbo_core::read::read_as("fuzz.xlsb", &found[1..], canbo_core::read::Format::Xlsb);
+    let Err(ImportError::Corrupt { reason, .. }) = &forced else {
+        panic!("{forced:?}");
+    };
+    assert!(
+        reason.contains("relationship") || reason.contains("BrtBundleSh"),
+        "{reason}"
+    );
+    assert!(!matches!(
+        error("fuzz.xlsb", &found[1..]),
+        ImportError::TooLarge { .. }
+    ));
 }

@@ -12,6 +12,7 @@ pub mod limits;
 mod odscheck;
 mod sniff;
 mod spreadsheet;
+mod xlsbcheck;
 mod xlscheck;
 mod xlsx_merges;
 mod zipcheck;
@@ -134,6 +135,12 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
     let book = match sniff::sniff(bytes) {
         Sniffed::Zip => match zipcheck::inspect(file, bytes)? {
             Holds::Other(kind) => return Err(not_a_spreadsheet(Some(kind))),
+            _ if xlsbcheck::check(bytes).is_err() => {
+                return Err(ImportError::Corrupt {
+                    file: file.into(),
+                    reason: xlsbcheck::check(bytes).err().unwrap_or_default(),
+                })
+            }
             // An ods (it has a `content.xml`): its tables' cells counted before calamine.
             _ if odscheck::check(bytes).is_err() => {
                 return Err(ImportError::TooLarge {
@@ -201,6 +208,10 @@ pub fn read_as(file: &str, bytes: &[u8], format: Format) -> Result<Workbook, Imp
         }
         Format::Xlsx | Format::Xlsb | Format::Ods => {
             zipcheck::inspect(file, bytes)?;
+            xlsbcheck::check(bytes).map_err(|reason| ImportError::Corrupt {
+                file: file.into(),
+                reason,
+            })?;
             if format == Format::Ods {
                 odscheck::check(bytes).map_err(|limit| ImportError::TooLarge {
                     file: file.into(),
