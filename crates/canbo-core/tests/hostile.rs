@@ -356,7 +356,21 @@ fn fuzz_findings_compound_files_pointing_past_their_end_are_all_damaged() {
         assert!(matches!(err, ImportError::Corrupt { .. }), "{err:?}");
         seen += 1;
     }
-    assert_eq!(seen, 11);
+    assert_eq!(seen, 13);
+}
+
+/// calamine 0.38 asserts that a FAT sector holds a whole number of 32-bit entries: a FAT
+/// sector cut short by the end of the file panicked (`to_u32`, found by fuzzing on
+/// 2 December 2026). Now `Corrupt`, naming the sector.
+#[test]
+fn fuzz_finding_a_fat_sector_cut_by_the_end_of_the_file_is_damaged_not_a_panic() {
+    let found = include_bytes!("fuzz-regressions/import_bytes-crash-cab87cda");
+    assert_eq!(found[0], 5); // sniffed
+    let err = error("fuzz.xls", &found[1..]);
+    let ImportError::Corrupt { reason, .. } = &err else {
+        panic!("{err:?}");
+    };
+    assert!(reason.contains("the file ends inside"), "{reason}");
 }
 
 /// calamine 0.38 reads a compound file's directory by following its chain of sectors with no
@@ -465,4 +479,64 @@ fn an_xls_whose_cells_span_the_whole_sheet_is_refused_before_calamine_allocates(
     let book = read("gan.xls", &close).expect("read");
     assert_eq!(book.sheets[0].rows.len(), 3);
     assert_eq!(book.sheets[0].cell(2, 3), &Cell::Number(3.0));
+}
+
+/// An ods that repeats one cell over a whole sheet: refused before calamine holds its 98
+/// million cells; a small ods with the same kind of repeats, plus the empty rows LibreOffice
+/// writes to the end of every sheet, is read.
+#[test]
+fn an_ods_repeating_one_cell_over_a_whole_sheet_is_refused_before_calamine_allocates() {
+    match read("lap.ods", &hostile_files::ods_repeated()) {
+        Err(ImportError::TooLarge {
+            file,
+            limit: Limit::Grid { cells, .. },
+        }) => {
+            assert_eq!(file, "lap.ods");
+            assert!(cells >= 6000 * 16384, "{cells}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let forced = canbo_core::read::read_as(
+        "lap.ods",
+        &hostile_files::ods_repeated(),
+        canbo_core::read::Format::Ods,
+    );
+    assert!(
+        matches!(
+            forced,
+            Err(ImportError::TooLarge {
+                limit: Limit::Grid { .. },
+                ..
+            })
+        ),
+        "{forced:?}"
+    );
+    let small = hostile_files::ods(
+        r#"<table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-repeated="4" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="1048573"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#,
+    );
+    let book = read("nho.ods", &small).expect("read");
+    assert_eq!(book.sheets[0].rows.len(), 3);
+    assert_eq!(book.sheets[0].cell(2, 3), &Cell::Text("x".into()));
+}
+
+/// calamine 0.38's xlsb reader looks a sheet's relationship id up with `relationships[&id]`
+/// and panicked when `xl/_rels/workbook.bin.rels` has no such id (found by fuzzing on
+/// 2 December 2026, xlsb forced). Now `Corrupt` naming the missing relationship.
+#[test]
+fn fuzz_finding_an_xlsb_sheet_naming_a_missing_relationship_is_damaged_not_a_panic() {
+    let found = include_bytes!("fuzz-regressions/import_bytes-crash-f4dc93b7");
+    assert_eq!(found[0], 3); // xlsb forced
+    let forced =
+        canbo_core::read::read_as("fuzz.xlsb", &found[1..], canbo_core::read::Format::Xlsb);
+    let Err(ImportError::Corrupt { reason, .. }) = &forced else {
+        panic!("{forced:?}");
+    };
+    assert!(
+        reason.contains("relationship") || reason.contains("BrtBundleSh"),
+        "{reason}"
+    );
+    assert!(!matches!(
+        error("fuzz.xlsb", &found[1..]),
+        ImportError::TooLarge { .. }
+    ));
 }

@@ -43,6 +43,16 @@ pub(super) fn check(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
             .get(start..(start + size).min(bytes.len()))
             .unwrap_or(&[])
     };
+    // A sector of the FAT, the DIFAT or the mini FAT is read as 32-bit numbers, and calamine
+    // 0.38 asserts it holds a whole number of them: one cut by the end of the file panicked
+    // (`to_u32`, `cfb.rs:130`, found by fuzzing). Such a sector must lie wholly in the file.
+    let whole = |id: u32, what: &str| {
+        if sector(id).len() < size {
+            Err(format!("the file ends inside {what} sector {id}"))
+        } else {
+            Ok(())
+        }
+    };
     let ids = |s: &[u8]| -> Vec<u32> {
         s.chunks_exact(4)
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
@@ -59,6 +69,7 @@ pub(super) fn check(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
     let mut difat = u32_at(0x44).ok_or_else(short)?;
     let mut hops = 0u64;
     while difat < MARKERS && hops <= sectors {
+        whole(difat, "DIFAT")?;
         let mut entries = ids(sector(difat));
         difat = entries.pop().unwrap_or(END_OF_CHAIN);
         if !inside(difat) {
@@ -72,6 +83,7 @@ pub(super) fn check(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
         if !inside(id) {
             return Err(past(id));
         }
+        whole(id, "FAT")?;
         fat.extend(ids(sector(id)));
     }
     if let Some(&bad) = fat.iter().find(|&&id| !inside(id)) {
@@ -118,7 +130,11 @@ pub(super) fn check(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
         let stream = chain(start_of(root), &fat, "mini stream")?;
         mini_stream = stream.clone();
         let mini_fat_start = u32_at(0x3C).ok_or_else(short)?;
-        let table: Vec<u32> = chain(mini_fat_start, &fat, "mini FAT")?
+        let mini_fat_sectors = chain(mini_fat_start, &fat, "mini FAT")?;
+        for &id in &mini_fat_sectors {
+            whole(id, "mini FAT")?;
+        }
+        let table: Vec<u32> = mini_fat_sectors
             .into_iter()
             .flat_map(|id| ids(sector(id)))
             .collect();

@@ -45,9 +45,11 @@ pub const CELL_CHARS: usize = 32_767;
 /// One line of a CSV file: a roster's line is under 2 KB.
 pub const LINE_BYTES: u64 = 1_000_000;
 
-/// The grids calamine allocates for an xls file (each sheet's declared DIMENSIONS and the box
-/// around its cells, all sheets together) may hold one cell per byte of the workbook stream
-/// plus this many: 1,000,000 cells, about 40 MB. A cell record takes 6 bytes or more, so a
-/// real sheet's box (mostly cells) is far under; cells scattered to the corners of a sheet
-/// are not.
-pub const XLS_GRID_SLACK: u64 = 1_000_000;
+/// The grids calamine allocates for an xls or ods file (an xls sheet's declared DIMENSIONS
+/// and the box around its cells; an ods table's row lists and the box around its cells, with
+/// repeats; all sheets together) may hold one cell per byte of the workbook stream (xls) or of
+/// `content.xml` (ods) plus this many: 1,000,000 cells, about 64 MB as calamine holds them. A
+/// cell takes 6 bytes or more in an xls and tens of bytes of XML in an ods, so a real sheet's
+/// box (mostly cells) is far under; cells scattered to the corners of a sheet, or one cell
+/// repeated over a whole sheet, are not.
+pub const GRID_SLACK: u64 = 1_000_000;

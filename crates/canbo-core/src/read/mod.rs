@@ -10,8 +10,10 @@ mod csv;
 pub use csv::CodePage;
 mod html;
 pub mod limits;
+mod odscheck;
 mod sniff;
 mod spreadsheet;
+mod xlsbcheck;
 mod xlscheck;
 mod xlsx_merges;
 mod zipcheck;
@@ -136,6 +138,21 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
     let book = match sniff::sniff(bytes) {
         Sniffed::Zip => match zipcheck::inspect(file, bytes)? {
             Holds::Other(kind) => return Err(not_a_spreadsheet(Some(kind))),
+            _ if xlsbcheck::check(bytes).is_err() => {
+                return Err(ImportError::Corrupt {
+                    file: file.into(),
+                    reason: xlsbcheck::check(bytes).err().unwrap_or_default(),
+                })
+            }
+            // An ods (it has a `content.xml`): its tables' cells counted before calamine.
+            _ if odscheck::check(bytes).is_err() => {
+                return Err(ImportError::TooLarge {
+                    file: file.into(),
+                    limit: odscheck::check(bytes)
+                        .err()
+                        .unwrap_or(Limit::Cells { max: limits::CELLS }),
+                })
+            }
             Holds::Spreadsheet => spreadsheet::read(file, bytes, None)?,
             Holds::Unknown => spreadsheet::read(file, bytes, None).map_err(|e| match e {
                 ImportError::Corrupt { .. } => {
@@ -194,6 +211,16 @@ pub fn read_as(file: &str, bytes: &[u8], format: Format) -> Result<Workbook, Imp
         }
         Format::Xlsx | Format::Xlsb | Format::Ods => {
             zipcheck::inspect(file, bytes)?;
+            xlsbcheck::check(bytes).map_err(|reason| ImportError::Corrupt {
+                file: file.into(),
+                reason,
+            })?;
+            if format == Format::Ods {
+                odscheck::check(bytes).map_err(|limit| ImportError::TooLarge {
+                    file: file.into(),
+                    limit,
+                })?;
+            }
             spreadsheet::read(file, bytes, Some(format))?
         }
     };

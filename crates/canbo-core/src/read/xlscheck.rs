@@ -11,7 +11,7 @@
 //! - a sheet starts past the end of the stream (`Corrupt`: calamine would panic);
 //! - a DIMENSIONS or MULRK record ends before it starts (`Corrupt`);
 //! - the grids calamine would allocate, all sheets together, hold more than one cell per byte
-//!   of the stream plus [`limits::XLS_GRID_SLACK`] (`TooLarge`). A real sheet's box is
+//!   of the stream plus [`limits::GRID_SLACK`] (`TooLarge`). A real sheet's box is
 //!   mostly cells, and each cell record takes at least 6 bytes, so real files are far under.
 
 use super::limits;
@@ -87,12 +87,14 @@ pub(super) fn check(stream: &[u8]) -> Result<(), Refused> {
             ));
         }
         match typ {
+            // FilePass: the rest is encrypted; calamine stops here and says so.
+            0x002F if u16_at(data, 0) != 0 => return Ok(()),
             0x0085 => starts.push(u32_at(data, 0) as usize),
             0x000A => break,
             _ => {}
         }
     }
-    let max = stream.len() as u64 + limits::XLS_GRID_SLACK;
+    let max = stream.len() as u64 + limits::GRID_SLACK;
     let mut grids = 0u64;
     for start in starts {
         let Some(sheet) = stream.get(start..) else {
@@ -259,6 +261,16 @@ mod tests {
         dims.extend([0, 0, 10, 0, 0, 0]);
         let stream = workbook(&[record(0x0200, &dims)]);
         assert!(matches!(check(&stream), Err(Refused::Corrupt(_))));
+    }
+
+    #[test]
+    fn after_a_file_pass_record_nothing_is_read() {
+        // An encrypted workbook: calamine says "password" at FilePass; what follows is
+        // ciphertext, which would look like a broken DIMENSIONS.
+        let mut stream = record(0x0809, &[0x00, 0x06, 0x05, 0x00]);
+        stream.extend(record(0x002F, &[1, 0, 1, 0]));
+        stream.extend(record(0x0042, &[1]));
+        assert!(check(&stream).is_ok());
     }
 
     #[test]

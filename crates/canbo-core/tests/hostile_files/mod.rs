@@ -324,3 +324,31 @@ pub fn xls_corners() -> Vec<u8> {
         biff_number(65535, 255, 3.0),
     ])
 }
+
+/// An ods whose one table is `rows` (the XML of its `table:table-row`s).
+pub fn ods(rows: &str) -> Vec<u8> {
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="DS">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let mimetype = b"application/vnd.oasis.opendocument.spreadsheet";
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    zipgen::zip(&[
+        Entry {
+            name: "mimetype".into(),
+            method: 0,
+            data: mimetype.to_vec(),
+            size: mimetype.len() as u32,
+            crc: zipgen::crc32(mimetype),
+        },
+        Entry::deflated("content.xml", content.as_bytes()),
+        Entry::deflated("META-INF/manifest.xml", manifest.as_bytes()),
+    ])
+}
+
+/// An ods of a few hundred bytes: one text cell repeated over 16,384 columns, in a row
+/// repeated 6,000 times. calamine 0.38 would hold 98 million cells (its cap is 100 million).
+pub fn ods_repeated() -> Vec<u8> {
+    ods(
+        r#"<table:table-row table:number-rows-repeated="6000"><table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#,
+    )
+}
