@@ -6,9 +6,11 @@
 //!   the user's corrections, settings, snapshots and rule sets — small, written on every
 //!   change;
 //! - [`ROSTER`] (`canbo.roster.ptr` → `canbo.roster.<rev>`, envelope `canbo.roster`
-//!   version 1): the roster, written when an import (or a taught spelling, or a package)
-//!   replaces it. The import worker packs it (deflating a large roster takes seconds), so the
-//!   page only hands the finished text to local storage.
+//!   version 2, `canbo_core::store::columnar`: columns of small integers, 15 bits a
+//!   character; version 1, row-wise JSON in base64, is still read): the roster, written when
+//!   an import (or a taught spelling, or a package) replaces it. The import worker packs it
+//!   (deflating a large roster takes seconds), so the page only hands the finished text to
+//!   local storage.
 //!
 //! A write never replaces a value in place: the new value goes under a fresh key, is read
 //! back, and only then does the pointer move (see `slot`). A full store, a crash or a closed
@@ -46,10 +48,8 @@ use slot::{Backend, Fault, Read, Slot, Trouble, WriteError};
 pub const STATE: Slot = Slot::new("canbo.state");
 pub const KIND: &str = "canbo.state";
 pub const VERSION: u32 = 2;
-/// The roster: its slot, and its envelope's kind and version.
+/// The roster's slot (its envelope: `canbo_core::store::columnar`).
 pub const ROSTER: Slot = Slot::new("canbo.roster");
-pub const ROSTER_KIND: &str = "canbo.roster";
-pub const ROSTER_VERSION: u32 = 1;
 /// Where the releases before slots kept the state (envelope versions 1 and 2).
 pub const LEGACY_STATE_KEY: &str = "canbo.state";
 /// Where the releases before slots kept the roster's envelope.
@@ -158,7 +158,7 @@ pub fn migrate(version: u32, value: serde_json::Value) -> Result<serde_json::Val
 
 /// The roster as the [`ROSTER`] slot keeps it. Pure: the import worker calls it.
 pub fn pack_roster(roster: &Roster) -> Result<String, StoreError> {
-    store::pack(ROSTER_KIND, ROSTER_VERSION, roster)
+    store::columnar::pack(roster)
 }
 
 /// What this tab knows of one slot: the revision it read or wrote last, and whether the
@@ -292,9 +292,7 @@ fn read_roster(backend: &dyn Backend) -> Part<Roster> {
         if key == V0_ROSTER_KEY {
             serde_json::from_str(text).map_err(|e| StoreError::Damaged(e.to_string()))
         } else {
-            store::unpack::<Roster>(text, ROSTER_KIND, ROSTER_VERSION, |v, _| {
-                Err(format!("no migration from version {v}"))
-            })
+            store::columnar::unpack(text)
         }
     });
     part(read, &ROSTER_NAME)
@@ -393,17 +391,17 @@ fn save_roster_to(
     people: usize,
     known: Option<u64>,
 ) -> Result<u64, SaveError> {
-    let too_large = SaveError::RosterTooLarge {
-        people,
-        chars: packed.len(),
-    };
-    if packed.len() > ROSTER_ROOM {
+    // Local storage counts UTF-16 code units; the packed roster's characters take three
+    // bytes of UTF-8 each, so its `len()` is not its size there.
+    let chars = packed.encode_utf16().count();
+    let too_large = SaveError::RosterTooLarge { people, chars };
+    if chars > ROSTER_ROOM {
         return Err(too_large);
     }
     ROSTER
         .write(backend, packed, known, ROSTER_LEGACY)
         .map_err(|error| match error {
-            WriteError::Fault(Fault::Full) if packed.len() > ROSTER_ROOM / 2 => too_large,
+            WriteError::Fault(Fault::Full) if chars > ROSTER_ROOM / 2 => too_large,
             other => other.into(),
         })
 }
@@ -572,11 +570,12 @@ mod tests {
         );
         assert_eq!(fake.item(V0_ROSTER_KEY), None);
         let text = current(&fake, ROSTER).unwrap();
-        assert!(text.starts_with("canbo.roster:1:"), "{}", &text[..20]);
+        let head: String = text.chars().take(20).collect();
+        assert!(text.starts_with("canbo.roster:2:"), "{head}");
+        let units = text.encode_utf16().count();
         assert!(
-            text.len() < raw.len() / 3,
-            "packed {} vs raw {}",
-            text.len(),
+            units < raw.len() / 20,
+            "packed {units} characters vs raw {}",
             raw.len()
         );
         let again = load_from(&fake);
@@ -625,7 +624,11 @@ mod tests {
             ..Saved::default()
         };
         fake.put(LEGACY_STATE_KEY, &store::pack(KIND, 2, &saved).unwrap());
-        fake.put(LEGACY_ROSTER_KEY, &pack_roster(&roster()).unwrap());
+        // The roster's envelope before slots was version 1 (row-wise JSON).
+        fake.put(
+            LEGACY_ROSTER_KEY,
+            &store::pack(store::columnar::KIND, 1, &roster()).unwrap(),
+        );
 
         let loaded = load_from(&fake);
         assert_eq!(loaded.notice, None);

@@ -416,12 +416,17 @@ pub mod fake {
         pub writes_left: Cell<Option<usize>>,
     }
 
+    /// What local storage counts: UTF-16 code units, not bytes.
+    fn units(text: &str) -> usize {
+        text.encode_utf16().count()
+    }
+
     impl Fake {
         pub fn used(&self) -> usize {
             self.items
                 .borrow()
                 .iter()
-                .map(|(k, v)| k.len() + v.len())
+                .map(|(k, v)| units(k) + units(v))
                 .sum()
         }
 
@@ -452,9 +457,9 @@ pub mod fake {
                 }
                 self.writes_left.set(Some(left - 1));
             }
-            let old = self.item(key).map_or(0, |v| key.len() + v.len());
+            let old = self.item(key).map_or(0, |v| units(key) + units(&v));
             if let Some(quota) = self.quota.get() {
-                if self.used() - old + key.len() + value.len() > quota {
+                if self.used() - old + units(key) + units(value) > quota {
                     return Err(Fault::Full);
                 }
             }
