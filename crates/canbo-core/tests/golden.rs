@@ -56,3 +56,30 @@ fn golden_check_notices_a_wrong_figure() {
     assert_ne!(got["age"], expected["age"]);
     assert_eq!(got["people"], expected["people"]);
 }
+
+#[test]
+fn every_import_crosses_json_unchanged() {
+    // The page's worker sends the core's `Import` as JSON; the review reads it back as the
+    // same value (a column's flattened fields, skipped rows, refused files and all).
+    let mut inputs: Vec<FileInput> = sample_files()
+        .iter()
+        .map(|f| FileInput {
+            name: f.file_name().unwrap().to_string_lossy().into(),
+            bytes: std::fs::read(f).unwrap(),
+        })
+        .collect();
+    inputs.push(FileInput {
+        name: "not-a-roster.pdf".into(),
+        bytes: b"%PDF-1.4\n".to_vec(),
+    });
+    let imported = import::import(&inputs, &Overrides::default());
+    assert!(!imported.errors.is_empty(), "the PDF is refused");
+    assert!(imported
+        .files
+        .iter()
+        .flat_map(|f| &f.sheets)
+        .any(|s| !s.skipped_rows.is_empty()));
+    let json = serde_json::to_vec(&imported).unwrap();
+    let back: import::Import = serde_json::from_slice(&json).unwrap();
+    assert_eq!(back, imported);
+}

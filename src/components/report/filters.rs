@@ -4,7 +4,7 @@ use canbo_core::report::{crosstab, Dimension, ReportOptions};
 use leptos::prelude::*;
 
 use super::value_labels;
-use crate::i18n::tr;
+use crate::i18n::t;
 use crate::settings::Settings;
 use crate::state::AppState;
 
@@ -79,7 +79,7 @@ pub fn Filters() -> impl IntoView {
                                 s.choose(dim, if v.is_empty() { vec![] } else { vec![v] });
                             }
                         >
-                            <option value="" selected=chosen.is_empty()>{tr(lang, "Tất cả", "All")}</option>
+                            <option value="" selected=chosen.is_empty()>{t("Tất cả", "All")}</option>
                             {opts}
                         </select>
                     </div>
@@ -88,12 +88,12 @@ pub fn Filters() -> impl IntoView {
             .collect_view();
         let any = s.filter.with(|f| !f.is_empty());
         Some(view! {
-            <section class="filters no-print" aria-label=tr(lang, "Lọc", "Filters")>
-                <h2 class="small-heading">{tr(lang, "Lọc theo", "Filter by")}</h2>
+            <section class="filters no-print" aria-label=t("Lọc", "Filters")>
+                <h2 class="small-heading">{t("Lọc theo", "Filter by")}</h2>
                 <div class="filter-fields">{selects}</div>
                 {any.then(|| view! {
                     <button type="button" class="button small" data-testid="clear-filters" on:click=move |_| s.filter.set(vec![])>
-                        {tr(lang, "Bỏ lọc", "Clear filters")}
+                        {t("Bỏ lọc", "Clear filters")}
                     </button>
                 })}
             </section>

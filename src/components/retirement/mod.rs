@@ -12,15 +12,15 @@ use canbo_core::vocab::positions::Title;
 
 use crate::components::figures::{at, Fig};
 use crate::components::report::{MoreRows, ROWS_AT_ONCE};
-use crate::i18n::{num, tr};
+use crate::i18n::{num, t};
 use crate::settings::Settings;
 use crate::state::AppState;
 
 /// A title in the language shown; `None` is a person whose title the roster does not give.
 pub(crate) fn title_label(title: Option<Title>, lang: Lang) -> &'static str {
     match title {
-        Some(t) => tr(lang, t.label_vi(), t.label_en()),
-        None => tr(lang, "Chưa xác định chức danh", "Title not known"),
+        Some(title) => title.label(lang),
+        None => t("Chưa xác định chức danh", "Title not known"),
     }
 }
 
@@ -79,7 +79,7 @@ pub fn RetirementPage() -> impl IntoView {
             let json = json.clone();
             let cell = move |path: String, p: Pick| {
                 let value = at(&json, &path);
-                let label = tr(lang, "xem danh sách", "list the people");
+                let label = t("xem danh sách", "list the people");
                 value.map(|value| {
                     let p2 = p.clone();
                     view! {
@@ -123,7 +123,7 @@ pub fn RetirementPage() -> impl IntoView {
                 .collect_view();
             view! {
                 <tr class="total">
-                    <th scope="row">{tr(lang, "Toàn bộ", "All")}</th>
+                    <th scope="row">{t("Toàn bộ", "All")}</th>
                     <td class="num"><button type="button" class="count link" on:click=move |_| pick.set(Pick { overdue: true, ..Default::default() })>{cell("overdue")}</button></td>
                     {years}
                     <td class="num"><button type="button" class="count link" on:click=move |_| pick.set(Pick::default())>{num(f.people.len() as u32, lang)}</button></td>
@@ -175,8 +175,8 @@ pub fn RetirementPage() -> impl IntoView {
                         <td>{p.unit.clone()}</td>
                         <td>{p.position.clone().unwrap_or_default()}</td>
                         <td>{p.birth.to_string()}</td>
-                        <td>{crate::format::date(p.retires_on)}{p.overdue.then(|| tr(lang, " (đã quá tuổi)", " (overdue)"))}</td>
-                        <td class="origin">{format!("{} › {} › {} {}", p.origin.file, p.origin.sheet, tr(lang, "dòng", "row"), p.origin.row)}</td>
+                        <td>{crate::format::date(p.retires_on)}{p.overdue.then(|| t(" (đã quá tuổi)", " (overdue)"))}</td>
+                        <td class="origin">{format!("{} › {} › {} {}", p.origin.file, p.origin.sheet, t("dòng", "row"), p.origin.row)}</td>
                     </tr>
                 }
             })
@@ -189,7 +189,7 @@ pub fn RetirementPage() -> impl IntoView {
             .unwrap_or(0)
             .max(f.overdue)
             .max(1);
-        let bars = std::iter::once((tr(lang, "Quá tuổi", "Overdue").to_string(), f.overdue))
+        let bars = std::iter::once((t("Quá tuổi", "Overdue").to_string(), f.overdue))
             .chain(f.years.iter().map(|y| (y.year.to_string(), y.count)))
             .enumerate()
             .map(|(i, (label, count))| {
@@ -206,12 +206,12 @@ pub fn RetirementPage() -> impl IntoView {
             .collect_view();
         let width = 20.0 + (f.years.len() + 1) as f64 * 46.0;
         let listing = if chosen == Pick::default() {
-            tr(lang, "Tất cả", "All").to_string()
+            t("Tất cả", "All").to_string()
         } else {
             [
                 chosen
                     .overdue
-                    .then(|| tr(lang, "Đã quá tuổi", "Overdue").to_string()),
+                    .then(|| t("Đã quá tuổi", "Overdue").to_string()),
                 chosen.year.map(|y| y.to_string()),
                 chosen
                     .unit
@@ -229,9 +229,9 @@ pub fn RetirementPage() -> impl IntoView {
         };
         Some(view! {
             <section class="panel retirement" data-testid="retirement">
-                <h2>{tr(lang, "Dự báo nghỉ hưu", "Retirement forecast")}</h2>
+                <h2>{t("Dự báo nghỉ hưu", "Retirement forecast")}</h2>
                 <div class="field inline">
-                    <label for="retire-years">{tr(lang, "Số năm dự báo", "Years ahead")}</label>
+                    <label for="retire-years">{t("Số năm dự báo", "Years ahead")}</label>
                     <input id="retire-years" type="number" min="1" max=MAX_YEARS.to_string() data-testid="retire-years"
                         prop:value=move || years.get().to_string()
                         on:input=move |ev| {
@@ -243,48 +243,48 @@ pub fn RetirementPage() -> impl IntoView {
                 </div>
                 <figure class="year-bars">
                     <svg viewBox=format!("0 0 {width} 165") role="img"
-                        aria-label=tr(lang, "Số người đến tuổi nghỉ hưu theo năm", "People reaching retirement age per year")>
+                        aria-label=t("Số người đến tuổi nghỉ hưu theo năm", "People reaching retirement age per year")>
                         {bars}
                     </svg>
                 </figure>
-                <div class="table-scroll" tabindex="0" role="region" aria-label=tr(lang, "Theo năm", "By year")>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=t("Theo năm", "By year")>
                     <table class="form-table">
                         <thead><tr>
                             <th scope="col"></th>
-                            <th scope="col">{tr(lang, "Đã quá tuổi", "Overdue")}</th>
+                            <th scope="col">{t("Đã quá tuổi", "Overdue")}</th>
                             {year_heads.clone()}
-                            <th scope="col">{tr(lang, "Cộng", "Total")}</th>
+                            <th scope="col">{t("Cộng", "Total")}</th>
                         </tr></thead>
                         <tbody>{total_row}</tbody>
                         <tbody>
-                            <tr><th colspan="99" class="group">{tr(lang, "Theo đơn vị", "By unit")}</th></tr>
+                            <tr><th colspan="99" class="group">{t("Theo đơn vị", "By unit")}</th></tr>
                             {unit_rows}
                             {(units_total > units_shown.get()).then(|| view! {
                                 <tr><td colspan="99"><MoreRows shown=units_shown total=units_total what_vi="đơn vị" what_en="units" /></td></tr>
                             })}
                         </tbody>
                         <tbody>
-                            <tr><th colspan="99" class="group">{tr(lang, "Theo chức danh", "By title")}</th></tr>
+                            <tr><th colspan="99" class="group">{t("Theo chức danh", "By title")}</th></tr>
                             {title_rows}
                         </tbody>
                     </table>
                 </div>
                 <h3 id="retirees">
-                    {tr(lang, "Danh sách", "People")} " (" {listing} "): "
+                    {t("Danh sách", "People")} " (" {listing} "): "
                     <span data-testid="retirees-count">{num(shown.len() as u32, lang)}</span>
                     {(chosen != Pick::default()).then(|| view! {
-                        " " <button type="button" class="button small" on:click=move |_| pick.set(Pick::default())>{tr(lang, "Xem tất cả", "Show all")}</button>
+                        " " <button type="button" class="button small" on:click=move |_| pick.set(Pick::default())>{t("Xem tất cả", "Show all")}</button>
                     })}
                 </h3>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="retirees">
                     <table class="form-table" data-testid="retirees">
                         <thead><tr>
-                            <th scope="col">{tr(lang, "Họ và tên", "Name")}</th>
-                            <th scope="col">{tr(lang, "Đơn vị", "Unit")}</th>
-                            <th scope="col">{tr(lang, "Chức vụ", "Position")}</th>
-                            <th scope="col">{tr(lang, "Ngày sinh", "Born")}</th>
-                            <th scope="col">{tr(lang, "Đến tuổi nghỉ hưu", "Retires on")}</th>
-                            <th scope="col">{tr(lang, "Tệp › trang › dòng", "File › sheet › row")}</th>
+                            <th scope="col">{t("Họ và tên", "Name")}</th>
+                            <th scope="col">{t("Đơn vị", "Unit")}</th>
+                            <th scope="col">{t("Chức vụ", "Position")}</th>
+                            <th scope="col">{t("Ngày sinh", "Born")}</th>
+                            <th scope="col">{t("Đến tuổi nghỉ hưu", "Retires on")}</th>
+                            <th scope="col">{t("Tệp › trang › dòng", "File › sheet › row")}</th>
                         </tr></thead>
                         <tbody>{people}</tbody>
                     </table>

@@ -1,22 +1,21 @@
 //! One sheet of the import review.
 
-use crate::worker::ReviewSheet;
 use canbo_core::field::Field;
+use canbo_core::import::SheetReport;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{t, tr};
+use crate::i18n::t;
 use crate::state::AppState;
 
 /// Warnings listed per sheet; the rest are counted.
 const MAX_WARNINGS: usize = 100;
 
 #[component]
-pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoView {
+pub fn SheetReview(file: String, sheet: SheetReport, id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     // The review is drawn again when the language changes (`ImportReview`).
     let lang = untrack(crate::i18n::lang);
-    let en = lang == canbo_core::export::Lang::En;
     let name = sheet.sheet.clone();
     let is_roster = sheet.skipped.is_none();
     let toggle_id = format!("{id}-roster");
@@ -30,8 +29,10 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
     };
 
     let status = match &sheet.skipped {
-        Some(reason) if en => format!("Not read: {}", reason.en),
-        Some(reason) => format!("Không đọc: {}", reason.vi),
+        Some(reason) => t(
+            format!("Không đọc: {}", reason.message(lang)),
+            format!("Not read: {}", reason.message(lang)),
+        ),
         None => {
             let rows = sheet
                 .header_rows
@@ -41,15 +42,14 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
                 .join(", ");
             let people = crate::i18n::num(sheet.people, lang);
             let units = sheet.units.len();
-            if en {
-                format!("{people} people · header rows {rows} · {units} units")
-            } else {
-                format!("{people} người · dòng tiêu đề {rows} · {units} đơn vị")
-            }
+            t(
+                format!("{people} người · dòng tiêu đề {rows} · {units} đơn vị"),
+                format!("{people} people · header rows {rows} · {units} units"),
+            )
         }
     };
     let encoding = sheet.encoding.clone().map(
-        |e| view! { <span class="review-badge">{if en { format!("converted from {e} to Unicode") } else { format!("đã chuyển mã {e} sang Unicode") }}</span> },
+        |e| view! { <span class="review-badge">{t(format!("đã chuyển mã {e} sang Unicode"), format!("converted from {e} to Unicode"))}</span> },
     );
 
     let columns =
@@ -58,23 +58,22 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
             .columns
             .iter()
             .map(|c| {
-                let (file, name, col) = (file.clone(), name.clone(), c.col);
+                let (file, name, col) = (file.clone(), name.clone(), c.column.col);
                 let select_id = format!("{id}-col-{col}");
                 let refocus_id = select_id.clone();
-                let current = c.field;
-                let by_user = c.by_user;
-                let label = if en {
-                    format!("Column {} «{}» read as", c.letter, c.header)
-                } else {
-                    format!("Cột {} «{}» đọc là", c.letter, c.header)
-                };
+                let current = c.column.field;
+                let by_user = c.by_user();
+                let label = t(
+                    format!("Cột {} «{}» đọc là", c.letter, c.column.header),
+                    format!("Column {} «{}» read as", c.letter, c.column.header),
+                );
                 let options = std::iter::once(view! {
-                    <option value="" selected=current.is_none()>{tr(lang, "— không nhận ra —", "— not recognised —")}</option>
+                    <option value="" selected=current.is_none()>{t("— không nhận ra —", "— not recognised —")}</option>
                 }
                 .into_any())
                 .chain(Field::ALL.iter().map(|f| {
                     view! {
-                        <option value=f.code() selected=current == Some(*f)>{f.label_vi()}</option>
+                        <option value=f.code() selected=current == Some(*f)>{f.label(lang)}</option>
                     }
                     .into_any()
                 }))
@@ -82,12 +81,12 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
                 view! {
                     <tr class:by-user=by_user>
                         <td class="col-letter">{c.letter.clone()}</td>
-                        <td class="col-header">{c.header.clone()}</td>
+                        <td class="col-header">{c.column.header.clone()}</td>
                         <td>
                             <select
                                 id=select_id
                                 aria-label=label
-                                data-col=c.col
+                                data-col=col
                                 data-field=current.map_or("", Field::code)
                                 on:change=move |ev| {
                                     let code = event_target_value(&ev);
@@ -97,7 +96,7 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
                             >
                                 {options}
                             </select>
-                            {by_user.then(|| view! { <span class="review-badge">{tr(lang, "đã sửa", "corrected")}</span> })}
+                            {by_user.then(|| view! { <span class="review-badge">{t("đã sửa", "corrected")}</span> })}
                         </td>
                     </tr>
                 }
@@ -105,7 +104,7 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
             .collect_view();
             view! {
                 <table class="review-columns">
-                    <caption class="visually-hidden">{tr(lang, "Các cột của trang", "The sheet's columns")}</caption>
+                    <caption class="visually-hidden">{t("Các cột của trang", "The sheet's columns")}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{move || t("Cột", "Col.")}</th>
@@ -126,19 +125,16 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
             .iter()
             .take(MAX_WARNINGS)
             .map(|r| {
-                let line = if en {
-                    format!("Row {}: {}", r.row, r.why.en)
-                } else {
-                    format!("Dòng {}: {}", r.row, r.why.vi)
-                };
+                let why = r.role.message(lang);
+                let line = t(format!("Dòng {}: {why}", r.row), format!("Row {}: {why}", r.row));
                 view! { <li>{line}</li> }
             })
             .collect_view();
         view! {
             <details class="review-list" data-testid="review-skipped-rows">
-                <summary>{if en { format!("{count} rows skipped") } else { format!("{count} dòng bỏ qua") }}</summary>
+                <summary>{t(format!("{count} dòng bỏ qua"), format!("{count} rows skipped"))}</summary>
                 <ul>{items}</ul>
-                {(more > 0).then(|| view! { <p class="hint">{if en { format!("and {more} more rows") } else { format!("và {more} dòng khác") }}</p> })}
+                {(more > 0).then(|| view! { <p class="hint">{t(format!("và {more} dòng khác"), format!("and {more} more rows"))}</p> })}
             </details>
         }
     });
@@ -159,13 +155,13 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
                     let items = here()
                         .take(MAX_WARNINGS)
                         // The message starts with its cell ("H17: …").
-                        .map(|w| view! { <li>{if en { w.message.clone() } else { w.message_vi.clone() }}</li> })
+                        .map(|w| view! { <li>{w.message(lang).to_string()}</li> })
                         .collect_view();
                     view! {
                         <details class="review-list" data-testid="review-warnings" data-count=count>
-                            <summary>{if en { format!("{count} warnings") } else { format!("{count} cảnh báo") }}</summary>
+                            <summary>{t(format!("{count} cảnh báo"), format!("{count} warnings"))}</summary>
                             <ul>{items}</ul>
-                            {(more > 0).then(|| view! { <p class="hint">{if en { format!("and {more} more warnings") } else { format!("và {more} cảnh báo khác") }}</p> })}
+                            {(more > 0).then(|| view! { <p class="hint">{t(format!("và {more} cảnh báo khác"), format!("and {more} more warnings"))}</p> })}
                         </details>
                     }
                 })

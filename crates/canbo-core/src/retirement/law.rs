@@ -35,6 +35,15 @@ impl Age {
         }
     }
 
+    /// "60 tuổi 3 tháng" / "60 years 3 months", in `lang`.
+    pub fn label(self, lang: crate::lang::Lang) -> String {
+        match (lang, self.months) {
+            (crate::lang::Lang::Vi, _) => self.label_vi(),
+            (crate::lang::Lang::En, 0) => format!("{} years", self.years),
+            (crate::lang::Lang::En, m) => format!("{} years {m} months", self.years),
+        }
+    }
+
     /// "60 tuổi 3 tháng", "62 tuổi".
     pub fn label_vi(self) -> String {
         match self.months {

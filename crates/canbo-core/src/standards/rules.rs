@@ -36,6 +36,11 @@ impl Criterion {
         }
     }
 
+    /// The label in `lang`.
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        lang.pick(self.label_vi(), self.label_en())
+    }
+
     pub fn label_vi(self) -> &'static str {
         match self {
             Criterion::GeneralEducation => "Văn hóa",
@@ -370,6 +375,14 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// The message in `lang` (English: the same words as `Display`).
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::Vi => self.message_vi(),
+            crate::lang::Lang::En => self.to_string(),
+        }
+    }
+
     pub fn message_vi(&self) -> String {
         match self {
             Problem::EmptyId => "thiếu mã bộ tiêu chuẩn (\"id\")".into(),
@@ -435,6 +448,14 @@ pub enum RuleSetFileError {
 }
 
 impl RuleSetFileError {
+    /// The message in `lang` (English: the same words as `Display`).
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::Vi => self.message_vi(),
+            crate::lang::Lang::En => self.to_string(),
+        }
+    }
+
     /// For the page, in Vietnamese.
     pub fn message_vi(&self) -> String {
         match self {
