@@ -83,3 +83,32 @@ fn every_import_crosses_json_unchanged() {
     let back: import::Import = serde_json::from_slice(&json).unwrap();
     assert_eq!(back, imported);
 }
+
+#[test]
+fn each_warning_is_listed_under_its_own_sheet_once() {
+    // The import review lists a sheet's warnings with Roster::warnings_in: over every sheet
+    // of every sample, each warning comes up once, under the sheet it names.
+    let mut listed = 0;
+    let mut total = 0;
+    for path in sample_files() {
+        let input = FileInput {
+            name: path.file_name().unwrap().to_string_lossy().into(),
+            bytes: std::fs::read(&path).unwrap(),
+        };
+        let imported = import::import(&[input], &Overrides::default());
+        total += imported.roster.warnings.len();
+        for file in &imported.files {
+            for sheet in &file.sheets {
+                for w in imported.roster.warnings_in(&file.file, &sheet.sheet) {
+                    assert_eq!(
+                        (w.file.as_str(), w.sheet.as_str()),
+                        (file.file.as_str(), sheet.sheet.as_str())
+                    );
+                    listed += 1;
+                }
+            }
+        }
+    }
+    assert!(total > 0, "the samples have warnings to list");
+    assert_eq!(listed, total);
+}

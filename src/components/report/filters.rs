@@ -37,8 +37,8 @@ pub fn Filters() -> impl IntoView {
                 FILTERED
                     .iter()
                     .map(|&dim| {
-                        let mut v = crosstab(roster, &options, dim, Dimension::Category).row_values;
-                        v.sort();
+                        // In the order the report lists them (the core's).
+                        let v = crosstab(roster, &options, dim, Dimension::Category).row_values;
                         (dim, v)
                     })
                     .collect::<Vec<_>>(),
@@ -53,13 +53,10 @@ pub fn Filters() -> impl IntoView {
             .into_iter()
             .map(|(dim, vals)| {
                 let id = format!("filter-{}", dim.code());
-                let mut options: Vec<(String, String)> = value_labels(dim, &vals, &full, lang)
+                let options: Vec<(String, String)> = value_labels(dim, &vals, &full, lang)
                     .into_iter()
                     .zip(vals)
                     .collect();
-                if dim == Dimension::Unit {
-                    options.sort();
-                }
                 let chosen = s.chosen(dim).first().cloned().unwrap_or_default();
                 let opts = options
                     .into_iter()

@@ -3,6 +3,8 @@
 //! user can make: a column's field and whether a sheet is a roster. A correction re-reads the
 //! kept file bytes with the new overrides at once (`AppState::set_column`, `set_sheet_role`).
 
+mod columns;
+mod notes;
 mod sheet;
 mod unread;
 
