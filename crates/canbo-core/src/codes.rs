@@ -95,8 +95,8 @@ code_enum! {
         ThacSi => "thac_si", "Thạc sĩ", "Master's";
         DaiHoc => "dai_hoc", "Đại học", "Bachelor's";
         CaoDang => "cao_dang", "Cao đẳng", "College";
-        TrungCap => "trung_cap", "Trung cấp", "Vocational (trung cấp)";
-        SoCap => "so_cap", "Sơ cấp", "Elementary (sơ cấp)";
+        TrungCap => "trung_cap", "Trung cấp", "Intermediate vocational";
+        SoCap => "so_cap", "Sơ cấp", "Elementary vocational";
         None => "none", "Chưa qua đào tạo", "Untrained";
         Unknown => "unknown", "Không rõ", "Unreadable";
     }

@@ -325,7 +325,7 @@ fn rule_editor(
     let matching = format!("rules-{i}-matching");
     view! {
         <fieldset class="rule-edit" data-testid=format!("rules-rule-{i}")>
-            <legend>{rule.label.clone()}</legend>
+            <legend>{rule.label_in(lang).to_string()}</legend>
             <p class="help">{who}</p>
             <div class="rule-criteria">
                 {requirement_editor::<GeneralEducation>(draft, i, Criterion::GeneralEducation,

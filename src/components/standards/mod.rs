@@ -186,7 +186,11 @@ pub fn StandardsPage() -> impl IntoView {
                 all.iter()
                     .map(|set| {
                         let selected = picked == set.id;
-                        let label = format!("{}{}", set.name, mark(kind_of(&set.id, user)));
+                        let label = format!(
+                            "{}{}",
+                            set.name_in(crate::i18n::lang()),
+                            mark(kind_of(&set.id, user))
+                        );
                         view! { <option value=set.id.clone() selected=selected>{label}</option> }
                     })
                     .collect_view()
@@ -197,7 +201,7 @@ pub fn StandardsPage() -> impl IntoView {
             let not_yet = set.effective_from > s.as_of.get();
             view! {
                 <p class="help" data-testid="rule-set-in-use" data-rule-set=set.id.clone()>
-                    {set.name.clone()} {mark(kind)} " — " {t("hiệu lực từ ", "in force from ")}
+                    {set.name_in(crate::i18n::lang()).to_string()} {mark(kind)} " — " {t("hiệu lực từ ", "in force from ")}
                     {crate::format::date(set.effective_from)}
                     {not_yet.then(|| t(" (chưa có hiệu lực vào ngày báo cáo)", " (not yet in force at the report date)"))}
                 </p>

@@ -175,7 +175,8 @@ impl RuleSet {
             out.push(if en {
                 format!(
                     "{}: in force from {} (unconfirmed)",
-                    self.name, self.effective_from
+                    self.name_in(lang),
+                    self.effective_from
                 )
             } else {
                 format!(
@@ -187,7 +188,7 @@ impl RuleSet {
         for rule in &self.rules {
             if rule.unconfirmed {
                 out.push(if en {
-                    format!("{}: whom it covers (unconfirmed)", rule.label)
+                    format!("{}: whom it covers (unconfirmed)", rule.label_in(lang))
                 } else {
                     format!("{}: phạm vi áp dụng (chưa xác nhận)", rule.label)
                 });
@@ -223,7 +224,7 @@ impl RuleSet {
                         out.push(if en {
                             format!(
                                 "{} – {}: {what} (unconfirmed)",
-                                rule.label,
+                                rule.label_in(lang),
                                 criterion.label_en()
                             )
                         } else {
@@ -735,6 +736,51 @@ fn other_can_bo_2023() -> Rule {
 }
 
 /// The rule sets DOMAIN.md gives, oldest first.
+/// The English of the names of the built-in sets and of their rules' labels, as data: an
+/// English page names them in English. A name a user wrote has no entry and is shown as
+/// written.
+const ENGLISH: &[(&str, &str)] = &[
+    ("Thông tư 06/2012/TT-BNV", "Circular 06/2012/TT-BNV"),
+    ("Thông tư 13/2019/TT-BNV", "Circular 13/2019/TT-BNV"),
+    ("Nghị định 33/2023/NĐ-CP", "Decree 33/2023/ND-CP"),
+    (
+        "Công văn 11/CV-BCĐ (cải cách 2025)",
+        "Official letter 11/CV-BCD (2025 reform)",
+    ),
+    ("Công chức cấp xã", "Commune civil servants"),
+    ("Cán bộ khác", "Other cadres"),
+    ("Lãnh đạo chủ chốt cấp xã", "Commune key leaders"),
+    (
+        "Chủ tịch, Phó Chủ tịch HĐND, UBND",
+        "Chairs and vice-chairs of the People's Council and Committee",
+    ),
+];
+
+/// A set's name or a rule's label in `lang` (English from [`ENGLISH`] when it has one).
+pub fn in_lang(text: &str, lang: Lang) -> &str {
+    match lang {
+        Lang::En => ENGLISH
+            .iter()
+            .find(|(vi, _)| *vi == text)
+            .map_or(text, |(_, en)| en),
+        Lang::Vi => text,
+    }
+}
+
+impl RuleSet {
+    /// The set's name in `lang`.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        in_lang(&self.name, lang)
+    }
+}
+
+impl Rule {
+    /// The rule's label in `lang`.
+    pub fn label_in(&self, lang: Lang) -> &str {
+        in_lang(&self.label, lang)
+    }
+}
+
 pub fn defaults() -> Vec<RuleSet> {
     vec![
         RuleSet {
@@ -833,6 +879,18 @@ pub fn defaults() -> Vec<RuleSet> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_built_in_name_and_label_has_its_english() {
+        for set in defaults() {
+            assert!(set.name_in(Lang::En).is_ascii(), "{}", set.name);
+            assert_eq!(set.name_in(Lang::Vi), set.name);
+            for rule in &set.rules {
+                assert!(rule.label_in(Lang::En).is_ascii(), "{}", rule.label);
+            }
+        }
+        assert_eq!(in_lang("Bộ riêng", Lang::En), "Bộ riêng");
+    }
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()

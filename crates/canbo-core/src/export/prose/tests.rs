@@ -75,7 +75,7 @@ fn english_says_the_same_figures() {
 As of 31 December 2024, commune-level cadres and civil servants number 4, of whom cadres: 2, civil servants: 2; women: 2 (50%); party members: 3 (75%).
 
 2. Qualifications
-Professional qualifications: master's: 1 (25%); bachelor's: 1 (25%); vocational (trung cấp): 1 (25%); untrained: 1 (25%).
+Professional qualifications: master's: 1 (25%); bachelor's: 1 (25%); intermediate vocational: 1 (25%); untrained: 1 (25%).
 
 3. Ages
 Under 30: 1 (25%); 30 to 45: 1 (25%); 46 to 60: 1 (25%); date of birth not known for 1 person.
