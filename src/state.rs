@@ -1,7 +1,10 @@
-//! The app's state: the imported roster, its report, and what went wrong last.
+//! The app's state: the imported roster, what the importer saw (the review), the user's
+//! corrections, rule sets and snapshots, and what went wrong last.
 //!
-//! One `AppState` is created by [`crate::App`] and shared through context. The report is
-//! computed by the core from the roster (`crate::settings`); nothing here counts people.
+//! One `AppState` is created by [`crate::App`] and shared through context. Files are read by
+//! the core in the worker (`crate::worker`), which sends back the core's own `Import`; the
+//! report is computed by the core from the roster (`crate::settings`); nothing here counts
+//! people.
 
 use std::collections::BTreeMap;
 
@@ -33,7 +36,7 @@ pub struct AppState {
     pub roster: RwSignal<Option<Roster>>,
     /// What the people tables search in, per person of the roster (built on first use).
     pub search_index: Memo<Vec<String>>,
-    /// Why the files of the last import could not be read, in Vietnamese.
+    /// Why the files of the last import could not be read, in both languages.
     pub errors: RwSignal<Vec<canbo_core::Text>>,
     /// The bytes of the files behind the roster (this visit only), to re-read them when the
     /// user corrects the import review.
