@@ -10,7 +10,7 @@ use crate::components::report::{ReportControls, ReportPage};
 use crate::components::retirement::RetirementPage;
 use crate::components::standards::StandardsPage;
 use crate::components::{DataMenu, DropZone, ImportBar, ImportErrors, Snapshots};
-use crate::i18n::tr;
+use crate::i18n::t;
 use crate::settings::{Settings, View};
 use crate::state::AppState;
 
@@ -45,7 +45,7 @@ pub fn App() -> impl IntoView {
                     show_page_start();
                 }
             >
-                {move || tr(lang(), vi, en)}
+                {move || t(vi, en)}
             </button>
         }
     })
@@ -54,7 +54,7 @@ pub fn App() -> impl IntoView {
     view! {
         <DropZone>
             <a class="skip-link" href=move || if has_roster() { "#trang" } else { "#noi-dung" }>
-                {move || tr(lang(), "Bỏ qua đến nội dung", "Skip to content")}
+                {move || t("Bỏ qua đến nội dung", "Skip to content")}
             </a>
             <header class="masthead" class:compact=has_roster>
                 <div class="masthead-row">
@@ -69,15 +69,14 @@ pub fn App() -> impl IntoView {
                     </div>
                 </div>
                 <p class="tagline">
-                    {move || tr(lang(),
-                        "Báo cáo đội ngũ cán bộ, công chức từ danh sách của bạn",
+                    {move || t("Báo cáo đội ngũ cán bộ, công chức từ danh sách của bạn",
                         "The workforce report from your staff lists")}
                 </p>
             </header>
             // The pages first, and kept in sight while scrolling: on a phone the import
             // block above a page is a screen long.
             <Show when=has_roster>
-                <nav class="tabs no-print" aria-label=move || tr(lang(), "Các trang", "Pages")>
+                <nav class="tabs no-print" aria-label=move || t("Các trang", "Pages")>
                     <div class="tabs-row">{tabs.clone()}</div>
                 </nav>
             </Show>
@@ -106,8 +105,7 @@ pub fn App() -> impl IntoView {
                 <crate::components::share::PackagePanel />
             </main>
             <footer class="footnote">
-                {move || tr(lang(),
-                    "Dữ liệu không rời khỏi máy của bạn: mọi tệp được đọc ngay trong trình duyệt.",
+                {move || t("Dữ liệu không rời khỏi máy của bạn: mọi tệp được đọc ngay trong trình duyệt.",
                     "Your data never leaves this computer: every file is read in the browser.")}
             </footer>
         </DropZone>

@@ -1,39 +1,17 @@
-//! Vietnamese first, English on request: the strings of the report pages, and numbers
-//! written the way each language writes them (through the core's `export::text`).
+//! The page's one way to speak both languages. Vietnamese first, English on request:
+//!
+//! - a string of the page (a button, a heading, a sentence with numbers in it) is written out
+//!   in both languages where it is shown, with [`t`], which picks the one of the page's
+//!   current language (tracked: a view that calls it follows the switch);
+//! - a message composed at one moment and shown later (an error naming a file) is kept as the
+//!   core's [`canbo_core::Text`], both languages, and shown with `.get(lang())`;
+//! - a domain value (a category, a level, a field, a reason a row was skipped) is labelled by
+//!   the core: `label(lang)` or `message(lang)`; the page never writes those words itself.
+//!
+//! Numbers are written the way each language writes them, through the core's `export::text`.
 
 use canbo_core::codes::Code;
 use canbo_core::export::{text, Lang};
-
-/// A message made at run time, in both languages; shown in the language of the moment.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Msg {
-    vi: String,
-    en: String,
-}
-
-impl Msg {
-    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Msg {
-        Msg {
-            vi: vi.into(),
-            en: en.into(),
-        }
-    }
-
-    pub fn get(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Vi => self.vi.clone(),
-            Lang::En => self.en.clone(),
-        }
-    }
-}
-
-/// The text in the current language.
-pub fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
-}
 
 /// The language the page shows (tracked: a view that calls it follows the switch);
 /// Vietnamese where no settings are in context (some in-browser tests).
@@ -42,9 +20,13 @@ pub fn lang() -> Lang {
         .map_or(Lang::Vi, |s| leptos::prelude::Get::get(&s.lang))
 }
 
-/// [`tr`] in the page's current language.
-pub fn t(vi: &'static str, en: &'static str) -> &'static str {
-    tr(lang(), vi, en)
+/// Of the Vietnamese and the English version, the one in the page's current language: a
+/// `&'static str` of the page, or a `String` formatted with figures in each language.
+pub fn t<S>(vi: S, en: S) -> S {
+    match lang() {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
 }
 
 pub fn num(n: u32, lang: Lang) -> String {
@@ -60,4 +42,10 @@ pub fn code_label<T: Code>(code: &str, lang: Lang) -> String {
         Some(v) => v.label(lang).to_string(),
         None => code.to_string(),
     }
+}
+
+/// A message of the core (`message(lang)`, `label(lang)`) kept in both languages, to be shown
+/// later in whichever language the page has then.
+pub fn both(say: impl Fn(Lang) -> String) -> canbo_core::Text {
+    canbo_core::Text::new(say(Lang::Vi), say(Lang::En))
 }

@@ -1,8 +1,10 @@
 //! Canbo in the browser: a thin shell over `canbo-core`.
 //!
-//! The page reads files and shows figures; every figure comes from the core (`import`, then
-//! `report`), never from code here. State lives in one [`state::AppState`] given to all
-//! components through Leptos context; components show it and ask it to change.
+//! The page takes files and shows figures; the worker (`worker`, its own wasm) runs the core's
+//! `import`, and every figure comes from the core (`report`, `standards`, `retirement`),
+//! never from code here. State lives in one [`state::AppState`] and one
+//! [`settings::Settings`] given to all components through Leptos context; components show
+//! them and ask them to change. Both languages go through [`i18n`].
 //!
 //! Only built for wasm32: on the host this package holds just the end-to-end tests.
 #![cfg(target_arch = "wasm32")]

@@ -1,6 +1,6 @@
 //! The report's settings (date, age bands, filter, language, the page shown) and the report
 //! computed from the roster with them. One `Settings` lives in context beside `AppState`;
-//! every figure still comes from `canbo-core`.
+//! every figure comes from `canbo-core`, and `lang` is the signal `crate::i18n` reads.
 
 use canbo_core::date::Date;
 use canbo_core::export::Lang;
@@ -37,7 +37,8 @@ pub struct Settings {
     pub view: RwSignal<View>,
     /// The report with these settings, `None` before any import.
     pub report: Memo<Option<Report>>,
-    /// The same report without the filter: the filter choices come from it.
+    /// The options `report` is computed with: the date, the bands, the filter's conditions
+    /// that choose something (shared by the pages that ask the core for more than the report).
     pub options: Memo<ReportOptions>,
 }
 

@@ -1,7 +1,10 @@
-//! The app's state: the imported roster, its report, and what went wrong last.
+//! The app's state: the imported roster, what the importer saw (the review), the user's
+//! corrections, rule sets and snapshots, and what went wrong last.
 //!
-//! One `AppState` is created by [`crate::App`] and shared through context. The report is
-//! computed by the core from the roster (`crate::settings`); nothing here counts people.
+//! One `AppState` is created by [`crate::App`] and shared through context. Files are read by
+//! the core in the worker (`crate::worker`), which sends back the core's own `Import`; the
+//! report is computed by the core from the roster (`crate::settings`); nothing here counts
+//! people.
 
 use std::collections::BTreeMap;
 
@@ -15,7 +18,9 @@ use leptos::prelude::*;
 
 use crate::settings::today;
 use crate::storage::{self, Kept, SaveError, Saved, Snapshot};
-use crate::worker::{self, Message, Parsed, ReviewFile};
+use crate::worker;
+use canbo_core::import::{FileReport, Import};
+use canbo_core::layout::NotRoster;
 
 /// Files as the browser handed them over: those it could read, and the messages for those
 /// it could not.
@@ -31,14 +36,14 @@ pub struct AppState {
     pub roster: RwSignal<Option<Roster>>,
     /// What the people tables search in, per person of the roster (built on first use).
     pub search_index: Memo<Vec<String>>,
-    /// Why the files of the last import could not be read, in Vietnamese.
+    /// Why the files of the last import could not be read, in both languages.
     pub errors: RwSignal<Vec<canbo_core::Text>>,
     /// The bytes of the files behind the roster (this visit only), to re-read them when the
     /// user corrects the import review.
     pub files: StoredValue<Vec<FileInput>>,
     /// What the importer saw in each file of the roster (empty after a reload: the bytes
     /// are not kept in storage).
-    pub review: RwSignal<Vec<ReviewFile>>,
+    pub review: RwSignal<Vec<FileReport>>,
     /// The user's corrections: a column's field, a sheet's role. Saved.
     pub overrides: RwSignal<Overrides>,
     /// User settings by name (language, report options…). Saved.
@@ -286,7 +291,7 @@ impl AppState {
     pub fn import(&self, picked: Picked) {
         let parsed = self
             .overrides
-            .with_untracked(|o| Parsed::from(canbo_core::import::import(&picked.files, o)));
+            .with_untracked(|o| canbo_core::import::import(&picked.files, o));
         self.packed
             .set_value((crate::storage::pack_roster(&parsed.roster).ok(), false));
         self.apply_import(picked, parsed);
@@ -297,7 +302,7 @@ impl AppState {
     /// was there untouched.
     pub async fn import_soon(self, picked: Picked) {
         if picked.files.is_empty() {
-            return self.apply_import(picked, Parsed::default());
+            return self.apply_import(picked, Import::default());
         }
         let Some(parsed) = self.parse(&picked.files).await else {
             return;
@@ -326,7 +331,7 @@ impl AppState {
             return;
         };
         let mut errors = picked.unreadable;
-        errors.extend(parsed.errors.iter().map(|e| e.message.clone()));
+        errors.extend(parsed.errors.iter().map(refused));
         if !parsed.roster.people.is_empty() {
             self.roster.update(|r| {
                 if let Some(r) = r {
@@ -346,7 +351,7 @@ impl AppState {
 
     /// Runs the core on `files` with the current overrides in the worker, showing progress;
     /// `None` when the user cancelled or no worker could run (the page says why).
-    async fn parse(self, files: &[FileInput]) -> Option<Parsed> {
+    async fn parse(self, files: &[FileInput]) -> Option<Import> {
         self.busy.set(true);
         self.progress
             .set((worker::STEPS / 2, "Đang gửi tệp cho bộ đọc…".into()));
@@ -379,7 +384,7 @@ impl AppState {
             // The in-browser unit tests have no worker.js: they import on this thread.
             #[cfg(test)]
             worker::Outcome::Unavailable(_) => {
-                let parsed = Parsed::from(canbo_core::import::import(files, &overrides));
+                let parsed = canbo_core::import::import(files, &overrides);
                 let packed = crate::storage::pack_roster(&parsed.roster).ok();
                 self.packed.update_value(|p| p.0 = packed);
                 Some(parsed)
@@ -467,10 +472,10 @@ impl AppState {
         worker::cancel();
     }
 
-    fn apply_import(&self, picked: Picked, parsed: Parsed) {
+    fn apply_import(&self, picked: Picked, parsed: Import) {
         let mut errors = picked.unreadable;
         if !picked.files.is_empty() {
-            errors.extend(parsed.errors.iter().map(|error| error.message.clone()));
+            errors.extend(parsed.errors.iter().map(refused));
             if parsed.roster.people.is_empty() {
                 if errors.is_empty() {
                     errors.push(canbo_core::Text::new(
@@ -578,27 +583,26 @@ impl AppState {
 
     /// A file that now gives no roster (every sheet marked "not a roster") keeps its review,
     /// so the user can undo.
-    fn apply_reimport(&self, parsed: Parsed) {
+    fn apply_reimport(&self, parsed: Import) {
         let previous = self.review.get_untracked();
         let overrides = self.overrides.get_untracked();
         let mut review = parsed.files;
         for error in &parsed.errors {
-            if let Some(mut old) = previous.iter().find(|r| r.file == error.file).cloned() {
+            if let Some(mut old) = previous.iter().find(|r| r.file == error.file()).cloned() {
                 for sheet in &mut old.sheets {
                     let off = overrides
                         .sheets
                         .iter()
                         .any(|c| c.file == old.file && c.sheet == sheet.sheet && !c.roster);
                     if off {
-                        sheet.skipped = Some(Message::by_user());
+                        sheet.skipped = Some(NotRoster::ByUser);
                         sheet.people = 0;
                     }
                 }
                 review.push(old);
             }
         }
-        self.errors
-            .set(parsed.errors.iter().map(|e| e.message.clone()).collect());
+        self.errors.set(parsed.errors.iter().map(refused).collect());
         self.review.set(review);
         self.roster.set(Some(parsed.roster));
         self.roster_taken();
@@ -676,6 +680,11 @@ struct Stored {
 
 fn now_ms() -> f64 {
     js_sys::Date::now()
+}
+
+/// A refused file's reason in both languages, as the error list keeps it.
+fn refused(error: &canbo_core::ImportError) -> canbo_core::Text {
+    crate::i18n::both(|l| error.message(l))
 }
 
 #[cfg(test)]

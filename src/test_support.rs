@@ -70,3 +70,13 @@ pub fn sample() -> canbo_core::import::FileInput {
         bytes: include_bytes!("../assets/mau-son-bieu.xlsx").to_vec(),
     }
 }
+
+/// Runs `f` with the page's language set to `lang` (what `crate::i18n::t` reads).
+pub fn in_language<T>(lang: canbo_core::Lang, f: impl FnOnce() -> T) -> T {
+    Owner::new().with(|| {
+        let settings = crate::settings::Settings::new(AppState::empty());
+        settings.lang.set(lang);
+        provide_context(settings);
+        f()
+    })
+}

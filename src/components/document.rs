@@ -12,10 +12,11 @@ use leptos::prelude::*;
 
 use super::prose::current_prose;
 use crate::download::save;
-use crate::i18n::{t, Msg};
+use crate::i18n::t;
 use crate::settings::{today, Settings};
 use crate::state::AppState;
 use crate::worker::document::{build, Request};
+use canbo_core::Text;
 
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -141,7 +142,7 @@ pub fn DocumentButton() -> impl IntoView {
     let state = expect_context::<AppState>();
     let s = expect_context::<Settings>();
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<Msg>);
+    let error = RwSignal::new(None::<Text>);
     let download = move |_| {
         let request = untrack(|| {
             let report = s.report.get()?;
@@ -166,7 +167,7 @@ pub fn DocumentButton() -> impl IntoView {
                 .and_then(|bytes| save(&name, DOCX, &bytes));
             busy.set(false);
             if let Err(why) = result {
-                error.set(Some(Msg::new(
+                error.set(Some(Text::new(
                     format!("Không tạo được văn bản: {why}"),
                     format!("The document could not be written: {why}"),
                 )));
@@ -183,7 +184,7 @@ pub fn DocumentButton() -> impl IntoView {
             }}
         </button>
         {move || error.get().map(|e| view! {
-            <p class="field-error" role="alert" data-testid="export-docx-error">{e.get(s.lang.get())}</p>
+            <p class="field-error" role="alert" data-testid="export-docx-error">{e.get(s.lang.get()).to_string()}</p>
         })}
     }
 }

@@ -10,7 +10,7 @@ use web_sys::HtmlInputElement;
 
 use crate::components::{ImportReview, Summary, UnreadValues};
 use crate::files::{fetch_sample, read_files};
-use crate::i18n::{lang, num, t, tr};
+use crate::i18n::{lang, num, t};
 use crate::state::{AppState, Picked};
 
 /// The formats the core reads; `.txt` is for tab- or comma-separated exports.
@@ -50,20 +50,20 @@ pub fn ImportBar() -> impl IntoView {
             let mut files: Vec<&str> = r.sources.iter().map(|s| s.file.as_str()).collect();
             files.dedup();
             let lang = lang();
-            Some(match lang {
-                canbo_core::export::Lang::Vi => format!(
+            Some(crate::i18n::t(
+                format!(
                     "{} tệp · {} người · {} cảnh báo",
                     num(files.len() as u32, lang),
                     num(r.people.len() as u32, lang),
                     num(r.warnings.len() as u32, lang)
                 ),
-                canbo_core::export::Lang::En => format!(
+                format!(
                     "{} file(s) · {} people · {} warnings",
                     num(files.len() as u32, lang),
                     num(r.people.len() as u32, lang),
                     num(r.warnings.len() as u32, lang)
                 ),
-            })
+            ))
         })
     };
 
@@ -122,7 +122,7 @@ pub fn ImportBar() -> impl IntoView {
                     ></progress>
                     <button type="button" class="button small subtle" data-testid="import-cancel"
                         on:click=move |_| state.cancel_import()>
-                        {move || tr(lang(), "Hủy", "Cancel")}
+                        {move || t("Hủy", "Cancel")}
                     </button>
                 </div>
             </Show>

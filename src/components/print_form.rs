@@ -10,7 +10,7 @@
 use canbo_core::export::table::{columns, parts, rows};
 use leptos::prelude::*;
 
-use crate::i18n::{num, tr};
+use crate::i18n::{num, t};
 use crate::settings::Settings;
 
 /// Columns of figures per table: at 7 pt, 24 narrow columns and the unit column fill the
@@ -43,7 +43,7 @@ pub fn PrintForm() -> impl IntoView {
             let all_rows = rows(report, lang);
             let cut = parts(&cols, COLUMNS_PER_PART);
             let count = cut.len();
-            let unit_heading = tr(lang, "Đơn vị", "Unit");
+            let unit_heading = t("Đơn vị", "Unit");
             let tables = cut
                 .into_iter()
                 .enumerate()
@@ -84,10 +84,7 @@ pub fn PrintForm() -> impl IntoView {
                         })
                         .collect_view();
                     let caption = if count > 1 {
-                        match lang {
-                            canbo_core::export::Lang::Vi => format!("Phần {}/{count}", i + 1),
-                            canbo_core::export::Lang::En => format!("Part {} of {count}", i + 1),
-                        }
+                        crate::i18n::t(format!("Phần {}/{count}", i + 1), format!("Part {} of {count}", i + 1))
                     } else {
                         String::new()
                     };

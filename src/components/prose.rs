@@ -16,9 +16,10 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::document::{DocumentButton, DocumentSettingsForm, PrintHeading};
-use crate::i18n::{t, Msg};
+use crate::i18n::t;
 use crate::settings::Settings;
 use crate::state::AppState;
+use canbo_core::Text;
 
 /// Keys of `AppState::settings` (kept between visits).
 const COMPARE_KEY: &str = "prose.compare";
@@ -102,7 +103,7 @@ pub fn ProseView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let s = expect_context::<Settings>();
     let text = Memo::new(move |_| current_prose(state, s, s.lang.get()));
-    let copied = RwSignal::new(None::<Msg>);
+    let copied = RwSignal::new(None::<Text>);
     // A new text makes the last "copied" stale.
     Effect::new(move |_| {
         text.track();
@@ -116,9 +117,9 @@ pub fn ProseView() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let ok = copy_text(&plain).await;
             copied.set(Some(if ok {
-                Msg::new("Đã sao chép văn bản.", "The text is copied.")
+                Text::new("Đã sao chép văn bản.", "The text is copied.")
             } else {
-                Msg::new(
+                Text::new(
                     "Trình duyệt không cho sao chép: hãy chọn văn bản rồi nhấn Ctrl+C.",
                     "The browser refused to copy: select the text and press Ctrl+C.",
                 )
@@ -210,7 +211,7 @@ pub fn ProseView() -> impl IntoView {
                 </button>
                 <DocumentButton />
                 <span class="prose-status" role="status" data-testid="prose-copied">
-                    {move || copied.get().map(|m| m.get(s.lang.get()))}
+                    {move || copied.get().map(|m| m.get(s.lang.get()).to_string())}
                 </span>
             </div>
             <DocumentSettingsForm />

@@ -1,5 +1,5 @@
-//! What the page knows after an import: how many people, as of when, from which files.
-//! The dashboard (issue 4) grows from here; the files come from the roster.
+//! Above the report: before any import, the welcome; after one, how many people were read
+//! from which files and sheets (the roster's `sources`).
 
 use leptos::prelude::*;
 

@@ -2,7 +2,7 @@
 //! `worker_bg.wasm` (a classic, `no-modules` worker) and, for `data-loader-shim`,
 //! `worker_loader.js`, which loads both (index.html). The page starts one worker per import,
 //! waits for its "ready", posts it the files and the overrides, and gets back progress
-//! messages, the [`Parsed`] result as JSON bytes (their buffer is transferred, not copied),
+//! messages, the core's [`Import`] (roster, what each file showed, refused files) as JSON bytes (their buffer is transferred, not copied),
 //! and then the roster packed for local storage (`crate::storage::pack_roster`: deflating a
 //! large roster takes seconds, which the page should not spend). Cancel terminates it.
 //!
@@ -13,13 +13,10 @@
 //! `terminate()`, which is what Cancel must do while the worker is busy parsing.
 
 pub mod document;
-mod parsed;
-
-pub use parsed::{Message, Parsed, ReviewFile, ReviewSheet};
 
 use std::cell::RefCell;
 
-use canbo_core::import::{import_with_progress, FileInput, Overrides, Progress, Step};
+use canbo_core::import::{import_with_progress, FileInput, Import, Overrides, Progress, Step};
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -67,7 +64,7 @@ fn describe(p: &Progress, files: &[FileInput]) -> (u32, String) {
 
 /// How an import in the worker ended.
 pub enum Outcome {
-    Done(Parsed),
+    Done(Import),
     /// The user pressed Cancel.
     Cancelled,
     /// No worker could run it (why, for the console).
@@ -88,10 +85,10 @@ pub fn serve() {
             return;
         }
         let (files, overrides) = read_request(&event.data());
-        let parsed = Parsed::from(import_with_progress(&files, &overrides, &mut |p| {
+        let parsed = import_with_progress(&files, &overrides, &mut |p| {
             let (at, text) = describe(&p, &files);
             post(&reply, &progress(at, &text), None);
-        }));
+        });
         post(
             &reply,
             &progress(
@@ -310,7 +307,7 @@ pub async fn run(
     progress_after(3 * STEPS + STEPS / 2, "Đang dựng báo cáo…".into());
     next_paint().await;
     let json = Uint8Array::new(&result).to_vec();
-    match serde_json::from_slice::<Parsed>(&json) {
+    match serde_json::from_slice::<Import>(&json) {
         Ok(parsed) => Outcome::Done(parsed),
         Err(error) => Outcome::Unavailable(error.to_string()),
     }

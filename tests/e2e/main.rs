@@ -6,6 +6,7 @@
 mod accessibility;
 mod browser;
 mod data_keeping;
+mod english_page;
 mod first_screen;
 mod hostile_markup;
 mod import_measure;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A file that cannot be read as a roster, with the reason a user can act on.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ImportError {
     /// Neither a spreadsheet nor text; `what` says what it is when the bytes tell (a PDF or a
@@ -33,7 +33,7 @@ pub enum ImportError {
 }
 
 /// What a file that is not a spreadsheet turned out to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OtherKind {
     Pdf,
@@ -70,7 +70,7 @@ impl OtherKind {
 }
 
 /// A spreadsheet format too old to read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OldFormat {
     /// Excel 2.x, 3.0 and 4.0 (BIFF2–4), 1987–1994.
@@ -99,7 +99,7 @@ impl OldFormat {
 
 /// Which limit a file went past. Each bounds the time and memory an import may take, so that
 /// a hostile or broken file is refused at once instead of freezing the page.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "limit", rename_all = "snake_case")]
 pub enum Limit {
     /// The file itself.
@@ -223,7 +223,7 @@ impl Limit {
 }
 
 /// Why one sheet was not read as a roster.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SheetRejection {
     pub sheet: String,
     pub reason: NotRoster,

@@ -52,7 +52,7 @@ pub struct SheetChoice {
 }
 
 /// The result of importing a set of files.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Import {
     pub roster: Roster,
     /// What was seen in each file that could be read, in input order.
@@ -61,7 +61,7 @@ pub struct Import {
     pub errors: Vec<ImportError>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileReport {
     pub file: String,
     pub format: Format,
@@ -72,7 +72,7 @@ pub struct FileReport {
 }
 
 /// What the importer saw in one sheet (the import review and `canbo inspect`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SheetReport {
     pub sheet: String,
     /// `None` when the sheet is a roster.
@@ -87,16 +87,23 @@ pub struct SheetReport {
     pub encoding: Option<legacy::Legacy>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ColumnReport {
-    /// Zero-based index and its letters ("H").
-    pub col: usize,
+    /// The column's letters ("H"); its zero-based index is `column.col` (one `col` key in
+    /// JSON, so the report reads back).
     pub letter: String,
     #[serde(flatten)]
     pub column: Column,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+impl ColumnReport {
+    /// Whether the user chose this column's field in the review.
+    pub fn by_user(&self) -> bool {
+        self.column.reason == crate::layout::Reason::User
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SkippedRow {
     /// One-based.
     pub row: u32,
@@ -312,7 +319,6 @@ fn import_file(
                     .columns
                     .into_iter()
                     .map(|c| ColumnReport {
-                        col: c.col,
                         letter: read::col_name(c.col),
                         column: c,
                     })

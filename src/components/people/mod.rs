@@ -6,7 +6,7 @@ use canbo_core::roster::Person;
 use canbo_core::text::fold;
 use leptos::prelude::*;
 
-use crate::i18n::{num, tr};
+use crate::i18n::{num, t};
 use crate::settings::Settings;
 use crate::state::AppState;
 
@@ -156,14 +156,13 @@ pub fn PeopleTable(people: Vec<usize>, #[prop(default = 560)] height: u32) -> im
                 .with_untracked(|rows| rows.iter().filter_map(|&i| roster.people.get(i)).collect());
             crate::components::report::exports::save_people(
                 &list,
-                tr(lang, "danh-sach-can-bo", "staff-list"),
+                t("danh-sach-can-bo", "staff-list"),
                 lang,
             )
         });
         export_error.set(result.err());
     };
     let header = move |key: Key, vi: &'static str, en: &'static str| {
-        let lang = s.lang.get();
         let aria = move || match sort.get() {
             Some((k, false)) if k == key => "ascending",
             Some((k, true)) if k == key => "descending",
@@ -171,12 +170,11 @@ pub fn PeopleTable(people: Vec<usize>, #[prop(default = 560)] height: u32) -> im
         };
         view! {
             <th scope="col" aria-sort=aria>
-                <button type="button" class="sort" on:click=move |_| sort_by(key)>{tr(lang, vi, en)}</button>
+                <button type="button" class="sort" on:click=move |_| sort_by(key)>{t(vi, en)}</button>
             </th>
         }
     };
     let body = move || {
-        let lang = s.lang.get();
         shown.with(|rows| {
             let start = ((scroll.get() / ROW) as usize)
                 .saturating_sub(OVERSCAN)
@@ -195,7 +193,7 @@ pub fn PeopleTable(people: Vec<usize>, #[prop(default = 560)] height: u32) -> im
                             "{} › {} › {} {}",
                             p.origin.file,
                             p.origin.sheet,
-                            tr(lang, "dòng", "row"),
+                            t("dòng", "row"),
                             p.origin.row
                         );
                         Some(view! {
@@ -220,19 +218,19 @@ pub fn PeopleTable(people: Vec<usize>, #[prop(default = 560)] height: u32) -> im
     view! {
         <div class="people">
             <div class="people-tools">
-                <label class="visually-hidden" for="people-search">{move || tr(s.lang.get(), "Tìm", "Search")}</label>
+                <label class="visually-hidden" for="people-search">{move || t("Tìm", "Search")}</label>
                 <input
                     id="people-search"
                     type="search"
                     data-testid="people-search"
-                    placeholder=move || tr(s.lang.get(), "Tìm theo tên, đơn vị, chức vụ…", "Search name, unit, position…")
+                    placeholder=move || t("Tìm theo tên, đơn vị, chức vụ…", "Search name, unit, position…")
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
                 <span class="people-count" aria-live="polite" data-testid="people-count" data-value=move || shown.with(|r| r.len())>
-                    {move || format!("{} {}", num(shown.with(|r| r.len() as u32), s.lang.get()), tr(s.lang.get(), "người", "people"))}
+                    {move || format!("{} {}", num(shown.with(|r| r.len() as u32), s.lang.get()), t("người", "people"))}
                 </span>
                 <button type="button" class="button small" data-testid="export-people" on:click=export>
-                    {move || tr(s.lang.get(), "Tải danh sách (.xlsx)", "Download list (.xlsx)")}
+                    {move || t("Tải danh sách (.xlsx)", "Download list (.xlsx)")}
                 </button>
                 {move || export_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             </div>
@@ -275,12 +273,11 @@ pub fn PeoplePage() -> impl IntoView {
                 indices(&roster.people, &matched)
             })
         });
-        let lang = s.lang.get();
         match people {
-            None => view! { <p class="empty">{tr(lang, "Chưa có danh sách: hãy nhập tệp.", "No roster yet: import a file.")}</p> }.into_any(),
+            None => view! { <p class="empty">{t("Chưa có danh sách: hãy nhập tệp.", "No roster yet: import a file.")}</p> }.into_any(),
             Some(people) => view! {
                 <section class="people-page">
-                    <h2>{tr(lang, "Danh sách cán bộ, công chức", "Staff list")}</h2>
+                    <h2>{t("Danh sách cán bộ, công chức", "Staff list")}</h2>
                     <PeopleTable people=people height=560 />
                 </section>
             }

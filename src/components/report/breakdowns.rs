@@ -6,7 +6,7 @@ use canbo_core::report::{crosstab, stats, Dimension, Report, Stat};
 use leptos::prelude::*;
 
 use super::{drill_filter, Count};
-use crate::i18n::{num, tr};
+use crate::i18n::{num, t};
 use crate::settings::Settings;
 use crate::state::AppState;
 
@@ -39,7 +39,6 @@ fn find(stats: &[Stat], path: &str) -> Option<u32> {
 pub fn Headlines() -> impl IntoView {
     let s = expect_context::<Settings>();
     move || {
-        let lang = s.lang.get();
         s.report.with(|report| {
             let report = report.as_ref()?;
             let all = stats(report);
@@ -55,7 +54,7 @@ pub fn Headlines() -> impl IntoView {
                 .into_iter()
                 .filter_map(|(path, vi, en)| {
                     let value = find(&all, path)?;
-                    let title = tr(lang, vi, en).to_string();
+                    let title = t(vi, en).to_string();
                     let whole = (path != "people").then_some(report.people);
                     let drill = drill_filter(path).map(|f| (title.clone(), f));
                     Some(view! {
@@ -72,9 +71,9 @@ pub fn Headlines() -> impl IntoView {
                 })
                 .collect_view();
             Some(view! {
-                <section class="headlines" aria-label=tr(lang, "Số liệu chính", "Key figures")>
+                <section class="headlines" aria-label=t("Số liệu chính", "Key figures")>
                     <h2>
-                        {tr(lang, "Đội ngũ tính đến ngày ", "Workforce as of ")}
+                        {t("Đội ngũ tính đến ngày ", "Workforce as of ")}
                         {crate::format::date(report.as_of)}
                     </h2>
                     <div class="stat-cards">{cards}</div>
@@ -141,7 +140,7 @@ pub fn Breakdowns() -> impl IntoView {
                     })
                     .collect();
                 if !rows.is_empty() {
-                    cards.push(card(tr(lang, vi, en).to_string(), rows, whole, lang).into_any());
+                    cards.push(card(t(vi, en).to_string(), rows, whole, lang).into_any());
                 }
             }
             // Yes/no figures.
@@ -152,28 +151,18 @@ pub fn Breakdowns() -> impl IntoView {
             ]
             .into_iter()
             .filter_map(|(path, vi, en)| {
-                Some((
-                    tr(lang, vi, en).to_string(),
-                    path.to_string(),
-                    find(&all, path)?,
-                ))
+                Some((t(vi, en).to_string(), path.to_string(), find(&all, path)?))
             })
             .collect();
             if !others.is_empty() {
                 cards.push(
-                    card(
-                        tr(lang, "Trong đó", "Of whom").to_string(),
-                        others,
-                        whole,
-                        lang,
-                    )
-                    .into_any(),
+                    card(t("Trong đó", "Of whom").to_string(), others, whole, lang).into_any(),
                 );
             }
             cards.push(view! { <AgeCard report=report.clone() /> }.into_any());
             Some(view! {
-                <section class="breakdowns" aria-label=tr(lang, "Cơ cấu đội ngũ", "Breakdowns")>
-                    <h2>{tr(lang, "Cơ cấu đội ngũ", "Breakdowns")}</h2>
+                <section class="breakdowns" aria-label=t("Cơ cấu đội ngũ", "Breakdowns")>
+                    <h2>{t("Cơ cấu đội ngũ", "Breakdowns")}</h2>
                     <div class="cards">{cards}</div>
                     <AgePyramid />
                 </section>
@@ -199,7 +188,7 @@ fn AgeCard(report: Report) -> impl IntoView {
         })
         .collect();
     rows.push((
-        tr(lang, "Chưa rõ tuổi", "Age unknown").to_string(),
+        t("Chưa rõ tuổi", "Age unknown").to_string(),
         "age.unknown".to_string(),
         find(&all, "age.unknown").unwrap_or(report.age.unknown),
     ));
@@ -218,7 +207,7 @@ fn AgeCard(report: Report) -> impl IntoView {
         })
         .collect_view();
     view! {
-        {card(tr(lang, "Độ tuổi", "Age").to_string(), rows, report.people, lang)}
+        {card(t("Độ tuổi", "Age").to_string(), rows, report.people, lang)}
         <div hidden>{bounds}</div>
     }
 }
@@ -286,16 +275,16 @@ fn AgePyramid() -> impl IntoView {
                 }
             })
             .collect_view();
-        let title = tr(lang, "Tháp tuổi theo giới tính", "Age pyramid by gender");
+        let title = t("Tháp tuổi theo giới tính", "Age pyramid by gender");
         let desc = bands
             .iter()
             .map(|(l, m, w)| {
                 format!(
                     "{l}: {} {}, {} {}",
                     num(*m, lang),
-                    tr(lang, "nam", "men"),
+                    t("nam", "men"),
                     num(*w, lang),
-                    tr(lang, "nữ", "women")
+                    t("nữ", "women")
                 )
             })
             .collect::<Vec<_>>()
@@ -304,8 +293,8 @@ fn AgePyramid() -> impl IntoView {
             <figure class="pyramid">
                 <figcaption>{title}</figcaption>
                 <svg viewBox=format!("0 0 {} {height}", half * 2.0) role="img" aria-label=format!("{title}. {desc}")>
-                    <text class="legend" x=half - 34.0 y="14" text-anchor="end">{tr(lang, "Nam", "Men")}</text>
-                    <text class="legend" x=half + 34.0 y="14">{tr(lang, "Nữ", "Women")}</text>
+                    <text class="legend" x=half - 34.0 y="14" text-anchor="end">{t("Nam", "Men")}</text>
+                    <text class="legend" x=half + 34.0 y="14">{t("Nữ", "Women")}</text>
                     {rows}
                 </svg>
             </figure>

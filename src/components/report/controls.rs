@@ -3,7 +3,7 @@
 use canbo_core::date::Date;
 use leptos::prelude::*;
 
-use crate::i18n::tr;
+use crate::i18n::t;
 use crate::settings::{Settings, DEFAULT_BANDS};
 
 const PRESETS: [(&str, &str, &str); 3] = [
@@ -25,7 +25,6 @@ const PRESETS: [(&str, &str, &str); 3] = [
 #[component]
 pub fn ReportControls(#[prop(optional)] date_only: bool) -> impl IntoView {
     let s = expect_context::<Settings>();
-    let lang = move || s.lang.get();
     let on_date = move |ev: leptos::ev::Event| {
         if let Some(date) = Date::parse_iso(&event_target_value(&ev)) {
             s.as_of.set(date);
@@ -37,7 +36,7 @@ pub fn ReportControls(#[prop(optional)] date_only: bool) -> impl IntoView {
         .map(|&(bands, vi, en)| {
             view! {
                 <option value=bands selected=move || s.bands_text.get() == bands>
-                    {move || tr(lang(), vi, en)}
+                    {move || t(vi, en)}
                 </option>
             }
         })
@@ -51,9 +50,9 @@ pub fn ReportControls(#[prop(optional)] date_only: bool) -> impl IntoView {
     let custom = move || !PRESETS.iter().any(|(b, _, _)| s.bands_text.get() == *b);
     // One line on a laptop: the date, the bands typed or picked from the presets.
     view! {
-        <section class="report-controls no-print" aria-label=move || tr(lang(), "Cách tính báo cáo", "Report settings")>
+        <section class="report-controls no-print" aria-label=move || t("Cách tính báo cáo", "Report settings")>
             <div class="field inline">
-                <label for="as-of">{move || tr(lang(), "Tính đến ngày", "As of")}</label>
+                <label for="as-of">{move || t("Tính đến ngày", "As of")}</label>
                 <input
                     id="as-of"
                     type="date"
@@ -64,7 +63,7 @@ pub fn ReportControls(#[prop(optional)] date_only: bool) -> impl IntoView {
                 />
             </div>
             <div class="field inline" hidden=date_only>
-                <label for="age-bands">{move || tr(lang(), "Mốc tuổi", "Age bands")}</label>
+                <label for="age-bands">{move || t("Mốc tuổi", "Age bands")}</label>
                 <input
                     id="age-bands"
                     type="text"
@@ -72,8 +71,7 @@ pub fn ReportControls(#[prop(optional)] date_only: bool) -> impl IntoView {
                     size="11"
                     data-testid="age-bands"
                     aria-describedby="age-bands-help"
-                    title=move || tr(lang(),
-                        "Tuổi bắt đầu mỗi nhóm, tăng dần, cách nhau bằng dấu phẩy.",
+                    title=move || t("Tuổi bắt đầu mỗi nhóm, tăng dần, cách nhau bằng dấu phẩy.",
                         "The first age of each band, ascending, separated by commas.")
                     aria-invalid=move || s.bands_error.get().is_some().to_string()
                     prop:value=move || s.bands_text.get()
@@ -81,20 +79,18 @@ pub fn ReportControls(#[prop(optional)] date_only: bool) -> impl IntoView {
                     on:change=on_bands
                 />
                 <select class="presets" data-testid="age-band-presets"
-                    aria-label=move || tr(lang(), "Mốc có sẵn", "Presets") on:change=on_preset>
-                    <option value="" selected=custom>{move || tr(lang(), "Mốc tự nhập", "Your own bands")}</option>
+                    aria-label=move || t("Mốc có sẵn", "Presets") on:change=on_preset>
+                    <option value="" selected=custom>{move || t("Mốc tự nhập", "Your own bands")}</option>
                     {presets}
                 </select>
                 <p id="age-bands-help" class="visually-hidden">
-                    {move || tr(lang(),
-                        "Tuổi bắt đầu mỗi nhóm, tăng dần, cách nhau bằng dấu phẩy.",
+                    {move || t("Tuổi bắt đầu mỗi nhóm, tăng dần, cách nhau bằng dấu phẩy.",
                         "The first age of each band, ascending, separated by commas.")}
                 </p>
             </div>
             {move || s.bands_error.get().map(|why| view! {
                 <p class="field-error" role="alert" data-testid="age-bands-error">
-                    {tr(lang(),
-                        "Mốc tuổi chưa hợp lệ, báo cáo vẫn dùng mốc trước: ",
+                    {t("Mốc tuổi chưa hợp lệ, báo cáo vẫn dùng mốc trước: ",
                         "These bands are not valid; the report keeps the previous ones: ")}
                     {why}
                 </p>

@@ -4,7 +4,7 @@ use canbo_core::report::{crosstab, Dimension, Filter};
 use leptos::prelude::*;
 
 use super::{value_labels, Count, MoreRows, ROWS_AT_ONCE};
-use crate::i18n::tr;
+use crate::i18n::t;
 use crate::settings::Settings;
 use crate::state::AppState;
 
@@ -75,15 +75,15 @@ pub fn CrossTabView() -> impl IntoView {
             })
             .collect_view();
         Some(view! {
-            <section class="crosstab" aria-label=tr(lang, "Bảng chéo", "Cross-tab")>
-                <h2>{tr(lang, "Bảng chéo", "Cross-tab")}</h2>
+            <section class="crosstab" aria-label=t("Bảng chéo", "Cross-tab")>
+                <h2>{t("Bảng chéo", "Cross-tab")}</h2>
                 <div class="crosstab-pickers no-print">
-                    <label for="ct-rows">{tr(lang, "Hàng", "Rows")}</label>
+                    <label for="ct-rows">{t("Hàng", "Rows")}</label>
                     {picker("ct-rows", rows_dim, lang)}
-                    <label for="ct-cols">{tr(lang, "Cột", "Columns")}</label>
+                    <label for="ct-cols">{t("Cột", "Columns")}</label>
                     {picker("ct-cols", cols_dim, lang)}
                 </div>
-                <div class="table-scroll" tabindex="0" role="region" aria-label=tr(lang, "Bảng chéo", "Cross-tab")>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=t("Bảng chéo", "Cross-tab")>
                     <table data-testid="crosstab">
                         <thead><tr><th scope="col">{r.label(lang)} " \\ " {c.label(lang)}</th>{head}</tr></thead>
                         <tbody>{body}</tbody>

@@ -13,7 +13,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent};
 
 use super::DrillRequest;
 use crate::components::people::{indices, PeopleTable};
-use crate::i18n::{num, tr};
+use crate::i18n::{num, t};
 use crate::settings::Settings;
 use crate::state::AppState;
 
@@ -146,10 +146,10 @@ pub fn Drill() -> impl IntoView {
                 on:keydown=on_key
             >
                 <header class="drill-head">
-                    <h2 id="drill-title">{title}": " {num(count, lang)} " " {tr(lang, "người", "people")}</h2>
+                    <h2 id="drill-title">{title}": " {num(count, lang)} " " {t("người", "people")}</h2>
                     <button type="button" class="button" data-testid="drill-close" node_ref=close_button
                         on:click=move |_| asked.set(None)>
-                        {tr(lang, "Đóng", "Close")}
+                        {t("Đóng", "Close")}
                     </button>
                 </header>
                 <PeopleTable people=people height=420 />

@@ -6,7 +6,7 @@ use canbo_core::roster::Person;
 use leptos::prelude::*;
 
 use crate::download::{save, CSV, XLSX};
-use crate::i18n::tr;
+use crate::i18n::t;
 use crate::settings::Settings;
 
 fn file_stem(settings: &Settings) -> String {
@@ -33,7 +33,7 @@ pub fn filter_scope(settings: &Settings, report: &canbo_core::report::Report) ->
     if parts.is_empty() {
         String::new()
     } else {
-        format!("{}: {}", tr(lang, "Lọc", "Filter"), parts.join("; "))
+        format!("{}: {}", t("Lọc", "Filter"), parts.join("; "))
     }
 }
 
@@ -41,7 +41,6 @@ pub fn filter_scope(settings: &Settings, report: &canbo_core::report::Report) ->
 pub fn ReportExports() -> impl IntoView {
     let s = expect_context::<Settings>();
     let error = RwSignal::new(None::<String>);
-    let lang = move || s.lang.get();
     // A shared report writes the counts its sender hid as «<3».
     let hidden = use_context::<crate::components::share::ReadOnly>().map(|r| r.hidden);
     let hidden_csv = hidden.clone();
@@ -76,15 +75,15 @@ pub fn ReportExports() -> impl IntoView {
         let _ = window().print();
     };
     view! {
-        <div class="exports no-print" role="group" aria-label=move || tr(lang(), "Tải về", "Download")>
+        <div class="exports no-print" role="group" aria-label=move || t("Tải về", "Download")>
             <button type="button" class="button" data-testid="export-xlsx" on:click=as_xlsx>
-                {move || tr(lang(), "Tải báo cáo (.xlsx)", "Download report (.xlsx)")}
+                {move || t("Tải báo cáo (.xlsx)", "Download report (.xlsx)")}
             </button>
             <button type="button" class="button" data-testid="export-csv" on:click=as_csv>
-                {move || tr(lang(), "Tải báo cáo (.csv)", "Download report (.csv)")}
+                {move || t("Tải báo cáo (.csv)", "Download report (.csv)")}
             </button>
             <button type="button" class="button" data-testid="print" on:click=print>
-                {move || tr(lang(), "In báo cáo", "Print")}
+                {move || t("In báo cáo", "Print")}
             </button>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </div>

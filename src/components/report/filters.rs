@@ -4,7 +4,7 @@ use canbo_core::report::{crosstab, Dimension, ReportOptions};
 use leptos::prelude::*;
 
 use super::value_labels;
-use crate::i18n::tr;
+use crate::i18n::t;
 use crate::settings::Settings;
 use crate::state::AppState;
 
@@ -37,8 +37,8 @@ pub fn Filters() -> impl IntoView {
                 FILTERED
                     .iter()
                     .map(|&dim| {
-                        let mut v = crosstab(roster, &options, dim, Dimension::Category).row_values;
-                        v.sort();
+                        // In the order the report lists them (the core's).
+                        let v = crosstab(roster, &options, dim, Dimension::Category).row_values;
                         (dim, v)
                     })
                     .collect::<Vec<_>>(),
@@ -53,13 +53,10 @@ pub fn Filters() -> impl IntoView {
             .into_iter()
             .map(|(dim, vals)| {
                 let id = format!("filter-{}", dim.code());
-                let mut options: Vec<(String, String)> = value_labels(dim, &vals, &full, lang)
+                let options: Vec<(String, String)> = value_labels(dim, &vals, &full, lang)
                     .into_iter()
                     .zip(vals)
                     .collect();
-                if dim == Dimension::Unit {
-                    options.sort();
-                }
                 let chosen = s.chosen(dim).first().cloned().unwrap_or_default();
                 let opts = options
                     .into_iter()
@@ -79,7 +76,7 @@ pub fn Filters() -> impl IntoView {
                                 s.choose(dim, if v.is_empty() { vec![] } else { vec![v] });
                             }
                         >
-                            <option value="" selected=chosen.is_empty()>{tr(lang, "Tất cả", "All")}</option>
+                            <option value="" selected=chosen.is_empty()>{t("Tất cả", "All")}</option>
                             {opts}
                         </select>
                     </div>
@@ -88,12 +85,12 @@ pub fn Filters() -> impl IntoView {
             .collect_view();
         let any = s.filter.with(|f| !f.is_empty());
         Some(view! {
-            <section class="filters no-print" aria-label=tr(lang, "Lọc", "Filters")>
-                <h2 class="small-heading">{tr(lang, "Lọc theo", "Filter by")}</h2>
+            <section class="filters no-print" aria-label=t("Lọc", "Filters")>
+                <h2 class="small-heading">{t("Lọc theo", "Filter by")}</h2>
                 <div class="filter-fields">{selects}</div>
                 {any.then(|| view! {
                     <button type="button" class="button small" data-testid="clear-filters" on:click=move |_| s.filter.set(vec![])>
-                        {tr(lang, "Bỏ lọc", "Clear filters")}
+                        {t("Bỏ lọc", "Clear filters")}
                     </button>
                 })}
             </section>

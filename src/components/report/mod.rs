@@ -19,7 +19,7 @@ use leptos::prelude::*;
 pub use controls::ReportControls;
 pub use drill::Drill;
 
-use crate::i18n::{num, pct, tr};
+use crate::i18n::{num, pct, t};
 use crate::settings::Settings;
 
 /// The people a count stands for, asked for by a click: a title and the extra conditions.
@@ -96,14 +96,14 @@ pub fn Count(
     let share = whole.map(|w| view! { <span class="pct">{pct(value, w, lang)}</span> });
     // Under a shared report (a link holds no people) a figure lists nobody and says why.
     let read_only = use_context::<crate::components::share::ReadOnly>()
-        .map(|_| crate::components::share::ReadOnly::reason(lang));
+        .map(|_| crate::components::share::ReadOnly::reason());
     let number = match drill {
         Some(request) if value > 0 && read_only.is_none() => {
             let asked = expect_context::<DrillRequest>().0;
             let label = format!(
                 "{}: {}",
                 request.0,
-                tr(lang, "xem danh sách", "list the people")
+                t("xem danh sách", "list the people")
             );
             view! {
                 <button
@@ -202,19 +202,16 @@ pub fn MoreRows(
         let now = shown.get().min(total);
         (now < total).then(|| {
             let lang = settings.lang.get();
-            let text = match lang {
-                Lang::Vi => format!("Đang hiện {}/{} {what_vi}.", num(now as u32, lang), num(total as u32, lang)),
-                Lang::En => format!("Showing {} of {} {what_en}.", num(now as u32, lang), num(total as u32, lang)),
-            };
+            let text = crate::i18n::t(format!("Đang hiện {}/{} {what_vi}.", num(now as u32, lang), num(total as u32, lang)), format!("Showing {} of {} {what_en}.", num(now as u32, lang), num(total as u32, lang)));
             let step = ROWS_AT_ONCE.min(total - now);
             view! {
                 <p class="more-rows no-print" data-testid="more-rows">
                     <span>{text}</span>
                     <button type="button" class="button small" on:click=move |_| shown.update(|n| *n += ROWS_AT_ONCE)>
-                        {match lang { Lang::Vi => format!("Hiện thêm {step}"), Lang::En => format!("Show {step} more") }}
+                        {crate::i18n::t(format!("Hiện thêm {step}"), format!("Show {step} more"))}
                     </button>
                     <button type="button" class="button small subtle" on:click=move |_| shown.set(usize::MAX)>
-                        {tr(lang, "Hiện tất cả", "Show all")}
+                        {t("Hiện tất cả", "Show all")}
                     </button>
                 </p>
             }

@@ -6,7 +6,7 @@ use canbo_core::roster::unit_key;
 use leptos::prelude::*;
 
 use super::{drill_filter, Count, MoreRows, ROWS_AT_ONCE};
-use crate::i18n::tr;
+use crate::i18n::t;
 use crate::settings::Settings;
 
 /// How the units are ordered: as the roster gives them (the first file's order, then the
@@ -76,7 +76,7 @@ pub fn UnitTable() -> impl IntoView {
                 .into_iter()
                 .map(|(g, n)| view! { <th scope="colgroup" colspan=n>{g}</th> })
                 .collect_view();
-            let unit_heading = tr(lang, "Đơn vị", "Unit");
+            let unit_heading = t("Đơn vị", "Unit");
             let header = cols
                 .iter()
                 .enumerate()
@@ -145,9 +145,9 @@ pub fn UnitTable() -> impl IntoView {
                 </tr>
             };
             Some(view! {
-                <section class="units" aria-label=tr(lang, "Theo đơn vị", "By unit")>
-                    <h2>{tr(lang, "Số lượng, chất lượng theo đơn vị", "Quantity and quality by unit")}</h2>
-                    <div class="table-scroll" tabindex="0" role="region" aria-label=tr(lang, "Bảng theo đơn vị", "Table by unit")>
+                <section class="units" aria-label=t("Theo đơn vị", "By unit")>
+                    <h2>{t("Số lượng, chất lượng theo đơn vị", "Quantity and quality by unit")}</h2>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=t("Bảng theo đơn vị", "Table by unit")>
                         <table class="form-table" data-testid="unit-table">
                             <thead>
                                 <tr>

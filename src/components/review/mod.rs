@@ -3,10 +3,11 @@
 //! user can make: a column's field and whether a sheet is a roster. A correction re-reads the
 //! kept file bytes with the new overrides at once (`AppState::set_column`, `set_sheet_role`).
 
+mod columns;
+mod notes;
 mod sheet;
 mod unread;
 
-use canbo_core::export::Lang;
 use leptos::prelude::*;
 
 use crate::i18n::{lang, t};
@@ -34,14 +35,11 @@ pub fn ImportReview() -> impl IntoView {
         let warnings = state
             .roster
             .with(|r| r.as_ref().map_or(0, |r| r.warnings.len()));
-        match lang() {
-            Lang::Vi => format!(
+        crate::i18n::t(format!(
                 "{files} tệp · đọc {read}/{sheets} trang · {warnings} cảnh báo — bấm để xem, sửa cột hoặc bỏ trang"
-            ),
-            Lang::En => format!(
+            ), format!(
                 "{files} file(s) · {read}/{sheets} sheets read · {warnings} warnings — open to see, correct a column or drop a sheet"
-            ),
-        }
+            ))
     };
 
     view! {
@@ -82,7 +80,7 @@ pub fn ImportReview() -> impl IntoView {
                         .enumerate()
                         .map(|(fi, file)| {
                             let name = file.file.clone();
-                            let format = file.format.clone();
+                            let format = file.format.name();
                             let sheets = file
                                 .sheets
                                 .into_iter()

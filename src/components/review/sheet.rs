@@ -1,22 +1,20 @@
-//! One sheet of the import review.
+//! One sheet of the import review: whether it is read as a roster (a toggle), what was
+//! found, then its columns (`columns.rs`) and what was left out (`notes.rs`).
 
-use crate::worker::ReviewSheet;
-use canbo_core::field::Field;
+use canbo_core::import::SheetReport;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{t, tr};
+use super::columns::column_table;
+use super::notes::{sheet_warnings, skipped_rows};
+use crate::i18n::t;
 use crate::state::AppState;
 
-/// Warnings listed per sheet; the rest are counted.
-const MAX_WARNINGS: usize = 100;
-
 #[component]
-pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoView {
+pub fn SheetReview(file: String, sheet: SheetReport, id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     // The review is drawn again when the language changes (`ImportReview`).
     let lang = untrack(crate::i18n::lang);
-    let en = lang == canbo_core::export::Lang::En;
     let name = sheet.sheet.clone();
     let is_roster = sheet.skipped.is_none();
     let toggle_id = format!("{id}-roster");
@@ -30,8 +28,10 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
     };
 
     let status = match &sheet.skipped {
-        Some(reason) if en => format!("Not read: {}", reason.en),
-        Some(reason) => format!("Không đọc: {}", reason.vi),
+        Some(reason) => t(
+            format!("Không đọc: {}", reason.message(lang)),
+            format!("Not read: {}", reason.message(lang)),
+        ),
         None => {
             let rows = sheet
                 .header_rows
@@ -41,137 +41,19 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
                 .join(", ");
             let people = crate::i18n::num(sheet.people, lang);
             let units = sheet.units.len();
-            if en {
-                format!("{people} people · header rows {rows} · {units} units")
-            } else {
-                format!("{people} người · dòng tiêu đề {rows} · {units} đơn vị")
-            }
+            t(
+                format!("{people} người · dòng tiêu đề {rows} · {units} đơn vị"),
+                format!("{people} people · header rows {rows} · {units} units"),
+            )
         }
     };
     let encoding = sheet.encoding.clone().map(
-        |e| view! { <span class="review-badge">{if en { format!("converted from {e} to Unicode") } else { format!("đã chuyển mã {e} sang Unicode") }}</span> },
+        |e| view! { <span class="review-badge">{t(format!("đã chuyển mã {e} sang Unicode"), format!("converted from {e} to Unicode"))}</span> },
     );
 
-    let columns =
-        (!sheet.columns.is_empty()).then(|| {
-            let rows = sheet
-            .columns
-            .iter()
-            .map(|c| {
-                let (file, name, col) = (file.clone(), name.clone(), c.col);
-                let select_id = format!("{id}-col-{col}");
-                let refocus_id = select_id.clone();
-                let current = c.field;
-                let by_user = c.by_user;
-                let label = if en {
-                    format!("Column {} «{}» read as", c.letter, c.header)
-                } else {
-                    format!("Cột {} «{}» đọc là", c.letter, c.header)
-                };
-                let options = std::iter::once(view! {
-                    <option value="" selected=current.is_none()>{tr(lang, "— không nhận ra —", "— not recognised —")}</option>
-                }
-                .into_any())
-                .chain(Field::ALL.iter().map(|f| {
-                    view! {
-                        <option value=f.code() selected=current == Some(*f)>{f.label_vi()}</option>
-                    }
-                    .into_any()
-                }))
-                .collect_view();
-                view! {
-                    <tr class:by-user=by_user>
-                        <td class="col-letter">{c.letter.clone()}</td>
-                        <td class="col-header">{c.header.clone()}</td>
-                        <td>
-                            <select
-                                id=select_id
-                                aria-label=label
-                                data-col=c.col
-                                data-field=current.map_or("", Field::code)
-                                on:change=move |ev| {
-                                    let code = event_target_value(&ev);
-                                    state.set_column(&file, &name, col, Field::from_code(&code));
-                                    refocus(refocus_id.clone());
-                                }
-                            >
-                                {options}
-                            </select>
-                            {by_user.then(|| view! { <span class="review-badge">{tr(lang, "đã sửa", "corrected")}</span> })}
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view();
-            view! {
-                <table class="review-columns">
-                    <caption class="visually-hidden">{tr(lang, "Các cột của trang", "The sheet's columns")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || t("Cột", "Col.")}</th>
-                            <th scope="col">{move || t("Tiêu đề", "Header")}</th>
-                            <th scope="col">{move || t("Đọc là", "Read as")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            }
-        });
-
-    let skipped = (!sheet.skipped_rows.is_empty()).then(|| {
-        let count = sheet.skipped_rows.len();
-        let more = count.saturating_sub(MAX_WARNINGS);
-        let items = sheet
-            .skipped_rows
-            .iter()
-            .take(MAX_WARNINGS)
-            .map(|r| {
-                let line = if en {
-                    format!("Row {}: {}", r.row, r.why.en)
-                } else {
-                    format!("Dòng {}: {}", r.row, r.why.vi)
-                };
-                view! { <li>{line}</li> }
-            })
-            .collect_view();
-        view! {
-            <details class="review-list" data-testid="review-skipped-rows">
-                <summary>{if en { format!("{count} rows skipped") } else { format!("{count} dòng bỏ qua") }}</summary>
-                <ul>{items}</ul>
-                {(more > 0).then(|| view! { <p class="hint">{if en { format!("and {more} more rows") } else { format!("và {more} dòng khác") }}</p> })}
-            </details>
-        }
-    });
-
-    let warnings = {
-        let (file, name) = (file.clone(), name.clone());
-        move || {
-            state.roster.with(|roster| {
-                let here = || {
-                    roster
-                        .iter()
-                        .flat_map(|r| r.warnings.iter())
-                        .filter(|w| w.file == file && w.sheet == name)
-                };
-                let count = here().count();
-                (count > 0).then(|| {
-                    let more = count.saturating_sub(MAX_WARNINGS);
-                    let items = here()
-                        .take(MAX_WARNINGS)
-                        // The message starts with its cell ("H17: …").
-                        .map(|w| view! { <li>{if en { w.message.clone() } else { w.message_vi.clone() }}</li> })
-                        .collect_view();
-                    view! {
-                        <details class="review-list" data-testid="review-warnings" data-count=count>
-                            <summary>{if en { format!("{count} warnings") } else { format!("{count} cảnh báo") }}</summary>
-                            <ul>{items}</ul>
-                            {(more > 0).then(|| view! { <p class="hint">{if en { format!("and {more} more warnings") } else { format!("và {more} cảnh báo khác") }}</p> })}
-                        </details>
-                    }
-                })
-            })
-        }
-    };
+    let columns = column_table(&file, &name, &id, &sheet.columns, lang);
+    let skipped = skipped_rows(&sheet.skipped_rows, lang);
+    let warnings = sheet_warnings(file.clone(), name.clone(), lang);
 
     view! {
         <section
@@ -181,7 +63,7 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
             data-people=sheet.people
         >
             <div class="review-sheet-head">
-                <h4>"Trang «" {name.clone()} "»"</h4>
+                <h4>{t("Trang", "Sheet")} " «" {name.clone()} "»"</h4>
                 <label class="review-toggle">
                     <input
                         type="checkbox"
@@ -203,7 +85,7 @@ pub fn SheetReview(file: String, sheet: ReviewSheet, id: String) -> impl IntoVie
 
 /// A correction re-renders the review: give the keyboard focus back to the control the user
 /// just changed, once the new one is on the page.
-fn refocus(id: String) {
+pub(super) fn refocus(id: String) {
     let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
         if let Some(element) = document().get_element_by_id(&id) {
             if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {

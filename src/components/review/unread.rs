@@ -14,14 +14,15 @@ use web_sys::HtmlInputElement;
 
 use crate::download::{save, JSON};
 use crate::files::read_files;
-use crate::i18n::{lang, num, t, tr, Msg};
+use crate::i18n::{both, lang, num, t};
 use crate::state::AppState;
+use canbo_core::Text;
 
 /// The anchor the headline's count links to.
 pub const ANCHOR: &str = "gia-tri-chua-nhan-ra";
 
 fn field_label(field: Field) -> &'static str {
-    tr(lang(), field.label_vi(), field.label_en())
+    field.label(lang())
 }
 
 #[component]
@@ -33,7 +34,7 @@ pub fn UnreadValues() -> impl IntoView {
             .with(|r| r.as_ref().map(|r| r.unrecognised()).unwrap_or_default())
     });
     let taught = move || state.overrides.with(|o| o.spellings.clone());
-    let error = RwSignal::new(None::<Msg>);
+    let error = RwSignal::new(None::<Text>);
     let show =
         move || !unread.with(Vec::is_empty) || !state.overrides.with(|o| o.spellings.is_empty());
 
@@ -43,10 +44,10 @@ pub fn UnreadValues() -> impl IntoView {
         let lang = lang();
         let (field, text) = (u.field, u.text.clone());
         let options = std::iter::once(view! {
-            <option value="" selected=true>{tr(lang, "— chọn nghĩa —", "— choose what it means —")}</option>
+            <option value="" selected=true>{t("— chọn nghĩa —", "— choose what it means —")}</option>
         }.into_any())
         .chain(choices(field).into_iter().map(|(code, vi, en)| {
-            view! { <option value=code>{tr(lang, vi, en)}</option> }.into_any()
+            view! { <option value=code>{t(vi, en)}</option> }.into_any()
         }))
         .collect_view();
         let label = format!("{}: «{}»", field_label(field), u.text);
@@ -77,20 +78,19 @@ pub fn UnreadValues() -> impl IntoView {
     };
 
     let taught_list = move || {
-        let lang = lang();
         taught()
             .into_iter()
             .map(|s| {
                 let meaning = choices(s.field)
                     .into_iter()
                     .find(|(code, _, _)| *code == s.code)
-                    .map_or(s.code.clone(), |(_, vi, en)| tr(lang, vi, en).to_string());
+                    .map_or(s.code.clone(), |(_, vi, en)| t(vi, en).to_string());
                 let (field, text) = (s.field, s.text.clone());
                 view! {
                     <li data-testid="taught" data-field=s.field.code() data-text=s.text.clone()>
                         {field_label(s.field)} ": «" {s.text.clone()} "» → " {meaning} " "
                         <button type="button" class="button small subtle" on:click=move |_| state.forget_spelling(field, &text)>
-                            {tr(lang, "Bỏ", "Remove")}
+                            {t("Bỏ", "Remove")}
                         </button>
                     </li>
                 }
@@ -103,7 +103,7 @@ pub fn UnreadValues() -> impl IntoView {
             .overrides
             .with_untracked(|o| Spellings::to_json(&o.spellings));
         if let Err(e) = save("tu-dien-canbo.json", JSON, json.as_bytes()) {
-            error.set(Some(Msg::new(
+            error.set(Some(Text::new(
                 format!("Không tải xuống được: {e}"),
                 format!("Could not download: {e}"),
             )));
@@ -124,10 +124,7 @@ pub fn UnreadValues() -> impl IntoView {
                     error.set(None);
                     state.learn(more);
                 }
-                Err(e) => error.set(Some(Msg::new(
-                    format!("{}: {}", file.name, e.message_vi()),
-                    format!("{}: {e}", file.name),
-                ))),
+                Err(e) => error.set(Some(both(|l| format!("{}: {}", file.name, e.message(l))))),
             }
         });
     };
@@ -140,10 +137,7 @@ pub fn UnreadValues() -> impl IntoView {
                     <h2>{move || t("Giá trị chưa nhận ra", "Values not recognised")}</h2>
                     <span class="review-overview">{move || {
                         let n = unread.with(Vec::len);
-                        match lang() {
-                            canbo_core::export::Lang::Vi => format!("{n} giá trị — chọn nghĩa một lần, Canbo nhớ cho các lần nhập sau"),
-                            canbo_core::export::Lang::En => format!("{n} values — say once what each means, Canbo remembers it for later imports"),
-                        }
+                        crate::i18n::t(format!("{n} giá trị — chọn nghĩa một lần, Canbo nhớ cho các lần nhập sau"), format!("{n} values — say once what each means, Canbo remembers it for later imports"))
                     }}</span>
                 </summary>
                 <table class="review-columns unread-table">
@@ -173,7 +167,7 @@ pub fn UnreadValues() -> impl IntoView {
                         {move || t("Nhập từ điển (.json)", "Import spellings (.json)")}
                     </label>
                 </div>
-                {move || error.get().map(|m| view! { <p class="field-error" role="alert" data-testid="spellings-error">{m.get(lang())}</p> })}
+                {move || error.get().map(|m| view! { <p class="field-error" role="alert" data-testid="spellings-error">{m.get(lang()).to_string()}</p> })}
             </details>
         </Show>
     }
@@ -212,25 +206,25 @@ pub fn UnreadCount() -> impl IntoView {
                     let key = s.path.split('.').next().unwrap_or_default();
                     let what = match canbo_core::report::Dimension::from_code(key) {
                         Some(d) => d.label(lang),
-                        None => tr(lang, "Ngày sinh", "Birth date"),
+                        None => t("Ngày sinh", "Birth date"),
                     };
                     format!("{what}: {}", num(s.value, lang))
                 })
                 .collect::<Vec<_>>()
                 .join(" · ");
             let link = (values > 0).then(|| {
-                let text = match lang {
-                    canbo_core::export::Lang::Vi => format!(
+                let text = crate::i18n::t(
+                    format!(
                         "{} giá trị chưa nhận ra ({} người) — chọn nghĩa",
                         num(values as u32, lang),
                         num(people, lang)
                     ),
-                    canbo_core::export::Lang::En => format!(
+                    format!(
                         "{} values not recognised ({} people) — say what they mean",
                         num(values as u32, lang),
                         num(people, lang)
                     ),
-                };
+                );
                 view! {
                     <a href=format!("#{ANCHOR}") data-testid="unrecognised-count" data-value=values
                         on:click=move |_| open_list(state)>{text}</a>
@@ -239,7 +233,7 @@ pub fn UnreadCount() -> impl IntoView {
             view! {
                 <p class="attention" data-testid="attention">
                     {(!parts.is_empty()).then(|| view! {
-                        <span>{tr(lang, "Chưa rõ — ", "Unknown — ")} {parts}</span>
+                        <span>{t("Chưa rõ — ", "Unknown — ")} {parts}</span>
                     })}
                     " "
                     {link}

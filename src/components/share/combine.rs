@@ -6,14 +6,15 @@ use canbo_core::share::{self, combine, LinkKind, Part};
 use leptos::prelude::*;
 
 use super::{link, ShareState};
-use crate::i18n::{lang, t, Msg};
+use crate::i18n::{lang, t};
+use canbo_core::Text;
 
 #[component]
 pub fn CombinePanel() -> impl IntoView {
     let share = expect_context::<ShareState>();
     let text = RwSignal::new(String::new());
     let passphrase = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<Msg>);
+    let error = RwSignal::new(None::<Text>);
     // Under a shared report, the box starts with its link: «Gộp» adds the others to it.
     Effect::new(move |_| {
         let current = share.link.get();
@@ -31,7 +32,7 @@ pub fn CombinePanel() -> impl IntoView {
                 .collect()
         });
         if lines.len() < 2 {
-            error.set(Some(Msg::new(
+            error.set(Some(Text::new(
                 "Hãy dán ít nhất hai liên kết, mỗi liên kết một dòng.",
                 "Paste at least two links, one a line.",
             )));
@@ -40,17 +41,18 @@ pub fn CombinePanel() -> impl IntoView {
         let mut parts = Vec::new();
         for (i, line) in lines.iter().enumerate() {
             let opened = match share::kind(line) {
-                Ok(LinkKind::Locked) if pass.is_empty() => {
-                    Err(link::error_msg(&canbo_core::share::LinkError::Locked))
-                }
-                Ok(_) => share::decode_locked(line, &pass).map_err(|e| link::error_msg(&e)),
-                Err(e) => Err(link::error_msg(&e)),
+                Ok(LinkKind::Locked) if pass.is_empty() => Err(crate::i18n::both(|l| {
+                    canbo_core::share::LinkError::Locked.message(l)
+                })),
+                Ok(_) => share::decode_locked(line, &pass)
+                    .map_err(|e| crate::i18n::both(|l| e.message(l))),
+                Err(e) => Err(crate::i18n::both(|l| e.message(l))),
             };
             match opened {
                 Ok(shared) => parts.push(Part { shared, name: None }),
                 Err(msg) => {
                     let n = i + 1;
-                    let msg = Msg::new(
+                    let msg = Text::new(
                         format!("Liên kết {n}: {}", msg.get(canbo_core::export::Lang::Vi)),
                         format!("Link {n}: {}", msg.get(canbo_core::export::Lang::En)),
                     );
@@ -61,9 +63,11 @@ pub fn CombinePanel() -> impl IntoView {
             }
         }
         match combine(&parts)
-            .map_err(|e| link::combine_msg(&e))
+            .map_err(|e| crate::i18n::both(|l| e.message(l)))
             .and_then(|combined| {
-                let text = combined.encode().map_err(|e| link::error_msg(&e))?;
+                let text = combined
+                    .encode()
+                    .map_err(|e| crate::i18n::both(|l| e.message(l)))?;
                 Ok((combined, text))
             }) {
             Ok((combined, text)) => {
@@ -117,7 +121,7 @@ pub fn CombinePanel() -> impl IntoView {
                 </button>
             </div>
             {move || error.get().map(|msg| view! {
-                <p class="field-error" role="alert" data-testid="share-combine-error">{msg.get(lang())}</p>
+                <p class="field-error" role="alert" data-testid="share-combine-error">{msg.get(lang()).to_string()}</p>
             })}
         </details>
     }

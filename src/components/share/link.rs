@@ -3,15 +3,14 @@
 
 use canbo_core::report::Report;
 use canbo_core::retirement::{forecast, RetirementLaw, RetirementOptions};
-use canbo_core::share::{
-    CombineError, LinkError, PackageError, QrError, Shared, HIDE_MIN, RANDOM_BYTES,
-};
+use canbo_core::share::{Shared, HIDE_MIN, RANDOM_BYTES};
 use canbo_core::standards::{choose, combine, defaults, standards, StandardsOptions};
 use leptos::prelude::*;
 
-use crate::i18n::Msg;
+use crate::i18n::both;
 use crate::settings::Settings;
 use crate::state::AppState;
+use canbo_core::Text;
 
 /// Counts below this are hidden when the user asks (`share-hide-small`).
 pub const HIDE_BELOW: u32 = 3;
@@ -63,32 +62,34 @@ pub fn shared_of(state: &AppState, settings: &Settings, report: &Report) -> Opti
 }
 
 /// The link text (`r1.…` or `r1e.…`) of `shared` with the user's choices.
-pub fn encode(mut shared: Shared, choice: &Choice) -> Result<String, Msg> {
+pub fn encode(mut shared: Shared, choice: &Choice) -> Result<String, Text> {
     let title = choice.title.trim();
     if !title.is_empty() {
         shared.title = Some(title.to_string());
     }
     if choice.hide_small {
-        shared.hide_small(HIDE_BELOW).map_err(|e| error_msg(&e))?;
+        shared
+            .hide_small(HIDE_BELOW)
+            .map_err(|e| both(|l| e.message(l)))?;
     }
     if choice.passphrase.is_empty() {
-        shared.encode().map_err(|e| error_msg(&e))
+        shared.encode().map_err(|e| both(|l| e.message(l)))
     } else {
         let random = random_bytes::<RANDOM_BYTES>()?;
         shared
             .encode_locked(&choice.passphrase, &random)
-            .map_err(|e| error_msg(&e))
+            .map_err(|e| both(|l| e.message(l)))
     }
 }
 
 /// Bytes from the browser's secure generator (salt and nonce of a lock).
-pub fn random_bytes<const N: usize>() -> Result<[u8; N], Msg> {
+pub fn random_bytes<const N: usize>() -> Result<[u8; N], Text> {
     let mut bytes = [0u8; N];
     window()
         .crypto()
         .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).map(|_| ()))
         .map_err(|_| {
-            Msg::new(
+            Text::new(
                 "Trình duyệt không cho số ngẫu nhiên để khóa: hãy dùng bản mới của Chrome, Edge hay Firefox.",
                 "The browser gives no random numbers to lock with: use a recent Chrome, Edge or Firefox.",
             )
@@ -113,33 +114,4 @@ pub fn fragment_of(text: &str) -> String {
     let text = text.trim();
     let text = text.rsplit_once('#').map_or(text, |(_, f)| f);
     text.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-pub fn error_msg(e: &LinkError) -> Msg {
-    let en = match e {
-        LinkError::NotALink | LinkError::Damaged(_) | LinkError::TooLong { .. } => {
-            "The link is damaged or incomplete: copy the whole link from its sender again."
-        }
-        LinkError::NewerVersion { .. } => {
-            "The link was made by a newer version of Canbo: reload the page to get it."
-        }
-        LinkError::Locked => "The link is locked: enter the passphrase its sender gave you.",
-        LinkError::WrongPassphrase => "Wrong passphrase: it does not open this link.",
-        LinkError::EmptyPassphrase => "Enter the passphrase.",
-        LinkError::TooLarge => "The report is too large for a link: send a data package (.canbo).",
-        LinkError::BadThreshold { .. } => "That threshold for small counts is not allowed.",
-    };
-    Msg::new(e.message_vi(), en)
-}
-
-pub fn combine_msg(e: &CombineError) -> Msg {
-    Msg::new(e.message_vi(), e.to_string())
-}
-
-pub fn package_msg(e: &PackageError) -> Msg {
-    Msg::new(e.message_vi(), e.to_string())
-}
-
-pub fn qr_msg(e: &QrError) -> Msg {
-    Msg::new(e.message_vi(), e.to_string())
 }

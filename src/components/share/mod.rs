@@ -20,7 +20,7 @@ pub use package::PackagePanel;
 pub use panel::SharePanel;
 pub use view::SharedView;
 
-use crate::i18n::Msg;
+use canbo_core::Text;
 
 /// A report opened from a link, and what went wrong opening one.
 #[derive(Clone, Copy)]
@@ -30,7 +30,7 @@ pub struct ShareState {
     /// A locked link waiting for its passphrase.
     pub locked: RwSignal<Option<String>>,
     /// Why the last link could not be opened (nothing else changed).
-    pub error: RwSignal<Option<Msg>>,
+    pub error: RwSignal<Option<Text>>,
     /// The link text (`r1.…`) of the report viewed, to combine it or send it on.
     pub link: RwSignal<String>,
 }
@@ -62,9 +62,8 @@ pub fn hidden_in_unit(report: &Report, unit_key: &str, stat: &str) -> Option<Str
 }
 
 impl ReadOnly {
-    pub fn reason(lang: canbo_core::export::Lang) -> &'static str {
-        crate::i18n::tr(
-            lang,
+    pub fn reason() -> &'static str {
+        crate::i18n::t(
             "Báo cáo được chia sẻ không có danh sách người: không xem được ai đứng sau số này.",
             "A shared report holds no list of people: who is behind this figure cannot be shown.",
         )
@@ -104,14 +103,14 @@ impl ShareState {
         match share::kind(text) {
             Ok(LinkKind::Plain) => match share::decode(text) {
                 Ok(shared) => self.show(shared, text),
-                Err(e) => self.error.set(Some(link::error_msg(&e))),
+                Err(e) => self.error.set(Some(crate::i18n::both(|l| e.message(l)))),
             },
             Ok(LinkKind::Locked) => {
                 self.error.set(None);
                 self.viewing.set(None);
                 self.locked.set(Some(text.to_string()));
             }
-            Err(e) => self.error.set(Some(link::error_msg(&e))),
+            Err(e) => self.error.set(Some(crate::i18n::both(|l| e.message(l)))),
         }
     }
 
@@ -122,7 +121,7 @@ impl ShareState {
         };
         match share::decode_locked(&text, passphrase) {
             Ok(shared) => self.show(shared, &text),
-            Err(e) => self.error.set(Some(link::error_msg(&e))),
+            Err(e) => self.error.set(Some(crate::i18n::both(|l| e.message(l)))),
         }
     }
 
@@ -175,7 +174,7 @@ pub fn ShareError() -> impl IntoView {
                         <p class="import-error-title">
                             {move || crate::i18n::t("Không mở được liên kết", "The link cannot be opened")}
                         </p>
-                        <p>{move || msg.get(crate::i18n::lang())}</p>
+                        <p>{move || msg.get(crate::i18n::lang()).to_string()}</p>
                     </div>
                     <button
                         type="button"

@@ -11,21 +11,22 @@ use web_sys::HtmlInputElement;
 use super::link;
 use crate::download::save;
 use crate::files::read_files;
-use crate::i18n::{lang, num, t, Msg};
+use crate::i18n::{lang, num, t};
 use crate::settings::today;
 use crate::state::AppState;
+use canbo_core::Text;
 
 #[component]
 pub fn PackagePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let passphrase = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<Msg>);
-    let done = RwSignal::new(None::<Msg>);
+    let error = RwSignal::new(None::<Text>);
+    let done = RwSignal::new(None::<Text>);
     // A package read and opened, waiting for the user to say it may replace their roster.
     let pending = RwSignal::new(None::<PackageContent>);
 
     let need_passphrase = || {
-        Msg::new(
+        Text::new(
             "Hãy nhập mật khẩu của gói dữ liệu.",
             "Enter the data package's passphrase.",
         )
@@ -47,16 +48,16 @@ pub fn PackagePanel() -> impl IntoView {
         };
         let people = content.roster.people.len();
         let result = link::random_bytes::<RANDOM_BYTES>().and_then(|random| {
-            let bytes =
-                package::pack(&content, &pass, &random).map_err(|e| link::package_msg(&e))?;
+            let bytes = package::pack(&content, &pass, &random)
+                .map_err(|e| crate::i18n::both(|l| e.message(l)))?;
             let name = format!("du-lieu-canbo-{}.{EXTENSION}", today());
-            save(&name, "application/octet-stream", &bytes).map_err(|e| Msg::new(e.clone(), e))?;
+            save(&name, "application/octet-stream", &bytes).map_err(|e| Text::new(e.clone(), e))?;
             Ok(name)
         });
         match result {
             Ok(name) => {
                 error.set(None);
-                done.set(Some(Msg::new(
+                done.set(Some(Text::new(
                     format!(
                         "Đã tạo «{name}» ({} người). Gửi kèm mật khẩu theo đường khác.",
                         num(people as u32, Lang::Vi)
@@ -75,7 +76,7 @@ pub fn PackagePanel() -> impl IntoView {
         let people = content.roster.people.len() as u32;
         state.adopt_package(content);
         error.set(None);
-        done.set(Some(Msg::new(
+        done.set(Some(Text::new(
             format!("Đã nhập gói dữ liệu: {} người.", num(people, Lang::Vi)),
             format!("Package imported: {} people.", num(people, Lang::En)),
         )));
@@ -93,7 +94,7 @@ pub fn PackagePanel() -> impl IntoView {
             let Some(file) = picked.files.into_iter().next() else {
                 let (vi, en): (Vec<_>, Vec<_>) =
                     picked.unreadable.into_iter().map(|t| (t.vi, t.en)).unzip();
-                error.set(Some(Msg::new(vi.join(" "), en.join(" "))));
+                error.set(Some(Text::new(vi.join(" "), en.join(" "))));
                 return;
             };
             if pass.is_empty() {
@@ -101,7 +102,7 @@ pub fn PackagePanel() -> impl IntoView {
                 return;
             }
             match package::unpack(&file.bytes, &pass) {
-                Err(e) => error.set(Some(link::package_msg(&e))),
+                Err(e) => error.set(Some(crate::i18n::both(|l| e.message(l)))),
                 Ok(content) => {
                     error.set(None);
                     if state.roster.with_untracked(Option::is_some) {
@@ -124,14 +125,11 @@ pub fn PackagePanel() -> impl IntoView {
                 view! {
                     <div class="confirm" role="alertdialog" aria-modal="false" aria-labelledby="package-replace-q">
                         <p id="package-replace-q">
-                            {move || match lang() {
-                                Lang::Vi => format!(
+                            {move || crate::i18n::t(format!(
                                     "Thay danh sách đang có ({} người), các chỉnh sửa và bản lưu số liệu bằng nội dung của gói ({} người)?",
-                                    num(mine, Lang::Vi), num(theirs, Lang::Vi)),
-                                Lang::En => format!(
+                                    num(mine, Lang::Vi), num(theirs, Lang::Vi)), format!(
                                     "Replace the roster here ({} people), its corrections and saved figures with the package's ({} people)?",
-                                    num(mine, Lang::En), num(theirs, Lang::En)),
-                            }}
+                                    num(mine, Lang::En), num(theirs, Lang::En)))}
                         </p>
                         <button type="button" class="button danger" data-testid="package-replace-confirm"
                             on:click=move |_| {
@@ -195,10 +193,10 @@ pub fn PackagePanel() -> impl IntoView {
             </div>
             {confirm}
             {move || error.get().map(|msg| view! {
-                <p class="field-error" role="alert" data-testid="package-error">{msg.get(lang())}</p>
+                <p class="field-error" role="alert" data-testid="package-error">{msg.get(lang()).to_string()}</p>
             })}
             {move || done.get().map(|msg| view! {
-                <p class="hint" role="status" data-testid="package-done">{msg.get(lang())}</p>
+                <p class="hint" role="status" data-testid="package-done">{msg.get(lang()).to_string()}</p>
             })}
         </details>
     }

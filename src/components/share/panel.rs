@@ -8,9 +8,10 @@ use wasm_bindgen::JsCast;
 
 use super::link::{self, Choice};
 use crate::download::save;
-use crate::i18n::{lang, num, t, Msg};
+use crate::i18n::{lang, num, t};
 use crate::settings::Settings;
 use crate::state::AppState;
+use canbo_core::Text;
 
 #[component]
 pub fn SharePanel() -> impl IntoView {
@@ -73,10 +74,7 @@ pub fn SharePanel() -> impl IntoView {
                         </button>
                     </div>
                     <p class="share-length" data-testid="share-length">
-                        {match lang {
-                            canbo_core::export::Lang::Vi => format!("Liên kết dài {} ký tự; số liệu nằm ngay trong liên kết, không gửi lên máy chủ nào.", num(length as u32, lang)),
-                            canbo_core::export::Lang::En => format!("The link is {} characters long; the figures are in the link itself, sent to no server.", num(length as u32, lang)),
-                        }}
+                        {crate::i18n::t(format!("Liên kết dài {} ký tự; số liệu nằm ngay trong liên kết, không gửi lên máy chủ nào.", num(length as u32, lang)), format!("The link is {} characters long; the figures are in the link itself, sent to no server.", num(length as u32, lang)))}
                     </p>
                     {long.then(|| view! {
                         <p class="share-long" role="alert" data-testid="share-long">
@@ -176,8 +174,8 @@ pub fn SharePanel() -> impl IntoView {
 fn qr_view(qr: Result<String, canbo_core::share::QrError>) -> impl IntoView {
     match qr {
         Err(e) => {
-            let msg: Msg = link::qr_msg(&e);
-            view! { <p class="hint" data-testid="share-qr-too-long">{move || msg.get(lang())}</p> }
+            let msg: Text = crate::i18n::both(|l| e.message(l));
+            view! { <p class="hint" data-testid="share-qr-too-long">{move || msg.get(lang()).to_string()}</p> }
                 .into_any()
         }
         Ok(svg) => {

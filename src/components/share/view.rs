@@ -3,7 +3,6 @@
 //! under a `Settings` whose report is the link's and an empty `AppState`, so the figures,
 //! charts, per-unit form and exports are the same code as for the user's own data.
 
-use canbo_core::export::Lang;
 use canbo_core::share::Shared;
 use leptos::prelude::*;
 
@@ -125,30 +124,18 @@ fn SharedReport(shared: Shared) -> impl IntoView {
         <section class="shared-banner" data-testid="shared-banner" role="region"
             aria-label=move || t("Báo cáo được chia sẻ", "Shared report")>
             <p class="shared-title">
-                {move || match lang() {
-                    Lang::Vi => format!("Báo cáo được chia sẻ: số liệu ngày {banner_date}, không có danh sách người"),
-                    Lang::En => format!("Shared report: figures as of {banner_date}, no list of people"),
-                }}
+                {move || crate::i18n::t(format!("Báo cáo được chia sẻ: số liệu ngày {banner_date}, không có danh sách người"), format!("Shared report: figures as of {banner_date}, no list of people"))}
             </p>
             {title.map(|title| view! { <p class="shared-name" data-testid="shared-title">{title}</p> })}
             <p class="shared-meta">
                 {move || {
                     let lang = lang();
-                    let mut parts = vec![match lang {
-                        Lang::Vi => format!("{} đơn vị", num(units as u32, lang)),
-                        Lang::En => format!("{} units", num(units as u32, lang)),
-                    }];
+                    let mut parts = vec![crate::i18n::t(format!("{} đơn vị", num(units as u32, lang)), format!("{} units", num(units as u32, lang)))];
                     if let Some((_, below)) = counts {
-                        parts.push(match lang {
-                            Lang::Vi => format!("{} người chưa đạt chuẩn", num(below, lang)),
-                            Lang::En => format!("{} people below standard", num(below, lang)),
-                        });
+                        parts.push(crate::i18n::t(format!("{} người chưa đạt chuẩn", num(below, lang)), format!("{} people below standard", num(below, lang))));
                     }
                     if let Some((retiring, years)) = retiring {
-                        parts.push(match lang {
-                            Lang::Vi => format!("{} người đến tuổi nghỉ hưu trong {years} năm", num(retiring, lang)),
-                            Lang::En => format!("{} people reach retirement age within {years} years", num(retiring, lang)),
-                        });
+                        parts.push(crate::i18n::t(format!("{} người đến tuổi nghỉ hưu trong {years} năm", num(retiring, lang)), format!("{} people reach retirement age within {years} years", num(retiring, lang))));
                     }
                     parts.join(" · ")
                 }}
@@ -161,7 +148,7 @@ fn SharedReport(shared: Shared) -> impl IntoView {
                     )}
                 </p>
             })}
-            <p class="shared-meta">{move || ReadOnly::reason(lang())}</p>
+            <p class="shared-meta">{move || ReadOnly::reason()}</p>
             <div class="shared-actions">
                 <button type="button" class="button" data-testid="shared-leave" on:click=move |_| share.leave()>
                     {move || t("Về dữ liệu của tôi", "Back to my data")}
@@ -171,10 +158,7 @@ fn SharedReport(shared: Shared) -> impl IntoView {
                 </button>
                 {move || saved.get().map(|name| view! {
                     <span class="hint" role="status" data-testid="shared-saved">
-                        {match lang() {
-                            Lang::Vi => format!("Đã lưu «{name}»: so sánh được ở mục «Bản lưu số liệu» của dữ liệu của bạn."),
-                            Lang::En => format!("Kept as “{name}”: compare it under “Saved figures” with your own data."),
-                        }}
+                        {crate::i18n::t(format!("Đã lưu «{name}»: so sánh được ở mục «Bản lưu số liệu» của dữ liệu của bạn."), format!("Kept as “{name}”: compare it under “Saved figures” with your own data."))}
                     </span>
                 })}
             </div>

@@ -18,9 +18,10 @@ use web_sys::HtmlInputElement;
 use super::{kind_of, Kind, Sets};
 use crate::download::save;
 use crate::files::read_files;
-use crate::i18n::{tr, Msg};
+use crate::i18n::{both, t};
 use crate::settings::Settings;
 use crate::state::AppState;
+use canbo_core::Text;
 
 /// Puts `set` among the user's sets: in place of one with its id, else after them. A set
 /// identical to a built-in one is not kept (the built-in one is the same).
@@ -42,14 +43,14 @@ pub(super) fn RuleSetTools(sets: Sets) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = move || s.lang.get();
     let draft = RwSignal::new(None::<RuleSet>);
-    let error = RwSignal::new(None::<Msg>);
-    let status = RwSignal::new(None::<Msg>);
+    let error = RwSignal::new(None::<Text>);
+    let status = RwSignal::new(None::<Text>);
     let name_input = NodeRef::<leptos::html::Input>::new();
     let kind = Memo::new(move |_| {
         let id = sets.current.with(|c| c.as_ref().map(|c| c.id.clone()))?;
         Some(state.rule_sets.with(|user| kind_of(&id, user)))
     });
-    let say = move |msg: Msg| {
+    let say = move |msg: Text| {
         error.set(None);
         status.set(Some(msg));
     };
@@ -75,10 +76,10 @@ pub(super) fn RuleSetTools(sets: Sets) -> impl IntoView {
         };
         set.name = set.name.trim().to_string();
         if let Err(problem) = set.validate() {
-            error.set(Some(Msg::new(
-                format!("Chưa lưu được: {}.", problem.message_vi()),
-                format!("Not saved: {}.", problem.message_en()),
-            )));
+            error.set(Some(both(|l| {
+                let why = problem.message(l);
+                l.pick("Chưa lưu được", "Not saved").to_string() + ": " + &why + "."
+            })));
             return;
         }
         let is_user = state
@@ -91,7 +92,7 @@ pub(super) fn RuleSetTools(sets: Sets) -> impl IntoView {
         state.rule_sets.update(|u| keep(u, set));
         sets.pick(&id);
         draft.set(None);
-        say(Msg::new(
+        say(Text::new(
             format!("Đã lưu bộ tiêu chuẩn «{name}» (mã {id}); số liệu đã tính lại theo bộ này."),
             format!("Saved the rule set “{name}” (id {id}); the figures now use it."),
         ));
@@ -105,11 +106,11 @@ pub(super) fn RuleSetTools(sets: Sets) -> impl IntoView {
             crate::download::JSON,
             set.to_json().as_bytes(),
         ) {
-            Ok(()) => say(Msg::new(
+            Ok(()) => say(Text::new(
                 format!("Đã tải xuống {}.json.", set.id),
                 format!("Downloaded {}.json.", set.id),
             )),
-            Err(e) => error.set(Some(Msg::new(
+            Err(e) => error.set(Some(Text::new(
                 format!("Không tải xuống được: {e}"),
                 format!("Could not download: {e}"),
             ))),
@@ -126,18 +127,14 @@ pub(super) fn RuleSetTools(sets: Sets) -> impl IntoView {
                 if !picked.unreadable.is_empty() {
                     let (vi, en): (Vec<_>, Vec<_>) =
                         picked.unreadable.into_iter().map(|t| (t.vi, t.en)).unzip();
-                    error.set(Some(Msg::new(vi.join("; "), en.join("; "))));
+                    error.set(Some(Text::new(vi.join("; "), en.join("; "))));
                 }
                 return;
             };
             let parsed = match String::from_utf8(file.bytes) {
-                Ok(text) => RuleSet::from_json(&text).map_err(|e| {
-                    Msg::new(
-                        format!("{}: {}", file.name, e.message_vi()),
-                        format!("{}: {}", file.name, e.message_en()),
-                    )
-                }),
-                Err(_) => Err(Msg::new(
+                Ok(text) => RuleSet::from_json(&text)
+                    .map_err(|e| both(|l| format!("{}: {}", file.name, e.message(l)))),
+                Err(_) => Err(Text::new(
                     format!(
                         "{}: tệp không phải văn bản UTF-8, không phải tệp JSON.",
                         file.name
@@ -160,7 +157,7 @@ pub(super) fn RuleSetTools(sets: Sets) -> impl IntoView {
                     });
                     sets.pick(&first);
                     draft.set(None);
-                    say(Msg::new(
+                    say(Text::new(
                         format!(
                             "Đã nhập {} bộ tiêu chuẩn: {}.",
                             names.len(),
@@ -187,14 +184,14 @@ pub(super) fn RuleSetTools(sets: Sets) -> impl IntoView {
         match base {
             Some(base) => {
                 sets.pick(&base.id);
-                say(Msg::new(
+                say(Text::new(
                     format!("Đã khôi phục bộ tiêu chuẩn mặc định «{}».", base.name),
                     format!("Restored the built-in rule set “{}”.", base.name),
                 ));
             }
             None => {
                 sets.pick("");
-                say(Msg::new(
+                say(Text::new(
                     format!("Đã xóa bộ tiêu chuẩn «{}».", set.name),
                     format!("Deleted the rule set “{}”.", set.name),
                 ));
@@ -220,19 +217,18 @@ pub(super) fn RuleSetTools(sets: Sets) -> impl IntoView {
         Some(view! {
             <form class="rules-editor" data-testid="rules-editor" aria-labelledby="rules-editor-title"
                 on:submit=save_draft>
-                <h3 id="rules-editor-title">{tr(lang, "Sửa bộ tiêu chuẩn", "Edit the rule set")}</h3>
+                <h3 id="rules-editor-title">{t("Sửa bộ tiêu chuẩn", "Edit the rule set")}</h3>
                 <p class="help">
                     {if built_in {
-                        tr(lang,
-                            "Đây là bộ có sẵn: khi lưu, bản sửa được lưu thành một bộ mới (đã sửa); bộ gốc vẫn giữ nguyên.",
+                        t("Đây là bộ có sẵn: khi lưu, bản sửa được lưu thành một bộ mới (đã sửa); bộ gốc vẫn giữ nguyên.",
                             "This is a built-in set: saving keeps your changes as a new (edited) set; the original stays as it is.")
                     } else {
-                        tr(lang, "Khi lưu, bộ này được cập nhật.", "Saving updates this set.")
+                        t("Khi lưu, bộ này được cập nhật.", "Saving updates this set.")
                     }}
                 </p>
                 <div class="rules-head">
                     <div class="field">
-                        <label for="rules-name">{tr(lang, "Tên bộ tiêu chuẩn", "Name")}</label>
+                        <label for="rules-name">{t("Tên bộ tiêu chuẩn", "Name")}</label>
                         <input id="rules-name" data-testid="rules-name" type="text" required node_ref=name_input
                             prop:value=move || draft.with(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default())
                             on:input=move |ev| {
@@ -241,7 +237,7 @@ pub(super) fn RuleSetTools(sets: Sets) -> impl IntoView {
                             } />
                     </div>
                     <div class="field">
-                        <label for="rules-effective-from">{tr(lang, "Có hiệu lực từ ngày", "In force from")}</label>
+                        <label for="rules-effective-from">{t("Có hiệu lực từ ngày", "In force from")}</label>
                         <input id="rules-effective-from" data-testid="rules-effective-from" type="date" required
                             prop:value=move || draft.with(|d| d.as_ref().map(|d| d.effective_from.to_string()).unwrap_or_default())
                             on:change=move |ev| {
@@ -256,8 +252,8 @@ pub(super) fn RuleSetTools(sets: Sets) -> impl IntoView {
                 </div>
                 {rule_editors}
                 <div class="rules-actions">
-                    <button type="submit" class="button primary" data-testid="rules-save">{tr(lang, "Lưu", "Save")}</button>
-                    <button type="button" class="button" data-testid="rules-cancel" on:click=cancel>{tr(lang, "Hủy", "Cancel")}</button>
+                    <button type="submit" class="button primary" data-testid="rules-save">{t("Lưu", "Save")}</button>
+                    <button type="button" class="button" data-testid="rules-cancel" on:click=cancel>{t("Hủy", "Cancel")}</button>
                 </div>
             </form>
         })
@@ -268,34 +264,34 @@ pub(super) fn RuleSetTools(sets: Sets) -> impl IntoView {
             <div class="exports">
                 <button type="button" class="button" data-testid="rules-edit" aria-expanded=move || editing.with(Option::is_some).to_string()
                     on:click=edit>
-                    {move || tr(lang(), "Sửa bộ tiêu chuẩn", "Edit rule set")}
+                    {move || t("Sửa bộ tiêu chuẩn", "Edit rule set")}
                 </button>
                 <button type="button" class="button" data-testid="rules-export" on:click=export>
-                    {move || tr(lang(), "Tải bộ tiêu chuẩn (.json)", "Download rule set (.json)")}
+                    {move || t("Tải bộ tiêu chuẩn (.json)", "Download rule set (.json)")}
                 </button>
                 <input type="file" id="rules-import" class="visually-hidden" data-testid="rules-import"
                     accept=".json,application/json" on:change=import />
                 <label for="rules-import" class="button">
-                    {move || tr(lang(), "Nhập bộ tiêu chuẩn (.json)", "Import rule set (.json)")}
+                    {move || t("Nhập bộ tiêu chuẩn (.json)", "Import rule set (.json)")}
                 </label>
                 {move || match kind.get() {
                     Some(Kind::Edited) => Some(view! {
                         <button type="button" class="button subtle" data-testid="rules-restore" on:click=remove>
-                            {tr(lang(), "Khôi phục mặc định", "Restore the built-in set")}
+                            {t("Khôi phục mặc định", "Restore the built-in set")}
                         </button>
                     }.into_any()),
                     Some(Kind::Own) => Some(view! {
                         <button type="button" class="button subtle danger" data-testid="rules-delete" on:click=remove>
-                            {tr(lang(), "Xóa bộ này", "Delete this set")}
+                            {t("Xóa bộ này", "Delete this set")}
                         </button>
                     }.into_any()),
                     _ => None,
                 }}
             </div>
             <div aria-live="polite">
-                {move || status.get().map(|m| view! { <p class="rules-status" role="status" data-testid="rules-status">{m.get(lang())}</p> })}
+                {move || status.get().map(|m| view! { <p class="rules-status" role="status" data-testid="rules-status">{m.get(lang()).to_string()}</p> })}
             </div>
-            {move || error.get().map(|m| view! { <p class="field-error" role="alert" data-testid="rules-error">{m.get(lang())}</p> })}
+            {move || error.get().map(|m| view! { <p class="field-error" role="alert" data-testid="rules-error">{m.get(lang()).to_string()}</p> })}
             {editor}
         </div>
     }
@@ -311,21 +307,13 @@ fn rule_editor(
     let who = if rule.who.titles.is_empty() {
         format!(
             "{}: {}",
-            tr(
-                lang,
-                rule.who.category.label_vi(),
-                rule.who.category.label_en()
-            ),
-            tr(lang, "tất cả", "everyone")
+            rule.who.category.label(lang),
+            t("tất cả", "everyone")
         )
     } else {
         format!(
             "{}: {}",
-            tr(
-                lang,
-                rule.who.category.label_vi(),
-                rule.who.category.label_en()
-            ),
+            rule.who.category.label(lang),
             rule.who
                 .titles
                 .iter()
@@ -337,7 +325,7 @@ fn rule_editor(
     let matching = format!("rules-{i}-matching");
     view! {
         <fieldset class="rule-edit" data-testid=format!("rules-rule-{i}")>
-            <legend>{rule.label.clone()}</legend>
+            <legend>{rule.label_in(lang).to_string()}</legend>
             <p class="help">{who}</p>
             <div class="rule-criteria">
                 {requirement_editor::<GeneralEducation>(draft, i, Criterion::GeneralEducation,
@@ -354,7 +342,7 @@ fn rule_editor(
                         let on = event_target_checked(&ev);
                         draft.update(|d| if let Some(r) = d.as_mut().and_then(|d| d.rules.get_mut(i)) { r.matching_field = on });
                     } />
-                {tr(lang, "Chuyên ngành đào tạo phải phù hợp vị trí việc làm", "The field of study must match the post")}
+                {t("Chuyên ngành đào tạo phải phù hợp vị trí việc làm", "The field of study must match the post")}
             </label>
         </fieldset>
     }
@@ -389,7 +377,7 @@ fn requirement_editor<L: Code + Send + Sync>(
     let scope = Memo::new(move |_| read().and_then(|r| r.exception.map(|e| e.scope)));
     let relief = Memo::new(move |_| read().and_then(|r| r.exception.map(|e| e.relief)));
     let unconfirmed = Memo::new(move |_| read().is_some_and(|r| r.unconfirmed));
-    let label = move |l: L| tr(lang, l.label_vi(), l.label_en());
+    let label = move |l: L| l.label(lang);
     // The highest level below `min`, for a new "lower to" exception.
     let below = move |min: L| {
         let m = rank(min).unwrap_or(0);
@@ -511,7 +499,7 @@ fn requirement_editor<L: Code + Send + Sync>(
                     .filter(|l| rank(*l).is_some_and(|r| r < m))
                     .map(|l| {
                         let text = if rank(l) == Some(0) {
-                            tr(lang, "Không yêu cầu", "No requirement")
+                            t("Không yêu cầu", "No requirement")
                         } else {
                             label(l)
                         };
@@ -528,27 +516,27 @@ fn requirement_editor<L: Code + Send + Sync>(
             );
             view! {
                 <div class="exception">
-                    <label for=scope_id.clone()>{tr(lang, "Ngoại lệ", "Exception")}</label>
+                    <label for=scope_id.clone()>{t("Ngoại lệ", "Exception")}</label>
                     <select id=scope_id.clone() data-testid=scope_id on:change=on_scope>
-                        <option value="" prop:selected=move || scope.get().is_none()>{tr(lang, "Không có ngoại lệ", "No exception")}</option>
+                        <option value="" prop:selected=move || scope.get().is_none()>{t("Không có ngoại lệ", "No exception")}</option>
                         <option value="difficult_area" prop:selected=move || scope.get() == Some(Scope::DifficultArea)>
-                            {tr(lang, "Ở vùng khó khăn", "In a difficult area")}
+                            {t("Ở vùng khó khăn", "In a difficult area")}
                         </option>
                         <option value="difficult_area_or_ethnic_minority" prop:selected=move || scope.get() == Some(Scope::DifficultAreaOrEthnicMinority)>
-                            {tr(lang, "Vùng khó khăn hoặc người dân tộc thiểu số", "Difficult area or ethnic-minority staff")}
+                            {t("Vùng khó khăn hoặc người dân tộc thiểu số", "Difficult area or ethnic-minority staff")}
                         </option>
                     </select>
                     <div class="relief" hidden=move || scope.get().is_none()>
-                        <label for=relief_id.clone()>{tr(lang, "Khi đó", "Then")}</label>
+                        <label for=relief_id.clone()>{t("Khi đó", "Then")}</label>
                         <select id=relief_id.clone() data-testid=relief_id on:change=on_relief>
-                            <option value="lower_to" prop:selected=move || !is_grace()>{tr(lang, "Hạ mức yêu cầu xuống", "Lower the requirement to")}</option>
-                            <option value="grace_years" prop:selected=is_grace>{tr(lang, "Cho thời gian chuyển tiếp (năm)", "Allow a grace period (years)")}</option>
+                            <option value="lower_to" prop:selected=move || !is_grace()>{t("Hạ mức yêu cầu xuống", "Lower the requirement to")}</option>
+                            <option value="grace_years" prop:selected=is_grace>{t("Cho thời gian chuyển tiếp (năm)", "Allow a grace period (years)")}</option>
                         </select>
-                        <label for=lower_id.clone() class="visually-hidden">{tr(lang, "Mức được hạ xuống", "Lowered to")}</label>
+                        <label for=lower_id.clone() class="visually-hidden">{t("Mức được hạ xuống", "Lowered to")}</label>
                         <select id=lower_id.clone() data-testid=lower_id on:change=on_lower hidden=is_grace>
                             {lower_options}
                         </select>
-                        <label for=years_id.clone() class="visually-hidden">{tr(lang, "Số năm chuyển tiếp", "Years of grace")}</label>
+                        <label for=years_id.clone() class="visually-hidden">{t("Số năm chuyển tiếp", "Years of grace")}</label>
                         <input id=years_id.clone() data-testid=years_id type="number" min="1" max="50" hidden=move || !is_grace()
                             prop:value=move || match relief.get() { Some(Relief::GraceYears(n)) => n.to_string(), _ => "5".into() }
                             on:input=on_years />
@@ -560,11 +548,11 @@ fn requirement_editor<L: Code + Send + Sync>(
     view! {
         <div class="requirement field">
             <label for=min_id.clone()>
-                {tr(lang, criterion.label_vi(), criterion.label_en())}
-                {move || unconfirmed.get().then(|| view! { " " <span class="tag">{tr(lang, "chưa xác nhận", "unconfirmed")}</span> })}
+                {criterion.label(lang)}
+                {move || unconfirmed.get().then(|| view! { " " <span class="tag">{t("chưa xác nhận", "unconfirmed")}</span> })}
             </label>
             <select id=min_id.clone() data-testid=min_id on:change=on_min>
-                <option value="" prop:selected=move || min.get().is_none()>{tr(lang, "Không yêu cầu", "No requirement")}</option>
+                <option value="" prop:selected=move || min.get().is_none()>{t("Không yêu cầu", "No requirement")}</option>
                 {min_options}
             </select>
             {exception}

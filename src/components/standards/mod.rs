@@ -18,7 +18,7 @@ use serde_json::Value;
 use crate::components::figures::Fig;
 use crate::components::report::{MoreRows, ROWS_AT_ONCE};
 use crate::download::{save, XLSX};
-use crate::i18n::{code_label, num, tr};
+use crate::i18n::{code_label, num, t};
 use crate::settings::Settings;
 use crate::state::AppState;
 
@@ -104,11 +104,11 @@ pub(crate) fn kind_of(id: &str, user: &[RuleSet]) -> Kind {
 }
 
 /// " (đã sửa)" after the name of an edited set, " (tự thêm)" after one of the user's own.
-pub(crate) fn mark(kind: Kind, lang: Lang) -> &'static str {
+pub(crate) fn mark(kind: Kind) -> &'static str {
     match kind {
         Kind::BuiltIn => "",
-        Kind::Edited => tr(lang, " (đã sửa)", " (edited)"),
-        Kind::Own => tr(lang, " (tự thêm)", " (added)"),
+        Kind::Edited => t(" (đã sửa)", " (edited)"),
+        Kind::Own => t(" (tự thêm)", " (added)"),
     }
 }
 
@@ -180,14 +180,17 @@ pub fn StandardsPage() -> impl IntoView {
 
     // The rule set: the choice, and what is in use.
     let rule_set_field = move || {
-        let lang = lang();
         let picked = sets.picked.get();
         let options = state.rule_sets.with(|user| {
             sets.all.with(|all| {
                 all.iter()
                     .map(|set| {
                         let selected = picked == set.id;
-                        let label = format!("{}{}", set.name, mark(kind_of(&set.id, user), lang));
+                        let label = format!(
+                            "{}{}",
+                            set.name_in(crate::i18n::lang()),
+                            mark(kind_of(&set.id, user))
+                        );
                         view! { <option value=set.id.clone() selected=selected>{label}</option> }
                     })
                     .collect_view()
@@ -198,18 +201,18 @@ pub fn StandardsPage() -> impl IntoView {
             let not_yet = set.effective_from > s.as_of.get();
             view! {
                 <p class="help" data-testid="rule-set-in-use" data-rule-set=set.id.clone()>
-                    {set.name.clone()} {mark(kind, lang)} " — " {tr(lang, "hiệu lực từ ", "in force from ")}
+                    {set.name_in(crate::i18n::lang()).to_string()} {mark(kind)} " — " {t("hiệu lực từ ", "in force from ")}
                     {crate::format::date(set.effective_from)}
-                    {not_yet.then(|| tr(lang, " (chưa có hiệu lực vào ngày báo cáo)", " (not yet in force at the report date)"))}
+                    {not_yet.then(|| t(" (chưa có hiệu lực vào ngày báo cáo)", " (not yet in force at the report date)"))}
                 </p>
             }
         });
         view! {
             <div class="field">
-                <label for="rule-set">{tr(lang, "Bộ tiêu chuẩn", "Rule set")}</label>
+                <label for="rule-set">{t("Bộ tiêu chuẩn", "Rule set")}</label>
                 <select id="rule-set" data-testid="rule-set" on:change=move |ev| sets.pick(&event_target_value(&ev))>
                     <option value="" selected=picked.is_empty()>
-                        {tr(lang, "Theo ngày báo cáo (tự chọn)", "In force at the report date")}
+                        {t("Theo ngày báo cáo (tự chọn)", "In force at the report date")}
                     </option>
                     {options}
                 </select>
@@ -245,10 +248,10 @@ pub fn StandardsPage() -> impl IntoView {
                 <label class="check">
                     <input type="checkbox" data-testid="difficult-area" prop:checked=move || whole_area.get()
                         on:change=move |ev| whole_area.set(event_target_checked(&ev)) />
-                    {tr(lang, "Toàn bộ danh sách ở vùng khó khăn / dân tộc thiểu số", "The whole roster is in a difficult / ethnic-minority area")}
+                    {t("Toàn bộ danh sách ở vùng khó khăn / dân tộc thiểu số", "The whole roster is in a difficult / ethnic-minority area")}
                 </label>
                 <details>
-                    <summary>{tr(lang, "Đơn vị ở vùng khó khăn", "Units in a difficult area")}</summary>
+                    <summary>{t("Đơn vị ở vùng khó khăn", "Units in a difficult area")}</summary>
                     <div class="unit-checks">{unit_boxes}</div>
                 </details>
             </div>
@@ -271,7 +274,7 @@ pub fn StandardsPage() -> impl IntoView {
     view! {
         <Show when=has_result>
             <section class="panel standards" data-testid="standards">
-                <h2>{move || tr(lang(), "Tiêu chuẩn cán bộ, công chức", "Staff standards")}</h2>
+                <h2>{move || t("Tiêu chuẩn cán bộ, công chức", "Staff standards")}</h2>
                 <div class="report-controls">
                     {rule_set_field}
                     {area_field}
@@ -280,7 +283,7 @@ pub fn StandardsPage() -> impl IntoView {
                 <RuleSetTools sets=sets />
                 <div class="exports no-print">
                     <button type="button" class="button" data-testid="export-training" on:click=export>
-                        {move || tr(lang(), "Tải kế hoạch đào tạo (.xlsx)", "Download training plan (.xlsx)")}
+                        {move || t("Tải kế hoạch đào tạo (.xlsx)", "Download training plan (.xlsx)")}
                     </button>
                     {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 </div>
@@ -310,7 +313,7 @@ fn figures_view(shown: &Shown, lang: Lang, units_shown: RwSignal<usize>, part: P
     }));
     let head = CRITERIA
         .iter()
-        .map(|c| view! { <th scope="col">{tr(lang, c.label_vi(), c.label_en())} " – " {tr(lang, "chưa đạt", "below")}</th> })
+        .map(|c| view! { <th scope="col">{c.label(lang)} " – " {t("chưa đạt", "below")}</th> })
         .collect_view();
     let row = |label: String, prefix: String, json: &std::sync::Arc<Value>| {
         let cell = |p: &str| view! { <td class="num"><Fig json=json.clone() path=format!("{prefix}.{p}") /></td> };
@@ -327,17 +330,12 @@ fn figures_view(shown: &Shown, lang: Lang, units_shown: RwSignal<usize>, part: P
             </tr>
         }
     };
-    let mut rows = vec![row(
-        tr(lang, "Tổng cộng", "Total").to_string(),
-        "total".into(),
-        &json,
-    )
-    .into_any()];
+    let mut rows = vec![row(t("Tổng cộng", "Total").to_string(), "total".into(), &json).into_any()];
     for cat in Category::ALL {
         if r.by_category.contains_key(cat) {
             rows.push(
                 row(
-                    tr(lang, cat.label_vi(), cat.label_en()).to_string(),
+                    cat.label(lang).to_string(),
                     format!("by_category.{}", cat.code()),
                     &json,
                 )
@@ -353,7 +351,7 @@ fn figures_view(shown: &Shown, lang: Lang, units_shown: RwSignal<usize>, part: P
         .take(units_shown.get())
         .map(|(i, u)| {
             let mark = if u.difficult_area {
-                tr(lang, " (vùng khó khăn)", " (difficult area)")
+                t(" (vùng khó khăn)", " (difficult area)")
             } else {
                 ""
             };
@@ -371,17 +369,17 @@ fn figures_view(shown: &Shown, lang: Lang, units_shown: RwSignal<usize>, part: P
         return people_view(shown, lang).into_any();
     }
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=tr(lang, "Số đạt chuẩn", "Counts")>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t("Số đạt chuẩn", "Counts")>
             <table class="form-table">
                 <thead>
                     <tr>
                         <th scope="col"></th>
-                        <th scope="col">{tr(lang, "Số người", "People")}</th>
-                        <th scope="col">{tr(lang, "Không có quy định", "No rule")}</th>
-                        <th scope="col">{tr(lang, "Đạt chuẩn", "Meet all")}</th>
-                        <th scope="col">{tr(lang, "Chưa đạt", "Below")}</th>
-                        <th scope="col">{tr(lang, "Trong thời gian chuyển tiếp", "In grace")}</th>
-                        <th scope="col">{tr(lang, "Chưa rõ", "Unknown")}</th>
+                        <th scope="col">{t("Số người", "People")}</th>
+                        <th scope="col">{t("Không có quy định", "No rule")}</th>
+                        <th scope="col">{t("Đạt chuẩn", "Meet all")}</th>
+                        <th scope="col">{t("Chưa đạt", "Below")}</th>
+                        <th scope="col">{t("Trong thời gian chuyển tiếp", "In grace")}</th>
+                        <th scope="col">{t("Chưa rõ", "Unknown")}</th>
                         {head}
                     </tr>
                 </thead>
@@ -411,12 +409,12 @@ fn people_view(shown: &Shown, lang: Lang) -> impl IntoView {
         .collect_view();
     view! {
         {(!unconfirmed.is_empty()).then(|| view! {
-            <h3>{tr(lang, "Quy định chưa xác nhận", "Unconfirmed rules")}</h3>
+            <h3>{t("Quy định chưa xác nhận", "Unconfirmed rules")}</h3>
             <ul>{unconfirmed_items}</ul>
         })}
         {(!notes.is_empty()).then(|| view! { <ul class="help">{note_items}</ul> })}
         <h3>
-            {tr(lang, "Người chưa đạt chuẩn", "People below standard")} ": "
+            {t("Người chưa đạt chuẩn", "People below standard")} ": "
             <span data-figure="people_below" data-value=r.people_below.len()>{num(r.people_below.len() as u32, lang)}</span>
         </h3>
         {below}
@@ -436,9 +434,9 @@ fn people_list(people: Vec<PersonLine>, lang: Lang) -> impl IntoView {
                 .lacks
                 .iter()
                 .map(|l| {
-                    let criterion = tr(lang, l.criterion.label_vi(), l.criterion.label_en());
+                    let criterion = l.criterion.label(lang);
                     match l.missing {
-                        Some(m) => format!("{criterion}: {}", tr(lang, m.label_vi(), m.label_en())),
+                        Some(m) => format!("{criterion}: {}", m.label(lang)),
                         None => {
                             let need = match lang {
                                 Lang::Vi => l.label.clone(),
@@ -451,7 +449,7 @@ fn people_list(people: Vec<PersonLine>, lang: Lang) -> impl IntoView {
                             match &l.have {
                                 Some(have) => format!(
                                     "{need} ({} {})",
-                                    tr(lang, "hiện có:", "has:"),
+                                    t("hiện có:", "has:"),
                                     level_label(l.criterion, have, lang)
                                 ),
                                 None => need,
@@ -467,21 +465,21 @@ fn people_list(people: Vec<PersonLine>, lang: Lang) -> impl IntoView {
                     <td>{p.unit.clone()}</td>
                     <td>{p.position.clone().unwrap_or_default()}</td>
                     <td class="lacks">{lacks}</td>
-                    <td class="origin">{format!("{} › {} › {} {}", p.origin.file, p.origin.sheet, tr(lang, "dòng", "row"), p.origin.row)}</td>
+                    <td class="origin">{format!("{} › {} › {} {}", p.origin.file, p.origin.sheet, t("dòng", "row"), p.origin.row)}</td>
                 </tr>
             }
         })
         .collect_view()
     };
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=tr(lang, "Người chưa đạt chuẩn", "People below standard")>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t("Người chưa đạt chuẩn", "People below standard")>
             <table class="form-table people-below">
                 <thead><tr>
-                    <th scope="col">{tr(lang, "Họ và tên", "Name")}</th>
-                    <th scope="col">{tr(lang, "Đơn vị", "Unit")}</th>
-                    <th scope="col">{tr(lang, "Chức vụ", "Position")}</th>
-                    <th scope="col">{tr(lang, "Còn thiếu", "Lacks")}</th>
-                    <th scope="col">{tr(lang, "Tệp › trang › dòng", "File › sheet › row")}</th>
+                    <th scope="col">{t("Họ và tên", "Name")}</th>
+                    <th scope="col">{t("Đơn vị", "Unit")}</th>
+                    <th scope="col">{t("Chức vụ", "Position")}</th>
+                    <th scope="col">{t("Còn thiếu", "Lacks")}</th>
+                    <th scope="col">{t("Tệp › trang › dòng", "File › sheet › row")}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -493,6 +491,7 @@ fn people_list(people: Vec<PersonLine>, lang: Lang) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::in_language;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     #[wasm_bindgen_test]
@@ -505,8 +504,8 @@ mod tests {
         assert_eq!(kind_of("nd33-2023", &user), Kind::BuiltIn);
         assert_eq!(kind_of("nd33-2023-sua", &user), Kind::Edited);
         assert_eq!(kind_of("rieng", &user), Kind::Own);
-        assert_eq!(mark(Kind::Edited, Lang::Vi), " (đã sửa)");
-        assert_eq!(mark(Kind::Own, Lang::En), " (added)");
+        assert_eq!(mark(Kind::Edited), " (đã sửa)");
+        assert_eq!(in_language(Lang::En, || mark(Kind::Own)), " (added)");
         assert_eq!(
             level_label(Criterion::Professional, "dai_hoc", Lang::En),
             "Bachelor's"

@@ -22,6 +22,7 @@ use super::Lang;
 use crate::codes::*;
 use crate::date::Date;
 use crate::report::{stats, Band, Counts, Dimension, Filter, Report};
+use crate::retirement::law::law_name;
 use crate::retirement::Forecast;
 use crate::standards::{Criterion, Standards, Tally};
 use serde::{Deserialize, Serialize};
@@ -758,7 +759,7 @@ fn standards(s: &Standards, lang: Lang) -> Vec<String> {
         ),
         Lang::En => format!(
             "Against {}{in_force}, of the {} it covers, {} {} every criterion ({}); {} {} short",
-            s.rule_set.name,
+            crate::standards::rules::in_lang(&s.rule_set.name, lang),
             n(covered),
             number(t.overall.meets, lang),
             verb(t.overall.meets, "meets", "meet"),
@@ -899,7 +900,7 @@ fn retirement(f: &Forecast, lang: Lang) -> String {
         ),
         (Lang::En, 0) => format!(
             "Under the retirement ages of the law ({}), nobody reaches retirement age from {first} to {last}.",
-            f.law
+            law_name(&f.law, lang)
         ),
         (Lang::Vi, _) => format!(
             "Theo quy định về tuổi nghỉ hưu ({}), từ năm {first} đến năm {last} có {} đến tuổi nghỉ hưu: {}.",
@@ -909,7 +910,7 @@ fn retirement(f: &Forecast, lang: Lang) -> String {
         ),
         (Lang::En, _) => format!(
             "Under the retirement ages of the law ({}), {} {} retirement age from {first} to {last}: {}.",
-            f.law,
+            law_name(&f.law, lang),
             n(coming),
             verb(coming, "reaches", "reach"),
             years.join("; ")

@@ -13,10 +13,10 @@ pub use rows::RowRole;
 
 use crate::field::Field;
 use crate::read::Sheet;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How a column came to hold its field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     /// Its header names the field.
@@ -28,7 +28,7 @@ pub enum Reason {
 }
 
 /// One column of the table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Column {
     /// Zero-based column index.
     pub col: usize,

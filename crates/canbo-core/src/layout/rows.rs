@@ -6,9 +6,9 @@ use crate::codes::{Category, Code};
 use crate::field::Field;
 use crate::read::{Cell, Sheet};
 use crate::text::{fold, unit_case};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RowRole {
     Person,
@@ -32,6 +32,14 @@ pub enum RowRole {
 }
 
 impl RowRole {
+    /// Why a row is not a person, in `lang`.
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::Vi => self.message_vi(),
+            crate::lang::Lang::En => self.message_en(),
+        }
+    }
+
     pub fn message_vi(&self) -> String {
         match self {
             RowRole::Person => "một người".into(),

@@ -112,7 +112,7 @@ pub struct Workbook {
 }
 
 /// The format the bytes turned out to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Xlsx,
@@ -122,6 +122,20 @@ pub enum Format {
     Csv,
     /// An HTML table saved with an .xls name (what many HR systems export).
     Html,
+}
+
+impl Format {
+    /// The format's short name as JSON writes it ("xlsx", "csv"), for the import review.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Xlsb => "xlsb",
+            Format::Xls => "xls",
+            Format::Ods => "ods",
+            Format::Csv => "csv",
+            Format::Html => "html",
+        }
+    }
 }
 
 /// Read a file's bytes. `file` is the name shown in messages; its extension is only a hint.
@@ -322,6 +336,21 @@ pub fn col_name(col: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_format_is_named_as_json_writes_it() {
+        for format in [
+            Format::Xlsx,
+            Format::Xlsb,
+            Format::Xls,
+            Format::Ods,
+            Format::Csv,
+            Format::Html,
+        ] {
+            let json = serde_json::to_string(&format).unwrap();
+            assert_eq!(json, format!("\"{}\"", format.name()));
+        }
+    }
 
     #[test]
     fn cell_refs_are_spreadsheet_names() {

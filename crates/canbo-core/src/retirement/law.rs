@@ -148,6 +148,21 @@ impl Default for RetirementLaw {
     }
 }
 
+/// The English name of the law of [`RetirementLaw::labour_code_2019`] (document numbers are
+/// written without diacritics in English, as official translations do).
+const LABOUR_CODE_2019_EN: &str = "Labour Code 2019, Article 169; Decree 135/2020/ND-CP";
+
+/// The name of the law a forecast used (`Forecast::law`) in `lang`: the built-in law has an
+/// English name; another law keeps the name it was given.
+pub fn law_name(name: &str, lang: crate::lang::Lang) -> String {
+    match lang {
+        crate::lang::Lang::En if name == RetirementLaw::labour_code_2019().name => {
+            LABOUR_CODE_2019_EN.to_string()
+        }
+        _ => name.to_string(),
+    }
+}
+
 impl RetirementLaw {
     /// Bộ luật Lao động 2019 art. 169, as ND 135/2020 applies it: men 60y3m in 2021, +3
     /// months a year to 62 (2028); women 55y4m in 2021, +4 months a year to 60 (2035);
@@ -242,6 +257,16 @@ pub fn counting_birthday(birth: PartialDate) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_built_in_law_has_an_english_name_and_another_keeps_its_own() {
+        use crate::lang::Lang;
+        let name = RetirementLaw::default().name;
+        assert_eq!(law_name(&name, Lang::Vi), name);
+        assert!(law_name(&name, Lang::En).starts_with("Labour Code 2019"));
+        assert!(law_name(&name, Lang::En).is_ascii());
+        assert_eq!(law_name("Luật riêng", Lang::En), "Luật riêng");
+    }
 
     fn date(s: &str) -> Date {
         s.parse().unwrap()

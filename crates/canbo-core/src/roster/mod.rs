@@ -140,6 +140,18 @@ pub struct Roster {
 }
 
 impl Roster {
+    /// The warnings of one sheet of one file, in the order they were found (the import
+    /// review lists them under their sheet).
+    pub fn warnings_in<'a>(
+        &'a self,
+        file: &'a str,
+        sheet: &'a str,
+    ) -> impl Iterator<Item = &'a Warning> + 'a {
+        self.warnings
+            .iter()
+            .filter(move |w| w.file == file && w.sheet == sheet)
+    }
+
     /// Units in the order they first appear.
     pub fn units(&self) -> Vec<String> {
         let mut seen = std::collections::HashSet::new();

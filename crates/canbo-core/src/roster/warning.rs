@@ -46,6 +46,11 @@ pub struct Warning {
 }
 
 impl Warning {
+    /// The message in `lang` (the `message` field is English, `message_vi` Vietnamese).
+    pub fn message(&self, lang: crate::lang::Lang) -> &str {
+        lang.pick(&self.message_vi, &self.message)
+    }
+
     pub fn new(file: &str, sheet: &str, cell: String, kind: WarningKind) -> Warning {
         let (en, vi) = messages(&kind);
         let place = if cell.is_empty() {

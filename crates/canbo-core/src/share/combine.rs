@@ -69,6 +69,14 @@ pub enum CombineError {
 }
 
 impl CombineError {
+    /// The message in `lang` (English: the same words as `Display`).
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::Vi => self.message_vi(),
+            crate::lang::Lang::En => self.to_string(),
+        }
+    }
+
     pub fn message_vi(&self) -> String {
         match self {
             CombineError::NoLinks => "Chưa có liên kết nào để gộp.".into(),

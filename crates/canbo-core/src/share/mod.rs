@@ -397,6 +397,37 @@ impl fmt::Display for Damage {
 }
 
 impl LinkError {
+    /// The message for the page in `lang`: what to do, without the technical detail
+    /// `Display` gives the command line.
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::Vi => self.message_vi(),
+            crate::lang::Lang::En => match self {
+                LinkError::NotALink | LinkError::Damaged(_) | LinkError::TooLong { .. } => {
+                    "The link is damaged or incomplete: copy the whole link from its sender again."
+                        .into()
+                }
+                LinkError::NewerVersion { .. } => {
+                    "The link was made by a newer version of Canbo: reload the page to get it."
+                        .into()
+                }
+                LinkError::Locked => {
+                    "The link is locked: enter the passphrase its sender gave you.".into()
+                }
+                LinkError::WrongPassphrase => {
+                    "Wrong passphrase: it does not open this link.".into()
+                }
+                LinkError::EmptyPassphrase => "Enter the passphrase.".into(),
+                LinkError::TooLarge => {
+                    "The report is too large for a link: send a data package (.canbo).".into()
+                }
+                LinkError::BadThreshold { below } => format!(
+                    "The threshold for hiding small counts must be {HIDE_MIN} to {HIDE_MAX}, not {below}."
+                ),
+            },
+        }
+    }
+
     /// The message for the page, in Vietnamese.
     pub fn message_vi(&self) -> String {
         match self {

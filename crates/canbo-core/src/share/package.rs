@@ -71,6 +71,14 @@ pub enum PackageError {
 }
 
 impl PackageError {
+    /// The message in `lang` (English: the same words as `Display`).
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::Vi => self.message_vi(),
+            crate::lang::Lang::En => self.to_string(),
+        }
+    }
+
     pub fn message_vi(&self) -> String {
         match self {
             PackageError::NotAPackage => "Tệp này không phải gói dữ liệu Canbo (.canbo).".into(),

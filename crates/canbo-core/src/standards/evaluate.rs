@@ -58,6 +58,11 @@ pub enum Missing {
 impl Missing {
     pub const ALL: [Missing; 3] = [Missing::NoColumn, Missing::Blank, Missing::Unreadable];
 
+    /// The label in `lang`.
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        lang.pick(self.label_vi(), self.label_en())
+    }
+
     pub fn label_vi(self) -> &'static str {
         match self {
             Missing::NoColumn => "danh sách không có cột này",
@@ -72,11 +77,6 @@ impl Missing {
             Missing::Blank => "blank",
             Missing::Unreadable => "unreadable",
         }
-    }
-
-    /// The label in `lang`.
-    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
-        lang.pick(self.label_vi(), self.label_en())
     }
 }
 
@@ -140,6 +140,27 @@ pub enum Note {
 }
 
 impl Note {
+    /// The note in `lang`.
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match (lang, self) {
+            (crate::lang::Lang::Vi, _) => self.message_vi(),
+            (
+                crate::lang::Lang::En,
+                Note::FieldNotChecked {
+                    field_of_study: Some(f),
+                },
+            ) => {
+                format!("the field of study «{f}» must suit the post (not checked)")
+            }
+            (
+                crate::lang::Lang::En,
+                Note::FieldNotChecked {
+                    field_of_study: None,
+                },
+            ) => "the field of study must suit the post (not checked)".into(),
+        }
+    }
+
     pub fn message_vi(&self) -> String {
         match self {
             Note::FieldNotChecked {

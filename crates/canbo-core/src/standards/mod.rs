@@ -279,7 +279,9 @@ pub fn notes_in(
         out.push(if en {
             format!(
                 "{} is in force from {}, after the report date {}.",
-                rules.name, rules.effective_from, options.as_of
+                rules.name_in(lang),
+                rules.effective_from,
+                options.as_of
             )
         } else {
             format!(
@@ -315,7 +317,7 @@ pub fn notes_in(
         out.push(if en {
             format!(
                 "{not_covered} people are not covered by {} (not counted as below standard).",
-                rules.name
+                rules.name_in(lang)
             )
         } else {
             format!(

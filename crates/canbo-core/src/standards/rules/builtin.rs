@@ -5,6 +5,7 @@
 use super::{Exception, Relief, Requirement, Rule, RuleSet, Scope, Who};
 use crate::codes::{Category, GeneralEducation, PoliticalTheory, Professional};
 use crate::date::Date;
+use crate::lang::Lang;
 use crate::vocab::positions::Title;
 
 // Small constructors keep the table below readable.
@@ -95,6 +96,51 @@ fn other_can_bo_2023() -> Rule {
         professional: Some(at_least(Professional::DaiHoc).unconfirmed()),
         matching_field: false,
         political_theory: Some(at_least(PoliticalTheory::TrungCap).unconfirmed()),
+    }
+}
+
+/// The English of the names of the built-in sets and of their rules' labels, as data: an
+/// English page names them in English. A name a user wrote has no entry and is shown as
+/// written.
+const ENGLISH: &[(&str, &str)] = &[
+    ("Thông tư 06/2012/TT-BNV", "Circular 06/2012/TT-BNV"),
+    ("Thông tư 13/2019/TT-BNV", "Circular 13/2019/TT-BNV"),
+    ("Nghị định 33/2023/NĐ-CP", "Decree 33/2023/ND-CP"),
+    (
+        "Công văn 11/CV-BCĐ (cải cách 2025)",
+        "Official letter 11/CV-BCD (2025 reform)",
+    ),
+    ("Công chức cấp xã", "Commune civil servants"),
+    ("Cán bộ khác", "Other cadres"),
+    ("Lãnh đạo chủ chốt cấp xã", "Commune key leaders"),
+    (
+        "Chủ tịch, Phó Chủ tịch HĐND, UBND",
+        "Chairs and vice-chairs of the People's Council and Committee",
+    ),
+];
+
+/// A set's name or a rule's label in `lang` (English from [`ENGLISH`] when it has one).
+pub fn in_lang(text: &str, lang: Lang) -> &str {
+    match lang {
+        Lang::En => ENGLISH
+            .iter()
+            .find(|(vi, _)| *vi == text)
+            .map_or(text, |(_, en)| en),
+        Lang::Vi => text,
+    }
+}
+
+impl RuleSet {
+    /// The set's name in `lang`.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        in_lang(&self.name, lang)
+    }
+}
+
+impl Rule {
+    /// The rule's label in `lang`.
+    pub fn label_in(&self, lang: Lang) -> &str {
+        in_lang(&self.label, lang)
     }
 }
 

@@ -138,6 +138,14 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// The message in `lang` (English: the same words as `Display`).
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::Vi => self.message_vi(),
+            crate::lang::Lang::En => self.to_string(),
+        }
+    }
+
     pub fn message_vi(&self) -> String {
         match self {
             Problem::EmptyId => "thiếu mã bộ tiêu chuẩn (\"id\")".into(),
@@ -203,6 +211,14 @@ pub enum RuleSetFileError {
 }
 
 impl RuleSetFileError {
+    /// The message in `lang` (English: the same words as `Display`).
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::Vi => self.message_vi(),
+            crate::lang::Lang::En => self.to_string(),
+        }
+    }
+
     /// For the page, in Vietnamese.
     pub fn message_vi(&self) -> String {
         match self {

@@ -15,7 +15,7 @@ mod builtin;
 mod choose;
 mod json;
 
-pub use builtin::defaults;
+pub use builtin::{defaults, in_lang};
 pub use choose::{based_on, choose, combine, copy_id, find, in_force, RuleSetError};
 pub use json::{Problem, RuleSetFileError};
 
@@ -189,7 +189,8 @@ impl RuleSet {
             out.push(if en {
                 format!(
                     "{}: in force from {} (unconfirmed)",
-                    self.name, self.effective_from
+                    self.name_in(lang),
+                    self.effective_from
                 )
             } else {
                 format!(
@@ -201,7 +202,7 @@ impl RuleSet {
         for rule in &self.rules {
             if rule.unconfirmed {
                 out.push(if en {
-                    format!("{}: whom it covers (unconfirmed)", rule.label)
+                    format!("{}: whom it covers (unconfirmed)", rule.label_in(lang))
                 } else {
                     format!("{}: phạm vi áp dụng (chưa xác nhận)", rule.label)
                 });
@@ -237,7 +238,7 @@ impl RuleSet {
                         out.push(if en {
                             format!(
                                 "{} – {}: {what} (unconfirmed)",
-                                rule.label,
+                                rule.label_in(lang),
                                 criterion.label_en()
                             )
                         } else {

@@ -2,6 +2,19 @@
 
 use super::builtin::at_least;
 use super::*;
+use crate::lang::Lang;
+
+#[test]
+fn every_built_in_name_and_label_has_its_english() {
+    for set in defaults() {
+        assert!(set.name_in(Lang::En).is_ascii(), "{}", set.name);
+        assert_eq!(set.name_in(Lang::Vi), set.name);
+        for rule in &set.rules {
+            assert!(rule.label_in(Lang::En).is_ascii(), "{}", rule.label);
+        }
+    }
+    assert_eq!(builtin::in_lang("Bộ riêng", Lang::En), "Bộ riêng");
+}
 use crate::date::Date;
 
 fn d(s: &str) -> Date {
