@@ -47,7 +47,7 @@ pub fn SheetReview(file: String, sheet: SheetReport, id: String) -> impl IntoVie
             )
         }
     };
-    let encoding = sheet.encoding.clone().map(
+    let encoding = sheet.encoding.map(
         |e| view! { <span class="review-badge">{t(format!("đã chuyển mã {e} sang Unicode"), format!("converted from {e} to Unicode"))}</span> },
     );
 
