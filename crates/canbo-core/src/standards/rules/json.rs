@@ -211,11 +211,12 @@ pub enum RuleSetFileError {
 }
 
 impl RuleSetFileError {
-    /// The message in `lang` (English: the same words as `Display`).
+    /// The message for the page in `lang`. English is [`message_en`](Self::message_en), not
+    /// `Display`: for a syntax error `Display` gives the parser's words, for a developer.
     pub fn message(&self, lang: crate::lang::Lang) -> String {
         match lang {
             crate::lang::Lang::Vi => self.message_vi(),
-            crate::lang::Lang::En => self.to_string(),
+            crate::lang::Lang::En => self.message_en(),
         }
     }
 

@@ -5,6 +5,20 @@ use super::*;
 use crate::lang::Lang;
 
 #[test]
+fn a_rule_set_file_that_is_not_json_is_told_in_the_pages_words_in_english() {
+    let error = RuleSet::from_json("{ nope").unwrap_err();
+    assert!(
+        matches!(error, RuleSetFileError::Syntax { .. }),
+        "{error:?}"
+    );
+    assert_eq!(error.message(Lang::En), error.message_en());
+    assert!(error
+        .message(Lang::En)
+        .starts_with("The file is not valid JSON"));
+    assert_eq!(error.message(Lang::Vi), error.message_vi());
+}
+
+#[test]
 fn every_built_in_name_and_label_has_its_english() {
     for set in defaults() {
         assert!(set.name_in(Lang::En).is_ascii(), "{}", set.name);
