@@ -4,6 +4,7 @@
 //! `cargo xtask dist && cargo test -p canbo --test e2e`.
 
 mod accessibility;
+mod bench;
 mod browser;
 mod data_keeping;
 mod english_page;

@@ -93,17 +93,26 @@ fn answer(mut stream: TcpStream, dist: &Path) {
     if reader.read_line(&mut request_line).is_err() {
         return;
     }
-    // Skip the headers: nothing in them changes the answer.
+    // Of the headers, only whether gzip is accepted changes the answer.
     let mut header = String::new();
+    let mut gzip = false;
     while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+        let lower = header.to_ascii_lowercase();
+        gzip |= lower.starts_with("accept-encoding:") && lower.contains("gzip");
         header.clear();
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    let response = match file_for(dist, path)
-        .and_then(|file| std::fs::read(&file).ok().map(|body| (file, body)))
-    {
-        Some((file, body)) => respond("200 OK", content_type(&file), &body),
+    let response = match file_for(dist, path) {
+        Some(file) => match compressed(&file, gzip) {
+            // A dist/ prepared by `cargo xtask bench` has `<file>.gz` beside each file, as a
+            // compressing server sends it; test builds have none.
+            Some(body) => respond_as("200 OK", content_type(&file), Some("gzip"), &body),
+            None => match std::fs::read(&file) {
+                Ok(body) => respond("200 OK", content_type(&file), &body),
+                Err(_) => respond("404 Not Found", "text/plain; charset=utf-8", b"not found"),
+            },
+        },
         None => respond("404 Not Found", "text/plain; charset=utf-8", b"not found"),
     };
     let _ = stream.write_all(&response);
@@ -126,9 +135,22 @@ fn file_for(dist: &Path, path: &str) -> Option<PathBuf> {
     file.is_file().then_some(file)
 }
 
+/// `<file>.gz` when the browser accepts gzip and it exists.
+fn compressed(file: &Path, gzip: bool) -> Option<Vec<u8>> {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".gz");
+    gzip.then(|| std::fs::read(PathBuf::from(name)).ok())
+        .flatten()
+}
+
 fn respond(status: &str, content_type: &str, body: &[u8]) -> Vec<u8> {
+    respond_as(status, content_type, None, body)
+}
+
+fn respond_as(status: &str, content_type: &str, encoding: Option<&str>, body: &[u8]) -> Vec<u8> {
+    let encoding = encoding.map_or(String::new(), |e| format!("Content-Encoding: {e}\r\n"));
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n{encoding}Content-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );
     [head.as_bytes(), body].concat()

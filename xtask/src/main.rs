@@ -4,6 +4,7 @@
 //! the web build needs is installed from the package registries here (see `tools`), and each
 //! check is quick when the tool is already there. Trunk runs offline: it never downloads tools.
 
+mod bench;
 mod fuzz;
 mod run;
 mod sizes;
@@ -23,6 +24,10 @@ commands:
   dist    install the tools, build the release into dist/ and print the wasm sizes
   gen-roster [--people N] [--units N] [--out FILE.xlsx]
           write a synthetic roster for benchmarks (default 250000 people)
+  bench [native|storage|sizes|browser...] [--people N]
+          the benchmarks of docs/BENCHMARKS.md, side by side with python-calamine and
+          SheetJS (installed into target/tools for the benchmark only); results in
+          target/bench/results.md
   fuzz [--secs N] [TARGET...]
           run each cargo-fuzz target (fuzz/) for N seconds (default 60), installing
           cargo-fuzz when missing; see docs/RELIABILITY.md";
@@ -36,6 +41,7 @@ fn main() -> ExitCode {
         Some("dist") => dist(&project),
         Some("gen-roster") => gen_roster(&project, &args[1..]),
         Some("fuzz") => fuzz::fuzz(&project, &args[1..]),
+        Some("bench") => bench::bench(&project, &args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

@@ -108,6 +108,36 @@ fn ensure_wasm_opt(project: &Project) -> Result<(), String> {
     )
 }
 
+/// An npm package for a benchmark (`name@version`) in target/tools; the path of `file` in it
+/// (relative to node_modules).
+pub fn ensure_npm_package(project: &Project, package: &str, file: &str) -> Result<PathBuf, String> {
+    let path = tools_dir(&project.root).join("node_modules").join(file);
+    if path.is_file() {
+        return Ok(path);
+    }
+    let dir = tools_dir(&project.root);
+    let dir = dir.to_str().ok_or("the repository path is not UTF-8")?;
+    project.run(
+        "npm",
+        &[
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+            dir,
+            package,
+        ],
+    )?;
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err(format!(
+            "npm installed {package} but {} is missing",
+            path.display()
+        ))
+    }
+}
+
 /// The version of `package` that Cargo.lock resolved.
 fn locked_version(root: &Path, package: &str) -> Result<String, String> {
     let lock = std::fs::read_to_string(root.join("Cargo.lock"))

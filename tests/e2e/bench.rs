@@ -1,0 +1,188 @@
+//! Not run by default: the browser half of `cargo xtask bench` (docs/BENCHMARKS.md), which
+//! sets the variables below and collects the `bench: <name> = <value>` lines printed here.
+//!
+//! - `bench_import_against_sheetjs`: a roster (`CANBO_BENCH_ROSTER`) picked on the page, from
+//!   the pick to the figures on screen; the longest main-thread task meanwhile (a
+//!   `PerformanceObserver` for `longtask`, Chromium's tasks over 50 ms); then a filter change
+//!   (women only) to its figures, with its longest task. When `CANBO_SHEETJS` names SheetJS's
+//!   `xlsx.full.min.js`, the same file is then parsed by `XLSX.read` in the same tab, three
+//!   times, and the fastest is the reference (its file read excluded: only the parse).
+//! - `bench_start_on_fast_3g`: a fresh profile, CDP network throttling at DevTools' "Fast 3G"
+//!   (563 ms latency, 180,000 B/s down, 84,375 B/s up), from navigation to the app ready for a
+//!   file (`[data-testid=import-input]`), and the bytes the network carried. Serve a dist/ with
+//!   `.gz` files beside the others (`CANBO_DIST`, as `cargo xtask bench` prepares) to measure
+//!   what a compressing server sends.
+
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::browser::{run, TestResult};
+use crate::page::Page;
+use crate::report_samples::set_input;
+
+/// Collects every long task's duration (ms) in `window.canboLong` from now on.
+const WATCH_LONG_TASKS: &str = "
+    window.canboLong = [];
+    new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.canboLong.push(e.duration);
+    }).observe({ type: 'longtask' });
+";
+
+fn report(name: &str, value: impl std::fmt::Display) {
+    println!("bench: {name} = {value}");
+}
+
+/// The longest task since the last call (ms, 0 when none passed 50 ms), and forgets them.
+async fn longest_task(page: &Page) -> TestResult<f64> {
+    page.number("const m = Math.max(0, ...window.canboLong); window.canboLong = []; return m;")
+        .await
+}
+
+/// Polls `stat` until it differs from `before`; the time from `since`.
+async fn until_stat_changes(
+    page: &Page,
+    stat: &str,
+    before: Option<String>,
+    since: Instant,
+) -> TestResult<(Duration, String)> {
+    while since.elapsed() < Duration::from_secs(600) {
+        let now = page.stat(stat).await?;
+        if now.is_some() && now != before {
+            return Ok((since.elapsed(), now.unwrap_or_default()));
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    Err(format!("{stat} did not change within 600 s").into())
+}
+
+#[tokio::test]
+#[ignore]
+async fn bench_import_against_sheetjs() {
+    let Ok(file) = std::env::var("CANBO_BENCH_ROSTER") else {
+        panic!("set CANBO_BENCH_ROSTER to an xlsx roster (cargo xtask bench does)");
+    };
+    let sheetjs = std::env::var("CANBO_SHEETJS").ok();
+    run("bench_import_against_sheetjs", |page| async move {
+        page.open().await?;
+        page.driver.execute(WATCH_LONG_TASKS, Vec::new()).await?;
+        let path = std::path::Path::new(&file);
+        let before = page.stat("people").await?;
+        let picked = Instant::now();
+        page.import_file(path).await?;
+        let (import, people) = until_stat_changes(&page, "people", before, picked).await?;
+        // Let the tasks that follow the figures (storing, the rest of the first render) end.
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        report("people", &people);
+        report("import_ms", import.as_millis());
+        report("import_longest_task_ms", longest_task(&page).await?.round());
+
+        let women = page.stat("women").await?;
+        let changed = Instant::now();
+        set_input(&page, "[data-filter=gender]", "nu").await?;
+        let (filter, _) = until_stat_changes(&page, "people", Some(people.clone()), changed).await?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        report("filter_ms", filter.as_millis());
+        report("filter_longest_task_ms", longest_task(&page).await?.round());
+        if let Some(women) = women {
+            assert_eq!(
+                page.stat("people").await?.as_deref(),
+                Some(women.as_str()),
+                "the women-only filter shows as many people as the report's women"
+            );
+        }
+
+        if let Some(sheetjs) = sheetjs {
+            let source = std::fs::read_to_string(&sheetjs)
+                .map_err(|e| format!("{sheetjs}: {e}"))?;
+            page.driver
+                .execute(&format!("{source}\n;return typeof XLSX;"), Vec::new())
+                .await?;
+            page.driver
+                .execute(
+                    "const i = document.createElement('input'); i.type = 'file'; \
+                     i.id = 'bench-file'; document.body.append(i);",
+                    Vec::new(),
+                )
+                .await?;
+            let absolute = path.canonicalize()?;
+            page.find("#bench-file")
+                .await?
+                .send_keys(absolute.to_string_lossy().as_ref())
+                .await?;
+            let mut fastest = f64::INFINITY;
+            for _ in 0..3 {
+                let ms = page
+                    .driver
+                    .execute_async(
+                        "const done = arguments[arguments.length - 1];\
+                         document.getElementById('bench-file').files[0].arrayBuffer().then((buf) => {\
+                           const t = performance.now();\
+                           const wb = XLSX.read(new Uint8Array(buf), { type: 'array' });\
+                           const ms = performance.now() - t;\
+                           done(wb.SheetNames.length > 0 ? ms : -1);\
+                         });",
+                        Vec::new(),
+                    )
+                    .await?
+                    .json()
+                    .as_f64()
+                    .ok_or("SheetJS gave no time")?;
+                if ms < 0.0 {
+                    return Err("SheetJS read no sheet".into());
+                }
+                fastest = fastest.min(ms);
+            }
+            report("sheetjs_parse_ms", fastest.round());
+            report(
+                "import_over_sheetjs",
+                format!("{:.2}", import.as_secs_f64() * 1000.0 / fastest),
+            );
+        }
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore]
+async fn bench_start_on_fast_3g() {
+    run("bench_start_on_fast_3g", |page| async move {
+        let cdp = page.driver.cdp();
+        cdp.send_raw("Network.enable", json!({})).await?;
+        cdp.send_raw("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+            .await?;
+        cdp.send_raw(
+            "Network.emulateNetworkConditions",
+            json!({
+                "offline": false,
+                "latency": 563,
+                "downloadThroughput": 180_000,
+                "uploadThroughput": 84_375,
+            }),
+        )
+        .await?;
+        let started = Instant::now();
+        page.open().await?;
+        let ready = started.elapsed();
+        let bytes: Value = page
+            .driver
+            .execute(
+                "const n = performance.getEntriesByType('navigation')[0];\
+                 const r = performance.getEntriesByType('resource');\
+                 return [n.transferSize + r.reduce((s, e) => s + e.transferSize, 0), \
+                         n.decodedBodySize + r.reduce((s, e) => s + e.decodedBodySize, 0), \
+                         Math.round(performance.now())];",
+                Vec::new(),
+            )
+            .await?
+            .json()
+            .clone();
+        report("fast3g_ready_ms", ready.as_millis());
+        report("fast3g_transferred_bytes", &bytes[0]);
+        report("fast3g_decoded_bytes", &bytes[1]);
+        report("fast3g_page_clock_ms", &bytes[2]);
+        Ok(())
+    })
+    .await;
+}

@@ -1,0 +1,275 @@
+//! `cargo xtask bench [native|storage|sizes|browser…] [--people N]`: every benchmark of
+//! docs/BENCHMARKS.md in one run, as ratios measured side by side on this machine, never as
+//! timed tests. Without a part named, all four run.
+//!
+//! - `native`: `canbo report` on a generated roster (default 250,000 people) against
+//!   python-calamine (PyPI, installed into `target/tools/py` for the benchmark only) merely
+//!   reading every cell of the same file; three rounds alternating, the fastest of each, wall
+//!   clock.
+//! - `storage`: the criterion benchmark of the stored roster (`store_roster`): characters kept
+//!   and the time to pack and unpack 10,000 and 250,000 people.
+//! - `sizes`: a release build into dist/, then every file the page loads first (what
+//!   index.html names) and the worker's files, raw, gzip -9 and brotli -q 11.
+//! - `browser`: the ignored end-to-end benchmarks (`tests/e2e/bench.rs`) in headless
+//!   Chromium against a copy of dist/ served gzip-compressed: a 100,000-person roster picked
+//!   on the page against SheetJS (npm `xlsx`, installed into `target/tools` for the
+//!   benchmark only) parsing it in the same tab; the longest main-thread task during the
+//!   import and a filter change; the same import and filter change at 250,000 people; and the
+//!   start on a "Fast 3G" line.
+//!
+//! Everything ends in `target/bench/results.md`.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::run::Project;
+use crate::{sizes, tools};
+
+const PARTS: [&str; 4] = ["native", "storage", "sizes", "browser"];
+const PYTHON_CALAMINE: &str = "python-calamine==0.9.1";
+const SHEETJS_NPM: &str = "xlsx@0.18.5";
+
+pub fn bench(project: &Project, args: &[String]) -> Result<(), String> {
+    let mut people = 250_000usize;
+    let mut parts = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--people" => {
+                people = rest
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .filter(|n| *n > 0)
+                    .ok_or("--people needs a number")?
+            }
+            p if PARTS.contains(&p) => parts.push(p),
+            other => {
+                return Err(format!(
+                    "unknown bench argument {other:?} (parts: {PARTS:?})"
+                ))
+            }
+        }
+    }
+    if parts.is_empty() {
+        parts = PARTS.to_vec();
+    }
+    let dir = project.root.join("target").join("bench");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut results = vec![format!("# cargo xtask bench {}\n", args.join(" "))];
+    for part in parts {
+        let section = match part {
+            "native" => native(project, &dir, people)?,
+            "storage" => storage(project)?,
+            "sizes" => {
+                tools::ensure_build_tools(project)?;
+                project.run("trunk", &["build", "--release"])?;
+                sizes::first_load_table(&project.root.join("dist"))?
+            }
+            _ => browser(project, &dir)?,
+        };
+        println!("{section}");
+        results.push(section);
+    }
+    let file = dir.join("results.md");
+    std::fs::write(&file, results.join("\n")).map_err(|e| format!("{}: {e}", file.display()))?;
+    println!("xtask: results in {}", file.display());
+    Ok(())
+}
+
+/// A generated roster of `people`, made once and kept in `target/bench`.
+fn roster(project: &Project, dir: &Path, people: usize) -> Result<PathBuf, String> {
+    let file = dir.join(format!("roster-{people}.xlsx"));
+    if !file.is_file() {
+        let out = path(&file)?.to_string();
+        let n = people.to_string();
+        crate::gen_roster(
+            project,
+            &["--people".to_string(), n, "--out".to_string(), out],
+        )?;
+    }
+    Ok(file)
+}
+
+fn path(p: &Path) -> Result<&str, String> {
+    p.to_str()
+        .ok_or_else(|| format!("{} is not UTF-8", p.display()))
+}
+
+fn native(project: &Project, dir: &Path, people: usize) -> Result<String, String> {
+    let file = roster(project, dir, people)?;
+    project.run("cargo", &["build", "--release", "-p", "canbo-cli"])?;
+    let canbo = project.root.join("target").join("release").join("canbo");
+    let python = ensure_python_calamine(project, dir)?;
+    let out = dir.join("report.json");
+    let read_all = "import sys\nfrom python_calamine import CalamineWorkbook\n\
+                    wb = CalamineWorkbook.from_path(sys.argv[1])\n\
+                    n = sum(len(wb.get_sheet_by_name(s).to_python()) for s in wb.sheet_names)\n\
+                    print(n)\n";
+    let mut ours = Duration::MAX;
+    let mut theirs = Duration::MAX;
+    for _ in 0..3 {
+        ours = ours.min(timed(
+            path(&canbo)?,
+            &[
+                "report",
+                path(&file)?,
+                "--format",
+                "json",
+                "-o",
+                path(&out)?,
+            ],
+        )?);
+        theirs = theirs.min(timed(path(&python)?, &["-c", read_all, path(&file)?])?);
+    }
+    Ok(format!(
+        "## Native: import + report against python-calamine's bare read\n\n\
+         {people} people ({:.1} MB xlsx), fastest of 3, wall clock:\n\n\
+         | | time |\n|---|---:|\n\
+         | `canbo report --format json` | {:.2} s |\n\
+         | python-calamine reading every cell | {:.2} s |\n\
+         | ratio | **{:.2}** |\n",
+        std::fs::metadata(&file).map_or(0.0, |m| m.len() as f64 / 1e6),
+        ours.as_secs_f64(),
+        theirs.as_secs_f64(),
+        ours.as_secs_f64() / theirs.as_secs_f64()
+    ))
+}
+
+fn timed(program: &str, args: &[&str]) -> Result<Duration, String> {
+    let started = Instant::now();
+    let output = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run {program}: {e}"))?;
+    let took = started.elapsed();
+    if !output.status.success() {
+        return Err(format!(
+            "{program} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(took)
+}
+
+/// A virtual environment of its own with python-calamine; its python.
+fn ensure_python_calamine(project: &Project, dir: &Path) -> Result<PathBuf, String> {
+    let venv = dir.parent().unwrap_or(dir).join("tools").join("py");
+    let python = venv.join("bin").join("python");
+    if project
+        .output_line(
+            path(&python)?,
+            &["-c", "import python_calamine; print('ok')"],
+        )
+        .is_some()
+    {
+        return Ok(python);
+    }
+    project.run("python3", &["-m", "venv", path(&venv)?])?;
+    project.run(
+        path(&python)?,
+        &["-m", "pip", "install", "-q", PYTHON_CALAMINE],
+    )?;
+    Ok(python)
+}
+
+fn storage(project: &Project) -> Result<String, String> {
+    let output = project
+        .command(
+            "cargo",
+            &["bench", "-p", "canbo-core", "--bench", "store_roster"],
+        )
+        .output()
+        .map_err(|e| format!("cannot run cargo bench: {e}"))?;
+    let text = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stderr),
+        String::from_utf8_lossy(&output.stdout)
+    );
+    if !output.status.success() {
+        return Err(format!("cargo bench failed: {text}"));
+    }
+    // The characters each form takes (the bench prints them), then criterion's
+    // "group/name" and "time: [low mid high]" lines.
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| {
+            l.contains("time:") || l.contains("characters") || l.starts_with("store_roster/")
+        })
+        .map(str::trim)
+        .collect();
+    Ok(format!(
+        "## Storage (`cargo bench -p canbo-core --bench store_roster`)\n\n```\n{}\n```\n",
+        lines.join("\n")
+    ))
+}
+
+fn browser(project: &Project, dir: &Path) -> Result<String, String> {
+    tools::ensure_build_tools(project)?;
+    tools::ensure_browser(project)?;
+    project.run("trunk", &["build", "--release"])?;
+    let served = dir.join("dist-gz");
+    sizes::copy_gzipped(&project.root.join("dist"), &served)?;
+    let sheetjs = tools::ensure_npm_package(project, SHEETJS_NPM, "xlsx/dist/xlsx.full.min.js")?;
+    let mut section = String::from(
+        "## In the browser (`tests/e2e/bench.rs`, dist/ served gzip-compressed)\n\n| | value |\n|---|---:|\n",
+    );
+    for (people, with_sheetjs) in [(100_000, true), (250_000, false)] {
+        let file = roster(project, dir, people)?;
+        let mut envs = vec![
+            ("CANBO_DIST", path(&served)?.to_string()),
+            ("CANBO_BENCH_ROSTER", path(&file)?.to_string()),
+        ];
+        if with_sheetjs {
+            envs.push(("CANBO_SHEETJS", path(&sheetjs)?.to_string()));
+        }
+        let lines = e2e_bench(project, "bench_import_against_sheetjs", &envs)?;
+        for (name, value) in lines {
+            section.push_str(&format!("| {people} people: {name} | {value} |\n"));
+        }
+    }
+    let served_env = [("CANBO_DIST", path(&served)?.to_string())];
+    for (name, value) in e2e_bench(project, "bench_start_on_fast_3g", &served_env)? {
+        section.push_str(&format!("| start: {name} | {value} |\n"));
+    }
+    Ok(section)
+}
+
+/// Runs one ignored e2e benchmark; its `bench: name = value` lines.
+fn e2e_bench(
+    project: &Project,
+    test: &str,
+    envs: &[(&str, String)],
+) -> Result<Vec<(String, String)>, String> {
+    let args = [
+        "test",
+        "-p",
+        "canbo",
+        "--test",
+        "e2e",
+        "--",
+        "--ignored",
+        "--exact",
+        "--nocapture",
+    ];
+    let full = format!("bench::{test}");
+    let mut command = project.command("cargo", &[&args[..], &[full.as_str()]].concat());
+    for (k, v) in envs {
+        command.env(k, v);
+    }
+    let output = command
+        .output()
+        .map_err(|e| format!("cannot run the e2e benchmark: {e}"))?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        return Err(format!(
+            "{test} failed:\n{text}\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(text
+        .lines()
+        .filter_map(|l| l.strip_prefix("bench: "))
+        .filter_map(|l| l.split_once(" = "))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect())
+}
