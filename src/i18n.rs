@@ -10,7 +10,6 @@
 //!
 //! Numbers are written the way each language writes them, through the core's `export::text`.
 
-use canbo_core::codes::Code;
 use canbo_core::export::{text, Lang};
 
 /// The language the page shows (tracked: a view that calls it follows the switch);
@@ -35,13 +34,6 @@ pub fn num(n: u32, lang: Lang) -> String {
 
 pub fn pct(part: u32, whole: u32, lang: Lang) -> String {
     text::percent(part, whole, lang)
-}
-
-pub fn code_label<T: Code>(code: &str, lang: Lang) -> String {
-    match T::from_code(code) {
-        Some(v) => v.label(lang).to_string(),
-        None => code.to_string(),
-    }
 }
 
 /// A message of the core (`message(lang)`, `label(lang)`) kept in both languages, to be shown

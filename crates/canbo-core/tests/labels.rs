@@ -8,7 +8,8 @@ use canbo_core::codes::{
 };
 use canbo_core::field::Field;
 use canbo_core::report::Dimension;
-use canbo_core::standards::{Criterion, Missing};
+use canbo_core::standards::rules::{no_requirement, Level, ReliefKind, Scope, Who};
+use canbo_core::standards::{Criterion, Missing, SetKind};
 use canbo_core::text::legacy::Legacy;
 use canbo_core::vocab::positions::Title;
 use canbo_core::Lang;
@@ -51,7 +52,45 @@ fn every_label() -> Labels {
     out.extend(all(&Criterion::ALL, |c, l| c.label(l).into()));
     out.extend(all(&Missing::ALL, |m, l| m.label(l).into()));
     out.extend(all(&Legacy::ALL, |e, l| e.label(l).into()));
+    out.extend(all(&Scope::ALL, |s, l| s.label(l).into()));
+    out.extend(all(&ReliefKind::ALL, |k, l| k.label(l).into()));
+    out.extend(all(&[SetKind::Edited, SetKind::Own], |k, l| {
+        k.mark(l).into()
+    }));
+    out.extend(all(&[()], |_, l| no_requirement(l).into()));
+    out.extend(lowered::<GeneralEducation>());
+    out.extend(lowered::<Professional>());
+    out.extend(lowered::<PoliticalTheory>());
+    out.extend(all(&Category::ALL[..3], |c, l| {
+        Who {
+            category: c,
+            titles: Vec::new(),
+        }
+        .label(l)
+    }));
+    out.extend(all(Title::ALL, |t, l| {
+        Who {
+            category: Category::CanBo,
+            titles: vec![t],
+        }
+        .label(l)
+    }));
     out
+}
+
+/// What an exception may lower each level to, as the editor names it.
+fn lowered<L: Level>() -> Labels {
+    L::ALL
+        .iter()
+        .flat_map(|l| l.below())
+        .map(|b| {
+            (
+                format!("lowered {}::{}", std::any::type_name::<L>(), b.code()),
+                b.lowered_label(Lang::Vi).to_string(),
+                b.lowered_label(Lang::En).to_string(),
+            )
+        })
+        .collect()
 }
 
 fn vietnamese_letter(text: &str) -> Option<char> {
@@ -88,4 +127,36 @@ fn vietnamese_labels_are_vietnamese_where_the_words_differ() {
         .map(|(what, vi, _)| format!("{what}: {vi}"))
         .collect();
     assert_eq!(same, Vec::<String>::new());
+}
+
+/// The code of every variant reads back as the variant, and is the code of the JSON, so a
+/// page's `<option value>` and a rule-set file name the same thing.
+#[test]
+fn every_standards_code_round_trips() {
+    for scope in Scope::ALL {
+        assert_eq!(Scope::from_code(scope.code()), Some(scope));
+        assert_eq!(
+            serde_json::to_string(&scope).unwrap(),
+            format!("\"{}\"", scope.code())
+        );
+    }
+    for kind in ReliefKind::ALL {
+        assert_eq!(ReliefKind::from_code(kind.code()), Some(kind));
+    }
+    use canbo_core::standards::rules::Relief;
+    let json = |r: Relief<Professional>| serde_json::to_string(&r).unwrap();
+    assert!(json(Relief::LowerTo(Professional::TrungCap)).contains(ReliefKind::LowerTo.code()));
+    assert!(json(Relief::GraceYears(5)).contains(ReliefKind::GraceYears.code()));
+    assert_eq!(
+        Relief::<Professional>::GraceYears(5).kind(),
+        ReliefKind::GraceYears
+    );
+    assert_eq!(Scope::from_code(""), None);
+    assert_eq!(ReliefKind::from_code("bogus"), None);
+    for c in Criterion::ALL {
+        assert_eq!(
+            Criterion::ALL.iter().find(|x| x.code() == c.code()),
+            Some(&c)
+        );
+    }
 }

@@ -13,8 +13,8 @@ pub mod training;
 
 pub use evaluate::{assess_person, Assessment, Judgement, Missing, Note, Outcome, Status};
 pub use rules::{
-    based_on, choose, combine, copy_id, defaults, find, in_force, Criterion, Problem, RuleSet,
-    RuleSetError, RuleSetFileError,
+    based_on, choose, combine, copy_id, defaults, find, in_force, keep, Criterion, Problem,
+    RuleSet, RuleSetError, RuleSetFileError, SetKind,
 };
 pub use tally::{Criteria, CriterionCounts, Overall, Tally};
 pub use training::{plan, NeedCount, Trainee, TrainingGroup};
@@ -112,6 +112,18 @@ pub struct UnitTally {
     pub difficult_area: bool,
     #[serde(flatten)]
     pub tally: Tally,
+}
+
+impl UnitTally {
+    /// The unit as a row of the counts names it: its name (or the placeholder for no unit),
+    /// and " (vùng khó khăn)" / " (difficult area)" when it is flagged.
+    pub fn label(&self, lang: Lang) -> String {
+        let mut out = crate::roster::display_unit(&self.unit, lang);
+        if self.difficult_area {
+            out.push_str(lang.pick(" (vùng khó khăn)", " (difficult area)"));
+        }
+        out
+    }
 }
 
 /// The whole result (`canbo.standards/1`).

@@ -766,3 +766,22 @@ fn the_result_round_trips_through_json_with_the_schema_keys() {
     let back: Vec<Assessment> = serde_json::from_value(serde_json::to_value(&a).unwrap()).unwrap();
     assert_eq!(back, a);
 }
+
+#[test]
+fn a_unit_row_says_its_name_and_whether_it_is_flagged() {
+    let unit = |name: &str, difficult_area| UnitTally {
+        unit: name.into(),
+        difficult_area,
+        tally: Tally::default(),
+    };
+    assert_eq!(unit("Xã Na Sơn", false).label(Lang::Vi), "Xã Na Sơn");
+    assert_eq!(
+        unit("Xã Na Sơn", true).label(Lang::Vi),
+        "Xã Na Sơn (vùng khó khăn)"
+    );
+    assert_eq!(
+        unit("Na Son", true).label(Lang::En),
+        "Na Son (difficult area)"
+    );
+    assert_eq!(unit("", false).label(Lang::En), "(Unit not stated)");
+}

@@ -1,8 +1,9 @@
 //! Which rule set applies: the one in force at the report date, one named by the user, and
-//! the user's own or edited sets over the built-in ones.
+//! the user's own or edited sets over the built-in ones, and what a set is to the user.
 
-use super::RuleSet;
+use super::{defaults, RuleSet};
 use crate::date::Date;
+use crate::lang::Lang;
 
 /// The built-in sets with the user's: a user set with the id of a built-in one takes its
 /// place, the others follow in their order. (Later sets win a tie in [`in_force`], so an
@@ -18,6 +19,58 @@ pub fn combine(built_in: Vec<RuleSet>, user: &[RuleSet]) -> Vec<RuleSet> {
         }
     }
     out
+}
+
+/// Puts `set` among the user's sets: in place of one with its id, else after them. A set
+/// identical to a built-in one is not kept (the built-in one is the same), and one with its
+/// id goes.
+pub fn keep(user: &mut Vec<RuleSet>, set: RuleSet) {
+    let built_in = defaults().into_iter().any(|b| b == set);
+    match user.iter().position(|u| u.id == set.id) {
+        Some(i) if built_in => {
+            user.remove(i);
+        }
+        Some(i) => {
+            if let Some(slot) = user.get_mut(i) {
+                *slot = set;
+            }
+        }
+        None if built_in => {}
+        None => user.push(set),
+    }
+}
+
+/// What a set is to the user: built in, made from a built-in one, or their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SetKind {
+    BuiltIn,
+    /// A user set made from a built-in one (same id, or its `-sua` copy, [`copy_id`]).
+    Edited,
+    /// A user set of their own (imported).
+    Own,
+}
+
+impl SetKind {
+    /// The kind of the set `id`, among the user's sets `user` (and the built-in ones).
+    pub fn of(id: &str, user: &[RuleSet]) -> SetKind {
+        if !user.iter().any(|u| u.id == id) {
+            SetKind::BuiltIn
+        } else if based_on(&defaults(), id).is_some() {
+            SetKind::Edited
+        } else {
+            SetKind::Own
+        }
+    }
+
+    /// What follows a set's name: nothing for a built-in set, " (đã sửa)" / " (edited)",
+    /// " (tự thêm)" / " (added)".
+    pub fn mark(self, lang: Lang) -> &'static str {
+        match self {
+            SetKind::BuiltIn => "",
+            SetKind::Edited => lang.pick(" (đã sửa)", " (edited)"),
+            SetKind::Own => lang.pick(" (tự thêm)", " (added)"),
+        }
+    }
 }
 
 /// The built-in set a user set was made from: the one with its id, or the one whose edited

@@ -1,8 +1,7 @@
 //! A rule set as the JSON file a user downloads and imports (one set or a list), and the
 //! checks a set must pass before it is used: nothing half-read is ever applied.
 
-use super::{Criterion, Relief, Requirement, RuleSet};
-use crate::codes::{GeneralEducation, PoliticalTheory, Professional};
+use super::{Criterion, Level, Relief, Requirement, RuleSet, GRACE_YEARS};
 
 impl RuleSet {
     /// The sets a JSON text holds: one set (an object) or several (an array), each valid
@@ -90,13 +89,13 @@ impl RuleSet {
                 label: label.to_string(),
                 criterion,
             };
-            if !requirement_ok(rule.general_education.as_ref(), GeneralEducation::rank) {
+            if !requirement_ok(rule.general_education.as_ref()) {
                 return Err(bad(Criterion::GeneralEducation));
             }
-            if !requirement_ok(rule.professional.as_ref(), Professional::rank) {
+            if !requirement_ok(rule.professional.as_ref()) {
                 return Err(bad(Criterion::Professional));
             }
-            if !requirement_ok(rule.political_theory.as_ref(), PoliticalTheory::rank) {
+            if !requirement_ok(rule.political_theory.as_ref()) {
                 return Err(bad(Criterion::PoliticalTheory));
             }
         }
@@ -105,16 +104,16 @@ impl RuleSet {
 }
 
 /// A requirement asks for a ranked level above "none"; its exception, if any, lowers it to
-/// a ranked level below it, or gives 1 to 50 years.
-fn requirement_ok<L: Copy>(r: Option<&Requirement<L>>, rank: fn(L) -> Option<u8>) -> bool {
+/// a ranked level below it, or gives 1 to 50 years ([`GRACE_YEARS`]).
+fn requirement_ok<L: Level>(r: Option<&Requirement<L>>) -> bool {
     let Some(r) = r else { return true };
-    let Some(min) = rank(r.min).filter(|&m| m > 0) else {
+    let Some(min) = r.min.rank().filter(|&m| m > 0) else {
         return false;
     };
     match r.exception.as_ref().map(|e| &e.relief) {
         None => true,
-        Some(Relief::LowerTo(lower)) => rank(*lower).is_some_and(|l| l < min),
-        Some(Relief::GraceYears(years)) => (1..=50).contains(years),
+        Some(Relief::LowerTo(lower)) => lower.rank().is_some_and(|l| l < min),
+        Some(Relief::GraceYears(years)) => GRACE_YEARS.contains(years),
     }
 }
 

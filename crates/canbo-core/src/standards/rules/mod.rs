@@ -8,18 +8,21 @@
 //! This file holds the model (what a rule set, a rule, a requirement and its exception are,
 //! and what a set leaves unconfirmed). Beside it: `json.rs`, the file form a user exchanges
 //! and the checks a set must pass before it is used; `choose.rs`, which set applies (in
-//! force at a date, by name, the user's sets over the built-in ones); `builtin.rs`, the sets
-//! of DOMAIN.md as data.
+//! force at a date, by name, the user's sets over the built-in ones, and what a set is to
+//! the user); `builtin.rs`, the sets of DOMAIN.md as data; `edit.rs`, the levels a
+//! requirement may ask and the changes an editor makes to one.
 
 mod builtin;
 mod choose;
+mod edit;
 mod json;
 
 pub use builtin::{defaults, in_lang};
-pub use choose::{based_on, choose, combine, copy_id, find, in_force, RuleSetError};
+pub use choose::{based_on, choose, combine, copy_id, find, in_force, keep, RuleSetError, SetKind};
+pub use edit::{no_requirement, set_min, Level, DEFAULT_GRACE_YEARS, GRACE_YEARS};
 pub use json::{Problem, RuleSetFileError};
 
-use crate::codes::{Category, GeneralEducation, PoliticalTheory, Professional};
+use crate::codes::{Category, Code, GeneralEducation, PoliticalTheory, Professional};
 use crate::date::Date;
 use crate::lang::Lang;
 use crate::vocab::positions::Title;
@@ -118,6 +121,18 @@ pub struct Who {
 }
 
 impl Who {
+    /// Whom the rule covers, in words: "Cán bộ: tất cả" / "Cadres: everyone", or the
+    /// category and its titles ("Cán bộ: Chủ tịch UBND, Phó Chủ tịch UBND").
+    pub fn label(&self, lang: Lang) -> String {
+        let whom = if self.titles.is_empty() {
+            lang.pick("tất cả", "everyone").to_string()
+        } else {
+            let titles: Vec<&str> = self.titles.iter().map(|t| t.label(lang)).collect();
+            titles.join(", ")
+        };
+        format!("{}: {whom}", self.category.label(lang))
+    }
+
     pub fn matches(&self, category: Category, title: Option<Title>) -> bool {
         category == self.category
             && (self.titles.is_empty() || title.is_some_and(|t| self.titles.contains(&t)))
@@ -155,6 +170,34 @@ pub enum Scope {
     DifficultAreaOrEthnicMinority,
 }
 
+impl Scope {
+    /// Every scope, in the order an editor offers them (the narrower first).
+    pub const ALL: [Scope; 2] = [Scope::DifficultArea, Scope::DifficultAreaOrEthnicMinority];
+
+    /// The code of the JSON (`"scope": "difficult_area"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Scope::DifficultArea => "difficult_area",
+            Scope::DifficultAreaOrEthnicMinority => "difficult_area_or_ethnic_minority",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Scope> {
+        Scope::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Whom the exception reaches, in words.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Scope::DifficultArea => lang.pick("Ở vùng khó khăn", "In a difficult area"),
+            Scope::DifficultAreaOrEthnicMinority => lang.pick(
+                "Vùng khó khăn hoặc người dân tộc thiểu số",
+                "Difficult area or ethnic-minority staff",
+            ),
+        }
+    }
+}
+
 /// What an exception does to the requirement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -164,6 +207,49 @@ pub enum Relief<L> {
     /// The full requirement binds only this many years after the set takes effect; until
     /// then a shortfall is "in grace", not "below".
     GraceYears(u8),
+}
+
+impl<L> Relief<L> {
+    pub fn kind(&self) -> ReliefKind {
+        match self {
+            Relief::LowerTo(_) => ReliefKind::LowerTo,
+            Relief::GraceYears(_) => ReliefKind::GraceYears,
+        }
+    }
+}
+
+/// The two kinds of [`Relief`], without their level or years: what an editor offers first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReliefKind {
+    LowerTo,
+    GraceYears,
+}
+
+impl ReliefKind {
+    pub const ALL: [ReliefKind; 2] = [ReliefKind::LowerTo, ReliefKind::GraceYears];
+
+    /// The key of the JSON (`{"lower_to": …}`, `{"grace_years": …}`).
+    pub fn code(self) -> &'static str {
+        match self {
+            ReliefKind::LowerTo => "lower_to",
+            ReliefKind::GraceYears => "grace_years",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ReliefKind> {
+        ReliefKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// What the relief does, in words (an editor's choice, followed by the level or years).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ReliefKind::LowerTo => lang.pick("Hạ mức yêu cầu xuống", "Lower the requirement to"),
+            ReliefKind::GraceYears => lang.pick(
+                "Cho thời gian chuyển tiếp (năm)",
+                "Allow a grace period (years)",
+            ),
+        }
+    }
 }
 
 fn is_false(b: &bool) -> bool {

@@ -396,3 +396,207 @@ fn unconfirmed_facts_are_listed_in_english_too() {
         assert!(en.iter().all(|l| l.contains("(unconfirmed)")), "{en:?}");
     }
 }
+
+mod editing {
+    //! The changes an editor makes to a requirement (`edit.rs`).
+
+    use super::super::*;
+    use crate::codes::{GeneralEducation, PoliticalTheory, Professional};
+
+    fn lowered(min: Professional, lower: Professional) -> Requirement<Professional> {
+        Requirement {
+            min,
+            unconfirmed: true,
+            exception: Some(Exception {
+                scope: Scope::DifficultArea,
+                relief: Relief::LowerTo(lower),
+                unconfirmed: false,
+            }),
+        }
+    }
+
+    #[test]
+    fn a_requirement_asks_a_level_above_none_in_report_order() {
+        use Professional::*;
+        assert_eq!(
+            Professional::askable(),
+            [TienSi, ThacSi, DaiHoc, CaoDang, TrungCap, SoCap]
+        );
+        assert_eq!(
+            PoliticalTheory::askable(),
+            [
+                PoliticalTheory::CaoCap,
+                PoliticalTheory::TrungCap,
+                PoliticalTheory::SoCap
+            ]
+        );
+        assert_eq!(DaiHoc.below(), [CaoDang, TrungCap, SoCap, None]);
+        assert_eq!(DaiHoc.highest_below(), Some(CaoDang));
+        assert_eq!(SoCap.highest_below(), Some(None));
+        assert_eq!(None.highest_below(), Option::None);
+        assert_eq!(GeneralEducation::TieuHoc.below(), [GeneralEducation::None]);
+        // Lowered to the bottom, a requirement asks nothing.
+        assert_eq!(None.lowered_label(Lang::Vi), "Không yêu cầu");
+        assert_eq!(None.lowered_label(Lang::En), "No requirement");
+        assert_eq!(TrungCap.lowered_label(Lang::En), "Intermediate vocational");
+    }
+
+    #[test]
+    fn a_new_minimum_is_confirmed_and_drops_an_exception_that_no_longer_lowers() {
+        let mut r = lowered(Professional::DaiHoc, Professional::TrungCap);
+        r.set_min(Professional::CaoDang);
+        assert!(!r.unconfirmed);
+        assert!(r.exception.is_some(), "trung cấp is still below cao đẳng");
+        r.set_min(Professional::TrungCap);
+        assert_eq!(r.exception, Option::None);
+        // Years of grace stay whatever the level.
+        let mut r = lowered(Professional::DaiHoc, Professional::TrungCap);
+        r.set_relief_kind(ReliefKind::GraceYears);
+        r.set_min(Professional::SoCap);
+        assert_eq!(r.exception.map(|e| e.relief), Some(Relief::GraceYears(5)));
+    }
+
+    #[test]
+    fn an_optional_requirement_is_made_changed_or_removed() {
+        let mut slot = Option::None;
+        set_min(&mut slot, Some(Professional::DaiHoc));
+        assert_eq!(slot, Some(Requirement::new(Professional::DaiHoc)));
+        set_min(&mut slot, Some(Professional::ThacSi));
+        assert_eq!(slot.as_ref().map(|r| r.min), Some(Professional::ThacSi));
+        set_min(&mut slot, Option::None);
+        assert_eq!(slot, Option::None);
+    }
+
+    #[test]
+    fn a_new_exception_lowers_one_level_or_gives_five_years() {
+        let mut r = Requirement::new(Professional::DaiHoc);
+        r.set_scope(Some(Scope::DifficultAreaOrEthnicMinority));
+        assert_eq!(
+            r.exception,
+            Some(Exception {
+                scope: Scope::DifficultAreaOrEthnicMinority,
+                relief: Relief::LowerTo(Professional::CaoDang),
+                unconfirmed: false,
+            })
+        );
+        // A new scope keeps the relief chosen.
+        r.lower_to(Professional::SoCap);
+        r.set_scope(Some(Scope::DifficultArea));
+        assert_eq!(
+            r.exception.as_ref().map(|e| (e.scope, e.relief.clone())),
+            Some((Scope::DifficultArea, Relief::LowerTo(Professional::SoCap)))
+        );
+        r.set_scope(Option::None);
+        assert_eq!(r.exception, Option::None);
+        // Nothing is below "none": only years can relieve it (never valid as a minimum,
+        // but the editor must not offer a level that is not there).
+        let mut r = Requirement::new(Professional::None);
+        r.set_scope(Some(Scope::DifficultArea));
+        assert_eq!(
+            r.exception.map(|e| e.relief),
+            Some(Relief::GraceYears(DEFAULT_GRACE_YEARS))
+        );
+    }
+
+    #[test]
+    fn the_relief_switches_kind_and_years_stay_within_the_law() {
+        let mut r = lowered(Professional::DaiHoc, Professional::SoCap);
+        r.set_relief_kind(ReliefKind::GraceYears);
+        assert_eq!(
+            r.exception.as_ref().map(|e| e.relief.clone()),
+            Some(Relief::GraceYears(5))
+        );
+        r.set_grace_years(12);
+        r.set_grace_years(0);
+        r.set_grace_years(51);
+        assert_eq!(
+            r.exception.as_ref().map(|e| e.relief.clone()),
+            Some(Relief::GraceYears(12))
+        );
+        r.set_relief_kind(ReliefKind::LowerTo);
+        assert_eq!(
+            r.exception.as_ref().map(|e| e.relief.clone()),
+            Some(Relief::LowerTo(Professional::CaoDang))
+        );
+        // Without an exception nothing changes.
+        let mut plain = Requirement::new(Professional::DaiHoc);
+        plain.set_relief_kind(ReliefKind::GraceYears);
+        plain.lower_to(Professional::SoCap);
+        plain.set_grace_years(3);
+        assert_eq!(plain, Requirement::new(Professional::DaiHoc));
+    }
+
+    #[test]
+    fn what_an_editor_makes_passes_the_check() {
+        let mut set = defaults().remove(2);
+        let Some(r) = set.rules[0].professional.as_mut() else {
+            panic!("the first rule asks a professional level")
+        };
+        r.set_scope(Some(Scope::DifficultArea));
+        r.set_relief_kind(ReliefKind::GraceYears);
+        r.set_grace_years(GRACE_YEARS.end().to_owned());
+        assert_eq!(set.validate(), Ok(()));
+    }
+
+    #[test]
+    fn a_rule_says_whom_it_covers() {
+        use crate::codes::Category;
+        use crate::vocab::positions::Title;
+        let everyone = Who {
+            category: Category::CongChuc,
+            titles: Vec::new(),
+        };
+        assert_eq!(everyone.label(Lang::Vi), "Công chức: tất cả");
+        assert_eq!(everyone.label(Lang::En), "Civil servants: everyone");
+        let some = Who {
+            category: Category::CanBo,
+            titles: vec![Title::ALL[0], Title::ALL[1]],
+        };
+        assert_eq!(
+            some.label(Lang::En),
+            format!(
+                "Cadres: {}, {}",
+                Title::ALL[0].label(Lang::En),
+                Title::ALL[1].label(Lang::En)
+            )
+        );
+    }
+}
+
+mod users_sets {
+    //! The user's sets beside the built-in ones (`choose.rs`: `keep`, `SetKind`).
+
+    use super::super::*;
+
+    #[test]
+    fn sets_are_marked_by_where_they_come_from() {
+        let mut copy = defaults().remove(2);
+        copy.id = "nd33-2023-sua".into();
+        let mut own = defaults().remove(0);
+        own.id = "rieng".into();
+        let user = vec![copy, own];
+        assert_eq!(SetKind::of("nd33-2023", &user), SetKind::BuiltIn);
+        assert_eq!(SetKind::of("nd33-2023-sua", &user), SetKind::Edited);
+        assert_eq!(SetKind::of("rieng", &user), SetKind::Own);
+        assert_eq!(SetKind::BuiltIn.mark(Lang::Vi), "");
+        assert_eq!(SetKind::Edited.mark(Lang::Vi), " (đã sửa)");
+        assert_eq!(SetKind::Own.mark(Lang::En), " (added)");
+    }
+
+    #[test]
+    fn a_kept_set_replaces_its_id_and_a_built_in_copy_is_not_kept() {
+        let mut user = Vec::new();
+        let mut edited = defaults().remove(2);
+        edited.name = "Sửa".into();
+        keep(&mut user, edited.clone());
+        assert_eq!(user, vec![edited.clone()]);
+        edited.name = "Sửa lần hai".into();
+        keep(&mut user, edited.clone());
+        assert_eq!(user, vec![edited]);
+        // Back to the built-in set: the user's copy goes.
+        keep(&mut user, defaults().remove(2));
+        assert_eq!(user, Vec::<RuleSet>::new());
+        keep(&mut user, defaults().remove(0));
+        assert_eq!(user, Vec::<RuleSet>::new());
+    }
+}
