@@ -6,8 +6,9 @@ use canbo_core::report::{compare, Change, Report};
 use leptos::prelude::*;
 
 use crate::components::report::stat_label;
-use crate::format;
+use crate::i18n::t;
 use crate::state::AppState;
+use canbo_core::export::text;
 
 /// The table comparing the snapshot named in `comparing` with the report `now`, and «Đóng».
 pub(super) fn comparison(
@@ -30,32 +31,28 @@ pub(super) fn comparison(
     Some(view! {
         <div class="table-scroll">
             <table class="snapshot-compare" data-testid="snapshot-compare-table">
-                <caption>{format!("«{name}» so với hiện tại")}</caption>
+                <caption>{t(format!("«{name}» so với hiện tại"), format!("«{name}» against now"))}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Chỉ tiêu"</th>
-                        <th scope="col" class="num">"Trước"</th>
-                        <th scope="col" class="num">"Nay"</th>
-                        <th scope="col" class="num">"Chênh lệch"</th>
+                        <th scope="col">{t("Chỉ tiêu", "Figure")}</th>
+                        <th scope="col" class="num">{t("Trước", "Before")}</th>
+                        <th scope="col" class="num">{t("Nay", "Now")}</th>
+                        <th scope="col" class="num">{t("Chênh lệch", "Difference")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
         <button type="button" class="button small subtle" on:click=move |_| comparing.set(None)>
-            "Đóng bảng so sánh"
+            {t("Đóng bảng so sánh", "Close the comparison")}
         </button>
     })
 }
 
 /// One figure: its label, before, now, and the difference.
 fn change_row(c: Change, now: &Report, lang: Lang) -> impl IntoView {
-    let show = |v: Option<u32>| v.map_or("—".to_string(), format::count);
-    let diff = match (c.before, c.after) {
-        (Some(b), Some(a)) if a >= b => format!("+{}", format::count(a - b)),
-        (Some(b), Some(a)) => format!("−{}", format::count(b - a)),
-        _ => "—".to_string(),
-    };
+    let show = |v: Option<u32>| text::figure(v, lang);
+    let diff = text::difference(c.before, c.after, lang);
     let changed = c.before != c.after;
     view! {
         <tr class:changed=changed data-path=c.path.clone()>

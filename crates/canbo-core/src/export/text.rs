@@ -74,6 +74,22 @@ fn with_sign(digits: String, lang: Lang, space: char) -> String {
     }
 }
 
+/// A figure as a snapshot comparison shows it: the number, or `—` when that report had no
+/// such figure.
+pub fn figure(n: Option<u32>, lang: Lang) -> String {
+    n.map_or("—".into(), |n| number(n, lang))
+}
+
+/// How a figure changed from `before` to `after`, signed: `+12`, `−3` (a minus sign, not a
+/// hyphen), `+0` when unchanged, `—` when either report lacks the figure.
+pub fn difference(before: Option<u32>, after: Option<u32>, lang: Lang) -> String {
+    match (before, after) {
+        (Some(b), Some(a)) if a >= b => format!("+{}", number(a - b, lang)),
+        (Some(b), Some(a)) => format!("\u{2212}{}", number(b - a, lang)),
+        _ => "—".into(),
+    }
+}
+
 /// A share of a whole, with one decimal: `12,5 %` in Vietnamese, `12.5%` in English.
 pub fn percent(part: u32, whole: u32, lang: Lang) -> String {
     match per_mille(part, whole) {
@@ -443,6 +459,20 @@ mod tests {
         let d = crate::date::Date::new(2024, 12, 31).unwrap();
         assert_eq!(date(d, Lang::Vi), "31/12/2024");
         assert_eq!(date(d, Lang::En), "31 Dec 2024");
+    }
+
+    #[test]
+    fn differences_are_signed_with_a_minus_sign_and_grouped() {
+        assert_eq!(difference(Some(1000), Some(3500), Lang::Vi), "+2.500");
+        assert_eq!(
+            difference(Some(3500), Some(1000), Lang::En),
+            "\u{2212}2,500"
+        );
+        assert_eq!(difference(Some(7), Some(7), Lang::En), "+0");
+        assert_eq!(difference(None, Some(7), Lang::Vi), "—");
+        assert_eq!(difference(Some(7), None, Lang::Vi), "—");
+        assert_eq!(figure(Some(1234), Lang::Vi), "1.234");
+        assert_eq!(figure(None, Lang::En), "—");
     }
 
     #[test]
