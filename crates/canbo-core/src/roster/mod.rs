@@ -2,6 +2,7 @@
 //! raised while reading them.
 
 mod build;
+pub mod query;
 mod unrecognised;
 mod warning;
 
