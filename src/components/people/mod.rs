@@ -3,6 +3,7 @@
 //! (file › sheet › row). Which people a search finds and their order are the core's
 //! (`canbo_core::roster::query`); this module shows them.
 
+use canbo_core::export::retirement::birth;
 use canbo_core::roster::query::{PeopleSort, PersonKey};
 use canbo_core::roster::Person;
 use leptos::prelude::*;
@@ -188,20 +189,14 @@ fn RowsInView(shown: Memo<Vec<usize>>, scroll: RwSignal<f64>, height: u32) -> im
 /// number among the table's, headings included (`aria-rowindex`). A plain function, called
 /// where the language is tracked.
 fn person_row(person: &Person, row: usize) -> impl IntoView {
-    let origin = format!(
-        "{} › {} › {} {}",
-        person.origin.file,
-        person.origin.sheet,
-        t("dòng", "row"),
-        person.origin.row
-    );
+    let lang = crate::i18n::lang();
     view! {
         <tr aria-rowindex=row>
             <td>{person.name.clone()}</td>
             <td>{person.unit.clone()}</td>
             <td>{person.position.clone().unwrap_or_default()}</td>
-            <td>{person.birth.map(|b| b.to_string()).unwrap_or_default()}</td>
-            <td class="origin">{origin}</td>
+            <td>{person.birth.map(|b| birth(b, lang)).unwrap_or_default()}</td>
+            <td class="origin">{person.origin.label(lang)}</td>
         </tr>
     }
 }
