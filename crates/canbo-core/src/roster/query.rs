@@ -186,28 +186,26 @@ fn ranks_of_texts<'a>(texts: impl Iterator<Item = &'a str>) -> HashMap<&'a str, 
 fn origin_ranks(people: &[Person]) -> Vec<u32> {
     let files = ranks_of_texts(people.iter().map(|p| p.origin.file.as_str()));
     let sheets = ranks_of_texts(people.iter().map(|p| p.origin.sheet.as_str()));
-    let key = |p: &Person| {
-        (
-            files
-                .get(p.origin.file.as_str())
-                .copied()
-                .unwrap_or(MISSING),
-            sheets
-                .get(p.origin.sheet.as_str())
-                .copied()
-                .unwrap_or(MISSING),
-            p.origin.row,
-        )
-    };
+    let rank = |ranks: &HashMap<&str, u32>, text: &str| ranks.get(text).copied().unwrap_or(MISSING);
+    let keys: Vec<(u32, u32, u32)> = people
+        .iter()
+        .map(|p| {
+            (
+                rank(&files, &p.origin.file),
+                rank(&sheets, &p.origin.sheet),
+                p.origin.row,
+            )
+        })
+        .collect();
     let mut by_origin: Vec<usize> = (0..people.len()).collect();
-    by_origin.sort_by_key(|&i| key(&people[i]));
+    by_origin.sort_unstable_by_key(|&i| keys[i]);
     let mut ranks = vec![0u32; people.len()];
-    let mut rank = 0u32;
+    let mut next = 0u32;
     for (n, &i) in by_origin.iter().enumerate() {
-        if n > 0 && key(&people[by_origin[n - 1]]) != key(&people[i]) {
-            rank += 1;
+        if n > 0 && keys[by_origin[n - 1]] != keys[i] {
+            next += 1;
         }
-        ranks[i] = rank;
+        ranks[i] = next;
     }
     ranks
 }
