@@ -4,7 +4,7 @@
 
 use canbo_core::date::Date;
 use canbo_core::export::Lang;
-use canbo_core::report::{report, AgeBands, Dimension, Filter, Report, ReportOptions};
+use canbo_core::report::{report, AgeBands, BandsError, Dimension, Filter, Report, ReportOptions};
 use leptos::prelude::*;
 
 use crate::state::AppState;
@@ -30,7 +30,7 @@ pub struct Settings {
     pub bands_text: RwSignal<String>,
     pub bands: RwSignal<AgeBands>,
     /// Why `bands_text` is not valid, if it is not.
-    pub bands_error: RwSignal<Option<String>>,
+    pub bands_error: RwSignal<Option<BandsError>>,
     /// Chosen values per dimension (an empty list keeps everyone).
     pub filter: RwSignal<Vec<(Dimension, Vec<String>)>>,
     pub lang: RwSignal<Lang>,
@@ -160,7 +160,10 @@ mod tests {
         assert!(settings.bands_error.get_untracked().is_none());
         settings.set_bands_text("61,30".into());
         assert_eq!(settings.bands.get_untracked().to_string(), "30,46,61");
-        assert!(settings.bands_error.get_untracked().is_some());
+        assert_eq!(
+            settings.bands_error.get_untracked(),
+            Some(canbo_core::report::BandsError::NotAscending)
+        );
         assert_eq!(settings.bands_text.get_untracked(), "61,30");
     }
 

@@ -9,8 +9,9 @@
 use std::collections::BTreeMap;
 
 use canbo_core::field::Field;
-use canbo_core::import::{ColumnChoice, FileInput, Overrides, SheetChoice};
+use canbo_core::import::{Activity, ColumnChoice, FileInput, Overrides, SheetChoice};
 use canbo_core::report::Report;
+use canbo_core::roster::query::PeopleIndex;
 use canbo_core::roster::Roster;
 use canbo_core::standards::RuleSet;
 use canbo_core::vocab::spellings::{Spelling, Spellings};
@@ -34,8 +35,9 @@ pub struct Picked {
 pub struct AppState {
     /// The roster of the last import that found people; `None` before any.
     pub roster: RwSignal<Option<Roster>>,
-    /// What the people tables search in, per person of the roster (built on first use).
-    pub search_index: Memo<Vec<String>>,
+    /// What the people tables search and sort by (`canbo_core::roster::query`): new with
+    /// each roster, each part made on first use.
+    pub people_index: Memo<PeopleIndex>,
     /// Why the files of the last import could not be read, in both languages.
     pub errors: RwSignal<Vec<canbo_core::Text>>,
     /// The bytes of the files behind the roster (this visit only), to re-read them when the
@@ -71,8 +73,9 @@ pub struct AppState {
     /// The folded import area is open: the files imported, how they were read, the values
     /// not recognised.
     pub import_open: RwSignal<bool>,
-    /// How far the running import is (of [`worker::PROGRESS_MAX`]) and what it is doing.
-    pub progress: RwSignal<(u32, String)>,
+    /// How far the running import is (of [`worker::PROGRESS_MAX`]) and what it is doing
+    /// (said in the language on screen).
+    pub progress: RwSignal<(u32, Option<Activity>)>,
 }
 
 impl AppState {
@@ -104,16 +107,17 @@ impl AppState {
     /// The state with nothing imported and nothing stored.
     pub fn empty() -> AppState {
         let roster = RwSignal::new(None::<Roster>);
-        let search_index = Memo::new(move |_| {
-            roster.with(|r| {
-                r.as_ref()
-                    .map(|r| crate::components::people::search_index(&r.people))
-                    .unwrap_or_default()
-            })
-        });
+        // Always "changed": a new roster is a new index.
+        let people_index = Memo::new_with_compare(
+            move |_| {
+                roster.track();
+                PeopleIndex::new()
+            },
+            |_, _| true,
+        );
         AppState {
             roster,
-            search_index,
+            people_index,
             errors: RwSignal::new(Vec::new()),
             files: StoredValue::new(Vec::new()),
             review: RwSignal::new(Vec::new()),
@@ -128,7 +132,7 @@ impl AppState {
             packed: StoredValue::new((None, false)),
             busy: RwSignal::new(false),
             import_open: RwSignal::new(false),
-            progress: RwSignal::new((0, String::new())),
+            progress: RwSignal::new((0, None)),
         }
     }
 
@@ -354,7 +358,7 @@ impl AppState {
     async fn parse(self, files: &[FileInput]) -> Option<Import> {
         self.busy.set(true);
         self.progress
-            .set((worker::STEPS / 2, "Đang gửi tệp cho bộ đọc…".into()));
+            .set((worker::STEPS / 2, Some(Activity::Sending)));
         let overrides = self.overrides.get_untracked();
         let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
         let started = now_ms();
@@ -363,7 +367,7 @@ impl AppState {
         let outcome = worker::run(
             files,
             &overrides,
-            move |stage, text| progress.set((stage, text)),
+            move |stage, activity| progress.set((stage, Some(activity))),
             move |packed| {
                 self.packed.update_value(|p| p.0 = Some(packed));
                 self.store_packed_roster();
@@ -545,11 +549,8 @@ impl AppState {
     /// Forgets a taught spelling. The roster on screen is read again from its files when
     /// they are still here; otherwise the next import reads it without.
     pub fn forget_spelling(&self, field: Field, text: &str) {
-        let key = canbo_core::text::fold(text);
-        self.overrides.update(|o| {
-            o.spellings
-                .retain(|s| !(s.field == field && canbo_core::text::fold(&s.text) == key))
-        });
+        self.overrides
+            .update(|o| canbo_core::vocab::spellings::forget(&mut o.spellings, field, text));
         if self.files.with_value(|f| !f.is_empty()) {
             self.reimport();
         }

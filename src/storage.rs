@@ -105,16 +105,19 @@ impl SaveError {
                 "The browser's storage is full: the latest data is NOT saved (the previous save is still there) and will be lost when the page closes. Delete some saved figures or use a smaller file.",
             ),
             SaveError::RosterTooLarge { people, chars } => {
-                let millions = *chars as f64 / 1e6;
+                // Millions of characters with one decimal, as each language writes it.
+                let tenths = (*chars as u64).saturating_add(50_000) / 100_000;
+                let millions = |lang| canbo_core::lang::tenths(tenths, lang, false);
                 Text::new(
                     format!(
                         "Danh sách {} người quá lớn để trình duyệt lưu lại (cần khoảng {} triệu ký tự, trình duyệt chỉ cho khoảng 5 triệu): số liệu vẫn dùng được cho đến khi đóng trang, lần sau hãy nhập lại tệp. Danh sách đã lưu trước đó (nếu có) được giữ nguyên.",
                         crate::format::count(*people as u32),
-                        format!("{millions:.1}").replace('.', ",")
+                        millions(canbo_core::Lang::Vi)
                     ),
                     format!(
-                        "The roster of {} people is too large for the browser to keep (about {millions:.1} million characters; the browser allows about 5 million): the figures work until the page closes; next time, import the file again. The roster saved before (if any) is kept.",
+                        "The roster of {} people is too large for the browser to keep (about {} million characters; the browser allows about 5 million): the figures work until the page closes; next time, import the file again. The roster saved before (if any) is kept.",
                         canbo_core::export::text::number(*people as u32, canbo_core::Lang::En),
+                        millions(canbo_core::Lang::En),
                     ),
                 )
             }

@@ -114,7 +114,10 @@ pub fn ImportBar() -> impl IntoView {
             </Show>
             <Show when=move || state.busy.get()>
                 <div class="import-busy" role="status" data-testid="import-busy">
-                    <label for="import-progress">{move || state.progress.with(|(_, text)| text.clone())}</label>
+                    <label for="import-progress">{move || {
+                        let lang = lang();
+                        state.progress.with(|(_, activity)| activity.as_ref().map(|a| a.message(lang)))
+                    }}</label>
                     <progress
                         id="import-progress"
                         max=crate::worker::PROGRESS_MAX

@@ -16,7 +16,9 @@ pub mod document;
 
 use std::cell::RefCell;
 
-use canbo_core::import::{import_with_progress, FileInput, Import, Overrides, Progress, Step};
+use canbo_core::import::{
+    import_with_progress, Activity, FileInput, Import, Overrides, Progress, Step,
+};
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -30,8 +32,9 @@ pub const PROGRESS_MAX: u32 = 4 * STEPS;
 /// Steps per stage of the progress bar.
 pub const STEPS: u32 = 100;
 
-/// Where the bar stands and what to say for a step of the core's import.
-fn describe(p: &Progress, files: &[FileInput]) -> (u32, String) {
+/// Where the bar stands for a step of the core's import, and what it is doing (the core's
+/// [`Activity`], said in the page's language when shown).
+fn describe(p: &Progress, files: &[FileInput]) -> (u32, Activity) {
     let within = match p.step {
         Step::Reading => 0.0,
         Step::Layout => 0.6,
@@ -40,26 +43,11 @@ fn describe(p: &Progress, files: &[FileInput]) -> (u32, String) {
     };
     let share = (p.done as f64 + within) / p.total.max(1) as f64;
     let at = STEPS + (share * STEPS as f64) as u32;
-    let text = match (p.file, p.step) {
-        (None, _) | (_, Step::Finishing) => "Đang kiểm tra trùng lặp…".to_string(),
-        (Some(file), step) => {
-            let size = files
-                .iter()
-                .find(|f| f.name == file)
-                .map_or(0, |f| f.bytes.len());
-            let doing = match step {
-                Step::Reading => format!("đang mở ({:.1} MB)", size as f64 / 1e6).replace('.', ","),
-                Step::Layout => "đang tìm dòng tiêu đề và các cột".to_string(),
-                _ => "đang đọc từng người".to_string(),
-            };
-            if p.total > 1 {
-                format!("Tệp {}/{} «{file}»: {doing}…", p.done + 1, p.total)
-            } else {
-                format!("«{file}»: {doing}…")
-            }
-        }
-    };
-    (at, text)
+    let bytes = p
+        .file
+        .and_then(|name| files.iter().find(|f| f.name == name))
+        .map_or(0, |f| f.bytes.len() as u64);
+    (at, Activity::of(p, bytes))
 }
 
 /// How an import in the worker ended.
@@ -86,18 +74,13 @@ pub fn serve() {
         }
         let (files, overrides) = read_request(&event.data());
         let parsed = import_with_progress(&files, &overrides, &mut |p| {
-            let (at, text) = describe(&p, &files);
-            post(&reply, &progress(at, &text), None);
+            let (at, activity) = describe(&p, &files);
+            post(&reply, &progress(at, &activity), None);
         });
+        let people = u32::try_from(parsed.roster.people.len()).unwrap_or(u32::MAX);
         post(
             &reply,
-            &progress(
-                3 * STEPS,
-                &format!(
-                    "Đã đọc {} người, đang gửi kết quả…",
-                    parsed.roster.people.len()
-                ),
-            ),
+            &progress(3 * STEPS, &Activity::Returning { people }),
             None,
         );
         let json = serde_json::to_vec(&parsed).unwrap_or_default();
@@ -152,11 +135,13 @@ fn read_request(data: &JsValue) -> (Vec<FileInput>, Overrides) {
     (files, overrides)
 }
 
-fn progress(stage: u32, text: &str) -> Object {
+/// A progress message: the bar's position and the activity as JSON.
+fn progress(stage: u32, activity: &Activity) -> Object {
     let message = Object::new();
     let _ = Reflect::set(&message, &"kind".into(), &"progress".into());
     let _ = Reflect::set(&message, &"stage".into(), &stage.into());
-    let _ = Reflect::set(&message, &"text".into(), &text.into());
+    let activity = serde_json::to_string(activity).unwrap_or_default();
+    let _ = Reflect::set(&message, &"activity".into(), &activity.into());
     message
 }
 
@@ -182,13 +167,13 @@ thread_local! {
     static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
 }
 
-/// Imports `files` in a new worker; `on_progress(stage, text)` follows it, and
+/// Imports `files` in a new worker; `on_progress(stage, activity)` follows it, and
 /// `on_packed(text)` receives the roster packed for storage after the result (unless another
 /// import or a cancel comes first).
 pub async fn run(
     files: &[FileInput],
     overrides: &Overrides,
-    on_progress: impl Fn(u32, String) + 'static,
+    on_progress: impl Fn(u32, Activity) + 'static,
     on_packed: impl FnOnce(String) + 'static,
 ) -> Outcome {
     cancel();
@@ -244,11 +229,13 @@ pub async fn run(
                     .ok()
                     .and_then(|s| s.as_f64())
                     .unwrap_or(0.0) as u32;
-                let text = Reflect::get(&data, &"text".into())
+                let activity = Reflect::get(&data, &"activity".into())
                     .ok()
-                    .and_then(|t| t.as_string())
-                    .unwrap_or_default();
-                on_progress(stage, text);
+                    .and_then(|a| a.as_string())
+                    .and_then(|a| serde_json::from_str::<Activity>(&a).ok());
+                if let Some(activity) = activity {
+                    on_progress(stage, activity);
+                }
             }
             Some("done") => {
                 let result = Reflect::get(&data, &"result".into()).unwrap_or(JsValue::NULL);
@@ -304,7 +291,7 @@ pub async fn run(
     }
     // Reading a large result back and drawing the report holds the page for a moment: say so
     // first, and let the browser paint it.
-    progress_after(3 * STEPS + STEPS / 2, "Đang dựng báo cáo…".into());
+    progress_after(3 * STEPS + STEPS / 2, Activity::Drawing);
     next_paint().await;
     let json = Uint8Array::new(&result).to_vec();
     match serde_json::from_slice::<Import>(&json) {
@@ -364,7 +351,7 @@ mod tests {
             (1, Some("xa-b.xlsx"), Step::People),
             (2, None, Step::Finishing),
         ] {
-            let (at, text) = describe(
+            let (at, activity) = describe(
                 &Progress {
                     done,
                     total: 2,
@@ -378,7 +365,7 @@ mod tests {
                 "{at} after {last}"
             );
             last = at;
-            texts.push(text);
+            texts.push(activity.message(canbo_core::lang::Lang::Vi));
         }
         assert_eq!(last, 2 * STEPS);
         assert_eq!(texts[0], "Tệp 1/2 «xa-a.xlsx»: đang mở (1,5 MB)…");

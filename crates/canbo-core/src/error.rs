@@ -125,20 +125,9 @@ pub enum Limit {
     Grid { cells: u64, max: u64 },
 }
 
-/// `12,3 MB` / `12.3 MB`.
-fn megabytes(bytes: u64, vi: bool) -> String {
-    let tenths = (bytes * 10).div_ceil(1_000_000);
-    let text = format!("{}.{}", tenths / 10, tenths % 10);
-    if vi {
-        format!("{} MB", text.replace('.', ","))
-    } else {
-        format!("{text} MB")
-    }
-}
-
 impl Limit {
     fn vi(&self) -> String {
-        let mb = |b: &u64| megabytes(*b, true);
+        let mb = |b: &u64| crate::lang::megabytes(*b, crate::lang::Lang::Vi);
         match self {
             Limit::FileSize { bytes, max } => {
                 format!("tệp quá lớn ({}, tối đa {})", mb(bytes), mb(max))
@@ -180,7 +169,7 @@ impl Limit {
     }
 
     fn en(&self) -> String {
-        let mb = |b: &u64| megabytes(*b, false);
+        let mb = |b: &u64| crate::lang::megabytes(*b, crate::lang::Lang::En);
         match self {
             Limit::FileSize { bytes, max } => {
                 format!("the file is too large ({}, at most {})", mb(bytes), mb(max))

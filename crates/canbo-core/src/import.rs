@@ -71,6 +71,28 @@ pub struct FileReport {
     pub sheets: Vec<SheetReport>,
 }
 
+/// How many files and sheets an import saw, and how many of the sheets it read as rosters
+/// (the import review's overview line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReadSummary {
+    pub files: u32,
+    pub sheets: u32,
+    /// Sheets read as rosters; the others were skipped, each for a reason.
+    pub rosters: u32,
+}
+
+impl ReadSummary {
+    pub fn of(files: &[FileReport]) -> ReadSummary {
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let sheets = files.iter().flat_map(|f| &f.sheets);
+        ReadSummary {
+            files: count(files.len()),
+            sheets: count(sheets.clone().count()),
+            rosters: count(sheets.filter(|s| s.skipped.is_none()).count()),
+        }
+    }
+}
+
 /// What the importer saw in one sheet (the import review and `canbo inspect`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SheetReport {
@@ -122,7 +144,7 @@ pub struct Progress<'a> {
 }
 
 /// What the importer is doing with the current file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Step {
     /// Unpacking the spreadsheet and reading its cells.
     Reading,
@@ -132,6 +154,101 @@ pub enum Step {
     People,
     /// All files read; checking the roster as a whole (duplicates).
     Finishing,
+}
+
+impl Step {
+    /// What the step does, as the progress line says it after the file's name.
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        match self {
+            Step::Reading => lang.pick("đang mở", "opening"),
+            Step::Layout => lang.pick(
+                "đang tìm dòng tiêu đề và các cột",
+                "finding the header rows and columns",
+            ),
+            Step::People => lang.pick("đang đọc từng người", "reading each person"),
+            Step::Finishing => lang.pick("đang kiểm tra trùng lặp", "checking for duplicates"),
+        }
+    }
+}
+
+/// What an import is doing, as its progress line says it: the importer's own steps
+/// ([`Progress`]) and those of a shell around it (the page sends the files to a worker,
+/// gets the result back and draws the report). A value, not a text, so that it crosses to
+/// the page as it is and is said in the language on screen when shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Activity {
+    /// The files are on their way to the reader.
+    Sending,
+    /// A step of one file: `index` (zero-based) of `total` files, its name and size.
+    File {
+        index: usize,
+        total: usize,
+        name: String,
+        bytes: u64,
+        step: Step,
+    },
+    /// Every file read: the roster is checked as a whole (duplicates).
+    Checking,
+    /// `people` people read; the result is on its way back.
+    Returning { people: u32 },
+    /// The report is being drawn.
+    Drawing,
+}
+
+impl Activity {
+    /// The activity of the importer's `progress`; `bytes`: the size of the file it names.
+    pub fn of(progress: &Progress, bytes: u64) -> Activity {
+        match (progress.file, progress.step) {
+            (None, _) | (_, Step::Finishing) => Activity::Checking,
+            (Some(name), step) => Activity::File {
+                index: progress.done,
+                total: progress.total,
+                name: name.to_string(),
+                bytes,
+                step,
+            },
+        }
+    }
+
+    /// The progress line in `lang`.
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        use crate::lang::{megabytes, number, Lang};
+        match self {
+            Activity::Sending => lang
+                .pick(
+                    "Đang gửi tệp cho bộ đọc…",
+                    "Sending the files to the reader…",
+                )
+                .into(),
+            Activity::File {
+                index,
+                total,
+                name,
+                bytes,
+                step,
+            } => {
+                let doing = match step {
+                    Step::Reading => format!("{} ({})", step.label(lang), megabytes(*bytes, lang)),
+                    _ => step.label(lang).to_string(),
+                };
+                match (lang, *total > 1) {
+                    (Lang::Vi, true) => format!("Tệp {}/{total} «{name}»: {doing}…", index + 1),
+                    (Lang::En, true) => format!("File {}/{total} «{name}»: {doing}…", index + 1),
+                    (_, false) => format!("«{name}»: {doing}…"),
+                }
+            }
+            Activity::Checking => lang
+                .pick("Đang kiểm tra trùng lặp…", "Checking for duplicates…")
+                .into(),
+            Activity::Returning { people } => match lang {
+                Lang::Vi => format!("Đã đọc {} người, đang gửi kết quả…", number(*people, lang)),
+                Lang::En => format!("{} people read, sending the result…", number(*people, lang)),
+            },
+            Activity::Drawing => lang
+                .pick("Đang dựng báo cáo…", "Drawing the report…")
+                .into(),
+        }
+    }
 }
 
 /// Import files into one roster.
@@ -495,6 +612,120 @@ fn warn_duplicates(roster: &mut Roster) {
 #[cfg(test)]
 mod progress_tests {
     use super::*;
+    use crate::lang::Lang;
+
+    #[test]
+    fn the_progress_line_names_the_file_its_size_and_step_in_either_language() {
+        let reading = Progress {
+            done: 0,
+            total: 2,
+            file: Some("xa-a.xlsx"),
+            step: Step::Reading,
+        };
+        let a = Activity::of(&reading, 1_500_000);
+        assert_eq!(
+            a.message(Lang::Vi),
+            "Tệp 1/2 «xa-a.xlsx»: đang mở (1,5 MB)…"
+        );
+        assert_eq!(
+            a.message(Lang::En),
+            "File 1/2 «xa-a.xlsx»: opening (1.5 MB)…"
+        );
+        let alone = Activity::of(
+            &Progress {
+                total: 1,
+                step: Step::People,
+                ..reading
+            },
+            0,
+        );
+        assert_eq!(alone.message(Lang::Vi), "«xa-a.xlsx»: đang đọc từng người…");
+        assert_eq!(alone.message(Lang::En), "«xa-a.xlsx»: reading each person…");
+        let done = Progress {
+            done: 2,
+            total: 2,
+            file: None,
+            step: Step::Finishing,
+        };
+        assert_eq!(Activity::of(&done, 0), Activity::Checking);
+        assert_eq!(
+            Activity::Returning { people: 12_345 }.message(Lang::Vi),
+            "Đã đọc 12.345 người, đang gửi kết quả…"
+        );
+        assert_eq!(
+            Activity::Returning { people: 12_345 }.message(Lang::En),
+            "12,345 people read, sending the result…"
+        );
+        // Every activity in both languages: none empty, no Vietnamese letter in English.
+        let all = [
+            Activity::Sending,
+            a.clone(),
+            Activity::of(
+                &Progress {
+                    step: Step::Layout,
+                    ..reading
+                },
+                1,
+            ),
+            Activity::Checking,
+            Activity::Returning { people: 1 },
+            Activity::Drawing,
+        ];
+        for activity in &all {
+            assert!(!activity.message(Lang::Vi).is_empty());
+            let en = activity.message(Lang::En);
+            assert!(
+                en.chars().all(|c| c.is_ascii() || "«»…".contains(c)),
+                "{en}"
+            );
+            // It crosses from the worker to the page as JSON.
+            let json = serde_json::to_string(activity).unwrap();
+            assert_eq!(&serde_json::from_str::<Activity>(&json).unwrap(), activity);
+        }
+    }
+
+    #[test]
+    fn the_summary_counts_files_sheets_and_the_sheets_read() {
+        let sheet = |name: &str, skipped: Option<NotRoster>| SheetReport {
+            sheet: name.into(),
+            skipped,
+            header_rows: Vec::new(),
+            columns: Vec::new(),
+            units: Vec::new(),
+            people: 0,
+            skipped_rows: Vec::new(),
+            encoding: None,
+        };
+        let file = |name: &str, sheets| FileReport {
+            file: name.into(),
+            format: Format::Xlsx,
+            code_page: None,
+            sheets,
+        };
+        let files = [
+            file(
+                "a.xlsx",
+                vec![
+                    sheet("DS", None),
+                    sheet("Ghi chú", Some(NotRoster::NoHeader)),
+                ],
+            ),
+            file(
+                "b.xlsx",
+                vec![sheet("Sheet1", None), sheet("Ẩn", Some(NotRoster::Hidden))],
+            ),
+            file("c.xlsx", vec![sheet("Trống", Some(NotRoster::Empty))]),
+        ];
+        assert_eq!(
+            ReadSummary::of(&files),
+            ReadSummary {
+                files: 3,
+                sheets: 5,
+                rosters: 2
+            }
+        );
+        assert_eq!(ReadSummary::of(&[]), ReadSummary::default());
+    }
 
     #[test]
     fn progress_names_each_file_and_step_then_finishes() {

@@ -1,9 +1,11 @@
 //! A searchable, sortable people table that stays smooth at hundreds of thousands of rows:
 //! only the rows in view are in the DOM. Each person shows where they were read
-//! (file › sheet › row).
+//! (file › sheet › row). Which people a search finds and their order are the core's
+//! (`canbo_core::roster::query`); this module shows them.
 
+use canbo_core::export::retirement::birth;
+use canbo_core::roster::query::{PeopleSort, PersonKey};
 use canbo_core::roster::Person;
-use canbo_core::text::fold;
 use leptos::prelude::*;
 
 use crate::i18n::{num, t};
@@ -13,140 +15,56 @@ use crate::state::AppState;
 const ROW: f64 = 34.0;
 const OVERSCAN: usize = 8;
 
-#[derive(Clone, Copy, PartialEq)]
-enum Key {
-    Name,
-    Unit,
-    Position,
-    Birth,
-    Origin,
-}
-
-/// Separates the fields of a [`search_index`] entry.
-const SEP: char = '\u{1}';
-
-/// Per person, the folded name, unit and position (`SEP` between them), made once per roster:
-/// a search is then one substring test per person, and a sort by name compares the folded
-/// names without folding again.
-pub fn search_index(people: &[Person]) -> Vec<String> {
-    people
-        .iter()
-        .map(|p| {
-            let mut entry = fold(&p.name);
-            entry.push(SEP);
-            entry.push_str(&fold(&p.unit));
-            entry.push(SEP);
-            entry.push_str(&fold(p.position.as_deref().unwrap_or_default()));
-            entry
-        })
-        .collect()
-}
-
-fn folded_name(entry: &str) -> &str {
-    entry.split(SEP).next().unwrap_or_default()
-}
-
-fn compare(a: &Person, b: &Person, key: Key) -> std::cmp::Ordering {
-    match key {
-        // By name: [`folded_name`], before this is called.
-        Key::Name => std::cmp::Ordering::Equal,
-        Key::Unit => a.unit.cmp(&b.unit),
-        Key::Position => a.position.cmp(&b.position),
-        Key::Birth => a.birth.cmp(&b.birth),
-        Key::Origin => (&a.origin.file, &a.origin.sheet, a.origin.row).cmp(&(
-            &b.origin.file,
-            &b.origin.sheet,
-            b.origin.row,
-        )),
-    }
-}
-
-/// Indices into the roster of the people `matching` returned (both in roster order).
-pub fn indices(all: &[Person], matched: &[&Person]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(matched.len());
-    let mut next = matched.iter().peekable();
-    for (i, p) in all.iter().enumerate() {
-        match next.peek() {
-            Some(m) if std::ptr::eq(**m, p) => {
-                out.push(i);
-                next.next();
-            }
-            Some(_) => {}
-            None => break,
-        }
-    }
-    out
-}
-
 /// The people at `people` (indices into the roster), searchable and sortable.
 #[component]
 pub fn PeopleTable(people: Vec<usize>, #[prop(default = 560)] height: u32) -> impl IntoView {
-    let s = expect_context::<Settings>();
     let state = expect_context::<AppState>();
     let query = RwSignal::new(String::new());
-    let sort = RwSignal::new(None::<(Key, bool)>);
+    let sort = RwSignal::new(None::<PeopleSort>);
     let scroll = RwSignal::new(0.0f64);
     let people = StoredValue::new(people);
-    // The rows shown, in order: search then sort.
+    // The rows shown, in order: found by the search, then sorted.
     let shown = Memo::new(move |_| {
-        let q = fold(query.get().trim());
+        let query = query.get();
         let sort = sort.get();
-        // The index is built on the first search or sort by name, then shared.
-        let needs_index = !q.is_empty() || matches!(sort, Some((Key::Name, _)));
-        let run = |index: Option<&Vec<String>>| {
+        state.people_index.with(|index| {
             state.roster.with(|roster| {
-                let Some(roster) = roster else {
-                    return Vec::new();
-                };
-                let all = &roster.people;
-                let mut rows: Vec<usize> = people.with_value(|p| match index {
-                    Some(index) if !q.is_empty() => p
-                        .iter()
-                        .copied()
-                        .filter(|&i| index.get(i).is_some_and(|entry| entry.contains(&q)))
-                        .collect(),
-                    _ => p.clone(),
-                });
-                match (sort, index) {
-                    (Some((Key::Name, descending)), Some(index)) => {
-                        rows.sort_by(|&a, &b| {
-                            let o = folded_name(&index[a]).cmp(folded_name(&index[b]));
-                            if descending {
-                                o.reverse()
-                            } else {
-                                o
-                            }
-                        });
-                    }
-                    (Some((key, descending)), _) => rows.sort_by(|&a, &b| {
-                        let o = compare(&all[a], &all[b], key);
-                        if descending {
-                            o.reverse()
-                        } else {
-                            o
-                        }
-                    }),
-                    (None, _) => {}
-                }
-                rows
+                roster.as_ref().map_or_else(Vec::new, |roster| {
+                    people.with_value(|rows| index.rows(&roster.people, rows, &query, sort))
+                })
             })
-        };
-        if needs_index {
-            state.search_index.with(|index| run(Some(index)))
-        } else {
-            run(None)
-        }
-    });
-    let sort_by = move |key: Key| {
-        sort.update(|s| {
-            *s = match *s {
-                Some((k, false)) if k == key => Some((key, true)),
-                Some((k, true)) if k == key => None,
-                _ => Some((key, false)),
-            }
         })
-    };
-    let visible = (height as f64 / ROW).ceil() as usize + 1;
+    });
+    view! {
+        <div class="people">
+            <PeopleTools query shown />
+            <div
+                class="people-scroll"
+                tabindex="0"
+                style:max-height=format!("{height}px")
+                on:scroll=move |ev| {
+                    let el: web_sys::HtmlElement = event_target(&ev);
+                    scroll.set(el.scroll_top() as f64);
+                }
+            >
+                <table class="people-table" data-testid="people-table" aria-rowcount=move || shown.with(|r| r.len() + 1)>
+                    <thead>
+                        <SortableHeadings sort />
+                    </thead>
+                    <tbody>
+                        <RowsInView shown scroll height />
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
+
+/// Above the table: the search box, how many people it shows, and their download.
+#[component]
+fn PeopleTools(query: RwSignal<String>, shown: Memo<Vec<usize>>) -> impl IntoView {
+    let s = expect_context::<Settings>();
+    let state = expect_context::<AppState>();
     let export_error = RwSignal::new(None::<String>);
     let export = move |_| {
         let lang = s.lang.get_untracked();
@@ -162,19 +80,84 @@ pub fn PeopleTable(people: Vec<usize>, #[prop(default = 560)] height: u32) -> im
         });
         export_error.set(result.err());
     };
-    let header = move |key: Key, vi: &'static str, en: &'static str| {
+    view! {
+        <div class="people-tools">
+            <label class="visually-hidden" for="people-search">{move || t("Tìm", "Search")}</label>
+            <input
+                id="people-search"
+                type="search"
+                data-testid="people-search"
+                placeholder=move || t("Tìm theo tên, đơn vị, chức vụ…", "Search name, unit, position…")
+                on:input=move |ev| query.set(event_target_value(&ev))
+            />
+            <span class="people-count" aria-live="polite" data-testid="people-count" data-value=move || shown.with(|r| r.len())>
+                {move || format!("{} {}", num(shown.with(|r| r.len() as u32), s.lang.get()), t("người", "people"))}
+            </span>
+            <button type="button" class="button small" data-testid="export-people" on:click=export>
+                {move || t("Tải danh sách (.xlsx)", "Download list (.xlsx)")}
+            </button>
+            {move || export_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </div>
+    }
+}
+
+/// The column headings, each a button that sorts by its column: ascending, descending, then
+/// as given.
+#[component]
+fn SortableHeadings(sort: RwSignal<Option<PeopleSort>>) -> impl IntoView {
+    let sort_by = move |key: PersonKey| {
+        sort.update(|now| {
+            *now = match *now {
+                Some(PeopleSort {
+                    key: k,
+                    descending: false,
+                }) if k == key => Some(PeopleSort {
+                    key,
+                    descending: true,
+                }),
+                Some(PeopleSort { key: k, .. }) if k == key => None,
+                _ => Some(PeopleSort {
+                    key,
+                    descending: false,
+                }),
+            }
+        })
+    };
+    let heading = move |key: PersonKey, vi: &'static str, en: &'static str| {
         let aria = move || match sort.get() {
-            Some((k, false)) if k == key => "ascending",
-            Some((k, true)) if k == key => "descending",
+            Some(PeopleSort { key: k, descending }) if k == key => {
+                if descending {
+                    "descending"
+                } else {
+                    "ascending"
+                }
+            }
             _ => "none",
         };
         view! {
             <th scope="col" aria-sort=aria>
-                <button type="button" class="sort" on:click=move |_| sort_by(key)>{t(vi, en)}</button>
+                <button type="button" class="sort" on:click=move |_| sort_by(key)>{move || t(vi, en)}</button>
             </th>
         }
     };
-    let body = move || {
+    view! {
+        <tr>
+            {heading(PersonKey::Name, "Họ và tên", "Name")}
+            {heading(PersonKey::Unit, "Đơn vị", "Unit")}
+            {heading(PersonKey::Position, "Chức vụ", "Position")}
+            {heading(PersonKey::Birth, "Ngày sinh", "Born")}
+            {heading(PersonKey::Origin, "Tệp › trang › dòng", "File › sheet › row")}
+        </tr>
+    }
+}
+
+/// The rows scrolled into view (and a few either side), between two spacers as tall as the
+/// rows left out, so the scroll bar stands for the whole list.
+#[component]
+fn RowsInView(shown: Memo<Vec<usize>>, scroll: RwSignal<f64>, height: u32) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let visible = (height as f64 / ROW).ceil() as usize + 1;
+    move || {
         shown.with(|rows| {
             let start = ((scroll.get() / ROW) as usize)
                 .saturating_sub(OVERSCAN)
@@ -189,22 +172,7 @@ pub fn PeopleTable(people: Vec<usize>, #[prop(default = 560)] height: u32) -> im
                     .enumerate()
                     .filter_map(|(k, &i)| {
                         let p = roster.people.get(i)?;
-                        let origin = format!(
-                            "{} › {} › {} {}",
-                            p.origin.file,
-                            p.origin.sheet,
-                            t("dòng", "row"),
-                            p.origin.row
-                        );
-                        Some(view! {
-                            <tr aria-rowindex=start + k + 2>
-                                <td>{p.name.clone()}</td>
-                                <td>{p.unit.clone()}</td>
-                                <td>{p.position.clone().unwrap_or_default()}</td>
-                                <td>{p.birth.map(|b| b.to_string()).unwrap_or_default()}</td>
-                                <td class="origin">{origin}</td>
-                            </tr>
-                        })
+                        Some(person_row(p, start + k + 2))
                     })
                     .collect_view();
                 Some(view! {
@@ -214,49 +182,22 @@ pub fn PeopleTable(people: Vec<usize>, #[prop(default = 560)] height: u32) -> im
                 })
             })
         })
-    };
+    }
+}
+
+/// One person: name, unit, position, birth date and where they were read. `row`: the row's
+/// number among the table's, headings included (`aria-rowindex`). A plain function, called
+/// where the language is tracked.
+fn person_row(person: &Person, row: usize) -> impl IntoView {
+    let lang = crate::i18n::lang();
     view! {
-        <div class="people">
-            <div class="people-tools">
-                <label class="visually-hidden" for="people-search">{move || t("Tìm", "Search")}</label>
-                <input
-                    id="people-search"
-                    type="search"
-                    data-testid="people-search"
-                    placeholder=move || t("Tìm theo tên, đơn vị, chức vụ…", "Search name, unit, position…")
-                    on:input=move |ev| query.set(event_target_value(&ev))
-                />
-                <span class="people-count" aria-live="polite" data-testid="people-count" data-value=move || shown.with(|r| r.len())>
-                    {move || format!("{} {}", num(shown.with(|r| r.len() as u32), s.lang.get()), t("người", "people"))}
-                </span>
-                <button type="button" class="button small" data-testid="export-people" on:click=export>
-                    {move || t("Tải danh sách (.xlsx)", "Download list (.xlsx)")}
-                </button>
-                {move || export_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            </div>
-            <div
-                class="people-scroll"
-                tabindex="0"
-                style:max-height=format!("{height}px")
-                on:scroll=move |ev| {
-                    let el: web_sys::HtmlElement = event_target(&ev);
-                    scroll.set(el.scroll_top() as f64);
-                }
-            >
-                <table class="people-table" data-testid="people-table" aria-rowcount=move || shown.with(|r| r.len() + 1)>
-                    <thead>
-                        <tr>
-                            {move || header(Key::Name, "Họ và tên", "Name")}
-                            {move || header(Key::Unit, "Đơn vị", "Unit")}
-                            {move || header(Key::Position, "Chức vụ", "Position")}
-                            {move || header(Key::Birth, "Ngày sinh", "Born")}
-                            {move || header(Key::Origin, "Tệp › trang › dòng", "File › sheet › row")}
-                        </tr>
-                    </thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
-        </div>
+        <tr aria-rowindex=row>
+            <td>{person.name.clone()}</td>
+            <td>{person.unit.clone()}</td>
+            <td>{person.position.clone().unwrap_or_default()}</td>
+            <td>{person.birth.map(|b| birth(b, lang)).unwrap_or_default()}</td>
+            <td class="origin">{person.origin.label(lang)}</td>
+        </tr>
     }
 }
 
@@ -269,8 +210,7 @@ pub fn PeoplePage() -> impl IntoView {
         let options = s.options.get();
         let people = state.roster.with(|roster| {
             roster.as_ref().map(|roster| {
-                let matched = canbo_core::report::matching(roster, &options, &Default::default());
-                indices(&roster.people, &matched)
+                canbo_core::report::matching_rows(roster, &options, &Default::default())
             })
         });
         match people {

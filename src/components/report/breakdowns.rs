@@ -1,12 +1,14 @@
 //! The headline figures, every breakdown with counts, shares and a bar chart, and the age
 //! pyramid by gender. The figures and their paths come from `report::stats`.
 
+use canbo_core::codes::{Code, Gender};
+use canbo_core::export::table::{columns, FormColumn};
 use canbo_core::export::Lang;
 use canbo_core::report::{crosstab, stats, Dimension, Report, Stat};
 use leptos::prelude::*;
 
 use super::{drill_filter, Count};
-use crate::i18n::{num, t};
+use crate::i18n::{lang, num, t};
 use crate::settings::Settings;
 use crate::state::AppState;
 
@@ -25,6 +27,27 @@ const GROUPS: [(&str, &str, &str); 7] = [
     ("evaluation", "Đánh giá, xếp loại", "Evaluation"),
 ];
 
+/// The figures of the headline cards, as `report::stats` names them; each is labelled as
+/// the official form's column of that figure.
+const HEADLINES: [&str; 6] = [
+    "people",
+    "category.can_bo",
+    "category.cong_chuc",
+    "gender.nu",
+    "party_member",
+    "ethnic_minority",
+];
+
+/// The yes/no figures of the «Trong đó» card, labelled as the form's columns.
+const OF_WHOM: [&str; 3] = ["party_member", "ethnic_minority", "religious"];
+
+/// The label of the official form's column of figure `path` (`export::table::columns`).
+fn form_label(form: &[FormColumn], path: &str) -> Option<String> {
+    form.iter()
+        .find(|c| c.stat == path)
+        .map(|c| c.label.clone())
+}
+
 /// A breakdown's code as the report labels it (`Dimension::value_label`).
 fn label(key: &str, code: &str, report: &Report, lang: Lang) -> String {
     Dimension::from_code(key)
@@ -42,19 +65,12 @@ pub fn Headlines() -> impl IntoView {
         s.report.with(|report| {
             let report = report.as_ref()?;
             let all = stats(report);
-            let cards: [(&str, &str, &str); 6] = [
-                ("people", "Tổng số", "Total"),
-                ("category.can_bo", "Cán bộ", "Cadres"),
-                ("category.cong_chuc", "Công chức", "Civil servants"),
-                ("gender.nu", "Nữ", "Women"),
-                ("party_member", "Đảng viên", "Party members"),
-                ("ethnic_minority", "Dân tộc thiểu số", "Ethnic minorities"),
-            ];
-            let cards = cards
+            let form = columns(report, lang());
+            let cards = HEADLINES
                 .into_iter()
-                .filter_map(|(path, vi, en)| {
+                .filter_map(|path| {
                     let value = find(&all, path)?;
-                    let title = t(vi, en).to_string();
+                    let title = form_label(&form, path)?;
                     let whole = (path != "people").then_some(report.people);
                     let drill = drill_filter(path).map(|f| (title.clone(), f));
                     Some(view! {
@@ -144,16 +160,17 @@ pub fn Breakdowns() -> impl IntoView {
                 }
             }
             // Yes/no figures.
-            let others: Vec<_> = [
-                ("party_member", "Đảng viên", "Party members"),
-                ("ethnic_minority", "Dân tộc thiểu số", "Ethnic minorities"),
-                ("religious", "Có tôn giáo", "Religious"),
-            ]
-            .into_iter()
-            .filter_map(|(path, vi, en)| {
-                Some((t(vi, en).to_string(), path.to_string(), find(&all, path)?))
-            })
-            .collect();
+            let form = columns(report, lang);
+            let others: Vec<_> = OF_WHOM
+                .into_iter()
+                .filter_map(|path| {
+                    Some((
+                        form_label(&form, path)?,
+                        path.to_string(),
+                        find(&all, path)?,
+                    ))
+                })
+                .collect();
             if !others.is_empty() {
                 cards.push(
                     card(t("Trong đó", "Of whom").to_string(), others, whole, lang).into_any(),
@@ -187,8 +204,9 @@ fn AgeCard(report: Report) -> impl IntoView {
             Some((band.label.clone(), path.clone(), find(&all, &path)?))
         })
         .collect();
+    let unknown = form_label(&columns(&report, lang), "age.unknown").unwrap_or_default();
     rows.push((
-        t("Chưa rõ tuổi", "Age unknown").to_string(),
+        unknown,
         "age.unknown".to_string(),
         find(&all, "age.unknown").unwrap_or(report.age.unknown),
     ));
@@ -226,29 +244,17 @@ fn AgePyramid() -> impl IntoView {
                 .as_ref()
                 .map(|r| crosstab(r, &options, Dimension::AgeBand, Dimension::Gender))
         })?;
-        let count = |band: &str, gender: &str| -> u32 {
-            let r = table.row_values.iter().position(|v| v == band);
-            let c = table.col_values.iter().position(|v| v == gender);
-            match (r, c) {
-                (Some(r), Some(c)) => table
-                    .counts
-                    .get(r)
-                    .and_then(|row| row.get(c))
-                    .copied()
-                    .unwrap_or(0),
-                _ => 0,
-            }
-        };
         let bands: Vec<(String, u32, u32)> = report
             .age
             .bands
             .iter()
             .enumerate()
             .map(|(i, b)| {
+                let band = i.to_string();
                 (
                     b.label.clone(),
-                    count(&i.to_string(), "nam"),
-                    count(&i.to_string(), "nu"),
+                    table.count(&band, Gender::Nam.code()),
+                    table.count(&band, Gender::Nu.code()),
                 )
             })
             .rev()

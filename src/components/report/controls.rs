@@ -92,7 +92,7 @@ pub fn ReportControls(#[prop(optional)] date_only: bool) -> impl IntoView {
                 <p class="field-error" role="alert" data-testid="age-bands-error">
                     {t("Mốc tuổi chưa hợp lệ, báo cáo vẫn dùng mốc trước: ",
                         "These bands are not valid; the report keeps the previous ones: ")}
-                    {why}
+                    {why.message(s.lang.get())}
                 </p>
             })}
         </section>

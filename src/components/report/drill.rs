@@ -1,4 +1,4 @@
-//! The people behind a clicked count (the core's `matching`), with where each was read.
+//! The people behind a clicked count (the core's `matching_rows`), with where each was read.
 //!
 //! A modal dialog: when it opens, focus moves to its close button; Tab and Shift+Tab stay
 //! inside it; Escape, the close button or a click beside it close it, and focus goes back to
@@ -6,13 +6,13 @@
 //! partly (Chromium lets Tab leave for the browser's own controls) and would need its close
 //! synchronised with Leptos removing it, so the trap is a keydown handler here.
 
-use canbo_core::report::matching;
+use canbo_core::report::matching_rows;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
 use super::DrillRequest;
-use crate::components::people::{indices, PeopleTable};
+use crate::components::people::PeopleTable;
 use crate::i18n::{num, t};
 use crate::settings::Settings;
 use crate::state::AppState;
@@ -108,10 +108,9 @@ pub fn Drill() -> impl IntoView {
         }
         let options = s.options.get();
         let people = state.roster.with(|roster| {
-            roster.as_ref().map(|roster| {
-                let matched = matching(roster, &options, &filter);
-                indices(&roster.people, &matched)
-            })
+            roster
+                .as_ref()
+                .map(|roster| matching_rows(roster, &options, &filter))
         })?;
         let count = people.len() as u32;
         // Into the dialog once it is in the page.

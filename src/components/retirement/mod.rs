@@ -24,12 +24,10 @@ use bars::year_bars;
 use retirees::retiree_list;
 use timeline::timeline_table;
 
-/// A title in the language shown; `None` is a person whose title the roster does not give.
+/// A title in `lang`; `None` is a person whose title the roster does not give (the core's
+/// words, as in the exports).
 pub(crate) fn title_label(title: Option<Title>, lang: Lang) -> &'static str {
-    match title {
-        Some(title) => title.label(lang),
-        None => t("Chưa xác định chức danh", "Title not known"),
-    }
+    canbo_core::retirement::title_label(title, lang)
 }
 
 #[component]

@@ -28,9 +28,9 @@ pub fn retiree_list(
                     <td>{p.name.clone()}</td>
                     <td>{p.unit.clone()}</td>
                     <td>{p.position.clone().unwrap_or_default()}</td>
-                    <td>{p.birth.to_string()}</td>
+                    <td>{canbo_core::export::retirement::birth(p.birth, lang)}</td>
                     <td>{crate::format::date(p.retires_on)}{p.overdue.then(|| t(" (đã quá tuổi)", " (overdue)"))}</td>
-                    <td class="origin">{format!("{} › {} › {} {}", p.origin.file, p.origin.sheet, t("dòng", "row"), p.origin.row)}</td>
+                    <td class="origin">{p.origin.label(lang)}</td>
                 </tr>
             }
         })

@@ -8,9 +8,10 @@ mod notes;
 mod sheet;
 mod unread;
 
+use canbo_core::import::ReadSummary;
 use leptos::prelude::*;
 
-use crate::i18n::{lang, t};
+use crate::i18n::{lang, num, t};
 use crate::state::AppState;
 use sheet::SheetReview;
 pub use unread::{UnreadCount, UnreadValues};
@@ -22,19 +23,22 @@ pub fn ImportReview() -> impl IntoView {
     let saved_corrections = move || state.overrides.with(|o| o.columns.len() + o.sheets.len());
 
     let overview = move || {
-        let (files, sheets, read) = state.review.with(|r| {
-            (
-                r.len(),
-                r.iter().map(|f| f.sheets.len()).sum::<usize>(),
-                r.iter()
-                    .flat_map(|f| &f.sheets)
-                    .filter(|s| s.skipped.is_none())
-                    .count(),
-            )
+        let lang = lang();
+        let ReadSummary {
+            files,
+            sheets,
+            rosters: read,
+        } = state.review.with(|r| ReadSummary::of(r));
+        let warnings = state.roster.with(|r| {
+            r.as_ref()
+                .map_or(0, |r| u32::try_from(r.warnings.len()).unwrap_or(u32::MAX))
         });
-        let warnings = state
-            .roster
-            .with(|r| r.as_ref().map_or(0, |r| r.warnings.len()));
+        let (files, sheets, read, warnings) = (
+            num(files, lang),
+            num(sheets, lang),
+            num(read, lang),
+            num(warnings, lang),
+        );
         crate::i18n::t(format!(
                 "{files} tệp · đọc {read}/{sheets} trang · {warnings} cảnh báo — bấm để xem, sửa cột hoặc bỏ trang"
             ), format!(

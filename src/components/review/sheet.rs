@@ -40,7 +40,8 @@ pub fn SheetReview(file: String, sheet: SheetReport, id: String) -> impl IntoVie
                 .collect::<Vec<_>>()
                 .join(", ");
             let people = crate::i18n::num(sheet.people, lang);
-            let units = sheet.units.len();
+            let units =
+                crate::i18n::num(u32::try_from(sheet.units.len()).unwrap_or(u32::MAX), lang);
             t(
                 format!("{people} người · dòng tiêu đề {rows} · {units} đơn vị"),
                 format!("{people} people · header rows {rows} · {units} units"),

@@ -19,15 +19,6 @@ pub fn birth(birth: PartialDate, lang: Lang) -> String {
     }
 }
 
-/// A title row's label: the title in `lang`, or the words for a title the roster does not
-/// give.
-fn title_label(title: Option<crate::vocab::positions::Title>, lang: Lang) -> &'static str {
-    title.map_or(
-        lang.pick("Chưa xác định chức danh", "Title not known"),
-        |t| t.label(lang),
-    )
-}
-
 /// A unit's or a title's counts as table cells: overdue, each year, total.
 fn cells(t: &Timeline, lang: Lang) -> Vec<String> {
     let mut cells = vec![number(t.overdue, lang)];
@@ -124,7 +115,7 @@ pub fn text(f: &Forecast, law: &RetirementLaw, lang: Lang) -> String {
         .map(|row| {
             let label = match lang {
                 Lang::Vi => row.label.clone(),
-                Lang::En => title_label(row.title, lang).to_string(),
+                Lang::En => crate::retirement::title_label(row.title, lang).to_string(),
             };
             (label, &row.timeline)
         })

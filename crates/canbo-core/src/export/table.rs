@@ -181,6 +181,66 @@ pub fn rows(report: &Report, lang: Lang) -> Vec<(String, &Figures)> {
     rows
 }
 
+/// How the form's units are ordered on screen; the total stays last whatever the order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UnitOrder {
+    /// As the report gives them: the first file's order, then the next.
+    #[default]
+    Report,
+    /// By the unit's name as [`rows`] writes it, in Vietnamese alphabetical order
+    /// (`text::collate`).
+    Name { descending: bool },
+    /// By the figure of one of the form's columns (an index into [`columns`]); a unit
+    /// without that figure comes last either way.
+    Column { column: usize, descending: bool },
+}
+
+/// The rows of [`rows`] (the units, then the total) as indices into them, the units in
+/// `order` and the total last. Units equal on the key keep the report's order in either
+/// direction. A column index outside `columns` leaves the report's order.
+pub fn ordered(
+    rows: &[(String, &Figures)],
+    columns: &[FormColumn],
+    order: UnitOrder,
+) -> Vec<usize> {
+    let units = rows.len().saturating_sub(1);
+    let mut out: Vec<usize> = (0..units).collect();
+    match order {
+        UnitOrder::Report => {}
+        UnitOrder::Name { descending } => {
+            let keys: Vec<crate::text::collate::Key> = rows[..units]
+                .iter()
+                .map(|(name, _)| crate::text::collate::key(name))
+                .collect();
+            out.sort_by(|&a, &b| directed(keys[a].cmp(&keys[b]), descending));
+        }
+        UnitOrder::Column { column, descending } => {
+            if let Some(col) = columns.get(column) {
+                let values: Vec<Option<u32>> =
+                    rows[..units].iter().map(|(_, f)| (col.value)(f)).collect();
+                out.sort_by(|&a, &b| match (values[a], values[b]) {
+                    (Some(x), Some(y)) => directed(x.cmp(&y), descending),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                });
+            }
+        }
+    }
+    if !rows.is_empty() {
+        out.push(units);
+    }
+    out
+}
+
+fn directed(order: std::cmp::Ordering, descending: bool) -> std::cmp::Ordering {
+    if descending {
+        order.reverse()
+    } else {
+        order
+    }
+}
+
 /// A unit's name, or a placeholder for people whose unit no sheet stated (it belongs to the
 /// roster, which the report also names units by; kept here for the writers).
 pub use crate::roster::display_unit;
@@ -210,4 +270,197 @@ pub fn parts(columns: &[FormColumn], fit: usize) -> Vec<Vec<usize>> {
         c += span;
     }
     parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{import, FileInput, Overrides};
+    use crate::report::{report, ReportOptions};
+
+    /// Units written with accents and đ, in an order that is neither alphabetical nor by
+    /// size; one person with no unit.
+    const CSV: &str = "\
+Họ và tên,Giới tính,Đơn vị
+A1,Nam,Xã Yên Thế
+A2,Nữ,Xã Yên Thế
+B1,Nữ,Xã Đồng Tâm
+C1,Nam,xã Ân Thi
+C2,Nam,xã Ân Thi
+C3,Nữ,xã Ân Thi
+D1,Nữ,Xã Dương Hòa
+D2,Nam,Xã Dương Hòa
+E1,Nam,
+";
+
+    fn sample() -> Report {
+        let imported = import(
+            &[FileInput {
+                name: "t.csv".into(),
+                bytes: CSV.as_bytes().to_vec(),
+            }],
+            &Overrides::default(),
+        );
+        assert!(imported.errors.is_empty(), "{:?}", imported.errors);
+        report(
+            &imported.roster,
+            &ReportOptions {
+                as_of: "2024-12-31".parse().unwrap(),
+                ..Default::default()
+            },
+        )
+    }
+
+    fn names(report: &Report, order: UnitOrder) -> Vec<String> {
+        let cols = columns(report, Lang::Vi);
+        let rows = rows(report, Lang::Vi);
+        ordered(&rows, &cols, order)
+            .into_iter()
+            .map(|i| rows[i].0.clone())
+            .collect()
+    }
+
+    #[test]
+    fn units_keep_the_report_order_by_default_and_the_total_is_last() {
+        let r = sample();
+        assert_eq!(
+            names(&r, UnitOrder::Report),
+            [
+                "Xã Yên Thế",
+                "Xã Đồng Tâm",
+                "xã Ân Thi",
+                "Xã Dương Hòa",
+                "(Chưa rõ đơn vị)",
+                "Tổng cộng"
+            ]
+        );
+    }
+
+    #[test]
+    fn units_by_name_follow_the_vietnamese_alphabet_both_ways() {
+        let r = sample();
+        assert_eq!(
+            names(&r, UnitOrder::Name { descending: false }),
+            [
+                "(Chưa rõ đơn vị)",
+                "xã Ân Thi",
+                "Xã Dương Hòa",
+                "Xã Đồng Tâm",
+                "Xã Yên Thế",
+                "Tổng cộng"
+            ]
+        );
+        assert_eq!(
+            names(&r, UnitOrder::Name { descending: true }),
+            [
+                "Xã Yên Thế",
+                "Xã Đồng Tâm",
+                "Xã Dương Hòa",
+                "xã Ân Thi",
+                "(Chưa rõ đơn vị)",
+                "Tổng cộng"
+            ]
+        );
+    }
+
+    #[test]
+    fn units_by_a_column_are_ordered_by_its_figure_ties_in_report_order() {
+        let r = sample();
+        let cols = columns(&r, Lang::Vi);
+        let people = cols.iter().position(|c| c.stat == "people").unwrap();
+        let women = cols.iter().position(|c| c.stat == "gender.nu").unwrap();
+        assert_eq!(
+            names(
+                &r,
+                UnitOrder::Column {
+                    column: people,
+                    descending: true
+                }
+            ),
+            [
+                "xã Ân Thi",
+                "Xã Yên Thế",
+                "Xã Dương Hòa",
+                "Xã Đồng Tâm",
+                "(Chưa rõ đơn vị)",
+                "Tổng cộng"
+            ]
+        );
+        assert_eq!(
+            names(
+                &r,
+                UnitOrder::Column {
+                    column: people,
+                    descending: false
+                }
+            ),
+            [
+                "Xã Đồng Tâm",
+                "(Chưa rõ đơn vị)",
+                "Xã Yên Thế",
+                "Xã Dương Hòa",
+                "xã Ân Thi",
+                "Tổng cộng"
+            ]
+        );
+        // One woman each in four units: ties keep the report's order, descending too.
+        assert_eq!(
+            names(
+                &r,
+                UnitOrder::Column {
+                    column: women,
+                    descending: true
+                }
+            ),
+            [
+                "Xã Yên Thế",
+                "Xã Đồng Tâm",
+                "xã Ân Thi",
+                "Xã Dương Hòa",
+                "(Chưa rõ đơn vị)",
+                "Tổng cộng"
+            ]
+        );
+        // A column the form does not have changes nothing.
+        assert_eq!(
+            names(
+                &r,
+                UnitOrder::Column {
+                    column: 999,
+                    descending: true
+                }
+            ),
+            names(&r, UnitOrder::Report)
+        );
+    }
+
+    #[test]
+    fn a_unit_without_the_figure_comes_last_either_way() {
+        let r = sample();
+        let mut cols = columns(&r, Lang::Vi);
+        // A figure only the units of two people with one woman have: Yên Thế and Dương Hòa.
+        cols.push(FormColumn {
+            group: String::new(),
+            label: String::new(),
+            stat: String::new(),
+            value: Box::new(|f| {
+                (f.people == 2 && f.gender.as_ref().is_some_and(|g| g.get(Gender::Nu) == 1))
+                    .then_some(1)
+            }),
+        });
+        let rows = rows(&r, Lang::Vi);
+        for descending in [false, true] {
+            let order = ordered(
+                &rows,
+                &cols,
+                UnitOrder::Column {
+                    column: cols.len() - 1,
+                    descending,
+                },
+            );
+            let names: Vec<&str> = order.iter().map(|&i| rows[i].0.as_str()).collect();
+            assert_eq!(names[..2], ["Xã Yên Thế", "Xã Dương Hòa"], "{descending}");
+            assert_eq!(names.last(), Some(&"Tổng cộng"));
+        }
+    }
 }

@@ -7,10 +7,7 @@ use crate::layout::Reason;
 use crate::report::{Counts, Report};
 use std::fmt::Write;
 
-/// A whole number the Vietnamese way (`1.234`) or the English way (`1,234`).
-pub fn number(n: u32, lang: Lang) -> String {
-    grouped(u64::from(n), lang)
-}
+pub use crate::lang::{number, tenths};
 
 /// A date as each language writes it in an office: `31/12/2024` in Vietnamese, `31 Dec 2024`
 /// in English (day first, the month spelt, so a reader abroad cannot swap day and month).
@@ -27,38 +24,6 @@ pub fn date(d: crate::date::Date, lang: Lang) -> String {
             d.year()
         ),
     }
-}
-
-/// Digits grouped by three with the language's thousands separator.
-fn grouped(n: u64, lang: Lang) -> String {
-    let digits = n.to_string();
-    let sep = match lang {
-        Lang::Vi => '.',
-        Lang::En => ',',
-    };
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(ch);
-    }
-    out
-}
-
-/// A number given in tenths, with one decimal: `1.234,5` in Vietnamese, `1,234.5` in
-/// English. `trim` drops a zero decimal (`86` rather than `86,0`), as running text does.
-/// Every decimal Canbo writes goes through here, so both languages follow one rule.
-pub fn tenths(value: u64, lang: Lang, trim: bool) -> String {
-    let whole = grouped(value / 10, lang);
-    if trim && value.is_multiple_of(10) {
-        return whole;
-    }
-    let point = match lang {
-        Lang::Vi => ',',
-        Lang::En => '.',
-    };
-    format!("{whole}{point}{}", value % 10)
 }
 
 /// `part` of `whole` in tenths of a percent, rounded half up; `None` for an empty whole.

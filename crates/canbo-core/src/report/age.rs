@@ -20,6 +20,49 @@ pub struct Band {
     pub count: u32,
 }
 
+/// Why a text or a list is no age bands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BandsError {
+    /// No bound at all.
+    Empty,
+    /// Bounds not in ascending order (or one repeated).
+    NotAscending,
+    /// A bound of 0 or above 150.
+    OutOfRange,
+    /// A part of the text that is not a whole number of years.
+    NotANumber(String),
+}
+
+impl BandsError {
+    /// Why, in `lang` (English: the same words as `Display`).
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::Vi => match self {
+                BandsError::Empty => "cần ít nhất một mốc tuổi".into(),
+                BandsError::NotAscending => "các mốc tuổi phải tăng dần".into(),
+                BandsError::OutOfRange => "mốc tuổi phải từ 1 đến 150".into(),
+                BandsError::NotANumber(part) => {
+                    format!("«{part}» không phải một số tuổi nguyên")
+                }
+            },
+            crate::lang::Lang::En => self.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for BandsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BandsError::Empty => f.write_str("at least one age bound is needed"),
+            BandsError::NotAscending => f.write_str("age bounds must be ascending"),
+            BandsError::OutOfRange => f.write_str("age bounds must lie between 1 and 150"),
+            BandsError::NotANumber(part) => write!(f, "'{part}' is not a whole number of years"),
+        }
+    }
+}
+
+impl std::error::Error for BandsError {}
+
 impl AgeBands {
     /// The official form's bands (DOMAIN.md): `<=30`, `31-40`, `41-50`, `51-60`, `>=61`.
     pub fn official() -> AgeBands {
@@ -28,15 +71,15 @@ impl AgeBands {
         }
     }
 
-    pub fn new(bounds: Vec<u32>) -> Result<AgeBands, String> {
+    pub fn new(bounds: Vec<u32>) -> Result<AgeBands, BandsError> {
         if bounds.is_empty() {
-            return Err("at least one age bound is needed".into());
+            return Err(BandsError::Empty);
         }
         if bounds.windows(2).any(|w| w[1] <= w[0]) {
-            return Err("age bounds must be ascending".into());
+            return Err(BandsError::NotAscending);
         }
         if bounds[0] == 0 || bounds.iter().any(|b| *b > 150) {
-            return Err("age bounds must lie between 1 and 150".into());
+            return Err(BandsError::OutOfRange);
         }
         Ok(AgeBands { bounds })
     }
@@ -88,15 +131,15 @@ impl Default for AgeBands {
 }
 
 impl std::str::FromStr for AgeBands {
-    type Err = String;
-    fn from_str(s: &str) -> Result<AgeBands, String> {
+    type Err = BandsError;
+    fn from_str(s: &str) -> Result<AgeBands, BandsError> {
         let bounds = s
             .split([',', ';', ' '])
             .filter(|p| !p.trim().is_empty())
             .map(|p| {
                 p.trim()
                     .parse::<u32>()
-                    .map_err(|_| format!("'{p}' is not a whole number of years"))
+                    .map_err(|_| BandsError::NotANumber(p.trim().to_string()))
             })
             .collect::<Result<Vec<_>, _>>()?;
         AgeBands::new(bounds)
@@ -104,8 +147,8 @@ impl std::str::FromStr for AgeBands {
 }
 
 impl TryFrom<String> for AgeBands {
-    type Error = String;
-    fn try_from(s: String) -> Result<AgeBands, String> {
+    type Error = BandsError;
+    fn try_from(s: String) -> Result<AgeBands, BandsError> {
         s.parse()
     }
 }
@@ -126,6 +169,28 @@ impl fmt::Display for AgeBands {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bad_text_says_why_in_either_language() {
+        use crate::lang::Lang;
+        let why = |text: &str| text.parse::<AgeBands>().unwrap_err();
+        assert_eq!(why(""), BandsError::Empty);
+        assert_eq!(why("61,30"), BandsError::NotAscending);
+        assert_eq!(why("30,30"), BandsError::NotAscending);
+        assert_eq!(why("0,30"), BandsError::OutOfRange);
+        assert_eq!(why("30,151"), BandsError::OutOfRange);
+        assert_eq!(why("30, ba mươi"), BandsError::NotANumber("ba".into()));
+        for e in [why(""), why("61,30"), why("0"), why("30,x")] {
+            let (vi, en) = (e.message(Lang::Vi), e.message(Lang::En));
+            assert!(!vi.is_empty() && vi != en, "{vi}");
+            assert_eq!(en, e.to_string());
+            assert!(en.is_ascii(), "{en}");
+        }
+        assert_eq!(
+            why("30,x").message(Lang::Vi),
+            "«x» không phải một số tuổi nguyên"
+        );
+    }
 
     #[test]
     fn labels_follow_the_contract() {

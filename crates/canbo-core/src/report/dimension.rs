@@ -285,6 +285,19 @@ pub fn matching<'a>(
         .collect()
 }
 
+/// [`matching`] as indices into `roster.people`, ascending: what a table of the people
+/// behind a number keeps (`roster::query::PeopleIndex::rows` takes them).
+pub fn matching_rows(roster: &Roster, options: &ReportOptions, extra: &Filter) -> Vec<usize> {
+    let mut values = Values::new(options);
+    roster
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| values.kept(&options.filter, p) && values.kept(extra, p))
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Counts of people by two dimensions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CrossTab {
@@ -294,6 +307,18 @@ pub struct CrossTab {
     pub col_values: Vec<String>,
     /// `counts[row][col]`.
     pub counts: Vec<Vec<u32>>,
+}
+
+impl CrossTab {
+    /// The count of people with value `row` on the rows' dimension and `col` on the
+    /// columns' (codes as in `row_values`, `col_values`); 0 for a value not in the table.
+    pub fn count(&self, row: &str, col: &str) -> u32 {
+        let r = self.row_values.iter().position(|v| v == row);
+        let c = self.col_values.iter().position(|v| v == col);
+        r.zip(c)
+            .and_then(|(r, c)| self.counts.get(r)?.get(c).copied())
+            .unwrap_or(0)
+    }
 }
 
 /// Cross-tabulate the filtered roster by two dimensions; values in the report's order

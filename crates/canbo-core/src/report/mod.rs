@@ -6,9 +6,9 @@ mod counts;
 mod dimension;
 mod stats;
 
-pub use age::{AgeBands, Band};
+pub use age::{AgeBands, Band, BandsError};
 pub use counts::Counts;
-pub use dimension::{crosstab, matching, CrossTab, Dimension, Filter, Values};
+pub use dimension::{crosstab, matching, matching_rows, CrossTab, Dimension, Filter, Values};
 pub use stats::{compare, stat_filter, stat_label, stats, unknowns, Change, Stat};
 
 use crate::codes::*;

@@ -73,6 +73,23 @@ fn a_filter_recomputes_everything_and_the_drill_down_lists_the_people() {
     );
     assert_eq!(who.len(), 1);
     assert_eq!(who[0].name, "Vàng Văn C");
+    let rows = matching_rows(
+        &roster,
+        &opts,
+        &Filter::default().and(Dimension::Unit, vec![unit_key("Xã B")]),
+    );
+    assert_eq!(rows.len(), 1);
+    assert_eq!(roster.people[rows[0]].name, "Vàng Văn C");
+    let everyone = matching_rows(&roster, &opts, &Filter::default());
+    let names: Vec<&str> = everyone
+        .iter()
+        .map(|&i| roster.people[i].name.as_str())
+        .collect();
+    let expected: Vec<&str> = matching(&roster, &opts, &Filter::default())
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, expected);
 }
 
 #[test]
@@ -86,6 +103,11 @@ fn crosstab_counts_every_pair() {
     assert_eq!(t.row_values, vec!["a", "b"]);
     assert_eq!(t.col_values, vec!["can_bo", "cong_chuc"]);
     assert_eq!(t.counts, vec![vec![1, 1], vec![0, 1]]);
+    assert_eq!(t.count("a", "can_bo"), 1);
+    assert_eq!(t.count("b", "can_bo"), 0);
+    assert_eq!(t.count("b", "cong_chuc"), 1);
+    assert_eq!(t.count("z", "cong_chuc"), 0);
+    assert_eq!(t.count("a", "unknown"), 0);
 }
 
 #[test]

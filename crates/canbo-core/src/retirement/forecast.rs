@@ -278,10 +278,14 @@ pub fn retirees(roster: &Roster, law: &RetirementLaw, as_of: Date) -> Retirees {
     out
 }
 
-pub(crate) fn title_label(title: Option<Title>) -> String {
-    title
-        .map_or("Chưa xác định chức danh", Title::label_vi)
-        .to_string()
+/// A title in `lang`; `None`, a person whose position names no post Canbo knows, is said as
+/// such. Every list by title (the page, the text and CSV exports, a link's labels) says it
+/// these words.
+pub fn title_label(title: Option<Title>, lang: crate::lang::Lang) -> &'static str {
+    match title {
+        Some(title) => title.label(lang),
+        None => lang.pick("Chưa xác định chức danh", "Title not known"),
+    }
 }
 
 /// The forecast.
@@ -335,7 +339,7 @@ pub fn forecast(roster: &Roster, law: &RetirementLaw, options: &RetirementOption
                 timeline.add(r);
                 titles.push(TitleTimeline {
                     title: r.title,
-                    label: title_label(r.title),
+                    label: title_label(r.title, crate::lang::Lang::Vi).into(),
                     timeline,
                 });
             }
@@ -391,6 +395,17 @@ fn add_vacancy(vacancies: &mut Vec<Vacancy>, title: Title, unit: &str, new_unit:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_is_labelled_in_either_language_and_so_is_a_missing_one() {
+        use crate::lang::Lang;
+        assert_eq!(title_label(None, Lang::Vi), "Chưa xác định chức danh");
+        assert_eq!(title_label(None, Lang::En), "Title not known");
+        for &title in Title::ALL {
+            assert_eq!(title_label(Some(title), Lang::Vi), title.label(Lang::Vi));
+            assert_eq!(title_label(Some(title), Lang::En), title.label(Lang::En));
+        }
+    }
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()

@@ -8,6 +8,7 @@
 pub mod forecast;
 pub mod law;
 
+pub use forecast::title_label;
 pub use forecast::{
     forecast, retirees, Forecast, Retiree, RetireePick, Retirees, RetirementOptions, Timeline,
     TitleTimeline, UnitTimeline, Unplaced, Vacancy, YearCount, MAX_YEARS,

@@ -2,6 +2,7 @@
 //! raised while reading them.
 
 mod build;
+pub mod query;
 mod unrecognised;
 mod warning;
 
@@ -22,6 +23,20 @@ pub struct Origin {
     pub sheet: String,
     /// One-based, as the spreadsheet numbers it.
     pub row: u32,
+}
+
+impl Origin {
+    /// Where the person was read, as a list of people shows it: `a.xlsx › DS › dòng 12`
+    /// (`row 12`); the row as the spreadsheet numbers it.
+    pub fn label(&self, lang: crate::lang::Lang) -> String {
+        format!(
+            "{} › {} › {} {}",
+            self.file,
+            self.sheet,
+            lang.pick("dòng", "row"),
+            self.row
+        )
+    }
 }
 
 /// One person. For the classified fields, `None` means the sheet had no such column;
@@ -215,5 +230,22 @@ pub struct UnitKeys<'a> {
 impl<'a> UnitKeys<'a> {
     pub fn key(&mut self, unit: &'a str) -> &str {
         self.keys.entry(unit).or_insert_with(|| unit_key(unit))
+    }
+}
+
+#[cfg(test)]
+mod origin_tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    #[test]
+    fn an_origin_names_file_sheet_and_row_in_either_language() {
+        let o = Origin {
+            file: "Đội ngũ.xlsx".into(),
+            sheet: "DS 2024".into(),
+            row: 1234,
+        };
+        assert_eq!(o.label(Lang::Vi), "Đội ngũ.xlsx › DS 2024 › dòng 1234");
+        assert_eq!(o.label(Lang::En), "Đội ngũ.xlsx › DS 2024 › row 1234");
     }
 }

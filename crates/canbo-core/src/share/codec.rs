@@ -737,7 +737,7 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Shared, Damage> {
             let title = code.checked_sub(1).and_then(|i| Title::ALL.get(i)).copied();
             by_title.push(TitleTimeline {
                 title,
-                label: crate::retirement::forecast::title_label(title),
+                label: crate::retirement::title_label(title, crate::lang::Lang::Vi).into(),
                 timeline: timeline(),
             });
         }

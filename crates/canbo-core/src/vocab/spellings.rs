@@ -187,6 +187,13 @@ pub fn teach(list: &mut Vec<Spelling>, spelling: Spelling) {
     list.push(spelling);
 }
 
+/// Removes the spelling of `field` whose text folds as `text` does (the one [`teach`] would
+/// replace), if any.
+pub fn forget(list: &mut Vec<Spelling>, field: Field, text: &str) {
+    let key = fold(text);
+    list.retain(|s| !(s.field == field && fold(&s.text) == key));
+}
+
 /// Adds every spelling of `more`, the later ones replacing the earlier.
 pub fn merge(list: &mut Vec<Spelling>, more: Vec<Spelling>) {
     for s in more {
@@ -221,6 +228,25 @@ mod tests {
             sp.level::<Professional>(Field::PoliticalTheory, "TC Luật(ĐH)"),
             None
         );
+    }
+
+    #[test]
+    fn forgetting_removes_the_spelling_of_that_field_whatever_its_case_and_marks() {
+        let mut list = vec![
+            s(Field::Position, "Bí thư ĐU", "bi_thu"),
+            s(Field::Professional, "Bí thư ĐU", "dai_hoc"),
+            s(Field::Position, "CT UB", "chu_tich_ubnd"),
+        ];
+        forget(&mut list, Field::Position, "BI THU DU");
+        assert_eq!(
+            list,
+            [
+                s(Field::Professional, "Bí thư ĐU", "dai_hoc"),
+                s(Field::Position, "CT UB", "chu_tich_ubnd"),
+            ]
+        );
+        forget(&mut list, Field::Position, "nothing taught");
+        assert_eq!(list.len(), 2);
     }
 
     #[test]
