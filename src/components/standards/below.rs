@@ -54,7 +54,7 @@ fn people_below(people: Vec<PersonLine>, lang: Lang) -> impl IntoView {
                     <td>{p.unit.clone()}</td>
                     <td>{p.position.clone().unwrap_or_default()}</td>
                     <td class="lacks">{canbo_core::export::standards::lacks(p, lang)}</td>
-                    <td class="origin">{format!("{} › {} › {} {}", p.origin.file, p.origin.sheet, t("dòng", "row"), p.origin.row)}</td>
+                    <td class="origin">{p.origin.label(lang)}</td>
                 </tr>
             })
             .collect_view()
