@@ -48,14 +48,16 @@ fn people_below(people: Vec<PersonLine>, lang: Lang) -> impl IntoView {
         people
             .iter()
             .take(shown.get())
-            .map(|p| view! {
-                <tr>
-                    <td>{p.name.clone()}</td>
-                    <td>{p.unit.clone()}</td>
-                    <td>{p.position.clone().unwrap_or_default()}</td>
-                    <td class="lacks">{canbo_core::export::standards::lacks(p, lang)}</td>
-                    <td class="origin">{p.origin.label(lang)}</td>
-                </tr>
+            .map(|p| {
+                view! {
+                    <tr>
+                        <td>{p.name.clone()}</td>
+                        <td>{p.unit.clone()}</td>
+                        <td>{p.position.clone().unwrap_or_default()}</td>
+                        <td class="lacks">{canbo_core::export::standards::lacks(p, lang)}</td>
+                        <td class="origin">{p.origin.label(lang)}</td>
+                    </tr>
+                }
             })
             .collect_view()
     };
