@@ -90,22 +90,7 @@ fn ensure_wasm_opt(project: &Project) -> Result<(), String> {
     if local.exists() && found.is_some_and(|line| line.contains(WASM_OPT_VERSION)) {
         return Ok(());
     }
-    if project.output_line("npm", &["--version"]).is_none() {
-        install_debian_packages(project, &["npm"], "npm (Node.js) to install wasm-opt")?;
-    }
-    let dir = tools_dir(&project.root);
-    let dir = dir.to_str().ok_or("the repository path is not UTF-8")?;
-    project.run(
-        "npm",
-        &[
-            "install",
-            "--no-audit",
-            "--no-fund",
-            "--prefix",
-            dir,
-            BINARYEN_NPM,
-        ],
-    )
+    npm_install(project, BINARYEN_NPM, "wasm-opt")
 }
 
 /// An npm package for a benchmark (`name@version`) in target/tools; the path of `file` in it
@@ -114,6 +99,24 @@ pub fn ensure_npm_package(project: &Project, package: &str, file: &str) -> Resul
     let path = tools_dir(&project.root).join("node_modules").join(file);
     if path.is_file() {
         return Ok(path);
+    }
+    npm_install(project, package, "a benchmark")?;
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err(format!(
+            "npm installed {package} but {} is missing",
+            path.display()
+        ))
+    }
+}
+
+/// `npm install package` into target/tools, installing npm from Debian first when missing;
+/// `what` says in the error what npm was needed for.
+fn npm_install(project: &Project, package: &str, what: &str) -> Result<(), String> {
+    if project.output_line("npm", &["--version"]).is_none() {
+        let why = format!("npm (Node.js) to install {what}");
+        install_debian_packages(project, &["npm"], &why)?;
     }
     let dir = tools_dir(&project.root);
     let dir = dir.to_str().ok_or("the repository path is not UTF-8")?;
@@ -127,15 +130,7 @@ pub fn ensure_npm_package(project: &Project, package: &str, file: &str) -> Resul
             dir,
             package,
         ],
-    )?;
-    if path.is_file() {
-        Ok(path)
-    } else {
-        Err(format!(
-            "npm installed {package} but {} is missing",
-            path.display()
-        ))
-    }
+    )
 }
 
 /// The version of `package` that Cargo.lock resolved.
