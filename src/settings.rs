@@ -4,7 +4,7 @@
 
 use canbo_core::date::Date;
 use canbo_core::export::Lang;
-use canbo_core::report::{report, AgeBands, BandsError, Dimension, Filter, Report, ReportOptions};
+use canbo_core::report::{AgeBands, BandsError, Dimension, Filter, Report, ReportOptions};
 use leptos::prelude::*;
 
 use crate::state::AppState;
@@ -63,8 +63,8 @@ impl Settings {
         let report = Memo::new(move |_| {
             let options = options.get();
             state
-                .roster
-                .with(|roster| roster.as_ref().map(|roster| report(roster, &options)))
+                .coded
+                .with(|coded| coded.as_ref().map(|coded| coded.report(&options)))
         });
         Settings {
             as_of,

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use canbo_core::field::Field;
 use canbo_core::import::{Activity, ColumnChoice, FileInput, Overrides, SheetChoice};
-use canbo_core::report::Report;
+use canbo_core::report::{Coded, Report};
 use canbo_core::roster::query::PeopleIndex;
 use canbo_core::roster::Roster;
 use canbo_core::standards::RuleSet;
@@ -38,6 +38,10 @@ pub struct AppState {
     /// What the people tables search and sort by (`canbo_core::roster::query`): new with
     /// each roster, each part made on first use.
     pub people_index: Memo<PeopleIndex>,
+    /// The roster as the report reads it (`canbo_core::report::Coded`): coded once per
+    /// roster, so that a filter change, a cross-tab or the people behind a figure is a loop
+    /// over small integers.
+    pub coded: Memo<Option<Coded>>,
     /// Why the files of the last import could not be read, in both languages.
     pub errors: RwSignal<Vec<canbo_core::Text>>,
     /// The bytes of the files behind the roster (this visit only), to re-read them when the
@@ -115,9 +119,14 @@ impl AppState {
             },
             |_, _| true,
         );
+        let coded = Memo::new_with_compare(
+            move |_| roster.with(|r| r.as_ref().map(Coded::new)),
+            |_, _| true,
+        );
         AppState {
             roster,
             people_index,
+            coded,
             errors: RwSignal::new(Vec::new()),
             files: StoredValue::new(Vec::new()),
             review: RwSignal::new(Vec::new()),

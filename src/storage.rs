@@ -164,6 +164,12 @@ pub fn pack_roster(roster: &Roster) -> Result<String, StoreError> {
     store::columnar::pack(roster)
 }
 
+/// [`pack_roster`] of a roster already encoded in columns (`store::columnar::encode`: the
+/// import worker sends the page those bytes first).
+pub fn seal_roster(encoded: &[u8]) -> String {
+    store::columnar::seal(encoded)
+}
+
 /// What this tab knows of one slot: the revision it read or wrote last, and whether the
 /// slot holds a newer Canbo's data (then it is never written).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]

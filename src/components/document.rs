@@ -3,7 +3,7 @@
 //! «Tải báo cáo (.docx)», and the same heading on the printed page.
 //!
 //! The .docx is written by the core (`export::docx`, ND 30/2020 layout) in the import worker
-//! (`worker::document`), so its writer is not in the page's wasm.
+//! (`worker::export`), so its writer is not in the page's wasm.
 
 use canbo_core::date::Date;
 use canbo_core::export::docx::{date_line, DocumentSettings};
@@ -15,7 +15,7 @@ use crate::download::save;
 use crate::i18n::t;
 use crate::settings::{today, Settings};
 use crate::state::AppState;
-use crate::worker::document::{build, Request};
+use crate::worker::export::{build, Request};
 use canbo_core::Text;
 
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -148,7 +148,7 @@ pub fn DocumentButton() -> impl IntoView {
             let report = s.report.get()?;
             // The document is in the state's language, whatever the page shows.
             let prose = current_prose(state, s, Lang::Vi)?;
-            Some(Request {
+            Some(Request::Document {
                 report,
                 prose,
                 settings: document_settings(state),

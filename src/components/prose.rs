@@ -8,7 +8,7 @@
 
 use canbo_core::export::prose::{prose, Block, Comparison, Prose, ProseOptions};
 use canbo_core::export::Lang;
-use canbo_core::report::{matching, Report};
+use canbo_core::report::Report;
 use canbo_core::retirement::{forecast, RetirementLaw, RetirementOptions};
 use canbo_core::roster::Roster;
 use canbo_core::standards::{choose, combine, defaults, standards, StandardsOptions};
@@ -55,12 +55,14 @@ pub fn current_prose(state: AppState, s: Settings, lang: Lang) -> Option<Prose> 
         // The sections cover the people the report covers: the filtered roster.
         let people = (with_standards || with_retirement)
             .then(|| {
+                let rows = state.coded.with(|coded| {
+                    coded
+                        .as_ref()
+                        .map(|coded| coded.rows(&options, &Default::default()))
+                })?;
                 state.roster.with(|roster| {
                     roster.as_ref().map(|r| Roster {
-                        people: matching(r, &options, &Default::default())
-                            .into_iter()
-                            .cloned()
-                            .collect(),
+                        people: rows.iter().map(|&i| r.people[i].clone()).collect(),
                         columns: r.columns.clone(),
                         ..Roster::default()
                     })

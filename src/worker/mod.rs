@@ -2,9 +2,13 @@
 //! `worker_bg.wasm` (a classic, `no-modules` worker) and, for `data-loader-shim`,
 //! `worker_loader.js`, which loads both (index.html). The page starts one worker per import,
 //! waits for its "ready", posts it the files and the overrides, and gets back progress
-//! messages, the core's [`Import`] (roster, what each file showed, refused files) as JSON bytes (their buffer is transferred, not copied),
-//! and then the roster packed for local storage (`crate::storage::pack_roster`: deflating a
-//! large roster takes seconds, which the page should not spend). Cancel terminates it.
+//! messages, the core's [`Import`] (what each file showed, refused files) as JSON bytes and
+//! its roster in the columnar form local storage keeps (`canbo_core::store::columnar::encode`,
+//! not deflated: a tenth of the JSON's size and read a few times faster, which is what holds
+//! the page's main thread at the end of an import); both buffers are transferred, not
+//! copied. Then the same bytes packed for local storage (`crate::storage::seal_roster`:
+//! deflating a large roster takes seconds, which the page should not spend). Cancel
+//! terminates it.
 //!
 //! The parser (calamine) lives only in the worker's wasm: the page's own wasm never imports,
 //! which keeps it small. When no worker can start, the page says so.
@@ -12,7 +16,7 @@
 //! Plain `web_sys::Worker` rather than gloo-worker: it needs no extra crate and exposes
 //! `terminate()`, which is what Cancel must do while the worker is busy parsing.
 
-pub mod document;
+pub mod export;
 
 use std::cell::RefCell;
 
@@ -66,9 +70,9 @@ pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        // The official document, asked by «Tải báo cáo (.docx)» (`document`).
-        if document::is_request(&event.data()) {
-            document::answer(&reply, &event.data());
+        // A file to download: the .docx, a workbook (`export`).
+        if export::is_request(&event.data()) {
+            export::answer(&reply, &event.data());
             reply.close();
             return;
         }
@@ -83,17 +87,32 @@ pub fn serve() {
             &progress(3 * STEPS, &Activity::Returning { people }),
             None,
         );
+        let mut parsed = parsed;
+        // The roster goes as columns; should encoding fail, it stays in the JSON.
+        let encoded = canbo_core::store::columnar::encode(&parsed.roster).ok();
+        if encoded.is_some() {
+            parsed.roster = Default::default();
+        }
         let json = serde_json::to_vec(&parsed).unwrap_or_default();
-        let bytes = Uint8Array::from(&json[..]);
-        drop(json);
+        drop(parsed);
         let message = Object::new();
         let _ = Reflect::set(&message, &"kind".into(), &"done".into());
+        let transfer = Array::new();
+        let bytes = Uint8Array::from(&json[..]);
+        drop(json);
         let _ = Reflect::set(&message, &"result".into(), &bytes);
-        post(&reply, &message, Some(bytes.buffer().into()));
+        transfer.push(&bytes.buffer());
+        if let Some(encoded) = &encoded {
+            let columns = Uint8Array::from(&encoded[..]);
+            let _ = Reflect::set(&message, &"roster".into(), &columns);
+            transfer.push(&columns.buffer());
+        }
+        let _ = reply.post_message_with_transfer(&message, &transfer);
         // Then the roster as local storage keeps it, while the page already shows it.
         let message = Object::new();
         let _ = Reflect::set(&message, &"kind".into(), &"packed".into());
-        if let Ok(text) = crate::storage::pack_roster(&parsed.roster) {
+        if let Some(encoded) = &encoded {
+            let text = crate::storage::seal_roster(encoded);
             let _ = Reflect::set(&message, &"text".into(), &text.into());
         }
         post(&reply, &message, None);
@@ -238,8 +257,7 @@ pub async fn run(
                 }
             }
             Some("done") => {
-                let result = Reflect::get(&data, &"result".into()).unwrap_or(JsValue::NULL);
-                let _ = done.call1(&JsValue::NULL, &result);
+                let _ = done.call1(&JsValue::NULL, &data);
             }
             Some("packed") => {
                 let text = Reflect::get(&data, &"text".into())
@@ -293,11 +311,24 @@ pub async fn run(
     // first, and let the browser paint it.
     progress_after(3 * STEPS + STEPS / 2, Activity::Drawing);
     next_paint().await;
-    let json = Uint8Array::new(&result).to_vec();
-    match serde_json::from_slice::<Import>(&json) {
-        Ok(parsed) => Outcome::Done(parsed),
-        Err(error) => Outcome::Unavailable(error.to_string()),
+    let bytes = |key: &str| {
+        Reflect::get(&result, &key.into())
+            .ok()
+            .filter(|b| b.is_object())
+            .map(|b| Uint8Array::new(&b).to_vec())
+    };
+    let json = bytes("result").unwrap_or_default();
+    let mut parsed = match serde_json::from_slice::<Import>(&json) {
+        Ok(parsed) => parsed,
+        Err(error) => return Outcome::Unavailable(error.to_string()),
+    };
+    if let Some(columns) = bytes("roster") {
+        match canbo_core::store::columnar::decode(&columns) {
+            Ok(roster) => parsed.roster = roster,
+            Err(error) => return Outcome::Unavailable(error.to_string()),
+        }
     }
+    Outcome::Done(parsed)
 }
 
 /// Resolves after the browser has had a chance to paint.

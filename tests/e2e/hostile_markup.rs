@@ -249,10 +249,27 @@ async fn markup_in_a_roster_is_shown_as_text_everywhere() {
             page.wait_for_stat("people", 3).await?;
             all_inert(&page, "a snapshot after a reload", &[IMG, SCRIPT, LINK]).await?;
 
-            // The staff list.
+            // The staff list, and its workbook (written by the worker, like the report's).
             page.find("[data-testid=tab-people]").await?.click().await?;
             page.find("[data-testid=people-table]").await?;
             all_inert(&page, "the staff list", &[IMG, SCRIPT, LINK]).await?;
+            page.find("[data-testid=export-people]").await?.click().await?;
+            let offered = wait_for_blobs(&page, 1).await?;
+            let list = offered
+                .iter()
+                .find(|(mime, _)| mime.contains("spreadsheetml"))
+                .ok_or("no staff list offered")?;
+            let xml = zip_text(&list.1)?;
+            for unit in [IMG, SCRIPT, LINK] {
+                assert!(xml.contains(&xml_escaped(unit)), "the staff list lacks «{unit}» as text");
+            }
+            // The training plan of the standards page.
+            page.find("[data-testid=tab-standards]").await?.click().await?;
+            page.find("[data-testid=export-training]").await?.click().await?;
+            let offered = wait_for_blobs(&page, 2).await?;
+            let plan = offered.get(1).ok_or("no training plan offered")?;
+            assert!(plan.0.contains("spreadsheetml"), "the training plan is a {}", plan.0);
+            assert!(zip_text(&plan.1)?.contains("Kế hoạch đào tạo"), "the training plan's sheet");
             page.find("[data-testid=tab-report]").await?.click().await?;
 
             // A shared link named with markup, opened.

@@ -24,6 +24,8 @@ pub trait Code: Copy + Eq + Ord + std::hash::Hash + std::fmt::Debug + 'static {
     const BLANK: Option<Self>;
     /// The value for text that cannot be classified.
     const UNKNOWN: Self;
+    /// Where the value is in [`Code::ALL`] (a breakdown counts into that place).
+    fn index(self) -> usize;
 
     fn from_code(code: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|v| v.code() == code)
@@ -45,6 +47,8 @@ macro_rules! code_enum {
             const ALL: &'static [Self] = &[ $( Self::$variant, )+ ];
             const BLANK: Option<Self> = $blank;
             const UNKNOWN: Self = Self::$unknown;
+            // `ALL` lists the variants in declaration order (`codes_are_listed_in_declaration_order`).
+            fn index(self) -> usize { self as usize }
             fn code(self) -> &'static str { match self { $( Self::$variant => $code, )+ } }
             fn label_vi(self) -> &'static str { match self { $( Self::$variant => $vi, )+ } }
             fn label_en(self) -> &'static str { match self { $( Self::$variant => $en, )+ } }
@@ -178,5 +182,28 @@ impl GeneralEducation {
             Self::None => Some(0),
             Self::Unknown => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listed_in_declaration_order<T: Code>() {
+        for (i, v) in T::ALL.iter().enumerate() {
+            assert_eq!(v.index(), i, "{v:?}");
+            assert_eq!(T::from_code(v.code()), Some(*v));
+        }
+    }
+
+    #[test]
+    fn codes_are_listed_in_declaration_order() {
+        listed_in_declaration_order::<Category>();
+        listed_in_declaration_order::<Gender>();
+        listed_in_declaration_order::<GeneralEducation>();
+        listed_in_declaration_order::<Professional>();
+        listed_in_declaration_order::<PoliticalTheory>();
+        listed_in_declaration_order::<StateManagement>();
+        listed_in_declaration_order::<Evaluation>();
     }
 }

@@ -68,17 +68,22 @@ fn PeopleTools(query: RwSignal<String>, shown: Memo<Vec<usize>>) -> impl IntoVie
     let export_error = RwSignal::new(None::<String>);
     let export = move |_| {
         let lang = s.lang.get_untracked();
-        let result = state.roster.with_untracked(|roster| {
-            let Some(roster) = roster else { return Ok(()) };
-            let list: Vec<&Person> = shown
-                .with_untracked(|rows| rows.iter().filter_map(|&i| roster.people.get(i)).collect());
+        let list = state.roster.with_untracked(|roster| {
+            let roster = roster.as_ref()?;
+            Some(shown.with_untracked(|rows| {
+                rows.iter()
+                    .filter_map(|&i| roster.people.get(i).cloned())
+                    .collect::<Vec<Person>>()
+            }))
+        });
+        if let Some(list) = list {
             crate::components::report::exports::save_people(
-                &list,
+                list,
                 t("danh-sach-can-bo", "staff-list"),
                 lang,
-            )
-        });
-        export_error.set(result.err());
+                export_error,
+            );
+        }
     };
     view! {
         <div class="people-tools">
@@ -208,10 +213,10 @@ pub fn PeoplePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let options = s.options.get();
-        let people = state.roster.with(|roster| {
-            roster.as_ref().map(|roster| {
-                canbo_core::report::matching_rows(roster, &options, &Default::default())
-            })
+        let people = state.coded.with(|coded| {
+            coded
+                .as_ref()
+                .map(|coded| coded.rows(&options, &Default::default()))
         });
         match people {
             None => view! { <p class="empty">{t("Chưa có danh sách: hãy nhập tệp.", "No roster yet: import a file.")}</p> }.into_any(),

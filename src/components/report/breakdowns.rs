@@ -4,7 +4,7 @@
 use canbo_core::codes::{Code, Gender};
 use canbo_core::export::table::{columns, FormColumn};
 use canbo_core::export::Lang;
-use canbo_core::report::{crosstab, stats, Dimension, Report, Stat};
+use canbo_core::report::{stats, Dimension, Report, Stat};
 use leptos::prelude::*;
 
 use super::{drill_filter, Count};
@@ -239,10 +239,10 @@ fn AgePyramid() -> impl IntoView {
         let lang = s.lang.get();
         let options = s.options.get();
         let report = s.report.get()?;
-        let table = state.roster.with(|roster| {
-            roster
+        let table = state.coded.with(|coded| {
+            coded
                 .as_ref()
-                .map(|r| crosstab(r, &options, Dimension::AgeBand, Dimension::Gender))
+                .map(|c| c.crosstab(&options, Dimension::AgeBand, Dimension::Gender))
         })?;
         let bands: Vec<(String, u32, u32)> = report
             .age

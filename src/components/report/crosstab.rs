@@ -1,6 +1,6 @@
 //! A cross-tab of any two dimensions (from the core's `crosstab`); each cell lists its people.
 
-use canbo_core::report::{crosstab, Dimension, Filter};
+use canbo_core::report::{Dimension, Filter};
 use leptos::prelude::*;
 
 use super::{value_labels, Count, MoreRows, ROWS_AT_ONCE};
@@ -35,11 +35,9 @@ pub fn CrossTabView() -> impl IntoView {
         let options = s.options.get();
         let report = s.report.get()?;
         let (r, c) = (rows_dim.get(), cols_dim.get());
-        let table = state.roster.with(|roster| {
-            roster
-                .as_ref()
-                .map(|roster| crosstab(roster, &options, r, c))
-        })?;
+        let table = state
+            .coded
+            .with(|coded| coded.as_ref().map(|coded| coded.crosstab(&options, r, c)))?;
         // The core gives the values in the report's order.
         let mut row_order: Vec<usize> = (0..table.row_values.len()).collect();
         let mut col_order: Vec<usize> = (0..table.col_values.len()).collect();

@@ -6,7 +6,6 @@
 //! partly (Chromium lets Tab leave for the browser's own controls) and would need its close
 //! synchronised with Leptos removing it, so the trap is a keydown handler here.
 
-use canbo_core::report::matching_rows;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
@@ -107,11 +106,9 @@ pub fn Drill() -> impl IntoView {
             opener.set_value(focused());
         }
         let options = s.options.get();
-        let people = state.roster.with(|roster| {
-            roster
-                .as_ref()
-                .map(|roster| matching_rows(roster, &options, &filter))
-        })?;
+        let people = state
+            .coded
+            .with(|coded| coded.as_ref().map(|coded| coded.rows(&options, &filter)))?;
         let count = people.len() as u32;
         // Into the dialog once it is in the page.
         request_animation_frame(move || {

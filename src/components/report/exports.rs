@@ -1,13 +1,15 @@
 //! Exports of what is on screen: the report (official per-unit form) as xlsx and csv,
-//! printing, and the people of a list as xlsx.
+//! printing, and the people of a list as xlsx. The workbooks are written in a worker
+//! (`crate::worker::export`): their writer is not in the page's wasm.
 
-use canbo_core::export::{csv, people, xlsx};
+use canbo_core::export::csv;
 use canbo_core::roster::Person;
 use leptos::prelude::*;
 
 use crate::download::{save, CSV, XLSX};
 use crate::i18n::t;
 use crate::settings::Settings;
+use crate::worker::export::{build, Request};
 
 fn file_stem(settings: &Settings) -> String {
     let filtered = settings.filter.with_untracked(|f| !f.is_empty());
@@ -45,16 +47,16 @@ pub fn ReportExports() -> impl IntoView {
     let hidden = use_context::<crate::components::share::ReadOnly>().map(|r| r.hidden);
     let hidden_csv = hidden.clone();
     let as_xlsx = move |_| {
-        let result = s.report.with_untracked(|r| match r {
-            Some(r) => match &hidden {
-                Some(hidden) => xlsx::report_hiding(r, &filter_scope(&s, r), hidden),
-                None => xlsx::report_with_scope(r, &filter_scope(&s, r)),
-            }
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| save(&format!("{}.xlsx", file_stem(&s)), XLSX, &bytes)),
-            None => Ok(()),
+        let request = s.report.with_untracked(|r| {
+            r.as_ref().map(|r| Request::ReportWorkbook {
+                report: r.clone(),
+                scope: filter_scope(&s, r),
+                hidden: hidden.clone().unwrap_or_default(),
+            })
         });
-        error.set(result.err());
+        if let Some(request) = request {
+            save_written(request, format!("{}.xlsx", file_stem(&s)), error);
+        }
     };
     let as_csv = move |_| {
         let result = s.report.with_untracked(|r| match r {
@@ -90,12 +92,29 @@ pub fn ReportExports() -> impl IntoView {
     }
 }
 
-/// Saves a list of people as xlsx (name, unit, position… and where each was read).
+/// Saves a list of people as xlsx (name, unit, position… and where each was read); why
+/// not goes to `error`.
 pub fn save_people(
-    list: &[&Person],
+    people: Vec<Person>,
     name: &str,
     lang: canbo_core::export::Lang,
-) -> Result<(), String> {
-    let bytes = people::people(list, lang).map_err(|e| e.to_string())?;
-    save(&format!("{name}.xlsx"), XLSX, &bytes)
+    error: RwSignal<Option<String>>,
+) {
+    save_written(
+        Request::People { people, lang },
+        format!("{name}.xlsx"),
+        error,
+    );
+}
+
+/// Has the worker write the workbook `request` asks for and offers it as `name`; why not
+/// goes to `error` (cleared first).
+pub fn save_written(request: Request, name: String, error: RwSignal<Option<String>>) {
+    error.set(None);
+    leptos::task::spawn_local(async move {
+        let result = build(&request)
+            .await
+            .and_then(|bytes| save(&name, XLSX, &bytes));
+        error.set(result.err());
+    });
 }

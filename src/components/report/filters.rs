@@ -1,6 +1,6 @@
 //! Filters on any dimension: the whole report (figures, charts, tables) follows at once.
 
-use canbo_core::report::{crosstab, Dimension, ReportOptions};
+use canbo_core::report::{Dimension, ReportOptions};
 use leptos::prelude::*;
 
 use super::value_labels;
@@ -31,14 +31,16 @@ pub fn Filters() -> impl IntoView {
             bands: s.bands.get(),
             filter: Default::default(),
         };
-        state.roster.with(|roster| {
-            let roster = roster.as_ref()?;
+        state.coded.with(|coded| {
+            let coded = coded.as_ref()?;
             Some(
                 FILTERED
                     .iter()
                     .map(|&dim| {
                         // In the order the report lists them (the core's).
-                        let v = crosstab(roster, &options, dim, Dimension::Category).row_values;
+                        let v = coded
+                            .crosstab(&options, dim, Dimension::Category)
+                            .row_values;
                         (dim, v)
                     })
                     .collect::<Vec<_>>(),

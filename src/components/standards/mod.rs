@@ -20,7 +20,6 @@ use canbo_core::standards::{
 use leptos::prelude::*;
 
 use crate::components::report::ROWS_AT_ONCE;
-use crate::download::{save, XLSX};
 use crate::i18n::t;
 use crate::settings::Settings;
 use crate::state::AppState;
@@ -167,19 +166,18 @@ pub fn StandardsPage() -> impl IntoView {
 fn TrainingPlanDownload(result: Memo<Option<Shown>>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let export = move |_| {
-        let outcome = result.with_untracked(|r| match r {
-            Some(shown) => canbo_core::export::training::plan(&shown.r)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| {
-                    save(
-                        &format!("ke-hoach-dao-tao-{}.xlsx", shown.r.as_of),
-                        XLSX,
-                        &bytes,
-                    )
-                }),
-            None => Ok(()),
+        let request = result.with_untracked(|r| {
+            r.as_ref().map(|shown| {
+                let name = format!("ke-hoach-dao-tao-{}.xlsx", shown.r.as_of);
+                let request = crate::worker::export::Request::TrainingPlan {
+                    standards: shown.r.clone(),
+                };
+                (request, name)
+            })
         });
-        error.set(outcome.err());
+        if let Some((request, name)) = request {
+            crate::components::report::exports::save_written(request, name, error);
+        }
     };
     view! {
         <div class="exports no-print">

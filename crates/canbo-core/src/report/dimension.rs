@@ -1,12 +1,13 @@
 //! Dimensions a roster can be cut by: the filters, the cross-tabulation and the drill-down
 //! ("who is behind this number") all ask the same question of a person, here.
 
-use super::{Report, ReportOptions};
+use super::{Coded, Report, ReportOptions};
 use crate::codes::*;
 use crate::lang::Lang;
 use crate::roster::{unit_key, Person, Roster, UnitKeys};
 use crate::vocab::positions::Title;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Something every person has one value of.
@@ -192,33 +193,36 @@ impl Dimension {
 
     /// The person's value, as the code used in JSON and the DOM (a unit by its key).
     pub fn value(self, p: &Person, options: &ReportOptions) -> String {
-        fn code<T: Code>(v: Option<T>) -> String {
-            v.unwrap_or(T::UNKNOWN).code().to_string()
-        }
-        fn yes_no(v: Option<bool>) -> String {
-            match v {
-                Some(true) => "yes".into(),
-                Some(false) => "no".into(),
-                None => "unknown".into(),
-            }
-        }
         match self {
             Dimension::Unit => unit_key(&p.unit),
-            Dimension::Category => p.category.code().into(),
+            Dimension::AgeBand => match p.birth {
+                Some(b) => options.bands.index(b.age_at(options.as_of)).to_string(),
+                None => "unknown".into(),
+            },
+            _ => self.value_of(p).into_owned(),
+        }
+    }
+
+    /// [`Dimension::value`] without the work a roster is coded for once
+    /// ([`super::Coded`]): a unit's name as written (not its key), an age band as "unknown".
+    pub(super) fn value_of(self, p: &Person) -> Cow<'_, str> {
+        fn code<T: Code>(v: Option<T>) -> Cow<'static, str> {
+            Cow::Borrowed(v.unwrap_or(T::UNKNOWN).code())
+        }
+        match self {
+            Dimension::Unit => Cow::Borrowed(&p.unit),
+            Dimension::Category => Cow::Borrowed(p.category.code()),
             Dimension::Gender => code(p.gender),
-            Dimension::PartyMember => yes_no(p.party_member),
-            Dimension::EthnicMinority => yes_no(p.ethnic_minority()),
-            Dimension::Ethnicity => p.ethnicity.clone().unwrap_or_default(),
+            Dimension::PartyMember => Cow::Borrowed(super::coded::yes_no(p.party_member)),
+            Dimension::EthnicMinority => Cow::Borrowed(super::coded::yes_no(p.ethnic_minority())),
+            Dimension::Ethnicity => Cow::Borrowed(p.ethnicity.as_deref().unwrap_or_default()),
             Dimension::GeneralEducation => code(p.general_education),
             Dimension::Professional => code(p.professional),
             Dimension::PoliticalTheory => code(p.political_theory),
             Dimension::StateManagement => code(p.state_management),
             Dimension::Evaluation => code(p.evaluation),
-            Dimension::AgeBand => match p.birth {
-                Some(b) => options.bands.index(b.age_at(options.as_of)).to_string(),
-                None => "unknown".into(),
-            },
-            Dimension::Title => p.title.map_or("unknown", Title::code).into(),
+            Dimension::AgeBand => Cow::Borrowed("unknown"),
+            Dimension::Title => Cow::Borrowed(p.title.map_or("unknown", Title::code)),
         }
     }
 }
@@ -277,25 +281,17 @@ pub fn matching<'a>(
     options: &ReportOptions,
     extra: &Filter,
 ) -> Vec<&'a Person> {
-    let mut values = Values::new(options);
-    roster
-        .people
-        .iter()
-        .filter(|p| values.kept(&options.filter, p) && values.kept(extra, p))
+    matching_rows(roster, options, extra)
+        .into_iter()
+        .map(|i| &roster.people[i])
         .collect()
 }
 
 /// [`matching`] as indices into `roster.people`, ascending: what a table of the people
-/// behind a number keeps (`roster::query::PeopleIndex::rows` takes them).
+/// behind a number keeps (`roster::query::PeopleIndex::rows` takes them). A page that asks
+/// often keeps the [`Coded`] roster and asks [`Coded::rows`].
 pub fn matching_rows(roster: &Roster, options: &ReportOptions, extra: &Filter) -> Vec<usize> {
-    let mut values = Values::new(options);
-    roster
-        .people
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| values.kept(&options.filter, p) && values.kept(extra, p))
-        .map(|(i, _)| i)
-        .collect()
+    Coded::new(roster).rows(options, extra)
 }
 
 /// Counts of people by two dimensions.
@@ -322,78 +318,12 @@ impl CrossTab {
 }
 
 /// Cross-tabulate the filtered roster by two dimensions; values in the report's order
-/// ([`Dimension::sort`]).
+/// ([`Dimension::sort`]). A page that asks often keeps the [`Coded`] roster.
 pub fn crosstab(
     roster: &Roster,
     options: &ReportOptions,
     rows: Dimension,
     cols: Dimension,
 ) -> CrossTab {
-    let mut t = CrossTab {
-        rows,
-        cols,
-        row_values: Vec::new(),
-        col_values: Vec::new(),
-        counts: Vec::new(),
-    };
-    fn index(values: &mut Vec<String>, at: &mut HashMap<String, usize>, v: String) -> usize {
-        *at.entry(v).or_insert_with_key(|v| {
-            values.push(v.clone());
-            values.len() - 1
-        })
-    }
-    let (mut row_at, mut col_at) = (HashMap::new(), HashMap::new());
-    let mut values = Values::new(options);
-    for p in &roster.people {
-        if !values.kept(&options.filter, p) {
-            continue;
-        }
-        let r = index(&mut t.row_values, &mut row_at, values.of(rows, p));
-        let c = index(&mut t.col_values, &mut col_at, values.of(cols, p));
-        if t.counts.len() <= r {
-            t.counts.resize(r + 1, Vec::new());
-        }
-        let row = &mut t.counts[r];
-        if row.len() <= c {
-            row.resize(c + 1, 0);
-        }
-        row[c] += 1;
-    }
-    let width = t.col_values.len();
-    for row in &mut t.counts {
-        row.resize(width, 0);
-    }
-    // Units in the roster's order: the first person of each unit, in file order.
-    let mut unit_order: HashMap<String, usize> = HashMap::new();
-    if rows == Dimension::Unit || cols == Dimension::Unit {
-        let mut keys = UnitKeys::default();
-        for p in &roster.people {
-            let n = unit_order.len();
-            unit_order.entry(keys.key(&p.unit).to_string()).or_insert(n);
-        }
-    }
-    let order = |values: &[String], dim: Dimension| -> Vec<usize> {
-        let at: HashMap<&str, usize> = values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (v.as_str(), i))
-            .collect();
-        let mut sorted = values.to_vec();
-        dim.sort(&mut sorted, &unit_order);
-        sorted
-            .iter()
-            .filter_map(|v| at.get(v.as_str()).copied())
-            .collect()
-    };
-    let (ro, co) = (order(&t.row_values, rows), order(&t.col_values, cols));
-    CrossTab {
-        rows,
-        cols,
-        row_values: ro.iter().map(|&i| t.row_values[i].clone()).collect(),
-        col_values: co.iter().map(|&j| t.col_values[j].clone()).collect(),
-        counts: ro
-            .iter()
-            .map(|&i| co.iter().map(|&j| t.counts[i][j]).collect())
-            .collect(),
-    }
+    Coded::new(roster).crosstab(options, rows, cols)
 }

@@ -2,11 +2,13 @@
 //! the page, the CLI and every export, so the three never disagree.
 
 mod age;
+mod coded;
 mod counts;
 mod dimension;
 mod stats;
 
 pub use age::{AgeBands, Band, BandsError};
+pub use coded::Coded;
 pub use counts::Counts;
 pub use dimension::{crosstab, matching, matching_rows, CrossTab, Dimension, Filter, Values};
 pub use stats::{compare, stat_filter, stat_label, stats, unknowns, Change, Stat};
@@ -15,9 +17,8 @@ use crate::codes::*;
 use crate::date::Date;
 use crate::field::Field;
 use crate::roster::Source;
-use crate::roster::{unit_key, Person, Roster, Warning};
+use crate::roster::{Roster, Warning};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 pub const SCHEMA: &str = "canbo.report/1";
 
@@ -114,7 +115,7 @@ impl std::ops::Deref for Report {
 }
 
 /// Which breakdowns exist: a column no sheet had makes its breakdown `null`.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 struct Present {
     gender: bool,
     party: bool,
@@ -144,6 +145,7 @@ impl Present {
 }
 
 /// Accumulates the figures of one group in a single pass.
+#[derive(Clone)]
 struct Tally<'a> {
     figures: Figures,
     bands: &'a AgeBands,
@@ -178,7 +180,7 @@ impl<'a> Tally<'a> {
         }
     }
 
-    fn add(&mut self, p: &Person) {
+    fn add(&mut self, p: &coded::Facts) {
         fn level<T: Code>(counts: &mut Option<Counts<T>>, value: Option<T>) {
             if let Some(c) = counts {
                 // A person from a sheet without the column is unknown in a merged roster.
@@ -195,8 +197,8 @@ impl<'a> Tally<'a> {
         f.category.add(p.category);
         level(&mut f.gender, p.gender);
         yes(&mut f.party_member, p.party_member);
-        yes(&mut f.ethnic_minority, p.ethnic_minority());
-        yes(&mut f.religious, p.religion.as_deref().map(is_religious));
+        yes(&mut f.ethnic_minority, p.ethnic_minority);
+        yes(&mut f.religious, p.religious);
         level(&mut f.general_education, p.general_education);
         level(&mut f.professional, p.professional);
         level(&mut f.political_theory, p.political_theory);
@@ -217,51 +219,10 @@ fn is_religious(religion: &str) -> bool {
 
 /// Compute the report.
 pub fn report(roster: &Roster, options: &ReportOptions) -> Report {
-    let present = Present::of(roster);
-    let mut total = Tally::new(present, &options.bands, options.as_of);
-    let mut units: Vec<(String, Tally)> = Vec::new();
-    let mut unit_index: HashMap<String, usize> = HashMap::new();
-    // Units as written → their index: the same spelling repeats for every person of a unit,
-    // so the folded key is computed once per spelling, not once per person.
-    let mut spelling: HashMap<&str, usize> = HashMap::new();
-    let mut values = Values::new(options);
-    for p in roster
-        .people
-        .iter()
-        .filter(|p| values.kept(&options.filter, p))
-    {
-        total.add(p);
-        let i = match spelling.get(p.unit.as_str()) {
-            Some(&i) => i,
-            None => {
-                let i = *unit_index.entry(unit_key(&p.unit)).or_insert_with(|| {
-                    units.push((
-                        p.unit.clone(),
-                        Tally::new(present, &options.bands, options.as_of),
-                    ));
-                    units.len() - 1
-                });
-                spelling.insert(&p.unit, i);
-                i
-            }
-        };
-        units[i].1.add(p);
-    }
-    Report {
-        schema: SCHEMA.into(),
-        as_of: options.as_of,
-        figures: total.figures,
-        units: units
-            .into_iter()
-            .map(|(unit, t)| UnitFigures {
-                unit,
-                figures: t.figures,
-            })
-            .collect(),
-        sources: roster.sources.clone(),
-        warnings: roster.warnings.clone(),
-    }
+    Coded::new(roster).report(options)
 }
 
+#[cfg(test)]
+mod coded_tests;
 #[cfg(test)]
 mod tests;

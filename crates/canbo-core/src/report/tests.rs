@@ -1,5 +1,6 @@
 use super::*;
 use crate::import::{import, FileInput, Overrides};
+use crate::roster::{unit_key, Person};
 
 fn roster(csv: &str) -> Roster {
     let imported = import(

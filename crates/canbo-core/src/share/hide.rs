@@ -18,7 +18,7 @@
 
 use super::codec::{walk, Slot, Visit};
 use super::{Damage, LinkError, Shared};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -27,7 +27,7 @@ pub const HIDE_MIN: u32 = 2;
 pub const HIDE_MAX: u32 = 100;
 
 /// The figures hidden in a shared report.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hidden {
     /// Counts below this were hidden (0: nothing was).
     pub below: u32,

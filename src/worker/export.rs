@@ -1,15 +1,21 @@
-//! The official document (.docx) is written in the worker, not on the page: docx-rs and the
-//! core's `export::docx` are reached only from the worker's entry point ([`super::serve`]),
-//! so the linker leaves them out of the page's wasm (a separate issue keeps that one small).
+//! The files the page offers for download that need a writer, written in the worker, not on
+//! the page: the official document (.docx) and the workbooks (.xlsx: the per-unit form, a
+//! list of people, the training plan). docx-rs, rust_xlsxwriter and its zip writer are
+//! reached only from the worker's entry point ([`super::serve`]), so the linker leaves them
+//! out of the page's wasm, which every visit loads (issue 12: about a seventh of its code).
 //!
-//! The page sends what it already has: the report on screen, its text in Vietnamese (the
-//! core's `export::prose`, which the page shows anyway), the user's document settings and the
-//! date to sign; the worker answers with the document's bytes, transferred, and closes.
+//! The page sends what it already has (the report on screen, its text, the people listed,
+//! the standards result) as JSON in a [`Request`]; a worker of its own answers with the
+//! file's bytes, transferred, and closes.
 
 use canbo_core::date::Date;
 use canbo_core::export::docx::DocumentSettings;
 use canbo_core::export::prose::Prose;
+use canbo_core::export::Lang;
 use canbo_core::report::Report;
+use canbo_core::roster::Person;
+use canbo_core::share::Hidden;
+use canbo_core::standards::Standards;
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
@@ -17,21 +23,64 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-/// The `kind` of a request for a document, and of its answer.
-const KIND: &str = "docx";
+/// The `kind` of a request for a file, and of its answer.
+const KIND: &str = "export";
 
-/// Everything the document is written from.
+/// A file to write, and everything it is written from.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct Request {
-    pub report: Report,
-    pub prose: Prose,
-    pub settings: DocumentSettings,
-    pub date: Date,
+pub enum Request {
+    /// The official document: the report on screen, its text in Vietnamese (the core's
+    /// `export::prose`, which the page shows anyway), the user's document settings and the
+    /// date to sign.
+    Document {
+        report: Report,
+        prose: Prose,
+        settings: DocumentSettings,
+        date: Date,
+    },
+    /// The per-unit form as a workbook, with the filter it covers ("Lọc: …", empty for
+    /// none) and the figures a shared report hid.
+    ReportWorkbook {
+        report: Report,
+        scope: String,
+        hidden: Hidden,
+    },
+    /// People listed on the page, in its order.
+    People { people: Vec<Person>, lang: Lang },
+    /// The training plan of a standards result.
+    TrainingPlan { standards: Standards },
+}
+
+impl Request {
+    /// The file's bytes, or why it could not be written.
+    fn write(&self) -> Result<Vec<u8>, String> {
+        use canbo_core::export::{docx, people, training, xlsx};
+        match self {
+            Request::Document {
+                report,
+                prose,
+                settings,
+                date,
+            } => docx::document(report, prose, settings, *date).map_err(|e| e.to_string()),
+            Request::ReportWorkbook {
+                report,
+                scope,
+                hidden,
+            } => xlsx::report_hiding(report, scope, hidden).map_err(|e| e.to_string()),
+            Request::People { people: list, lang } => {
+                let list: Vec<&Person> = list.iter().collect();
+                people::people(&list, *lang).map_err(|e| e.to_string())
+            }
+            Request::TrainingPlan { standards } => {
+                training::plan(standards).map_err(|e| e.to_string())
+            }
+        }
+    }
 }
 
 // ---- the worker's side ----
 
-/// Whether a message to the worker asks for a document (else it is an import).
+/// Whether a message to the worker asks for a file (else it is an import).
 pub fn is_request(data: &JsValue) -> bool {
     Reflect::get(data, &"kind".into())
         .ok()
@@ -40,18 +89,15 @@ pub fn is_request(data: &JsValue) -> bool {
         == Some(KIND)
 }
 
-/// Writes the document asked for and posts it back: `{kind: "docx", bytes}` (the buffer
-/// transferred) or `{kind: "docx", error}`.
+/// Writes the file asked for and posts it back: `{kind: "export", bytes}` (the buffer
+/// transferred) or `{kind: "export", error}`.
 pub fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
     let written = Reflect::get(data, &"request".into())
         .ok()
         .and_then(|r| r.as_string())
         .ok_or_else(|| "no request".to_string())
         .and_then(|text| serde_json::from_str::<Request>(&text).map_err(|e| e.to_string()))
-        .and_then(|r| {
-            canbo_core::export::docx::document(&r.report, &r.prose, &r.settings, r.date)
-                .map_err(|e| e.to_string())
-        });
+        .and_then(|r| r.write());
     let message = Object::new();
     let _ = Reflect::set(&message, &"kind".into(), &KIND.into());
     let _ = match written {
@@ -69,7 +115,7 @@ pub fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
 
 // ---- the page's side ----
 
-/// The document for `request`, written in a worker of its own; why not, if it could not be.
+/// The file for `request`, written in a worker of its own; why not, if it could not be.
 pub async fn build(request: &Request) -> Result<Vec<u8>, String> {
     let json = serde_json::to_string(request).map_err(|e| e.to_string())?;
     let options = WorkerOptions::new();
@@ -126,7 +172,7 @@ pub async fn build(request: &Request) -> Result<Vec<u8>, String> {
     }
     let bytes = Reflect::get(&answer, &"bytes".into()).map_err(|e| format!("{e:?}"))?;
     if bytes.is_undefined() {
-        return Err("the worker sent no document".into());
+        return Err("the worker sent no file".into());
     }
     Ok(Uint8Array::new(&bytes).to_vec())
 }

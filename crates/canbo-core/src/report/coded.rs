@@ -1,0 +1,349 @@
+//! The roster as the report reads it: one small integer per person per dimension, decided
+//! once per roster, so that a report, a cross-tab or the people behind a figure is a loop
+//! over integers, whatever the filter (issue 12: a filter change on 250,000 people within
+//! one frame).
+//!
+//! Reading a person's value in a dimension costs string work: a unit's key is its name
+//! folded, an ethnic group is looked up in the list of minorities, a religion is read for
+//! "Không". [`Coded::new`] does that work once per distinct value, keeps each dimension's
+//! distinct values (in order of first appearance, as [`Dimension::value`] writes them) and
+//! one index per person, and the facts the figures count ([`Facts`]). A filter then becomes,
+//! per condition, one flag per distinct value, and a person is kept by looking them up.
+//!
+//! The age band is the one dimension that depends on the options (the date and the bands):
+//! it is computed from the birth dates for each report that asks for it.
+//!
+//! [`report`](super::report), [`crosstab`](super::crosstab) and
+//! [`matching_rows`](super::matching_rows) are this module over a roster coded for the one
+//! call; the page keeps the coded roster and asks it again on each change.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::{CrossTab, SCHEMA};
+use super::{Dimension, Filter, Present, Report, ReportOptions, Tally, UnitFigures};
+use crate::codes::*;
+use crate::date::PartialDate;
+use crate::roster::{unit_key, Person, Roster, Source, Warning};
+
+/// What the figures count of one person, read once.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Facts {
+    pub category: Category,
+    pub gender: Option<Gender>,
+    pub party_member: Option<bool>,
+    pub ethnic_minority: Option<bool>,
+    /// A religion is stated and is not "Không"; `None` when none is written.
+    pub religious: Option<bool>,
+    pub general_education: Option<GeneralEducation>,
+    pub professional: Option<Professional>,
+    pub political_theory: Option<PoliticalTheory>,
+    pub state_management: Option<StateManagement>,
+    pub evaluation: Option<Evaluation>,
+    pub birth: Option<PartialDate>,
+}
+
+/// One dimension's distinct values and each person's index into them.
+#[derive(Debug, Clone, Default)]
+struct Column {
+    values: Vec<String>,
+    codes: Vec<u32>,
+}
+
+impl Column {
+    /// The column of `people` for values read by `value`, which borrows from the person (a
+    /// code is `'static`, an ethnic group the person's own text).
+    fn of<'p>(people: &'p [Person], mut value: impl FnMut(&'p Person) -> Cow<'p, str>) -> Column {
+        let mut at: HashMap<Cow<'p, str>, u32> = HashMap::new();
+        let mut column = Column {
+            values: Vec::new(),
+            codes: Vec::with_capacity(people.len()),
+        };
+        for p in people {
+            let v = value(p);
+            let code = match at.get(v.as_ref()) {
+                Some(&code) => code,
+                None => {
+                    let code = column.values.len() as u32;
+                    column.values.push(v.to_string());
+                    at.insert(v, code);
+                    code
+                }
+            };
+            column.codes.push(code);
+        }
+        column
+    }
+}
+
+/// A roster coded for reports: see the module's documentation.
+#[derive(Debug, Clone)]
+pub struct Coded {
+    present: Present,
+    sources: Vec<Source>,
+    warnings: Vec<Warning>,
+    facts: Vec<Facts>,
+    /// One column per dimension, in [`Dimension::ALL`]'s order; the age band's is empty
+    /// (it depends on the options: [`Coded::column`]).
+    columns: Vec<Column>,
+    /// Each person's unit as written (the report names a unit as its first counted person
+    /// wrote it) and the distinct spellings.
+    spelling: Column,
+}
+
+/// Where `dim` is in [`Dimension::ALL`].
+fn slot(dim: Dimension) -> usize {
+    Dimension::ALL.iter().position(|d| *d == dim).unwrap_or(0)
+}
+
+impl Coded {
+    pub fn new(roster: &Roster) -> Coded {
+        let people = &roster.people[..];
+        let spelling = Column::of(people, |p| Cow::Borrowed(p.unit.as_str()));
+        // Folding is the slow part: once per spelling.
+        let keys: Vec<String> = spelling.values.iter().map(|s| unit_key(s)).collect();
+        let mut minority: HashMap<&str, bool> = HashMap::new();
+        let mut religious: HashMap<&str, bool> = HashMap::new();
+        let facts = people
+            .iter()
+            .map(|p| Facts {
+                category: p.category,
+                gender: p.gender,
+                party_member: p.party_member,
+                ethnic_minority: p.ethnicity.as_deref().map(|e| {
+                    *minority
+                        .entry(e)
+                        .or_insert_with(|| !e.is_empty() && crate::vocab::ethnicity::is_minority(e))
+                }),
+                religious: p
+                    .religion
+                    .as_deref()
+                    .map(|r| *religious.entry(r).or_insert_with(|| super::is_religious(r))),
+                general_education: p.general_education,
+                professional: p.professional,
+                political_theory: p.political_theory,
+                state_management: p.state_management,
+                evaluation: p.evaluation,
+                birth: p.birth,
+            })
+            .collect::<Vec<_>>();
+        let columns = Dimension::ALL
+            .iter()
+            .map(|&dim| match dim {
+                Dimension::AgeBand => Column::default(),
+                Dimension::Unit => {
+                    let mut i = 0;
+                    Column::of(people, |_| {
+                        let key = Cow::Owned(keys[spelling.codes[i] as usize].clone());
+                        i += 1;
+                        key
+                    })
+                }
+                Dimension::EthnicMinority => {
+                    let mut i = 0;
+                    Column::of(people, |_| {
+                        let v = yes_no(facts[i].ethnic_minority);
+                        i += 1;
+                        Cow::Borrowed(v)
+                    })
+                }
+                _ => Column::of(people, |p| dim.value_of(p)),
+            })
+            .collect();
+        Coded {
+            present: Present::of(roster),
+            sources: roster.sources.clone(),
+            warnings: roster.warnings.clone(),
+            facts,
+            columns,
+            spelling,
+        }
+    }
+
+    /// How many people the roster has.
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+
+    /// Each person's value in `dim` as an index into the values, for `options` (the age
+    /// band's values are the bands' indices, then "unknown", as [`Dimension::value`]).
+    fn column(&self, dim: Dimension, options: &ReportOptions) -> Cow<'_, Column> {
+        if dim != Dimension::AgeBand {
+            return Cow::Borrowed(&self.columns[slot(dim)]);
+        }
+        let bands = options.bands.len();
+        let mut values: Vec<String> = (0..bands).map(|i| i.to_string()).collect();
+        values.push("unknown".into());
+        let codes = self
+            .facts
+            .iter()
+            .map(|f| match f.birth {
+                Some(b) => options.bands.index(b.age_at(options.as_of)) as u32,
+                None => bands as u32,
+            })
+            .collect();
+        Cow::Owned(Column { values, codes })
+    }
+
+    /// Which people `filter` keeps (`None`: everyone): each condition allows a person's
+    /// value (an empty one, any).
+    fn kept(&self, options: &ReportOptions, filter: &Filter) -> Option<Vec<bool>> {
+        let mut kept: Option<Vec<bool>> = None;
+        for (dim, allowed) in &filter.conditions {
+            if allowed.is_empty() {
+                continue;
+            }
+            let column = self.column(*dim, options);
+            let ok: Vec<bool> = column.values.iter().map(|v| allowed.contains(v)).collect();
+            let kept = kept.get_or_insert_with(|| vec![true; self.len()]);
+            for (k, &code) in kept.iter_mut().zip(&column.codes) {
+                *k = *k && ok[code as usize];
+            }
+        }
+        kept
+    }
+
+    /// The indices of the people `options`' filter and `extra` keep, ascending.
+    pub fn rows(&self, options: &ReportOptions, extra: &Filter) -> Vec<usize> {
+        let both = Filter {
+            conditions: [&options.filter.conditions[..], &extra.conditions[..]].concat(),
+        };
+        match self.kept(options, &both) {
+            None => (0..self.len()).collect(),
+            Some(kept) => (0..self.len()).filter(|&i| kept[i]).collect(),
+        }
+    }
+
+    /// The report: figures of the people `options` keeps, and of each unit, units in the
+    /// order their first counted person comes, named as that person wrote it.
+    pub fn report(&self, options: &ReportOptions) -> Report {
+        let kept = self.kept(options, &options.filter);
+        // Cloned for each unit: writing the bands' labels anew was a tenth of a report's time.
+        let empty = Tally::new(self.present, &options.bands, options.as_of);
+        let new_tally = || empty.clone();
+        let mut total = new_tally();
+        let units = &self.columns[slot(Dimension::Unit)];
+        let mut place = vec![u32::MAX; units.values.len()];
+        let mut tallies: Vec<(String, Tally)> = Vec::new();
+        for (i, facts) in self.facts.iter().enumerate() {
+            if kept.as_ref().is_some_and(|k| !k[i]) {
+                continue;
+            }
+            total.add(facts);
+            let unit = units.codes[i] as usize;
+            if place[unit] == u32::MAX {
+                place[unit] = tallies.len() as u32;
+                let name = &self.spelling.values[self.spelling.codes[i] as usize];
+                tallies.push((name.clone(), new_tally()));
+            }
+            tallies[place[unit] as usize].1.add(facts);
+        }
+        Report {
+            schema: SCHEMA.into(),
+            as_of: options.as_of,
+            figures: total.figures,
+            units: tallies
+                .into_iter()
+                .map(|(unit, t)| UnitFigures {
+                    unit,
+                    figures: t.figures,
+                })
+                .collect(),
+            sources: self.sources.clone(),
+            warnings: self.warnings.clone(),
+        }
+    }
+
+    /// Counts of the people `options` keeps by two dimensions, values in the report's order
+    /// ([`Dimension::sort`]; units in the roster's order).
+    pub fn crosstab(&self, options: &ReportOptions, rows: Dimension, cols: Dimension) -> CrossTab {
+        let kept = self.kept(options, &options.filter);
+        let (rc, cc) = (self.column(rows, options), self.column(cols, options));
+        // Values as first met among the counted people, then sorted (a stable sort: ties
+        // keep that order).
+        let (mut row_at, mut col_at) = (
+            vec![u32::MAX; rc.values.len()],
+            vec![u32::MAX; cc.values.len()],
+        );
+        let (mut row_seen, mut col_seen) = (Vec::new(), Vec::new());
+        let mut cells: Vec<(u32, u32)> = Vec::new();
+        for i in 0..self.len() {
+            if kept.as_ref().is_some_and(|k| !k[i]) {
+                continue;
+            }
+            let r = place(&mut row_at, &mut row_seen, rc.codes[i]);
+            let c = place(&mut col_at, &mut col_seen, cc.codes[i]);
+            cells.push((r, c));
+        }
+        let mut counts = vec![vec![0u32; col_seen.len()]; row_seen.len()];
+        for (r, c) in cells {
+            counts[r as usize][c as usize] += 1;
+        }
+        // Units in the roster's order: the unit column's values are in order of first
+        // appearance over the whole roster.
+        let unit_order: HashMap<String, usize> =
+            if rows == Dimension::Unit || cols == Dimension::Unit {
+                let units = &self.columns[slot(Dimension::Unit)].values;
+                units
+                    .iter()
+                    .enumerate()
+                    .map(|(i, k)| (k.clone(), i))
+                    .collect()
+            } else {
+                HashMap::new()
+            };
+        let order = |seen: &[u32], column: &Column, dim: Dimension| -> (Vec<usize>, Vec<String>) {
+            let values: Vec<String> = seen
+                .iter()
+                .map(|&c| column.values[c as usize].clone())
+                .collect();
+            let at: HashMap<&str, usize> = values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (v.as_str(), i))
+                .collect();
+            let mut sorted = values.clone();
+            dim.sort(&mut sorted, &unit_order);
+            let order = sorted
+                .iter()
+                .filter_map(|v| at.get(v.as_str()).copied())
+                .collect();
+            (order, sorted)
+        };
+        let (ro, row_values) = order(&row_seen, &rc, rows);
+        let (co, col_values) = order(&col_seen, &cc, cols);
+        CrossTab {
+            rows,
+            cols,
+            row_values,
+            col_values,
+            counts: ro
+                .iter()
+                .map(|&i| co.iter().map(|&j| counts[i][j]).collect())
+                .collect(),
+        }
+    }
+}
+
+/// Where a value code goes among the values seen so far (`at`: per code, its place or
+/// `u32::MAX`), adding it when new.
+fn place(at: &mut [u32], seen: &mut Vec<u32>, code: u32) -> u32 {
+    if at[code as usize] == u32::MAX {
+        at[code as usize] = seen.len() as u32;
+        seen.push(code);
+    }
+    at[code as usize]
+}
+
+/// A yes/no/unknown value's code, as [`Dimension::value`] writes it.
+pub(super) fn yes_no(v: Option<bool>) -> &'static str {
+    match v {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "unknown",
+    }
+}

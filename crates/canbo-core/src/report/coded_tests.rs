@@ -1,0 +1,345 @@
+//! The coded roster ([`Coded`]) against the plain reading it replaces: a report, a
+//! cross-tab and the people behind a figure computed person by person, each value read with
+//! [`Dimension::value`]. Every sample roster, and a generated one with spellings of units,
+//! missing values and merged columns, under every one-value filter, pairs of them, values
+//! no one has, and every pair of dimensions.
+
+use std::collections::HashMap;
+
+use super::coded::Facts;
+use super::*;
+use crate::import::{import, FileInput, Overrides};
+use crate::roster::{unit_key, Person};
+
+/// The report read person by person, the way it was computed before the coded form.
+fn plain_report(roster: &Roster, options: &ReportOptions) -> Report {
+    let present = Present::of(roster);
+    let mut total = Tally::new(present, &options.bands, options.as_of);
+    let mut units: Vec<(String, Tally)> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for p in roster
+        .people
+        .iter()
+        .filter(|p| plain_kept(p, options, &options.filter))
+    {
+        let facts = plain_facts(p);
+        total.add(&facts);
+        let i = *at.entry(unit_key(&p.unit)).or_insert_with(|| {
+            units.push((
+                p.unit.clone(),
+                Tally::new(present, &options.bands, options.as_of),
+            ));
+            units.len() - 1
+        });
+        units[i].1.add(&facts);
+    }
+    Report {
+        schema: SCHEMA.into(),
+        as_of: options.as_of,
+        figures: total.figures,
+        units: units
+            .into_iter()
+            .map(|(unit, t)| UnitFigures {
+                unit,
+                figures: t.figures,
+            })
+            .collect(),
+        sources: roster.sources.clone(),
+        warnings: roster.warnings.clone(),
+    }
+}
+
+fn plain_facts(p: &Person) -> Facts {
+    Facts {
+        category: p.category,
+        gender: p.gender,
+        party_member: p.party_member,
+        ethnic_minority: p.ethnic_minority(),
+        religious: p.religion.as_deref().map(is_religious),
+        general_education: p.general_education,
+        professional: p.professional,
+        political_theory: p.political_theory,
+        state_management: p.state_management,
+        evaluation: p.evaluation,
+        birth: p.birth,
+    }
+}
+
+fn plain_kept(p: &Person, options: &ReportOptions, filter: &Filter) -> bool {
+    filter
+        .conditions
+        .iter()
+        .all(|(dim, allowed)| allowed.is_empty() || allowed.contains(&dim.value(p, options)))
+}
+
+fn plain_rows(roster: &Roster, options: &ReportOptions, extra: &Filter) -> Vec<usize> {
+    (0..roster.people.len())
+        .filter(|&i| {
+            let p = &roster.people[i];
+            plain_kept(p, options, &options.filter) && plain_kept(p, options, extra)
+        })
+        .collect()
+}
+
+/// Counts by the two values, values sorted by [`Dimension::sort`] from first appearance.
+fn plain_crosstab(
+    roster: &Roster,
+    options: &ReportOptions,
+    rows: Dimension,
+    cols: Dimension,
+) -> CrossTab {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for p in roster
+        .people
+        .iter()
+        .filter(|p| plain_kept(p, options, &options.filter))
+    {
+        pairs.push((rows.value(p, options), cols.value(p, options)));
+    }
+    let mut unit_order = HashMap::new();
+    for p in &roster.people {
+        let n = unit_order.len();
+        unit_order.entry(unit_key(&p.unit)).or_insert(n);
+    }
+    let values = |pick: &dyn Fn(&(String, String)) -> String, dim: Dimension| {
+        let mut seen: Vec<String> = Vec::new();
+        for pair in &pairs {
+            let v = pick(pair);
+            if !seen.contains(&v) {
+                seen.push(v);
+            }
+        }
+        dim.sort(&mut seen, &unit_order);
+        seen
+    };
+    let row_values = values(&|p| p.0.clone(), rows);
+    let col_values = values(&|p| p.1.clone(), cols);
+    let counts = row_values
+        .iter()
+        .map(|r| {
+            col_values
+                .iter()
+                .map(|c| pairs.iter().filter(|p| &p.0 == r && &p.1 == c).count() as u32)
+                .collect()
+        })
+        .collect();
+    CrossTab {
+        rows,
+        cols,
+        row_values,
+        col_values,
+        counts,
+    }
+}
+
+fn read(name: &str, bytes: Vec<u8>) -> Roster {
+    import(
+        &[FileInput {
+            name: name.into(),
+            bytes,
+        }],
+        &Overrides::default(),
+    )
+    .roster
+}
+
+fn samples() -> Vec<(String, Roster)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| {
+            [".xlsx", ".xls", ".ods", ".csv"]
+                .iter()
+                .any(|x| n.ends_with(x))
+        })
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|n| {
+            let bytes = std::fs::read(dir.join(&n)).unwrap();
+            let roster = read(&n, bytes);
+            (n, roster)
+        })
+        .collect()
+}
+
+/// A roster whose units are spelt several ways, with blanks, unknown levels, births in
+/// three precisions, religions written as "Không" and as names, ethnic groups in and out of
+/// the list of minorities.
+fn generated() -> Roster {
+    let units = [
+        "Xã Tân Lập",
+        "xã tân lập",
+        "XÃ TÂN LẬP",
+        "Thị trấn Mường Tè",
+        "Xã Bum Nưa",
+    ];
+    let births = [
+        "12/05/1970",
+        "1984",
+        "03/1999",
+        "",
+        "29/02/1996",
+        "01/01/1964",
+    ];
+    let genders = ["Nam", "Nữ", "", "nữ"];
+    let ethnic = ["Kinh", "Thái", "", "Hà Nhì", "Mông", "kinh"];
+    let religions = ["Không", "", "Phật giáo", "khong", "Công giáo"];
+    let party = ["x", "", "Đảng viên", ""];
+    let levels = ["Đại học", "Cao đẳng", "Trung cấp", "", "Thạc sĩ", "Sơ cấp"];
+    let theory = ["Cao cấp", "Trung cấp", "", "Sơ cấp"];
+    let positions = [
+        "Chủ tịch UBND",
+        "Công chức Tư pháp - Hộ tịch",
+        "Bí thư Đảng ủy",
+        "Văn phòng - Thống kê",
+        "Chỉ huy trưởng Quân sự",
+    ];
+    let evaluations = [
+        "Hoàn thành tốt nhiệm vụ",
+        "Hoàn thành xuất sắc nhiệm vụ",
+        "",
+        "Không hoàn thành nhiệm vụ",
+    ];
+    let mut csv = String::from(
+        "Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Đơn vị,Chức vụ,Đảng viên,Chuyên môn,Lý luận chính trị,Đánh giá\n",
+    );
+    for i in 0..600usize {
+        let pick = |list: &[&str], step: usize| list[(i * step + i / 7) % list.len()].to_string();
+        csv.push_str(&format!(
+            "Người Thứ {i},{},{},{},{},{},{},{},{},{},{}\n",
+            pick(&births, 5),
+            pick(&genders, 3),
+            pick(&ethnic, 7),
+            pick(&religions, 11),
+            pick(&units, 13),
+            pick(&positions, 17),
+            pick(&party, 19),
+            pick(&levels, 23),
+            pick(&theory, 29),
+            pick(&evaluations, 31),
+        ));
+    }
+    let roster = read("generated.csv", csv.into_bytes());
+    assert_eq!(roster.people.len(), 600);
+    roster
+}
+
+/// Filters to try on `roster`: none; each value of each dimension alone (and a value no
+/// one has); pairs of values across two dimensions.
+fn filters(roster: &Roster, options: &ReportOptions) -> Vec<Filter> {
+    let mut filters = vec![
+        Filter::default(),
+        Filter::default().and(Dimension::Gender, vec![]),
+    ];
+    let mut seen: Vec<(Dimension, Vec<String>)> = Vec::new();
+    for &dim in Dimension::ALL {
+        let mut values: Vec<String> = Vec::new();
+        for p in &roster.people {
+            let v = dim.value(p, options);
+            if !values.contains(&v) {
+                values.push(v);
+            }
+            if values.len() >= 6 {
+                break;
+            }
+        }
+        for v in &values {
+            filters.push(Filter::default().and(dim, vec![v.clone()]));
+        }
+        filters.push(Filter::default().and(dim, vec!["không-có-ai".into()]));
+        filters.push(Filter::default().and(dim, values.iter().take(2).cloned().collect()));
+        seen.push((dim, values));
+    }
+    for pair in seen.windows(2) {
+        if let (Some(a), Some(b)) = (pair[0].1.first(), pair[1].1.last()) {
+            filters.push(
+                Filter::default()
+                    .and(pair[0].0, vec![a.clone()])
+                    .and(pair[1].0, vec![b.clone()]),
+            );
+        }
+    }
+    filters
+}
+
+fn check(name: &str, roster: &Roster) {
+    let coded = Coded::new(roster);
+    assert_eq!(coded.len(), roster.people.len(), "{name}");
+    let base = ReportOptions {
+        as_of: "2024-12-31".parse().unwrap(),
+        bands: "30,46,61".parse().unwrap(),
+        ..Default::default()
+    };
+    for filter in filters(roster, &base) {
+        let options = ReportOptions {
+            filter: filter.clone(),
+            ..base.clone()
+        };
+        assert_eq!(
+            coded.report(&options),
+            plain_report(roster, &options),
+            "{name}: {filter:?}"
+        );
+        let extra =
+            Filter::default().and(Dimension::Category, vec![Category::CongChuc.code().into()]);
+        assert_eq!(
+            coded.rows(&options, &extra),
+            plain_rows(roster, &options, &extra),
+            "{name}: {filter:?}"
+        );
+        assert_eq!(
+            coded.rows(&options, &Filter::default()),
+            plain_rows(roster, &options, &Filter::default())
+        );
+    }
+    for &rows in Dimension::ALL {
+        for &cols in Dimension::ALL {
+            assert_eq!(
+                coded.crosstab(&base, rows, cols),
+                plain_crosstab(roster, &base, rows, cols),
+                "{name}: {rows:?} × {cols:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_coded_roster_gives_what_reading_each_person_gives_on_every_sample() {
+    let samples = samples();
+    assert!(samples.len() >= 5);
+    for (name, roster) in &samples {
+        check(name, roster);
+    }
+}
+
+#[test]
+fn the_coded_roster_gives_what_reading_each_person_gives_on_generated_spellings() {
+    let roster = generated();
+    let coded = Coded::new(&roster);
+    // The unit spelt three ways is one unit, named as its first person wrote it.
+    let r = coded.report(&ReportOptions::default());
+    assert_eq!(
+        r.units.len(),
+        3,
+        "{:?}",
+        r.units.iter().map(|u| &u.unit).collect::<Vec<_>>()
+    );
+    check("generated", &roster);
+}
+
+#[test]
+fn an_empty_roster_gives_an_empty_report() {
+    let roster = Roster::default();
+    let coded = Coded::new(&roster);
+    assert!(coded.is_empty());
+    assert_eq!(
+        coded.report(&ReportOptions::default()),
+        plain_report(&roster, &ReportOptions::default())
+    );
+    assert!(coded
+        .rows(&ReportOptions::default(), &Filter::default())
+        .is_empty());
+}
