@@ -107,12 +107,13 @@ impl Settings {
         self.bands_text.set(text);
     }
 
-    /// The values chosen for a dimension.
-    pub fn chosen(&self, dim: Dimension) -> Vec<String> {
+    /// The value of `dim` the filter keeps, as its list shows it: empty when nothing of
+    /// `dim` is chosen.
+    pub fn chosen(&self, dim: Dimension) -> String {
         self.filter.with(|f| {
             f.iter()
                 .find(|(d, _)| *d == dim)
-                .map(|(_, v)| v.clone())
+                .and_then(|(_, v)| v.first().cloned())
                 .unwrap_or_default()
         })
     }
@@ -172,8 +173,14 @@ mod tests {
         let settings = Settings::new(AppState::empty());
         settings.choose(Dimension::Gender, vec!["nu".into()]);
         settings.choose(Dimension::Gender, vec!["nam".into()]);
-        assert_eq!(settings.chosen(Dimension::Gender), vec!["nam".to_string()]);
+        assert_eq!(settings.chosen(Dimension::Gender), "nam");
+        assert_eq!(
+            settings.chosen(Dimension::Unit),
+            "",
+            "nothing chosen of another dimension"
+        );
         settings.choose(Dimension::Gender, vec![]);
         assert!(settings.filter.get_untracked().is_empty());
+        assert_eq!(settings.chosen(Dimension::Gender), "");
     }
 }

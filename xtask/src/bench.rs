@@ -1,4 +1,4 @@
-//! `cargo xtask bench [native|storage|sizes|browser…] [--people N]`: every benchmark of
+//! `cargo xtask bench [native|storage|report|sizes|browser…] [--people N]`: every benchmark of
 //! docs/BENCHMARKS.md in one run, as ratios measured side by side on this machine, never as
 //! timed tests. Without a part named, all four run.
 //!
@@ -6,6 +6,9 @@
 //!   python-calamine (PyPI, installed into `target/tools/py` for the benchmark only) merely
 //!   reading every cell of the same file; three rounds alternating, the fastest of each, wall
 //!   clock.
+//! - `report`: the criterion benchmark `report_filter`: coding a roster, a report under a
+//!   filter, a cross-tab and a drill-down from the coded roster against the plain report,
+//!   and the roster crossing from the worker as columns against JSON.
 //! - `storage`: the criterion benchmark of the stored roster (`store_roster`): characters kept
 //!   and the time to pack and unpack 10,000 and 250,000 people.
 //! - `sizes`: a release build into dist/, then every file the page loads first (what
@@ -25,7 +28,7 @@ use std::time::{Duration, Instant};
 use crate::run::Project;
 use crate::{sizes, tools};
 
-const PARTS: [&str; 4] = ["native", "storage", "sizes", "browser"];
+const PARTS: [&str; 5] = ["native", "storage", "report", "sizes", "browser"];
 const PYTHON_CALAMINE: &str = "python-calamine==0.9.1";
 const SHEETJS_NPM: &str = "xlsx@0.18.5";
 
@@ -59,7 +62,8 @@ pub fn bench(project: &Project, args: &[String]) -> Result<(), String> {
     for part in parts {
         let section = match part {
             "native" => native(project, &dir, people)?,
-            "storage" => storage(project)?,
+            "storage" => criterion(project, "store_roster", "Storage")?,
+            "report" => criterion(project, "report_filter", "Report and transfer")?,
             "sizes" => {
                 tools::ensure_build_tools(project)?;
                 project.run("trunk", &["build", "--release"])?;
@@ -172,12 +176,11 @@ fn ensure_python_calamine(project: &Project, dir: &Path) -> Result<PathBuf, Stri
     Ok(python)
 }
 
-fn storage(project: &Project) -> Result<String, String> {
+/// One criterion benchmark of the core (`benches/<bench>.rs`), its timings and what it
+/// printed of sizes, under `title`.
+fn criterion(project: &Project, bench: &str, title: &str) -> Result<String, String> {
     let output = project
-        .command(
-            "cargo",
-            &["bench", "-p", "canbo-core", "--bench", "store_roster"],
-        )
+        .command("cargo", &["bench", "-p", "canbo-core", "--bench", bench])
         .output()
         .map_err(|e| format!("cannot run cargo bench: {e}"))?;
     let text = format!(
@@ -188,17 +191,21 @@ fn storage(project: &Project) -> Result<String, String> {
     if !output.status.success() {
         return Err(format!("cargo bench failed: {text}"));
     }
-    // The characters each form takes (the bench prints them), then criterion's
+    // The sizes the bench prints (characters kept, bytes carried), then criterion's
     // "group/name" and "time: [low mid high]" lines.
+    let group = format!("{bench}/");
     let lines: Vec<&str> = text
         .lines()
         .filter(|l| {
-            l.contains("time:") || l.contains("characters") || l.starts_with("store_roster/")
+            l.contains("time:")
+                || l.contains("characters")
+                || l.contains(" bytes")
+                || l.starts_with(&group)
         })
         .map(str::trim)
         .collect();
     Ok(format!(
-        "## Storage (`cargo bench -p canbo-core --bench store_roster`)\n\n```\n{}\n```\n",
+        "## {title} (`cargo bench -p canbo-core --bench {bench}`)\n\n```\n{}\n```\n",
         lines.join("\n")
     ))
 }

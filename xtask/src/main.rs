@@ -24,7 +24,7 @@ commands:
   dist    install the tools, build the release into dist/ and print the wasm sizes
   gen-roster [--people N] [--units N] [--out FILE.xlsx]
           write a synthetic roster for benchmarks (default 250000 people)
-  bench [native|storage|sizes|browser...] [--people N]
+  bench [native|storage|report|sizes|browser...] [--people N]
           the benchmarks of docs/BENCHMARKS.md, side by side with python-calamine and
           SheetJS (installed into target/tools for the benchmark only); results in
           target/bench/results.md

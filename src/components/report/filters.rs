@@ -23,9 +23,13 @@ pub const FILTERED: [Dimension; 8] = [
 pub fn Filters() -> impl IntoView {
     let s = expect_context::<Settings>();
     let state = expect_context::<AppState>();
-    // The values each dimension takes in the whole roster (unfiltered), from the core: they
-    // depend on the date and the bands, not on the filter chosen.
-    let values = Memo::new(move |_| {
+    // The values each dimension takes in the whole roster (unfiltered), in the order the
+    // report lists them, with their labels, from the core. They depend on the date, the
+    // bands and the language, not on the filter chosen: choosing a value only moves the
+    // selection (a province's unit list has thousands of options, and rebuilding them was
+    // most of a filter change), and a unit the filter leaves out keeps its name.
+    let choices = Memo::new(move |_| {
+        let lang = s.lang.get();
         let options = ReportOptions {
             as_of: s.as_of.get(),
             bands: s.bands.get(),
@@ -33,44 +37,47 @@ pub fn Filters() -> impl IntoView {
         };
         state.coded.with(|coded| {
             let coded = coded.as_ref()?;
+            let whole = coded.report(&options);
             Some(
                 FILTERED
                     .iter()
                     .map(|&dim| {
-                        // In the order the report lists them (the core's).
-                        let v = coded
+                        let values = coded
                             .crosstab(&options, dim, Dimension::Category)
                             .row_values;
-                        (dim, v)
+                        let labels = value_labels(dim, &values, &whole, lang);
+                        (dim, labels.into_iter().zip(values).collect::<Vec<_>>())
                     })
-                    .collect::<Vec<_>>(),
+                    .collect::<Vec<(Dimension, Vec<(String, String)>)>>(),
             )
         })
     });
     move || {
-        let lang = s.lang.get();
-        let values = values.get()?;
-        let full = s.report.get()?;
-        let selects = values
+        let choices = choices.get()?;
+        let lang = s.lang.get_untracked();
+        let selects = choices
             .into_iter()
-            .map(|(dim, vals)| {
+            .map(|(dim, options)| {
                 let id = format!("filter-{}", dim.code());
-                let options: Vec<(String, String)> = value_labels(dim, &vals, &full, lang)
-                    .into_iter()
-                    .zip(vals)
-                    .collect();
-                let chosen = s.chosen(dim).first().cloned().unwrap_or_default();
                 let opts = options
                     .into_iter()
-                    .map(|(label, v)| {
-                        let selected = v == chosen;
-                        view! { <option value=v selected=selected>{label}</option> }
-                    })
+                    .map(|(label, v)| view! { <option value=v>{label}</option> })
                     .collect_view();
+                // One effect per list follows the filter, once its options are in the page
+                // (one per option made thousands of subscribers to the filter, each costly to
+                // drop and add again on every change).
+                let select = NodeRef::<leptos::html::Select>::new();
+                Effect::new(move |_| {
+                    let chosen = s.chosen(dim);
+                    if let Some(select) = select.get() {
+                        select.set_value(&chosen);
+                    }
+                });
                 view! {
                     <div class="field">
                         <label for=id.clone()>{dim.label(lang)}</label>
                         <select
+                            node_ref=select
                             id=id
                             data-filter=dim.code()
                             on:change=move |ev| {
@@ -78,19 +85,19 @@ pub fn Filters() -> impl IntoView {
                                 s.choose(dim, if v.is_empty() { vec![] } else { vec![v] });
                             }
                         >
-                            <option value="" selected=chosen.is_empty()>{t("Tất cả", "All")}</option>
+                            <option value="">{t("Tất cả", "All")}</option>
                             {opts}
                         </select>
                     </div>
                 }
             })
             .collect_view();
-        let any = s.filter.with(|f| !f.is_empty());
+        let any = move || s.filter.with(|f| !f.is_empty());
         Some(view! {
             <section class="filters no-print" aria-label=t("Lọc", "Filters")>
                 <h2 class="small-heading">{t("Lọc theo", "Filter by")}</h2>
                 <div class="filter-fields">{selects}</div>
-                {any.then(|| view! {
+                {move || any().then(|| view! {
                     <button type="button" class="button small" data-testid="clear-filters" on:click=move |_| s.filter.set(vec![])>
                         {t("Bỏ lọc", "Clear filters")}
                     </button>

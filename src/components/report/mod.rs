@@ -30,11 +30,14 @@ pub struct DrillRequest(pub RwSignal<Option<(String, Filter)>>);
 pub fn ReportPage() -> impl IntoView {
     let settings = expect_context::<Settings>();
     provide_context(DrillRequest(RwSignal::new(None)));
+    // Whether there is a report, apart from its figures: the sections below are built once
+    // and follow the report themselves. (Reading the report here rebuilt every section,
+    // the filters' thousands of options included, on each filter change.)
+    let has = Memo::new(move |_| settings.report.with(|r| r.is_some()));
     view! {
         <ReportControls />
         {move || {
-            let has = settings.report.with(|r| r.is_some());
-            has.then(|| {
+            has.get().then(|| {
                 view! {
                     <crate::components::UnreadCount />
                     <breakdowns::Headlines />
@@ -188,6 +191,11 @@ mod tests {
 /// units read fine, a synthetic roster's thousands would put millions of cells in the page.
 pub const ROWS_AT_ONCE: usize = 200;
 
+/// The per-unit form shows fewer at first (a screen holds about fifteen units): each of its
+/// rows is some 140 elements, and the form is drawn again on every filter change, which at
+/// 200 rows was most of that change's time (docs/BENCHMARKS.md, "Second results").
+pub const UNITS_AT_ONCE: usize = 50;
+
 /// Below a table cut at `shown` of `total` rows: how many are hidden, and buttons to show
 /// more or all of them (the exports and the totals always cover every row).
 #[component]
@@ -196,18 +204,22 @@ pub fn MoreRows(
     total: usize,
     #[prop(into)] what_vi: String,
     #[prop(into)] what_en: String,
+    /// Rows each «Hiện thêm» adds ([`ROWS_AT_ONCE`] unless given).
+    #[prop(optional)]
+    step: Option<usize>,
 ) -> impl IntoView {
     let settings = expect_context::<Settings>();
+    let at_once = step.unwrap_or(ROWS_AT_ONCE);
     move || {
         let now = shown.get().min(total);
         (now < total).then(|| {
             let lang = settings.lang.get();
             let text = crate::i18n::t(format!("Đang hiện {}/{} {what_vi}.", num(now as u32, lang), num(total as u32, lang)), format!("Showing {} of {} {what_en}.", num(now as u32, lang), num(total as u32, lang)));
-            let step = ROWS_AT_ONCE.min(total - now);
+            let step = at_once.min(total - now);
             view! {
                 <p class="more-rows no-print" data-testid="more-rows">
                     <span>{text}</span>
-                    <button type="button" class="button small" on:click=move |_| shown.update(|n| *n += ROWS_AT_ONCE)>
+                    <button type="button" class="button small" on:click=move |_| shown.update(|n| *n = n.saturating_add(at_once))>
                         {crate::i18n::t(format!("Hiện thêm {step}"), format!("Show {step} more"))}
                     </button>
                     <button type="button" class="button small subtle" on:click=move |_| shown.set(usize::MAX)>

@@ -6,7 +6,7 @@ use canbo_core::report::{Dimension, Figures, Filter, Report};
 use canbo_core::roster::unit_key;
 use leptos::prelude::*;
 
-use super::{drill_filter, Count, MoreRows, ROWS_AT_ONCE};
+use super::{drill_filter, Count, MoreRows, UNITS_AT_ONCE};
 use crate::i18n::t;
 use crate::settings::Settings;
 
@@ -47,7 +47,7 @@ fn aria_sort(order: UnitOrder, heading: Option<usize>) -> &'static str {
 pub fn UnitTable() -> impl IntoView {
     let s = expect_context::<Settings>();
     let order = RwSignal::new(UnitOrder::Report);
-    let shown = RwSignal::new(ROWS_AT_ONCE);
+    let shown = RwSignal::new(UNITS_AT_ONCE);
     move || {
         let lang = s.lang.get();
         let order_now = order.get();
@@ -88,7 +88,7 @@ pub fn UnitTable() -> impl IntoView {
                             </tfoot>
                         </table>
                     </div>
-                    <MoreRows shown total=total_units what_vi="đơn vị" what_en="units" />
+                    <MoreRows shown total=total_units what_vi="đơn vị" what_en="units" step=UNITS_AT_ONCE />
                 </section>
             })
         })

@@ -1,0 +1,70 @@
+//! What a filter change and the end of an import cost the page, for synthetic rosters of
+//! 100,000 and 250,000 people (examples/support/synthetic.rs): coding the roster once
+//! (`report::Coded::new`), then a report under a filter, a cross-tab and the people behind
+//! a figure from the coded roster, against the plain `report()` (which codes the roster for
+//! the one call); and the roster crossing from the worker as columns
+//! (`store::columnar::encode`/`decode`) against JSON. docs/BENCHMARKS.md, "Second results".
+//! Run: `cargo bench -p canbo-core --bench report_filter`.
+
+#[path = "../examples/support/synthetic.rs"]
+mod synthetic;
+
+use canbo_core::report::{Coded, Dimension, Filter};
+use canbo_core::store::columnar;
+use canbo_core::{import, report, FileInput, Overrides, ReportOptions};
+use criterion::{criterion_group, criterion_main, Criterion};
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("report_filter");
+    group.sample_size(10);
+    for people in [100_000usize, 250_000] {
+        let bytes = synthetic::roster_xlsx(people, None).expect("generate");
+        let roster = import(
+            &[FileInput {
+                name: "r.xlsx".into(),
+                bytes,
+            }],
+            &Overrides::default(),
+        )
+        .roster;
+        assert_eq!(roster.people.len(), people);
+        let women = ReportOptions {
+            as_of: "2024-12-31".parse().unwrap(),
+            filter: Filter::default().and(Dimension::Gender, vec!["nu".into()]),
+            ..Default::default()
+        };
+        let coded = Coded::new(&roster);
+        assert_eq!(coded.report(&women), report(&roster, &women));
+        group.bench_function(format!("code_{people}"), |b| b.iter(|| Coded::new(&roster)));
+        group.bench_function(format!("coded_report_women_{people}"), |b| {
+            b.iter(|| coded.report(&women))
+        });
+        group.bench_function(format!("coded_crosstab_age_gender_{people}"), |b| {
+            b.iter(|| coded.crosstab(&women, Dimension::AgeBand, Dimension::Gender))
+        });
+        let party = Filter::default().and(Dimension::PartyMember, vec!["yes".into()]);
+        group.bench_function(format!("coded_rows_{people}"), |b| {
+            b.iter(|| coded.rows(&women, &party))
+        });
+        group.bench_function(format!("plain_report_women_{people}"), |b| {
+            b.iter(|| report(&roster, &women))
+        });
+        let encoded = columnar::encode(&roster).expect("encode");
+        let json = serde_json::to_vec(&roster).expect("json");
+        eprintln!(
+            "{people} people: columns {} bytes, JSON {} bytes",
+            encoded.len(),
+            json.len()
+        );
+        group.bench_function(format!("decode_columns_{people}"), |b| {
+            b.iter(|| columnar::decode(&encoded).unwrap())
+        });
+        group.bench_function(format!("decode_json_{people}"), |b| {
+            b.iter(|| serde_json::from_slice::<canbo_core::roster::Roster>(&json).unwrap())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
