@@ -4,8 +4,9 @@
 //! waits for its "ready", posts it the files and the overrides, and gets back progress
 //! messages, the core's [`Import`] (what each file showed, refused files) as JSON bytes and
 //! its roster in the columnar form local storage keeps (`canbo_core::store::columnar::encode`,
-//! not deflated: a tenth of the JSON's size and read a few times faster, which is what holds
-//! the page's main thread at the end of an import); both buffers are transferred, not
+//! not deflated: a seventeenth of the JSON's size and read back in a little over half the
+//! time; reading the result is what holds the page's main thread at the end of an import);
+//! both buffers are transferred, not
 //! copied. Then the same bytes packed for local storage (`crate::storage::seal_roster`:
 //! deflating a large roster takes seconds, which the page should not spend). Cancel
 //! terminates it.
