@@ -11,23 +11,14 @@ mod synthetic;
 
 use canbo_core::report::{Coded, Dimension, Filter};
 use canbo_core::store::columnar;
-use canbo_core::{import, report, FileInput, Overrides, ReportOptions};
+use canbo_core::{report, ReportOptions};
 use criterion::{criterion_group, criterion_main, Criterion};
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("report_filter");
     group.sample_size(10);
     for people in [100_000usize, 250_000] {
-        let bytes = synthetic::roster_xlsx(people, None).expect("generate");
-        let roster = import(
-            &[FileInput {
-                name: "r.xlsx".into(),
-                bytes,
-            }],
-            &Overrides::default(),
-        )
-        .roster;
-        assert_eq!(roster.people.len(), people);
+        let roster = synthetic::roster(people);
         let women = ReportOptions {
             as_of: "2024-12-31".parse().unwrap(),
             filter: Filter::default().and(Dimension::Gender, vec!["nu".into()]),

@@ -8,7 +8,6 @@
 mod synthetic;
 
 use canbo_core::store::{self, columnar};
-use canbo_core::{import, FileInput, Overrides};
 use criterion::{criterion_group, criterion_main, Criterion};
 
 /// What Chromium's local storage holds per site, in UTF-16 code units (measured).
@@ -18,16 +17,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("store_roster");
     group.sample_size(10);
     for people in [10_000usize, 250_000] {
-        let bytes = synthetic::roster_xlsx(people, None).expect("generate");
-        let roster = import(
-            &[FileInput {
-                name: "r.xlsx".into(),
-                bytes,
-            }],
-            &Overrides::default(),
-        )
-        .roster;
-        assert_eq!(roster.people.len(), people);
+        let roster = synthetic::roster(people);
         let v1 = store::pack(columnar::KIND, 1, &roster).expect("pack v1");
         let v2 = columnar::pack(&roster).expect("pack v2");
         for (form, text) in [("version 1", &v1), ("version 2", &v2)] {

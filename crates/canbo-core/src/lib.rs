@@ -28,6 +28,9 @@ pub mod store;
 pub mod text;
 pub mod vocab;
 
+#[cfg(test)]
+mod test_samples;
+
 pub use date::Date;
 pub use error::ImportError;
 pub use import::{import, FileInput, Import, Overrides};

@@ -196,3 +196,20 @@ pub fn roster_xlsx(people: usize, units: Option<usize>) -> Result<Vec<u8>, XlsxE
     s.write(r + 1, 1, "NGƯỜI LẬP BIỂU")?;
     book.save_to_buffer()
 }
+
+/// The roster the importer reads from [`roster_xlsx`]`(people, None)`, checked to hold
+/// `people` (the benchmarks that start from a roster, not from the file).
+#[allow(dead_code)] // Not every program that includes this file reads the roster.
+pub fn roster(people: usize) -> canbo_core::roster::Roster {
+    let bytes = roster_xlsx(people, None).expect("generate");
+    let roster = canbo_core::import(
+        &[canbo_core::FileInput {
+            name: "r.xlsx".into(),
+            bytes,
+        }],
+        &canbo_core::Overrides::default(),
+    )
+    .roster;
+    assert_eq!(roster.people.len(), people);
+    roster
+}

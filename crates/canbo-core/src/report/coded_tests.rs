@@ -144,22 +144,10 @@ fn read(name: &str, bytes: Vec<u8>) -> Roster {
 }
 
 fn samples() -> Vec<(String, Roster)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| {
-            [".xlsx", ".xls", ".ods", ".csv"]
-                .iter()
-                .any(|x| n.ends_with(x))
-        })
-        .collect();
-    names.sort();
-    names
+    crate::test_samples::names()
         .into_iter()
         .map(|n| {
-            let bytes = std::fs::read(dir.join(&n)).unwrap();
-            let roster = read(&n, bytes);
+            let roster = crate::test_samples::roster(&n);
             (n, roster)
         })
         .collect()

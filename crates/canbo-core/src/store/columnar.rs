@@ -327,37 +327,8 @@ pub fn decode(bytes: &[u8]) -> Result<Roster, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{import, FileInput, Overrides};
 
-    fn sample(name: &str) -> Roster {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/samples")
-            .join(name);
-        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        import(
-            &[FileInput {
-                name: name.into(),
-                bytes,
-            }],
-            &Overrides::default(),
-        )
-        .roster
-    }
-
-    fn samples() -> Vec<String> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples");
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .filter(|n| {
-                [".xlsx", ".xls", ".ods", ".csv"]
-                    .iter()
-                    .any(|x| n.ends_with(x))
-            })
-            .collect();
-        names.sort();
-        names
-    }
+    use crate::test_samples::{names as samples, roster as sample};
 
     #[test]
     fn every_sample_round_trips_exactly_and_smaller_than_version_1() {

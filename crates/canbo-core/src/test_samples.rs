@@ -1,0 +1,38 @@
+//! The shared sample rosters (`../shared/samples`), read for the crate's unit tests.
+
+use crate::import::{import, FileInput, Overrides};
+use crate::roster::Roster;
+use std::path::PathBuf;
+
+fn dir() -> PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples")
+}
+
+/// The names of the sample rosters (every spreadsheet and CSV), sorted.
+pub fn names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir())
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| {
+            [".xlsx", ".xls", ".ods", ".csv"]
+                .iter()
+                .any(|x| n.ends_with(x))
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// The roster the importer reads from the sample `name`.
+pub fn roster(name: &str) -> Roster {
+    let path = dir().join(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    import(
+        &[FileInput {
+            name: name.into(),
+            bytes,
+        }],
+        &Overrides::default(),
+    )
+    .roster
+}
