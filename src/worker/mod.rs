@@ -78,7 +78,7 @@ pub fn serve() {
             return;
         }
         let (files, overrides) = read_request(&event.data());
-        let parsed = import_with_progress(&files, &overrides, &mut |p| {
+        let mut parsed = import_with_progress(&files, &overrides, &mut |p| {
             let (at, activity) = describe(&p, &files);
             post(&reply, &progress(at, &activity), None);
         });
@@ -88,7 +88,6 @@ pub fn serve() {
             &progress(3 * STEPS, &Activity::Returning { people }),
             None,
         );
-        let mut parsed = parsed;
         // The roster goes as columns; should encoding fail, it stays in the JSON.
         let encoded = canbo_core::store::columnar::encode(&parsed.roster).ok();
         if encoded.is_some() {

@@ -24,7 +24,7 @@ use super::{CrossTab, SCHEMA};
 use super::{Dimension, Filter, Present, Report, ReportOptions, Tally, UnitFigures};
 use crate::codes::*;
 use crate::date::PartialDate;
-use crate::roster::{unit_key, Person, Roster, Source, Warning};
+use crate::roster::{unit_key, Roster, Source, Warning};
 
 /// What the figures count of one person, read once.
 #[derive(Debug, Clone, Copy)]
@@ -51,16 +51,16 @@ struct Column {
 }
 
 impl Column {
-    /// The column of `people` for values read by `value`, which borrows from the person (a
-    /// code is `'static`, an ethnic group the person's own text).
-    fn of<'p>(people: &'p [Person], mut value: impl FnMut(&'p Person) -> Cow<'p, str>) -> Column {
-        let mut at: HashMap<Cow<'p, str>, u32> = HashMap::new();
+    /// The column of each person's value, in roster order; a value borrows where it can (a
+    /// code is `'static`, an ethnic group the person's own text, a unit's key the list of
+    /// keys), so only the distinct values are copied.
+    fn of<'a>(values: impl ExactSizeIterator<Item = Cow<'a, str>>) -> Column {
+        let mut at: HashMap<Cow<'a, str>, u32> = HashMap::new();
         let mut column = Column {
             values: Vec::new(),
-            codes: Vec::with_capacity(people.len()),
+            codes: Vec::with_capacity(values.len()),
         };
-        for p in people {
-            let v = value(p);
+        for v in values {
             let code = match at.get(v.as_ref()) {
                 Some(&code) => code,
                 None => {
@@ -99,7 +99,7 @@ fn slot(dim: Dimension) -> usize {
 impl Coded {
     pub fn new(roster: &Roster) -> Coded {
         let people = &roster.people[..];
-        let spelling = Column::of(people, |p| Cow::Borrowed(p.unit.as_str()));
+        let spelling = Column::of(people.iter().map(|p| Cow::Borrowed(p.unit.as_str())));
         // Folding is the slow part: once per spelling.
         let keys: Vec<String> = spelling.values.iter().map(|s| unit_key(s)).collect();
         let mut minority: HashMap<&str, bool> = HashMap::new();
@@ -131,23 +131,13 @@ impl Coded {
             .iter()
             .map(|&dim| match dim {
                 Dimension::AgeBand => Column::default(),
-                Dimension::Unit => {
-                    let mut i = 0;
-                    Column::of(people, |_| {
-                        let key = Cow::Owned(keys[spelling.codes[i] as usize].clone());
-                        i += 1;
-                        key
-                    })
-                }
+                Dimension::Unit => Column::of(
+                    (spelling.codes.iter()).map(|&c| Cow::Borrowed(keys[c as usize].as_str())),
+                ),
                 Dimension::EthnicMinority => {
-                    let mut i = 0;
-                    Column::of(people, |_| {
-                        let v = yes_no(facts[i].ethnic_minority);
-                        i += 1;
-                        Cow::Borrowed(v)
-                    })
+                    Column::of((facts.iter()).map(|f| Cow::Borrowed(yes_no(f.ethnic_minority))))
                 }
-                _ => Column::of(people, |p| dim.value_of(p)),
+                _ => Column::of(people.iter().map(|p| dim.value_of(p))),
             })
             .collect();
         Coded {

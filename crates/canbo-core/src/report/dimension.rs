@@ -4,7 +4,7 @@
 use super::{Coded, Report, ReportOptions};
 use crate::codes::*;
 use crate::lang::Lang;
-use crate::roster::{unit_key, Person, Roster, UnitKeys};
+use crate::roster::{unit_key, Person, Roster};
 use crate::vocab::positions::Title;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -232,39 +232,6 @@ impl Dimension {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Filter {
     pub conditions: Vec<(Dimension, Vec<String>)>,
-}
-
-/// The values of many people in some dimensions, for one report's options. A unit's key is
-/// computed once per spelling (folding is the slow part, and a roster has many people per
-/// spelling); everything else is [`Dimension::value`].
-pub struct Values<'r> {
-    options: &'r ReportOptions,
-    unit_keys: UnitKeys<'r>,
-}
-
-impl<'r> Values<'r> {
-    pub fn new(options: &'r ReportOptions) -> Values<'r> {
-        Values {
-            options,
-            unit_keys: UnitKeys::default(),
-        }
-    }
-
-    /// `dim.value(p, options)`.
-    pub fn of(&mut self, dim: Dimension, p: &'r Person) -> String {
-        match dim {
-            Dimension::Unit => self.unit_keys.key(&p.unit).to_string(),
-            _ => dim.value(p, self.options),
-        }
-    }
-
-    /// Whether `filter` keeps `p`: each condition allows `p`'s value (an empty one, any).
-    pub fn kept(&mut self, filter: &Filter, p: &'r Person) -> bool {
-        filter
-            .conditions
-            .iter()
-            .all(|(dim, allowed)| allowed.is_empty() || allowed.contains(&self.of(*dim, p)))
-    }
 }
 
 impl Filter {

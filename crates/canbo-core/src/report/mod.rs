@@ -10,7 +10,7 @@ mod stats;
 pub use age::{AgeBands, Band, BandsError};
 pub use coded::Coded;
 pub use counts::Counts;
-pub use dimension::{crosstab, matching, matching_rows, CrossTab, Dimension, Filter, Values};
+pub use dimension::{crosstab, matching, matching_rows, CrossTab, Dimension, Filter};
 pub use stats::{compare, stat_filter, stat_label, stats, unknowns, Change, Stat};
 
 use crate::codes::*;
