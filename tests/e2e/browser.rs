@@ -123,12 +123,34 @@ impl Drop for Chromedriver {
     }
 }
 
+/// How many times a browser is started before a test gives up. Now and then (once in some
+/// hundred starts on a loaded two-core machine) chromedriver exits before it says its port,
+/// or Chromium does not answer the new session; a second start has always worked.
+const BROWSER_STARTS: usize = 3;
+
 async fn start_browser(args: &[String]) -> TestResult<(WebDriver, Chromedriver)> {
     for program in [CHROMIUM, CHROMEDRIVER] {
         if !Path::new(program).exists() {
             return Err(format!("{program} is missing: `cargo xtask test` installs it (Debian: chromium chromium-driver)").into());
         }
     }
+    let mut failures = Vec::new();
+    for attempt in 1..=BROWSER_STARTS {
+        match start_browser_once(args).await {
+            Ok(started) => {
+                if !failures.is_empty() {
+                    eprintln!("the browser started at attempt {attempt}, after: {}", failures.join("; "));
+                }
+                return Ok(started);
+            }
+            Err(e) => failures.push(format!("attempt {attempt}: {e}")),
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+    Err(failures.join("; ").into())
+}
+
+async fn start_browser_once(args: &[String]) -> TestResult<(WebDriver, Chromedriver)> {
     let (chromedriver, port) = start_chromedriver()?;
     let mut caps = DesiredCapabilities::chrome();
     caps.set_binary(CHROMIUM)?;
@@ -177,18 +199,26 @@ fn start_chromedriver() -> TestResult<(Chromedriver, u16)> {
     let chromedriver = Chromedriver { process, profile };
     let mut lines = BufReader::new(stdout).lines();
     // "ChromeDriver was started successfully on port 41885."
+    let mut said = Vec::new();
     let port = lines
         .by_ref()
         .map_while(Result::ok)
         .find_map(|line| {
-            line.split("successfully on port ")
-                .nth(1)?
-                .trim_end_matches('.')
-                .trim()
-                .parse()
-                .ok()
-        })
-        .ok_or("chromedriver did not say which port it listens on")?;
+            let port = line
+                .split("successfully on port ")
+                .nth(1)
+                .and_then(|rest| rest.trim_end_matches('.').trim().parse().ok());
+            said.push(line);
+            port
+        });
+    let Some(port) = port else {
+        let mut chromedriver = chromedriver;
+        let status = chromedriver.process.try_wait().ok().flatten();
+        return Err(format!(
+            "chromedriver did not say which port it listens on (exit: {status:?}; it said: {said:?})"
+        )
+        .into());
+    };
     // Keep reading so chromedriver never blocks on a full pipe.
     std::thread::spawn(move || lines.for_each(drop));
     Ok((chromedriver, port))

@@ -72,7 +72,7 @@ fn commune_files() -> (Vec<PathBuf>, u32) {
                 format!("{:02}/{:02}/{}", 1 + k % 28, 1 + k % 12, 1965 + k % 35),
             )
             .unwrap();
-            s.write(r, 3, if k % 3 == 0 { "Nữ" } else { "Nam" })
+            s.write(r, 3, if k.is_multiple_of(3) { "Nữ" } else { "Nam" })
                 .unwrap();
             s.write(r, 4, TITLES[(k % 8) as usize]).unwrap();
             s.write(
