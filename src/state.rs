@@ -42,6 +42,12 @@ pub struct AppState {
     /// roster, so that a filter change, a cross-tab or the people behind a figure is a loop
     /// over small integers.
     pub coded: Memo<Option<Coded>>,
+    /// A roster coded ahead by the import, a slice at a time (`worker::run`), with the
+    /// address of that roster's people: the `coded` memo takes it, rather than coding the
+    /// roster at once, when the roster it reads has those very people (the same buffer and
+    /// length; any other roster set meanwhile has other ones). [`AppState::show_roster`]
+    /// sets it.
+    coded_ahead: StoredValue<Option<(usize, Coded)>>,
     /// Why the files of the last import could not be read, in both languages.
     pub errors: RwSignal<Vec<canbo_core::Text>>,
     /// The bytes of the files behind the roster (this visit only), to re-read them when the
@@ -119,14 +125,25 @@ impl AppState {
             },
             |_, _| true,
         );
+        let coded_ahead = StoredValue::new(None::<(usize, Coded)>);
         let coded = Memo::new_with_compare(
-            move |_| roster.with(|r| r.as_ref().map(Coded::new)),
+            move |_| {
+                let ahead = coded_ahead.try_update_value(Option::take).flatten();
+                roster.with(|r| {
+                    let r = r.as_ref()?;
+                    let ahead = ahead.filter(|(people, coded)| {
+                        *people == r.people.as_ptr() as usize && coded.len() == r.people.len()
+                    });
+                    Some(ahead.map_or_else(|| Coded::new(r), |(_, coded)| coded))
+                })
+            },
             |_, _| true,
         );
         AppState {
             roster,
             people_index,
             coded,
+            coded_ahead,
             errors: RwSignal::new(Vec::new()),
             files: StoredValue::new(Vec::new()),
             review: RwSignal::new(Vec::new()),
@@ -307,7 +324,7 @@ impl AppState {
             .with_untracked(|o| canbo_core::import::import(&picked.files, o));
         self.packed
             .set_value((crate::storage::pack_roster(&parsed.roster).ok(), false));
-        self.apply_import(picked, parsed);
+        self.apply_import(picked, parsed, None);
     }
 
     /// Imports in a Web Worker, so the page stays responsive and Cancel works. The files
@@ -315,12 +332,12 @@ impl AppState {
     /// was there untouched.
     pub async fn import_soon(self, picked: Picked) {
         if picked.files.is_empty() {
-            return self.apply_import(picked, Import::default());
+            return self.apply_import(picked, Import::default(), None);
         }
-        let Some(parsed) = self.parse(&picked.files).await else {
+        let Some((parsed, coded)) = self.parse(&picked.files).await else {
             return;
         };
-        self.apply_import(picked, parsed);
+        self.apply_import(picked, parsed, Some(coded));
     }
 
     /// Adds files to the roster on screen («Thêm tệp»): the files of this visit are read again
@@ -340,7 +357,8 @@ impl AppState {
             };
             return self.import_soon(all).await;
         }
-        let Some(parsed) = self.parse(&picked.files).await else {
+        // The added people join the roster on screen, which is then coded anew, whole.
+        let Some((parsed, _)) = self.parse(&picked.files).await else {
             return;
         };
         let mut errors = picked.unreadable;
@@ -362,9 +380,10 @@ impl AppState {
         self.errors.set(errors);
     }
 
-    /// Runs the core on `files` with the current overrides in the worker, showing progress;
-    /// `None` when the user cancelled or no worker could run (the page says why).
-    async fn parse(self, files: &[FileInput]) -> Option<Import> {
+    /// Runs the core on `files` with the current overrides in the worker, showing progress:
+    /// the import and its roster coded for the report; `None` when the user cancelled or no
+    /// worker could run (the page says why).
+    async fn parse(self, files: &[FileInput]) -> Option<(Import, Coded)> {
         self.busy.set(true);
         self.progress
             .set((worker::STEPS / 2, Some(Activity::Sending)));
@@ -385,13 +404,13 @@ impl AppState {
         .await;
         self.busy.set(false);
         match outcome {
-            worker::Outcome::Done(parsed) => {
+            worker::Outcome::Done(parsed, coded) => {
                 leptos::logging::log!(
                     "Canbo: import of {bytes} bytes took {:.0} ms in the worker ({} people)",
                     now_ms() - started,
                     parsed.roster.people.len()
                 );
-                Some(parsed)
+                Some((parsed, coded))
             }
             worker::Outcome::Cancelled => None,
             // The in-browser unit tests have no worker.js: they import on this thread.
@@ -400,7 +419,8 @@ impl AppState {
                 let parsed = canbo_core::import::import(files, &overrides);
                 let packed = crate::storage::pack_roster(&parsed.roster).ok();
                 self.packed.update_value(|p| p.0 = packed);
-                Some(parsed)
+                let coded = Coded::new(&parsed.roster);
+                Some((parsed, coded))
             }
             #[cfg(not(test))]
             worker::Outcome::Unavailable(why) => {
@@ -485,7 +505,15 @@ impl AppState {
         worker::cancel();
     }
 
-    fn apply_import(&self, picked: Picked, parsed: Import) {
+    /// Shows `roster`, coded as `coded` when the import coded it ahead.
+    fn show_roster(&self, roster: Roster, coded: Option<Coded>) {
+        // Moving the roster into the signal leaves its people where they are.
+        let people = roster.people.as_ptr() as usize;
+        self.coded_ahead.set_value(coded.map(|c| (people, c)));
+        self.roster.set(Some(roster));
+    }
+
+    fn apply_import(&self, picked: Picked, parsed: Import, coded: Option<Coded>) {
         let mut errors = picked.unreadable;
         if !picked.files.is_empty() {
             errors.extend(parsed.errors.iter().map(refused));
@@ -505,7 +533,7 @@ impl AppState {
                     .collect();
                 self.files.set_value(kept);
                 self.review.set(parsed.files);
-                self.roster.set(Some(parsed.roster));
+                self.show_roster(parsed.roster, coded);
                 self.roster_taken();
             }
         }
@@ -585,15 +613,15 @@ impl AppState {
         let state = *self;
         leptos::task::spawn_local(async move {
             let files = state.files.get_value();
-            if let Some(parsed) = state.parse(&files).await {
-                state.apply_reimport(parsed);
+            if let Some((parsed, coded)) = state.parse(&files).await {
+                state.apply_reimport(parsed, coded);
             }
         });
     }
 
     /// A file that now gives no roster (every sheet marked "not a roster") keeps its review,
     /// so the user can undo.
-    fn apply_reimport(&self, parsed: Import) {
+    fn apply_reimport(&self, parsed: Import, coded: Coded) {
         let previous = self.review.get_untracked();
         let overrides = self.overrides.get_untracked();
         let mut review = parsed.files;
@@ -614,7 +642,7 @@ impl AppState {
         }
         self.errors.set(parsed.errors.iter().map(refused).collect());
         self.review.set(review);
-        self.roster.set(Some(parsed.roster));
+        self.show_roster(parsed.roster, Some(coded));
         self.roster_taken();
     }
 
@@ -701,6 +729,7 @@ fn refused(error: &canbo_core::ImportError) -> canbo_core::Text {
 mod tests {
     use super::*;
     use crate::test_support::{people, sample};
+    use canbo_core::codes::Gender;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     fn not_a_spreadsheet() -> FileInput {
@@ -719,6 +748,52 @@ mod tests {
         });
         assert_eq!(people(&state), Some(420));
         assert!(state.errors.get_untracked().is_empty());
+    }
+
+    /// The women the report of the coded roster on screen counts.
+    fn women_on_screen(state: &AppState) -> Option<u32> {
+        state.coded.with_untracked(|c| {
+            let report = c
+                .as_ref()?
+                .report(&canbo_core::report::ReportOptions::default());
+            Some(report.figures.gender?.get(Gender::Nu))
+        })
+    }
+
+    #[wasm_bindgen_test]
+    fn a_roster_coded_ahead_is_taken_for_that_roster_only() {
+        let state = AppState::empty();
+        let roster = canbo_core::import::import(&[sample()], &Overrides::default()).roster;
+        // Coded ahead from the same people with every woman made a man: the figures on
+        // screen tell which coding the page took.
+        let mut men = roster.clone();
+        for p in &mut men.people {
+            p.gender = Some(Gender::Nam);
+        }
+        let mut coding = canbo_core::report::Coding::new();
+        for slice in men.people.chunks(100) {
+            coding.add(slice);
+        }
+        state.show_roster(roster.clone(), Some(coding.finish(&men)));
+        assert_eq!(
+            women_on_screen(&state),
+            Some(0),
+            "the coding given is taken"
+        );
+        let women = (Coded::new(&roster)
+            .report(&Default::default())
+            .figures
+            .gender)
+            .map(|g| g.get(Gender::Nu));
+        assert!(women > Some(0));
+
+        // Another roster set before the page read the coding (another tab's): coded anew.
+        state.show_roster(roster.clone(), Some(Coded::new(&men)));
+        state.roster.set(Some(roster.clone()));
+        assert_eq!(women_on_screen(&state), women);
+        // And without a coding given, the roster is coded at once.
+        state.show_roster(roster, None);
+        assert_eq!(women_on_screen(&state), women);
     }
 
     #[wasm_bindgen_test]

@@ -139,7 +139,10 @@ async fn start_browser(args: &[String]) -> TestResult<(WebDriver, Chromedriver)>
         match start_browser_once(args).await {
             Ok(started) => {
                 if !failures.is_empty() {
-                    eprintln!("the browser started at attempt {attempt}, after: {}", failures.join("; "));
+                    eprintln!(
+                        "the browser started at attempt {attempt}, after: {}",
+                        failures.join("; ")
+                    );
                 }
                 return Ok(started);
             }
@@ -200,17 +203,14 @@ fn start_chromedriver() -> TestResult<(Chromedriver, u16)> {
     let mut lines = BufReader::new(stdout).lines();
     // "ChromeDriver was started successfully on port 41885."
     let mut said = Vec::new();
-    let port = lines
-        .by_ref()
-        .map_while(Result::ok)
-        .find_map(|line| {
-            let port = line
-                .split("successfully on port ")
-                .nth(1)
-                .and_then(|rest| rest.trim_end_matches('.').trim().parse().ok());
-            said.push(line);
-            port
-        });
+    let port = lines.by_ref().map_while(Result::ok).find_map(|line| {
+        let port = line
+            .split("successfully on port ")
+            .nth(1)
+            .and_then(|rest| rest.trim_end_matches('.').trim().parse().ok());
+        said.push(line);
+        port
+    });
     let Some(port) = port else {
         let mut chromedriver = chromedriver;
         let status = chromedriver.process.try_wait().ok().flatten();

@@ -24,7 +24,7 @@ use super::{CrossTab, SCHEMA};
 use super::{Dimension, Filter, Present, Report, ReportOptions, Tally, UnitFigures};
 use crate::codes::*;
 use crate::date::PartialDate;
-use crate::roster::{unit_key, Roster, Source, Warning};
+use crate::roster::{unit_key, Person, Roster, Source, Warning};
 
 /// What the figures count of one person, read once.
 #[derive(Debug, Clone, Copy)]
@@ -50,29 +50,26 @@ struct Column {
     codes: Vec<u32>,
 }
 
-impl Column {
-    /// The column of each person's value, in roster order; a value borrows where it can (a
-    /// code is `'static`, an ethnic group the person's own text, a unit's key the list of
-    /// keys), so only the distinct values are copied.
-    fn of<'a>(values: impl ExactSizeIterator<Item = Cow<'a, str>>) -> Column {
-        let mut at: HashMap<Cow<'a, str>, u32> = HashMap::new();
-        let mut column = Column {
-            values: Vec::new(),
-            codes: Vec::with_capacity(values.len()),
-        };
-        for v in values {
-            let code = match at.get(v.as_ref()) {
-                Some(&code) => code,
-                None => {
-                    let code = column.values.len() as u32;
-                    column.values.push(v.to_string());
-                    at.insert(v, code);
-                    code
-                }
-            };
-            column.codes.push(code);
+/// A [`Column`] being written, people in roster order: only a value not seen before is
+/// copied.
+#[derive(Debug, Default)]
+struct ColumnWriter {
+    column: Column,
+    at: HashMap<String, u32>,
+}
+
+impl ColumnWriter {
+    /// Appends one person's value; its index, and whether it is new.
+    fn push(&mut self, value: &str) -> (u32, bool) {
+        if let Some(&code) = self.at.get(value) {
+            self.column.codes.push(code);
+            return (code, false);
         }
-        column
+        let code = self.column.values.len() as u32;
+        self.column.values.push(value.to_string());
+        self.at.insert(value.to_string(), code);
+        self.column.codes.push(code);
+        (code, true)
     }
 }
 
@@ -96,58 +93,114 @@ fn slot(dim: Dimension) -> usize {
     Dimension::ALL.iter().position(|d| *d == dim).unwrap_or(0)
 }
 
-impl Coded {
-    pub fn new(roster: &Roster) -> Coded {
-        let people = &roster.people[..];
-        let spelling = Column::of(people.iter().map(|p| Cow::Borrowed(p.unit.as_str())));
-        // Folding is the slow part: once per spelling.
-        let keys: Vec<String> = spelling.values.iter().map(|s| unit_key(s)).collect();
-        let mut minority: HashMap<&str, bool> = HashMap::new();
-        let mut religious: HashMap<&str, bool> = HashMap::new();
-        let facts = people
-            .iter()
-            .map(|p| Facts {
+/// A roster being coded a slice of people at a time: the page codes 250,000 people in
+/// slices and lets the browser draw between them. [`Coded::new`] is one slice of everyone.
+#[derive(Debug, Default)]
+pub struct Coding {
+    facts: Vec<Facts>,
+    /// One writer per dimension, in [`Dimension::ALL`]'s order (the age band's stays empty).
+    columns: Vec<ColumnWriter>,
+    spelling: ColumnWriter,
+    /// Each spelling's unit key, in the order of `spelling`'s values. Folding is the slow
+    /// part: once per spelling.
+    keys: Vec<String>,
+    minority: HashMap<String, bool>,
+    religious: HashMap<String, bool>,
+}
+
+impl Coding {
+    pub fn new() -> Coding {
+        Coding {
+            columns: Dimension::ALL
+                .iter()
+                .map(|_| ColumnWriter::default())
+                .collect(),
+            ..Coding::default()
+        }
+    }
+
+    /// How many people have been coded.
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+
+    /// Codes the next people of the roster, in its order.
+    pub fn add(&mut self, people: &[Person]) {
+        for p in people {
+            let ethnic_minority = p.ethnicity.as_deref().map(|e| {
+                cached(&mut self.minority, e, || {
+                    !e.is_empty() && crate::vocab::ethnicity::is_minority(e)
+                })
+            });
+            let religious = (p.religion.as_deref())
+                .map(|r| cached(&mut self.religious, r, || super::is_religious(r)));
+            self.facts.push(Facts {
                 category: p.category,
                 gender: p.gender,
                 party_member: p.party_member,
-                ethnic_minority: p.ethnicity.as_deref().map(|e| {
-                    *minority
-                        .entry(e)
-                        .or_insert_with(|| !e.is_empty() && crate::vocab::ethnicity::is_minority(e))
-                }),
-                religious: p
-                    .religion
-                    .as_deref()
-                    .map(|r| *religious.entry(r).or_insert_with(|| super::is_religious(r))),
+                ethnic_minority,
+                religious,
                 general_education: p.general_education,
                 professional: p.professional,
                 political_theory: p.political_theory,
                 state_management: p.state_management,
                 evaluation: p.evaluation,
                 birth: p.birth,
-            })
-            .collect::<Vec<_>>();
-        let columns = Dimension::ALL
-            .iter()
-            .map(|&dim| match dim {
-                Dimension::AgeBand => Column::default(),
-                Dimension::Unit => Column::of(
-                    (spelling.codes.iter()).map(|&c| Cow::Borrowed(keys[c as usize].as_str())),
-                ),
-                Dimension::EthnicMinority => {
-                    Column::of((facts.iter()).map(|f| Cow::Borrowed(yes_no(f.ethnic_minority))))
+            });
+            let (spelling, new) = self.spelling.push(&p.unit);
+            if new {
+                self.keys.push(unit_key(&p.unit));
+            }
+            for (&dim, column) in Dimension::ALL.iter().zip(&mut self.columns) {
+                match dim {
+                    Dimension::AgeBand => {}
+                    Dimension::Unit => {
+                        column.push(&self.keys[spelling as usize]);
+                    }
+                    Dimension::EthnicMinority => {
+                        column.push(yes_no(ethnic_minority));
+                    }
+                    _ => {
+                        column.push(&dim.value_of(p));
+                    }
                 }
-                _ => Column::of(people.iter().map(|p| dim.value_of(p))),
-            })
-            .collect();
+            }
+        }
+    }
+
+    /// The coded roster; `roster` is the one whose people were added, all of them.
+    pub fn finish(self, roster: &Roster) -> Coded {
+        debug_assert_eq!(self.facts.len(), roster.people.len());
         Coded {
             present: Present::of(roster),
             sources: roster.sources.clone(),
             warnings: roster.warnings.clone(),
-            facts,
-            columns,
-            spelling,
+            facts: self.facts,
+            columns: self.columns.into_iter().map(|c| c.column).collect(),
+            spelling: self.spelling.column,
         }
+    }
+}
+
+/// `map`'s answer for `key`, worked out once.
+fn cached(map: &mut HashMap<String, bool>, key: &str, work: impl FnOnce() -> bool) -> bool {
+    if let Some(&known) = map.get(key) {
+        return known;
+    }
+    let answer = work();
+    map.insert(key.to_string(), answer);
+    answer
+}
+
+impl Coded {
+    pub fn new(roster: &Roster) -> Coded {
+        let mut coding = Coding::new();
+        coding.add(&roster.people);
+        coding.finish(roster)
     }
 
     /// How many people the roster has.

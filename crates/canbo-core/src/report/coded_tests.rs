@@ -331,3 +331,22 @@ fn an_empty_roster_gives_an_empty_report() {
         .rows(&ReportOptions::default(), &Filter::default())
         .is_empty());
 }
+
+#[test]
+fn coding_in_slices_of_any_size_gives_the_roster_coded_at_once() {
+    let mut rosters = samples();
+    rosters.push(("generated".into(), generated()));
+    for (name, roster) in &rosters {
+        let whole = format!("{:?}", Coded::new(roster));
+        let n = roster.people.len();
+        for slice in [1, 2, 7, n.max(1)] {
+            let mut coding = Coding::new();
+            for people in roster.people.chunks(slice) {
+                coding.add(people);
+            }
+            assert_eq!(coding.len(), n, "{name}, slices of {slice}");
+            let sliced = format!("{:?}", coding.finish(roster));
+            assert!(sliced == whole, "{name}, slices of {slice}: differs");
+        }
+    }
+}

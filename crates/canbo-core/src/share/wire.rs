@@ -56,6 +56,13 @@ impl<'a> Reader<'a> {
     }
 
     pub fn uint(&mut self) -> Result<u64, Damage> {
+        // Most numbers a roster's columns hold are one byte: read those without the loop.
+        if let Some(&b) = self.bytes.get(self.at) {
+            if b & 0x80 == 0 {
+                self.at += 1;
+                return Ok(u64::from(b));
+            }
+        }
         let mut v: u64 = 0;
         for i in 0..10 {
             let b = self.byte()?;

@@ -262,66 +262,120 @@ pub fn unpack(text: &str) -> Result<Roster, StoreError> {
 
 /// The roster [`encode`] wrote; anything else is a [`StoreError`], never a panic.
 pub fn decode(bytes: &[u8]) -> Result<Roster, StoreError> {
-    let damaged = |e: &dyn std::fmt::Display| StoreError::Damaged(e.to_string());
-    let mut r = Reader::new(bytes);
-    let header_len = r.len(bytes.len(), "header").map_err(|e| damaged(&e))?;
-    let (json, rest) = bytes[bytes.len() - r.remaining()..].split_at(header_len);
-    let Header {
-        people,
-        dictionaries: d,
-        columns,
-        sources,
-        warnings,
-    } = serde_json::from_slice(json).map_err(|e| damaged(&e))?;
-    let mut r = Reader::new(rest);
-    // Every person takes at least one byte in each column: a count the bytes cannot hold is
-    // refused before anything is allocated for it.
-    if people > rest.len() {
-        return Err(StoreError::Damaged("more people than bytes".into()));
-    }
-    let c = Decoded::read(&mut r, people, &d)?;
-    let mut roster = Roster {
-        people: Vec::with_capacity(people),
-        columns,
-        sources,
-        warnings,
-    };
-    let mut row = 0i64;
-    for i in 0..people {
-        row += r.int().map_err(|e| damaged(&e))?;
-        let row = u32::try_from(row).map_err(|_| StoreError::Damaged("row out of range".into()))?;
-        let at = |column: &[u32]| column[i] as usize;
-        roster.people.push(Person {
-            name: d.name[at(&c.name)].clone(),
-            birth: d.birth[at(&c.birth)],
-            gender: d.gender[at(&c.gender)],
-            ethnicity: d.ethnicity[at(&c.ethnicity)].clone(),
-            religion: d.religion[at(&c.religion)].clone(),
-            unit: d.unit[at(&c.unit)].clone(),
-            position: d.position[at(&c.position)].clone(),
-            title: d.title[at(&c.title)],
-            concurrent: d.concurrent[at(&c.concurrent)].clone(),
-            category: d.category[at(&c.category)],
-            party_member: d.party_member[at(&c.party_member)],
-            general_education: d.general_education[at(&c.general_education)],
-            professional: d.professional[at(&c.professional)],
-            field_of_study: d.field_of_study[at(&c.field_of_study)].clone(),
-            political_theory: d.political_theory[at(&c.political_theory)],
-            state_management: d.state_management[at(&c.state_management)],
-            it: d.it[at(&c.it)].clone(),
-            foreign_language: d.foreign_language[at(&c.foreign_language)].clone(),
-            ethnic_language: d.ethnic_language[at(&c.ethnic_language)].clone(),
-            evaluation: d.evaluation[at(&c.evaluation)],
-            hired: d.hired[at(&c.hired)],
-            origin: Origin {
-                file: d.file[at(&c.file)].clone(),
-                sheet: d.sheet[at(&c.sheet)].clone(),
-                row,
+    Ok(Decoding::new(bytes)?.finish())
+}
+
+/// A roster being read back a slice of people at a time ([`decode`] reads it at once): the
+/// page reads 250,000 people in slices and lets the browser draw between them.
+///
+/// [`Decoding::new`] reads and checks every byte (the columns are small integers), so what
+/// is left, making each [`Person`] from the dictionaries, cannot fail.
+pub struct Decoding {
+    dictionaries: Dictionaries,
+    columns: Decoded,
+    /// Each person's row in their sheet.
+    rows: Vec<u32>,
+    roster: Roster,
+}
+
+impl Decoding {
+    /// Reads the header, the columns and the rows of [`encode`]'s bytes; anything else is a
+    /// [`StoreError`].
+    pub fn new(bytes: &[u8]) -> Result<Decoding, StoreError> {
+        let damaged = |e: &dyn std::fmt::Display| StoreError::Damaged(e.to_string());
+        let mut r = Reader::new(bytes);
+        let header_len = r.len(bytes.len(), "header").map_err(|e| damaged(&e))?;
+        let (json, rest) = bytes[bytes.len() - r.remaining()..].split_at(header_len);
+        let Header {
+            people,
+            dictionaries,
+            columns,
+            sources,
+            warnings,
+        } = serde_json::from_slice(json).map_err(|e| damaged(&e))?;
+        let mut r = Reader::new(rest);
+        // Every person takes at least one byte in each column: a count the bytes cannot hold
+        // is refused before anything is allocated for it.
+        if people > rest.len() {
+            return Err(StoreError::Damaged("more people than bytes".into()));
+        }
+        let decoded = Decoded::read(&mut r, people, &dictionaries)?;
+        let mut row = 0i64;
+        let mut rows = Vec::with_capacity(people);
+        for _ in 0..people {
+            row += r.int().map_err(|e| damaged(&e))?;
+            rows.push(
+                u32::try_from(row).map_err(|_| StoreError::Damaged("row out of range".into()))?,
+            );
+        }
+        r.end().map_err(|e| damaged(&e))?;
+        Ok(Decoding {
+            dictionaries,
+            columns: decoded,
+            rows,
+            roster: Roster {
+                people: Vec::with_capacity(people),
+                columns,
+                sources,
+                warnings,
             },
-        });
+        })
     }
-    r.end().map_err(|e| damaged(&e))?;
-    Ok(roster)
+
+    /// How many people the roster holds.
+    pub fn people(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The roster so far: its people up to where reading has come.
+    pub fn roster(&self) -> &Roster {
+        &self.roster
+    }
+
+    /// Reads up to `most` more people; whether every person is read.
+    pub fn read(&mut self, most: usize) -> bool {
+        let (d, c) = (&self.dictionaries, &self.columns);
+        let from = self.roster.people.len();
+        let to = self.people().min(from.saturating_add(most));
+        for i in from..to {
+            let at = |column: &[u32]| column[i] as usize;
+            self.roster.people.push(Person {
+                name: d.name[at(&c.name)].clone(),
+                birth: d.birth[at(&c.birth)],
+                gender: d.gender[at(&c.gender)],
+                ethnicity: d.ethnicity[at(&c.ethnicity)].clone(),
+                religion: d.religion[at(&c.religion)].clone(),
+                unit: d.unit[at(&c.unit)].clone(),
+                position: d.position[at(&c.position)].clone(),
+                title: d.title[at(&c.title)],
+                concurrent: d.concurrent[at(&c.concurrent)].clone(),
+                category: d.category[at(&c.category)],
+                party_member: d.party_member[at(&c.party_member)],
+                general_education: d.general_education[at(&c.general_education)],
+                professional: d.professional[at(&c.professional)],
+                field_of_study: d.field_of_study[at(&c.field_of_study)].clone(),
+                political_theory: d.political_theory[at(&c.political_theory)],
+                state_management: d.state_management[at(&c.state_management)],
+                it: d.it[at(&c.it)].clone(),
+                foreign_language: d.foreign_language[at(&c.foreign_language)].clone(),
+                ethnic_language: d.ethnic_language[at(&c.ethnic_language)].clone(),
+                evaluation: d.evaluation[at(&c.evaluation)],
+                hired: d.hired[at(&c.hired)],
+                origin: Origin {
+                    file: d.file[at(&c.file)].clone(),
+                    sheet: d.sheet[at(&c.sheet)].clone(),
+                    row: self.rows[i],
+                },
+            });
+        }
+        to == self.people()
+    }
+
+    /// The roster, its people read to the end.
+    pub fn finish(mut self) -> Roster {
+        self.read(usize::MAX);
+        self.roster
+    }
 }
 
 #[cfg(test)]
@@ -350,6 +404,24 @@ mod tests {
                     text.chars().count(),
                     json.len()
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn reading_in_slices_of_any_size_gives_the_roster_read_at_once() {
+        for name in samples() {
+            let roster = sample(&name);
+            let bytes = encode(&roster).unwrap();
+            for slice in [1, 3, 50, usize::MAX] {
+                let mut decoding = Decoding::new(&bytes).unwrap();
+                assert_eq!(decoding.people(), roster.people.len());
+                let mut reads = 0;
+                while !decoding.read(slice) {
+                    reads += 1;
+                    assert_eq!(decoding.roster().people.len(), reads * slice, "{name}");
+                }
+                assert_eq!(decoding.finish(), roster, "{name}, slices of {slice}");
             }
         }
     }
