@@ -3,7 +3,6 @@
 use canbo_core::report::{Dimension, ReportOptions};
 use leptos::prelude::*;
 
-use super::value_labels;
 use crate::i18n::t;
 use crate::settings::Settings;
 use crate::state::AppState;
@@ -23,11 +22,11 @@ pub const FILTERED: [Dimension; 8] = [
 pub fn Filters() -> impl IntoView {
     let s = expect_context::<Settings>();
     let state = expect_context::<AppState>();
-    // The values each dimension takes in the whole roster (unfiltered), in the order the
-    // report lists them, with their labels, from the core. They depend on the date, the
-    // bands and the language, not on the filter chosen: choosing a value only moves the
-    // selection (a province's unit list has thousands of options, and rebuilding them was
-    // most of a filter change), and a unit the filter leaves out keeps its name.
+    // What each list offers (`Coded::choices`): the values of the whole roster, labelled.
+    // They depend on the date, the bands and the language, not on the filter chosen:
+    // choosing a value only moves the selection (a province's unit list has thousands of
+    // options, and rebuilding them was most of a filter change), and a unit the filter leaves
+    // out keeps its name.
     let choices = Memo::new(move |_| {
         let lang = s.lang.get();
         let options = ReportOptions {
@@ -37,17 +36,10 @@ pub fn Filters() -> impl IntoView {
         };
         state.coded.with(|coded| {
             let coded = coded.as_ref()?;
-            let whole = coded.report(&options);
             Some(
                 FILTERED
                     .iter()
-                    .map(|&dim| {
-                        let values = coded
-                            .crosstab(&options, dim, Dimension::Category)
-                            .row_values;
-                        let labels = value_labels(dim, &values, &whole, lang);
-                        (dim, labels.into_iter().zip(values).collect::<Vec<_>>())
-                    })
+                    .map(|&dim| (dim, coded.choices(dim, &options, lang)))
                     .collect::<Vec<(Dimension, Vec<(String, String)>)>>(),
             )
         })
@@ -61,7 +53,7 @@ pub fn Filters() -> impl IntoView {
                 let id = format!("filter-{}", dim.code());
                 let opts = options
                     .into_iter()
-                    .map(|(label, v)| view! { <option value=v>{label}</option> })
+                    .map(|(v, label)| view! { <option value=v>{label}</option> })
                     .collect_view();
                 // One effect per list follows the filter, once its options are in the page
                 // (one per option made thousands of subscribers to the filter, each costly to

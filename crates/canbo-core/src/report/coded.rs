@@ -24,6 +24,7 @@ use super::{CrossTab, SCHEMA};
 use super::{Dimension, Filter, Present, Report, ReportOptions, Tally, UnitFigures};
 use crate::codes::*;
 use crate::date::PartialDate;
+use crate::lang::Lang;
 use crate::roster::{unit_key, Person, Roster, Source, Warning};
 
 /// What the figures count of one person, read once.
@@ -201,6 +202,40 @@ impl Coded {
         let mut coding = Coding::new();
         coding.add(&roster.people);
         coding.finish(roster)
+    }
+
+    /// What a filter on `dim` offers: the values `dim` takes in the whole roster (whatever
+    /// `options`' filter), in the order the report lists them, each with what a person reads
+    /// for it in `lang` ([`Dimension::value_label`]). A unit is named as its first person
+    /// wrote it, as in the report.
+    pub fn choices(
+        &self,
+        dim: Dimension,
+        options: &ReportOptions,
+        lang: Lang,
+    ) -> Vec<(String, String)> {
+        let whole = ReportOptions {
+            filter: Filter::default(),
+            ..options.clone()
+        };
+        let values = self.crosstab(&whole, dim, Dimension::Category).row_values;
+        // Each unit key's first spelling.
+        let mut named: HashMap<&str, &str> = HashMap::new();
+        if dim == Dimension::Unit {
+            let units = &self.columns[slot(Dimension::Unit)];
+            for (&unit, &spelling) in units.codes.iter().zip(&self.spelling.codes) {
+                (named.entry(&units.values[unit as usize]))
+                    .or_insert(&self.spelling.values[spelling as usize]);
+            }
+        }
+        let bands = options.bands.bands();
+        values
+            .into_iter()
+            .map(|v| {
+                let label = dim.label_with(&v, |key| named.get(key).copied(), &bands, lang);
+                (v, label)
+            })
+            .collect()
     }
 
     /// How many people the roster has.

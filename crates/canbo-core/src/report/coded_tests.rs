@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use super::coded::Facts;
 use super::*;
 use crate::import::{import, FileInput, Overrides};
+use crate::lang::Lang;
 use crate::roster::{unit_key, Person};
 
 /// The report read person by person, the way it was computed before the coded form.
@@ -347,6 +348,39 @@ fn coding_in_slices_of_any_size_gives_the_roster_coded_at_once() {
             assert_eq!(coding.len(), n, "{name}, slices of {slice}");
             let sliced = format!("{:?}", coding.finish(roster));
             assert!(sliced == whole, "{name}, slices of {slice}: differs");
+        }
+    }
+}
+
+#[test]
+fn a_filter_offers_every_value_of_the_whole_roster_named_as_the_report_names_it() {
+    let mut rosters = samples();
+    rosters.push(("generated".into(), generated()));
+    for (name, roster) in &rosters {
+        let coded = Coded::new(roster);
+        for lang in [Lang::Vi, Lang::En] {
+            let whole = ReportOptions::default();
+            let report = plain_report(roster, &whole);
+            // A filter chosen changes nothing of what is offered.
+            let mut filtered = whole.clone();
+            filtered.filter = Filter {
+                conditions: vec![(Dimension::Gender, vec!["nu".into()])],
+            };
+            for &dim in Dimension::ALL {
+                let values = plain_crosstab(roster, &whole, dim, Dimension::Category).row_values;
+                let expected: Vec<(String, String)> = values
+                    .into_iter()
+                    .map(|v| {
+                        let label = dim.value_label(&v, &report, lang);
+                        (v, label)
+                    })
+                    .collect();
+                assert_eq!(
+                    coded.choices(dim, &filtered, lang),
+                    expected,
+                    "{name}, {dim:?}"
+                );
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Dimensions a roster can be cut by: the filters, the cross-tabulation and the drill-down
 //! ("who is behind this number") all ask the same question of a person, here.
 
-use super::{Coded, Report, ReportOptions};
+use super::{Band, Coded, Report, ReportOptions};
 use crate::codes::*;
 use crate::lang::Lang;
 use crate::roster::{unit_key, Person, Roster};
@@ -113,19 +113,32 @@ impl Dimension {
     /// What a person reads for one of this dimension's values (a code, a unit's key, an age
     /// band's index, "yes"/"no"), in `lang`; a unit's and a band's names come from `report`.
     pub fn value_label(self, value: &str, report: &Report, lang: Lang) -> String {
+        let unit = |key: &str| {
+            (report.units.iter())
+                .find(|u| unit_key(&u.unit) == key)
+                .map(|u| u.unit.as_str())
+        };
+        self.label_with(value, unit, &report.age.bands, lang)
+    }
+
+    /// [`Dimension::value_label`] with a unit's name as `unit` gives it for a key (`None`:
+    /// the key is shown) and the bands' names from `bands`.
+    pub(super) fn label_with<'a>(
+        self,
+        value: &str,
+        unit: impl FnOnce(&str) -> Option<&'a str>,
+        bands: &[Band],
+        lang: Lang,
+    ) -> String {
         fn code<T: Code>(value: &str, lang: Lang) -> String {
             T::from_code(value).map_or_else(|| value.to_string(), |v| v.label(lang).to_string())
         }
         let unknown = || lang.pick("Chưa rõ", "Unknown").to_string();
         match self {
-            Dimension::Unit => report
-                .units
-                .iter()
-                .find(|u| unit_key(&u.unit) == value)
-                .map_or_else(
-                    || value.to_string(),
-                    |u| crate::roster::display_unit(&u.unit, lang),
-                ),
+            Dimension::Unit => unit(value).map_or_else(
+                || value.to_string(),
+                |unit| crate::roster::display_unit(unit, lang),
+            ),
             Dimension::Category => code::<Category>(value, lang),
             Dimension::Gender => code::<Gender>(value, lang),
             Dimension::PartyMember | Dimension::EthnicMinority => match value {
@@ -141,7 +154,7 @@ impl Dimension {
             Dimension::AgeBand => value
                 .parse::<usize>()
                 .ok()
-                .and_then(|i| report.age.bands.get(i))
+                .and_then(|i| bands.get(i))
                 .map_or_else(unknown, |b| b.label.clone()),
             Dimension::Ethnicity if value.is_empty() => unknown(),
             Dimension::Ethnicity => value.to_string(),
