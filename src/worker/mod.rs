@@ -5,9 +5,9 @@
 //! messages, the core's [`Import`] (what each file showed, refused files) as JSON bytes and
 //! its roster in the columnar form local storage keeps (`canbo_core::store::columnar::encode`,
 //! not deflated: a seventeenth of the JSON's size and read back in a little over half the
-//! time; reading the result is what holds the page's main thread at the end of an import);
-//! both buffers are transferred, not
-//! copied. Then the same bytes packed for local storage (`crate::storage::seal_roster`:
+//! time); both buffers are transferred, not copied. The page reads the roster back and codes
+//! it for the report a slice of people at a time ([`PEOPLE_AT_ONCE`]), letting the browser
+//! draw between slices. Then the same bytes packed for local storage (`crate::storage::seal_roster`:
 //! deflating a large roster takes seconds, which the page should not spend). Cancel
 //! terminates it.
 //!
@@ -337,18 +337,18 @@ pub async fn run(
     Outcome::Done(parsed, coded)
 }
 
-/// People read back or coded between two chances for the browser to draw: about 30 ms of
-/// work in Chromium on a laptop (a 250,000-person roster read whole held the page for
-/// 413 ms, and coded whole for 342 ms).
+/// People read back or coded between two chances for the browser to draw: about 15 to
+/// 30 ms of work in Chromium on this machine (a 250,000-person roster read whole held the
+/// page for 413 ms, and coded whole for 342 ms).
 const PEOPLE_AT_ONCE: usize = 20_000;
 
 /// The roster the worker sent as columns, read a slice of people at a time.
 async fn read_in_slices(columns: &[u8]) -> Result<Roster, StoreError> {
     let mut decoding = Decoding::new(columns)?;
-    while !decoding.read(PEOPLE_AT_ONCE) {
+    while !decoding.read(PEOPLE_AT_ONCE)? {
         let_the_browser_draw().await;
     }
-    Ok(decoding.finish())
+    decoding.finish()
 }
 
 /// `roster` coded for the report (`canbo_core::report::Coded`) a slice of people at a time.

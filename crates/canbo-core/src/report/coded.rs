@@ -131,6 +131,7 @@ impl Coding {
 
     /// Codes the next people of the roster, in its order.
     pub fn add(&mut self, people: &[Person]) {
+        let start = self.facts.len();
         for p in people {
             let ethnic_minority = p.ethnicity.as_deref().map(|e| {
                 cached(&mut self.minority, e, || {
@@ -152,20 +153,26 @@ impl Coding {
                 evaluation: p.evaluation,
                 birth: p.birth,
             });
-            let (spelling, new) = self.spelling.push(&p.unit);
-            if new {
+            if self.spelling.push(&p.unit).1 {
                 self.keys.push(unit_key(&p.unit));
             }
-            for (&dim, column) in Dimension::ALL.iter().zip(&mut self.columns) {
-                match dim {
-                    Dimension::AgeBand => {}
-                    Dimension::Unit => {
+        }
+        // A dimension at a time: one dictionary stays in the cache while it is filled.
+        for (&dim, column) in Dimension::ALL.iter().zip(&mut self.columns) {
+            match dim {
+                Dimension::AgeBand => {}
+                Dimension::Unit => {
+                    for &spelling in &self.spelling.column.codes[start..] {
                         column.push(&self.keys[spelling as usize]);
                     }
-                    Dimension::EthnicMinority => {
-                        column.push(yes_no(ethnic_minority));
+                }
+                Dimension::EthnicMinority => {
+                    for f in &self.facts[start..] {
+                        column.push(yes_no(f.ethnic_minority));
                     }
-                    _ => {
+                }
+                _ => {
+                    for p in people {
                         column.push(&dim.value_of(p));
                     }
                 }
@@ -214,11 +221,13 @@ impl Coded {
         options: &ReportOptions,
         lang: Lang,
     ) -> Vec<(String, String)> {
-        let whole = ReportOptions {
-            filter: Filter::default(),
-            ..options.clone()
-        };
-        let values = self.crosstab(&whole, dim, Dimension::Category).row_values;
+        // Everyone counts: each value the column holds, in order first met.
+        let column = self.column(dim, options);
+        let (mut at, mut seen) = (vec![u32::MAX; column.values.len()], Vec::new());
+        for &code in &column.codes {
+            place(&mut at, &mut seen, code);
+        }
+        let (_, values) = self.in_report_order(dim, &column, &seen);
         // Each unit key's first spelling.
         let mut named: HashMap<&str, &str> = HashMap::new();
         if dim == Dimension::Unit {
@@ -336,6 +345,42 @@ impl Coded {
         }
     }
 
+    /// The values `seen` points at (indices into `column`'s values), in the order the report
+    /// lists them ([`Dimension::sort`]; units in the roster's order), and where each of them
+    /// is in `seen`.
+    fn in_report_order(
+        &self,
+        dim: Dimension,
+        column: &Column,
+        seen: &[u32],
+    ) -> (Vec<usize>, Vec<String>) {
+        // The unit column's values are in order of first appearance over the whole roster.
+        let unit_order: HashMap<String, usize> = if dim == Dimension::Unit {
+            let units = &self.columns[slot(Dimension::Unit)].values;
+            (units.iter().enumerate())
+                .map(|(i, k)| (k.clone(), i))
+                .collect()
+        } else {
+            HashMap::new()
+        };
+        let values: Vec<String> = seen
+            .iter()
+            .map(|&c| column.values[c as usize].clone())
+            .collect();
+        let at: HashMap<&str, usize> = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.as_str(), i))
+            .collect();
+        let mut sorted = values.clone();
+        dim.sort(&mut sorted, &unit_order);
+        let order = sorted
+            .iter()
+            .filter_map(|v| at.get(v.as_str()).copied())
+            .collect();
+        (order, sorted)
+    }
+
     /// Counts of the people `options` keeps by two dimensions, values in the report's order
     /// ([`Dimension::sort`]; units in the roster's order).
     pub fn crosstab(&self, options: &ReportOptions, rows: Dimension, cols: Dimension) -> CrossTab {
@@ -361,39 +406,8 @@ impl Coded {
         for (r, c) in cells {
             counts[r as usize][c as usize] += 1;
         }
-        // Units in the roster's order: the unit column's values are in order of first
-        // appearance over the whole roster.
-        let unit_order: HashMap<String, usize> =
-            if rows == Dimension::Unit || cols == Dimension::Unit {
-                let units = &self.columns[slot(Dimension::Unit)].values;
-                units
-                    .iter()
-                    .enumerate()
-                    .map(|(i, k)| (k.clone(), i))
-                    .collect()
-            } else {
-                HashMap::new()
-            };
-        let order = |seen: &[u32], column: &Column, dim: Dimension| -> (Vec<usize>, Vec<String>) {
-            let values: Vec<String> = seen
-                .iter()
-                .map(|&c| column.values[c as usize].clone())
-                .collect();
-            let at: HashMap<&str, usize> = values
-                .iter()
-                .enumerate()
-                .map(|(i, v)| (v.as_str(), i))
-                .collect();
-            let mut sorted = values.clone();
-            dim.sort(&mut sorted, &unit_order);
-            let order = sorted
-                .iter()
-                .filter_map(|v| at.get(v.as_str()).copied())
-                .collect();
-            (order, sorted)
-        };
-        let (ro, row_values) = order(&row_seen, &rc, rows);
-        let (co, col_values) = order(&col_seen, &cc, cols);
+        let (ro, row_values) = self.in_report_order(rows, &rc, &row_seen);
+        let (co, col_values) = self.in_report_order(cols, &cc, &col_seen);
         CrossTab {
             rows,
             cols,

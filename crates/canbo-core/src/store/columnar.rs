@@ -83,12 +83,32 @@ macro_rules! columns {
             }
         }
 
+        /// How many columns there are.
+        const COLUMNS: usize = [$( stringify!($field) ),+].len();
+
         /// One index per person per field, read and checked against the dictionaries.
+        #[derive(Default)]
         struct Decoded { $( $field: Vec<u32>, )+ }
 
         impl Decoded {
-            fn read(r: &mut Reader, people: usize, d: &Dictionaries) -> Result<Self, StoreError> {
-                Ok(Decoded { $( $field: column(r, people, d.$field.len(), stringify!($field))?, )+ })
+            /// Reads the `k`th column; `false` when there is none.
+            fn read_column(
+                &mut self,
+                k: usize,
+                r: &mut Reader,
+                people: usize,
+                d: &Dictionaries,
+            ) -> Result<bool, StoreError> {
+                let mut at = 0;
+                $(
+                    if at == k {
+                        self.$field = column(r, people, d.$field.len(), stringify!($field))?;
+                        return Ok(true);
+                    }
+                    at += 1;
+                )+
+                let _ = at;
+                Ok(false)
             }
         }
     };
@@ -262,26 +282,31 @@ pub fn unpack(text: &str) -> Result<Roster, StoreError> {
 
 /// The roster [`encode`] wrote; anything else is a [`StoreError`], never a panic.
 pub fn decode(bytes: &[u8]) -> Result<Roster, StoreError> {
-    Ok(Decoding::new(bytes)?.finish())
+    Decoding::new(bytes)?.finish()
 }
 
-/// A roster being read back a slice of people at a time ([`decode`] reads it at once): the
-/// page reads 250,000 people in slices and lets the browser draw between them.
+/// A roster being read back a slice at a time ([`decode`] reads it at once): the page reads
+/// 250,000 people in slices and lets the browser draw between them.
 ///
-/// [`Decoding::new`] reads and checks every byte (the columns are small integers), so what
-/// is left, making each [`Person`] from the dictionaries, cannot fail.
-pub struct Decoding {
+/// [`Decoding::new`] reads the header; each [`Decoding::read`] then does about `most`
+/// people's share of the rest: first the columns (whole ones, as many as `most` people's
+/// entries in every column make), then the people. Reading trusts nothing, so any step may
+/// find the bytes damaged.
+pub struct Decoding<'a> {
+    reader: Reader<'a>,
     dictionaries: Dictionaries,
     columns: Decoded,
-    /// Each person's row in their sheet.
+    /// The next column to read; all are read when it reaches [`COLUMNS`].
+    column: usize,
+    /// Each person's row in their sheet, read after the columns.
     rows: Vec<u32>,
+    people: usize,
     roster: Roster,
 }
 
-impl Decoding {
-    /// Reads the header, the columns and the rows of [`encode`]'s bytes; anything else is a
-    /// [`StoreError`].
-    pub fn new(bytes: &[u8]) -> Result<Decoding, StoreError> {
+impl<'a> Decoding<'a> {
+    /// Reads the header of [`encode`]'s bytes; anything else is a [`StoreError`].
+    pub fn new(bytes: &'a [u8]) -> Result<Decoding<'a>, StoreError> {
         let damaged = |e: &dyn std::fmt::Display| StoreError::Damaged(e.to_string());
         let mut r = Reader::new(bytes);
         let header_len = r.len(bytes.len(), "header").map_err(|e| damaged(&e))?;
@@ -293,28 +318,20 @@ impl Decoding {
             sources,
             warnings,
         } = serde_json::from_slice(json).map_err(|e| damaged(&e))?;
-        let mut r = Reader::new(rest);
         // Every person takes at least one byte in each column: a count the bytes cannot hold
         // is refused before anything is allocated for it.
         if people > rest.len() {
             return Err(StoreError::Damaged("more people than bytes".into()));
         }
-        let decoded = Decoded::read(&mut r, people, &dictionaries)?;
-        let mut row = 0i64;
-        let mut rows = Vec::with_capacity(people);
-        for _ in 0..people {
-            row += r.int().map_err(|e| damaged(&e))?;
-            rows.push(
-                u32::try_from(row).map_err(|_| StoreError::Damaged("row out of range".into()))?,
-            );
-        }
-        r.end().map_err(|e| damaged(&e))?;
         Ok(Decoding {
+            reader: Reader::new(rest),
             dictionaries,
-            columns: decoded,
-            rows,
+            columns: Decoded::default(),
+            column: 0,
+            rows: Vec::new(),
+            people,
             roster: Roster {
-                people: Vec::with_capacity(people),
+                people: Vec::new(),
                 columns,
                 sources,
                 warnings,
@@ -324,7 +341,7 @@ impl Decoding {
 
     /// How many people the roster holds.
     pub fn people(&self) -> usize {
-        self.rows.len()
+        self.people
     }
 
     /// The roster so far: its people up to where reading has come.
@@ -332,11 +349,18 @@ impl Decoding {
         &self.roster
     }
 
-    /// Reads up to `most` more people; whether every person is read.
-    pub fn read(&mut self, most: usize) -> bool {
+    /// Does about `most` people's share of what is left; whether every person is read.
+    pub fn read(&mut self, most: usize) -> Result<bool, StoreError> {
+        if self.column < COLUMNS {
+            self.read_columns(most.max(1).saturating_mul(COLUMNS))?;
+            return Ok(false);
+        }
         let (d, c) = (&self.dictionaries, &self.columns);
         let from = self.roster.people.len();
-        let to = self.people().min(from.saturating_add(most));
+        let to = self.people.min(from.saturating_add(most));
+        if from == 0 {
+            self.roster.people.reserve_exact(self.people);
+        }
         for i in from..to {
             let at = |column: &[u32]| column[i] as usize;
             self.roster.people.push(Person {
@@ -368,13 +392,38 @@ impl Decoding {
                 },
             });
         }
-        to == self.people()
+        Ok(to == self.people)
     }
 
-    /// The roster, its people read to the end.
-    pub fn finish(mut self) -> Roster {
-        self.read(usize::MAX);
-        self.roster
+    /// Reads whole columns, at least one, until `entries` are read; after the last, the
+    /// rows, and checks that nothing follows.
+    fn read_columns(&mut self, entries: usize) -> Result<(), StoreError> {
+        let damaged = |e: &dyn std::fmt::Display| StoreError::Damaged(e.to_string());
+        let mut read = 0;
+        while self.column < COLUMNS && (read == 0 || read < entries) {
+            let r = &mut self.reader;
+            (self.columns).read_column(self.column, r, self.people, &self.dictionaries)?;
+            self.column += 1;
+            read += self.people.max(1);
+        }
+        if self.column < COLUMNS {
+            return Ok(());
+        }
+        let mut row = 0i64;
+        self.rows.reserve_exact(self.people);
+        for _ in 0..self.people {
+            row += self.reader.int().map_err(|e| damaged(&e))?;
+            self.rows.push(
+                u32::try_from(row).map_err(|_| StoreError::Damaged("row out of range".into()))?,
+            );
+        }
+        self.reader.end().map_err(|e| damaged(&e))
+    }
+
+    /// The roster, read to the end.
+    pub fn finish(mut self) -> Result<Roster, StoreError> {
+        while !self.read(usize::MAX)? {}
+        Ok(self.roster)
     }
 }
 
@@ -416,12 +465,17 @@ mod tests {
             for slice in [1, 3, 50, usize::MAX] {
                 let mut decoding = Decoding::new(&bytes).unwrap();
                 assert_eq!(decoding.people(), roster.people.len());
-                let mut reads = 0;
-                while !decoding.read(slice) {
-                    reads += 1;
-                    assert_eq!(decoding.roster().people.len(), reads * slice, "{name}");
+                let mut before = 0;
+                while !decoding.read(slice).unwrap() {
+                    let now = decoding.roster().people.len();
+                    assert!(now - before <= slice, "{name}: {before} then {now}");
+                    before = now;
                 }
-                assert_eq!(decoding.finish(), roster, "{name}, slices of {slice}");
+                assert_eq!(
+                    decoding.finish().unwrap(),
+                    roster,
+                    "{name}, slices of {slice}"
+                );
             }
         }
     }
