@@ -51,17 +51,18 @@ pub fn Filters() -> impl IntoView {
             .into_iter()
             .map(|(dim, options)| {
                 let id = format!("filter-{}", dim.code());
-                let opts = options
-                    .into_iter()
-                    .map(|(v, label)| view! { <option value=v>{label}</option> })
-                    .collect_view();
-                // One effect per list follows the filter, once its options are in the page
-                // (one per option made thousands of subscribers to the filter, each costly to
-                // drop and add again on every change).
+                // The options are put in through the DOM once the list is in the page, then
+                // one effect per list follows the filter (one per option made thousands of
+                // subscribers to the filter, each costly to drop and add again on every
+                // change).
                 let select = NodeRef::<leptos::html::Select>::new();
+                let mut options = Some(options);
                 Effect::new(move |_| {
                     let chosen = s.chosen(dim);
                     if let Some(select) = select.get() {
+                        if let Some(options) = options.take() {
+                            fill(&select, &options);
+                        }
                         select.set_value(&chosen);
                     }
                 });
@@ -78,7 +79,6 @@ pub fn Filters() -> impl IntoView {
                             }
                         >
                             <option value="">{t("Tất cả", "All")}</option>
-                            {opts}
                         </select>
                     </div>
                 }
@@ -97,4 +97,21 @@ pub fn Filters() -> impl IntoView {
             </section>
         })
     }
+}
+
+/// Adds `options` (value, label) to `select`, after what it holds. Through the DOM rather
+/// than as views: a province's unit list has 10,000 options, and as views they were most of
+/// drawing the report after an import (a view keeps state for each, to update it; these are
+/// only ever replaced whole, with the list).
+fn fill(select: &web_sys::HtmlSelectElement, options: &[(String, String)]) {
+    let Some(document) = select.owner_document() else {
+        return;
+    };
+    let all = document.create_document_fragment();
+    for (value, label) in options {
+        if let Ok(option) = web_sys::HtmlOptionElement::new_with_text_and_value(label, value) {
+            let _ = all.append_child(&option);
+        }
+    }
+    let _ = select.append_child(&all);
 }
