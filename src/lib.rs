@@ -21,6 +21,7 @@ mod state;
 mod storage;
 #[cfg(test)]
 mod test_support;
+mod turns;
 pub mod worker;
 
 pub use app::App;

@@ -315,7 +315,7 @@ pub async fn run(
     // Reading a large result back and drawing the report holds the page for a moment: say so
     // first, and let the browser paint it.
     progress_after(3 * STEPS + STEPS / 2, Activity::Drawing);
-    next_paint().await;
+    crate::turns::next_paint().await;
     let bytes = |key: &str| {
         Reflect::get(&result, &key.into())
             .ok()
@@ -328,6 +328,7 @@ pub async fn run(
         Err(error) => return Outcome::Unavailable(error.to_string()),
     };
     if let Some(columns) = bytes("roster") {
+        crate::turns::let_the_browser_draw().await;
         match read_in_slices(&columns).await {
             Ok(roster) => parsed.roster = roster,
             Err(error) => return Outcome::Unavailable(error.to_string()),
@@ -346,7 +347,7 @@ const PEOPLE_AT_ONCE: usize = 20_000;
 async fn read_in_slices(columns: &[u8]) -> Result<Roster, StoreError> {
     let mut decoding = Decoding::new(columns)?;
     while !decoding.read(PEOPLE_AT_ONCE)? {
-        let_the_browser_draw().await;
+        crate::turns::let_the_browser_draw().await;
     }
     decoding.finish()
 }
@@ -355,28 +356,10 @@ async fn read_in_slices(columns: &[u8]) -> Result<Roster, StoreError> {
 async fn code_in_slices(roster: &Roster) -> Coded {
     let mut coding = Coding::new();
     for people in roster.people.chunks(PEOPLE_AT_ONCE) {
-        let_the_browser_draw().await;
+        crate::turns::let_the_browser_draw().await;
         coding.add(people);
     }
     coding.finish(roster)
-}
-
-/// Resolves in a task of its own, so the browser can draw and handle input first.
-async fn let_the_browser_draw() {
-    let promise = Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0));
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
-/// Resolves after the browser has had a chance to paint.
-async fn next_paint() {
-    let promise = Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20));
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 /// Stops the import running in the worker, if any; its `run` returns `Cancelled`.

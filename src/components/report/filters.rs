@@ -51,20 +51,25 @@ pub fn Filters() -> impl IntoView {
             .into_iter()
             .map(|(dim, options)| {
                 let id = format!("filter-{}", dim.code());
-                // The options are put in through the DOM once the list is in the page, then
-                // one effect per list follows the filter (one per option made thousands of
-                // subscribers to the filter, each costly to drop and add again on every
-                // change).
+                // The options are put in through the DOM once the list is in the page, a
+                // slice at a time; then one effect per list follows the filter (one per option
+                // made thousands of subscribers to the filter, each costly to drop and add
+                // again on every change).
                 let select = NodeRef::<leptos::html::Select>::new();
                 let mut options = Some(options);
                 Effect::new(move |_| {
                     let chosen = s.chosen(dim);
-                    if let Some(select) = select.get() {
-                        if let Some(options) = options.take() {
-                            fill(&select, &options);
-                        }
-                        select.set_value(&chosen);
+                    let Some(select) = select.get() else {
+                        return;
+                    };
+                    if let Some(options) = options.take() {
+                        let select = select.clone();
+                        leptos::task::spawn_local(async move {
+                            fill(&select, &options).await;
+                            select.set_value(&s.chosen(dim));
+                        });
                     }
+                    select.set_value(&chosen);
                 });
                 view! {
                     <div class="field">
@@ -99,19 +104,27 @@ pub fn Filters() -> impl IntoView {
     }
 }
 
-/// Adds `options` (value, label) to `select`, after what it holds. Through the DOM rather
-/// than as views: a province's unit list has 10,000 options, and as views they were most of
-/// drawing the report after an import (a view keeps state for each, to update it; these are
-/// only ever replaced whole, with the list).
-fn fill(select: &web_sys::HtmlSelectElement, options: &[(String, String)]) {
+/// Options put in a list between two turns of the browser.
+const OPTIONS_AT_ONCE: usize = 1_000;
+
+/// Adds `options` (value, label) to `select`, after what it holds, a slice at a time.
+/// Through the DOM rather than as views: a province's unit list has 10,000 options, and as
+/// views they were most of drawing the report after an import (a view keeps state for
+/// each, to update it; these are only ever replaced whole, with the list).
+async fn fill(select: &web_sys::HtmlSelectElement, options: &[(String, String)]) {
     let Some(document) = select.owner_document() else {
         return;
     };
-    let all = document.create_document_fragment();
-    for (value, label) in options {
-        if let Ok(option) = web_sys::HtmlOptionElement::new_with_text_and_value(label, value) {
-            let _ = all.append_child(&option);
+    for (i, slice) in options.chunks(OPTIONS_AT_ONCE).enumerate() {
+        if i > 0 {
+            crate::turns::let_the_browser_draw().await;
         }
+        let some = document.create_document_fragment();
+        for (value, label) in slice {
+            if let Ok(option) = web_sys::HtmlOptionElement::new_with_text_and_value(label, value) {
+                let _ = some.append_child(&option);
+            }
+        }
+        let _ = select.append_child(&some);
     }
-    let _ = select.append_child(&all);
 }
