@@ -58,6 +58,43 @@ async fn filters_drill_down_units_and_the_roster_page() {
                 .await?;
             page.wait_for_stat("people", 420).await?;
 
+            // The unit list offers every unit of the per-unit form, named as the form names
+            // it (the options go in through the DOM, a slice at a time); choosing one gives
+            // that unit's figures, and the list shows the choice.
+            let first_unit = page
+                .find("[data-testid=unit-table] tbody tr:first-child th")
+                .await?
+                .text()
+                .await?;
+            let its_people = page
+                .find("[data-testid=unit-table] tbody tr:first-child td[data-col=people]")
+                .await?
+                .text()
+                .await?;
+            let options = page
+                .driver
+                .find_all(By::Css("[data-filter=unit] option"))
+                .await?;
+            assert_eq!(options.len(), 19, "«Tất cả» and 18 units");
+            assert_eq!(options[1].text().await?.trim(), first_unit.trim());
+            let value = options[1].value().await?.unwrap_or_default();
+            set_input(&page, "[data-filter=unit]", &value).await?;
+            page.wait_for_stat("people", its_people.trim().parse()?).await?;
+            let shown = page
+                .driver
+                .execute(
+                    "const s = document.querySelector('[data-filter=unit]'); \
+                     return s.options[s.selectedIndex].text;",
+                    vec![],
+                )
+                .await?;
+            assert_eq!(shown.json().as_str().map(str::trim), Some(first_unit.trim()));
+            page.find("[data-testid=clear-filters]")
+                .await?
+                .click()
+                .await?;
+            page.wait_for_stat("people", 420).await?;
+
             // A count lists its people, with where each was read.
             page.find("button[data-stat='category.cong_chuc']")
                 .await?
