@@ -79,7 +79,8 @@ async fn filters_drill_down_units_and_the_roster_page() {
             assert_eq!(options[1].text().await?.trim(), first_unit.trim());
             let value = options[1].value().await?.unwrap_or_default();
             set_input(&page, "[data-filter=unit]", &value).await?;
-            page.wait_for_stat("people", its_people.trim().parse()?).await?;
+            page.wait_for_stat("people", its_people.trim().parse()?)
+                .await?;
             let shown = page
                 .driver
                 .execute(
@@ -88,7 +89,10 @@ async fn filters_drill_down_units_and_the_roster_page() {
                     vec![],
                 )
                 .await?;
-            assert_eq!(shown.json().as_str().map(str::trim), Some(first_unit.trim()));
+            assert_eq!(
+                shown.json().as_str().map(str::trim),
+                Some(first_unit.trim())
+            );
             page.find("[data-testid=clear-filters]")
                 .await?
                 .click()
