@@ -15,6 +15,7 @@ mod download;
 mod files;
 mod format;
 mod i18n;
+mod in_slices;
 mod offline;
 mod settings;
 mod state;

@@ -14,6 +14,7 @@ use canbo_core::report::{Coded, Report};
 use canbo_core::roster::query::PeopleIndex;
 use canbo_core::roster::Roster;
 use canbo_core::standards::RuleSet;
+use canbo_core::store::columnar::Inflating;
 use canbo_core::vocab::spellings::{Spelling, Spellings};
 use leptos::prelude::*;
 
@@ -80,6 +81,10 @@ pub struct AppState {
     packed: StoredValue<(Option<String>, bool)>,
     /// An import is running (the page shows its progress and a Cancel button).
     pub busy: RwSignal<bool>,
+    /// The people of the roster the last visit kept, while the page reads it back at start
+    /// ([`AppState::restore`]); `None` otherwise. Whatever sets another roster, or none,
+    /// meanwhile clears it, and the roster read back is then dropped.
+    pub restoring: RwSignal<Option<usize>>,
     /// The folded import area is open: the files imported, how they were read, the values
     /// not recognised.
     pub import_open: RwSignal<bool>,
@@ -93,8 +98,11 @@ impl AppState {
     /// whenever it changes.
     pub fn new() -> AppState {
         let state = AppState::empty();
-        let mut loaded = storage::load();
+        let mut loaded = storage::load_at_start();
         state.roster.set(loaded.saved.roster.take());
+        if let Some(columns) = loaded.columns.take() {
+            leptos::task::spawn_local(state.restore(columns));
+        }
         state.storage_notice.set(loaded.notice);
         state.kept.set_value(Stored {
             base: loaded.saved.clone(),
@@ -157,6 +165,7 @@ impl AppState {
             kept: StoredValue::new(Stored::default()),
             packed: StoredValue::new((None, false)),
             busy: RwSignal::new(false),
+            restoring: RwSignal::new(None),
             import_open: RwSignal::new(false),
             progress: RwSignal::new((0, None)),
         }
@@ -282,6 +291,41 @@ impl AppState {
         on_cleanup(move || handle.remove());
     }
 
+    /// Reads back the roster the last visit kept (`storage::load_at_start` only opened it):
+    /// inflates it, reads its columns and codes it a slice at a time, then shows it, unless
+    /// another roster (or none: «Xóa toàn bộ dữ liệu») was set meanwhile. Found damaged on
+    /// the way, the slot is read again at once ([`AppState::reload_roster`]), which falls
+    /// back to the revision before and tells the user.
+    async fn restore(self, columns: Inflating) {
+        self.restoring.set(Some(0));
+        // The page is drawn once, saying what it is doing, before the first slice.
+        crate::turns::next_paint().await;
+        let read = async {
+            let bytes = crate::in_slices::inflate(columns).await?;
+            let people = canbo_core::store::columnar::Decoding::new(&bytes)?.people();
+            if self.restoring.get_untracked().is_some() {
+                self.restoring.set(Some(people));
+            }
+            let roster = crate::in_slices::read(&bytes).await?;
+            drop(bytes);
+            let coded = crate::in_slices::code(&roster).await;
+            Ok::<_, canbo_core::store::StoreError>((roster, coded))
+        };
+        let read = read.await;
+        if self.restoring.get_untracked().is_none() {
+            return;
+        }
+        match read {
+            Ok((roster, coded)) => self.show_roster(roster, Some(coded)),
+            Err(error) => {
+                leptos::logging::warn!(
+                    "Canbo: the kept roster is damaged ({error}); reading the slot again"
+                );
+                self.reload_roster();
+            }
+        }
+    }
+
     /// Shows the state another tab saved.
     fn reload_state(&self) {
         let part = storage::load_state();
@@ -308,6 +352,7 @@ impl AppState {
             self.review.set(Vec::new());
             self.errors.set(Vec::new());
             self.roster_storage_error.set(None);
+            self.restoring.set(None);
             self.roster.set(part.value);
         }
         if part.notice.is_some() {
@@ -510,6 +555,7 @@ impl AppState {
         // Moving the roster into the signal leaves its people where they are.
         let people = roster.people.as_ptr() as usize;
         self.coded_ahead.set_value(coded.map(|c| (people, c)));
+        self.restoring.set(None);
         self.roster.set(Some(roster));
     }
 
@@ -679,6 +725,7 @@ impl AppState {
         self.settings.set(BTreeMap::new());
         self.snapshots.set(Vec::new());
         self.rule_sets.set(Vec::new());
+        self.restoring.set(None);
         self.roster.set(None);
         storage::clear();
         self.kept.set_value(Stored::default());
@@ -699,6 +746,7 @@ impl AppState {
         self.settings.set(content.settings);
         self.snapshots.set(content.snapshots);
         self.rule_sets.set(content.rule_sets);
+        self.restoring.set(None);
         self.roster.set(Some(content.roster));
         self.pack_and_keep_roster(false);
     }
@@ -794,6 +842,103 @@ mod tests {
         // And without a coding given, the roster is coded at once.
         state.show_roster(roster, None);
         assert_eq!(women_on_screen(&state), women);
+    }
+
+    /// Turns of the browser until `done`, or a second's worth of them.
+    async fn until(done: impl Fn() -> bool) {
+        for _ in 0..50 {
+            if done() {
+                return;
+            }
+            crate::turns::next_paint().await;
+        }
+    }
+
+    /// `roster` as local storage keeps it, opened as the page's start opens it.
+    fn kept(roster: &Roster) -> Inflating {
+        let text = crate::storage::pack_roster(roster).unwrap();
+        match canbo_core::store::columnar::open(&text) {
+            Ok(canbo_core::store::columnar::Opened::Deflated(inflating)) => inflating,
+            other => panic!("not deflated columns: {other:?}"),
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_roster_kept_comes_back_after_the_page_said_so_coded_as_it_is() {
+        let roster = canbo_core::import::import(&[sample()], &Overrides::default()).roster;
+        let state = AppState::empty();
+        wasm_bindgen_futures::spawn_local(state.restore(kept(&roster)));
+        crate::turns::let_the_browser_draw().await;
+        assert!(state.restoring.get_untracked().is_some(), "said first");
+        assert_eq!(people(&state), None);
+        until(|| state.restoring.get_untracked().is_none()).await;
+        assert!(
+            state.roster.get_untracked() == Some(roster.clone()),
+            "the roster kept"
+        );
+        let women = Coded::new(&roster)
+            .report(&Default::default())
+            .figures
+            .gender
+            .map(|g| g.get(Gender::Nu));
+        assert!(women > Some(0));
+        assert_eq!(women_on_screen(&state), women);
+        assert_eq!(state.storage_notice.get_untracked(), None);
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_roster_kept_is_dropped_when_everything_was_deleted_or_another_came_meanwhile() {
+        let roster = canbo_core::import::import(&[sample()], &Overrides::default()).roster;
+        for other in [None, Some(1)] {
+            let state = AppState::empty();
+            wasm_bindgen_futures::spawn_local(state.restore(kept(&roster)));
+            crate::turns::let_the_browser_draw().await;
+            assert!(state.restoring.get_untracked().is_some());
+            let mut another = roster.clone();
+            match other {
+                None => state.delete_all(),
+                Some(keep) => {
+                    another.people.truncate(keep);
+                    state.show_roster(another.clone(), None);
+                }
+            }
+            assert_eq!(state.restoring.get_untracked(), None);
+            // Long enough for the restore to have ended (420 people are one slice).
+            for _ in 0..10 {
+                crate::turns::next_paint().await;
+            }
+            assert_eq!(people(&state), other.map(|n| n as u32), "{other:?}");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_kept_roster_found_damaged_while_read_falls_back_to_the_one_before_and_says_so() {
+        crate::storage::clear();
+        let roster = canbo_core::import::import(&[sample()], &Overrides::default()).roster;
+        let mut fewer = roster.clone();
+        fewer.people.truncate(100);
+        // Revision 2 altered in the middle: it is opened at start, and fails only once
+        // inflated (zlib's checksum).
+        let newer = crate::storage::pack_roster(&fewer).unwrap();
+        let mut chars: Vec<char> = newer.chars().collect();
+        let middle = chars.len() / 2;
+        chars[middle] = if chars[middle] == 'A' { 'B' } else { 'A' };
+        let altered: String = chars.into_iter().collect();
+        crate::storage::set_item(
+            "canbo.roster.1",
+            &crate::storage::pack_roster(&roster).unwrap(),
+        );
+        crate::storage::set_item("canbo.roster.2", &altered);
+        crate::storage::set_item("canbo.roster.ptr", "canbo.ptr:1:2");
+        let loaded = crate::storage::load_at_start();
+        assert_eq!(loaded.notice, None, "not known to be damaged yet");
+        let state = AppState::empty();
+        state.restore(loaded.columns.expect("opened")).await;
+        assert_eq!(people(&state), Some(420));
+        assert_eq!(state.restoring.get_untracked(), None);
+        let notice = state.storage_notice.get_untracked().unwrap();
+        assert!(notice.vi.contains("bản lưu ngay trước đó"), "{}", notice.vi);
+        crate::storage::clear();
     }
 
     #[wasm_bindgen_test]

@@ -38,6 +38,7 @@ use std::collections::BTreeMap;
 use canbo_core::import::Overrides;
 use canbo_core::roster::Roster;
 use canbo_core::standards::RuleSet;
+use canbo_core::store::columnar::{Inflating, Opened};
 use canbo_core::store::{self, StoreError};
 use canbo_core::Text;
 use serde::{Deserialize, Serialize};
@@ -198,31 +199,79 @@ pub struct Loaded {
     /// What went wrong while reading or moving the data, for the user; `None` when all was
     /// read cleanly.
     pub notice: Option<Text>,
+    /// The stored roster, still deflated, when [`load_at_start`] left it for the page to
+    /// inflate and read a slice at a time; `saved.roster` is `None` then.
+    pub columns: Option<Inflating>,
 }
 
-/// Reads what the last visit saved; data in an older layout is written again in the new one.
+/// Reads what the last visit saved, the roster whole; data in an older layout is written
+/// again in the new one. The page starts with [`load_at_start`]; the tests read what is
+/// stored with this.
+#[cfg(test)]
 pub fn load() -> Loaded {
+    load_with(false)
+}
+
+/// [`load`] at the page's start: the roster slot is only opened (its envelope checked, its
+/// text turned back into bytes: [`Loaded::columns`]), and the page inflates and reads it a
+/// slice at a time while it draws (250,000 people read at once held the page for about a
+/// second). A value found damaged only then (zlib's checksum fails at the end of the
+/// inflating) is why the page then reads the slot again with [`load_roster`], which falls
+/// back to an older revision as [`load`] does.
+pub fn load_at_start() -> Loaded {
+    load_with(true)
+}
+
+fn load_with(columns_later: bool) -> Loaded {
     match browser() {
-        Ok(storage) => load_from(&storage),
+        Ok(storage) => load_from(&storage, columns_later),
         Err(fault) => Loaded {
             saved: Saved::default(),
             state: Kept::default(),
             roster: Kept::default(),
             notice: Some(unavailable(&fault)),
+            columns: None,
         },
     }
 }
 
-fn load_from(backend: &dyn Backend) -> Loaded {
+fn load_from(backend: &dyn Backend, columns_later: bool) -> Loaded {
     let state = read_state(backend);
-    let roster = read_roster(backend);
+    let roster = if columns_later {
+        read_roster_opened(backend)
+    } else {
+        let part = read_roster(backend);
+        Part {
+            value: part.value.map(Opened::Roster),
+            kept: part.kept,
+            notice: part.notice,
+            legacy: part.legacy,
+        }
+    };
     let mut notices: Vec<Text> = state.notice.iter().chain(&roster.notice).cloned().collect();
     let mut saved = state.value.unwrap_or_default();
     let (mut state_kept, mut roster_kept) = (state.kept, roster.kept);
     // Version 1 kept the roster inside the state: it counts when the roster slot has none.
     let inner = saved.roster.take();
     let inner_used = inner.is_some() && roster.value.is_none() && !roster_kept.locked;
-    saved.roster = roster.value.or(if inner_used { inner } else { None });
+    // Columns are left to the page, except from an older layout's key, whose roster is
+    // written again in the new layout below.
+    let mut columns = None;
+    let slot_roster = match roster.value {
+        Some(Opened::Deflated(inflating)) if !roster.legacy => {
+            columns = Some(inflating);
+            None
+        }
+        Some(opened) => match opened.into_roster() {
+            Ok(roster) => Some(roster),
+            Err(error) => {
+                notices.push(unreadable_roster(&error));
+                None
+            }
+        },
+        None => None,
+    };
+    saved.roster = slot_roster.or(if inner_used { inner } else { None });
 
     // Data read from an older layout is written in the new one; the old keys go once the
     // new ones count. The roster first: when it lived inside the old state, that state is
@@ -255,6 +304,7 @@ fn load_from(backend: &dyn Backend) -> Loaded {
         state: state_kept,
         roster: roster_kept,
         notice: join(notices),
+        columns,
     }
 }
 
@@ -307,6 +357,25 @@ fn read_roster(backend: &dyn Backend) -> Part<Roster> {
     part(read, &ROSTER_NAME)
 }
 
+/// [`read_roster`] only opened (`store::columnar::open`).
+fn read_roster_opened(backend: &dyn Backend) -> Part<Opened> {
+    let read = ROSTER.read(backend, ROSTER_LEGACY, |key, text| {
+        if key == V0_ROSTER_KEY {
+            serde_json::from_str(text)
+                .map(Opened::Roster)
+                .map_err(|e| StoreError::Damaged(e.to_string()))
+        } else {
+            store::columnar::open(text)
+        }
+    });
+    part(read, &ROSTER_NAME)
+}
+
+/// What the user is told when an older layout's roster cannot be read.
+fn unreadable_roster(error: &StoreError) -> Text {
+    trouble_text(Trouble::Unreadable(error.to_string()), &ROSTER_NAME)
+}
+
 /// How the user calls what a slot holds, in both languages.
 struct PartName {
     vi: &'static str,
@@ -323,7 +392,20 @@ const ROSTER_NAME: PartName = PartName {
 };
 
 fn part<T>(read: Read<T>, name: &PartName) -> Part<T> {
-    let notice = read.trouble.map(|trouble| match trouble {
+    Part {
+        value: read.value,
+        kept: Kept {
+            rev: read.rev,
+            locked: read.locked,
+        },
+        notice: read.trouble.map(|trouble| trouble_text(trouble, name)),
+        legacy: read.legacy,
+    }
+}
+
+/// Why a slot was not read cleanly, in the user's words.
+fn trouble_text(trouble: Trouble, name: &PartName) -> Text {
+    match trouble {
         Trouble::Unavailable(why) => unavailable(&Fault::Refused(why)),
         Trouble::Newer => Text::new(
             format!("Phần {} đã lưu do một phiên bản Canbo mới hơn ghi: phiên bản này không đọc được nên để nguyên, không ghi đè lên. Hãy tải lại trang để dùng phiên bản mới.", name.vi),
@@ -337,15 +419,6 @@ fn part<T>(read: Read<T>, name: &PartName) -> Part<T> {
             format!("Không đọc lại được {} đã lưu (dữ liệu hỏng: {why}): đã bỏ qua; nếu cần, hãy nhập lại tệp.", name.vi),
             format!("The saved {} could not be read back (damaged: {why}): it is left out; import the file again if needed.", name.en.trim_start_matches("the ")),
         ),
-    });
-    Part {
-        value: read.value,
-        kept: Kept {
-            rev: read.rev,
-            locked: read.locked,
-        },
-        notice,
-        legacy: read.legacy,
     }
 }
 
@@ -571,7 +644,7 @@ mod tests {
         let raw = serde_json::to_string(&roster()).unwrap();
         fake.put(V0_ROSTER_KEY, &raw);
 
-        let loaded = load_from(&fake);
+        let loaded = load_from(&fake, true);
         assert_eq!(loaded.notice, None);
         assert_eq!(
             loaded.saved.roster.as_ref().map(|r| r.people.len()),
@@ -587,7 +660,7 @@ mod tests {
             "packed {units} characters vs raw {}",
             raw.len()
         );
-        let again = load_from(&fake);
+        let again = load_from(&fake, false);
         assert_eq!(again.saved, loaded.saved);
         assert_eq!(again.roster, loaded.roster, "nothing is written twice");
     }
@@ -606,7 +679,7 @@ mod tests {
         };
         fake.put(LEGACY_STATE_KEY, &store::pack(KIND, 1, &old).unwrap());
 
-        let loaded = load_from(&fake);
+        let loaded = load_from(&fake, true);
         assert_eq!(loaded.notice, None);
         assert_eq!(
             loaded.saved.roster.as_ref().map(|r| r.people.len()),
@@ -622,7 +695,7 @@ mod tests {
             state.len()
         );
         assert!(current(&fake, ROSTER).is_some());
-        assert_eq!(load_from(&fake).saved, loaded.saved);
+        assert_eq!(load_from(&fake, false).saved, loaded.saved);
     }
 
     #[wasm_bindgen_test]
@@ -639,7 +712,7 @@ mod tests {
             &store::pack(store::columnar::KIND, 1, &roster()).unwrap(),
         );
 
-        let loaded = load_from(&fake);
+        let loaded = load_from(&fake, true);
         assert_eq!(loaded.notice, None);
         assert_eq!(loaded.saved.settings, saved.settings);
         assert_eq!(
@@ -670,7 +743,7 @@ mod tests {
         fake.put(LEGACY_STATE_KEY, &old);
         fake.quota.set(Some(fake.used() + 100));
 
-        let loaded = load_from(&fake);
+        let loaded = load_from(&fake, true);
         assert_eq!(
             loaded.saved.roster.as_ref().map(|r| r.people.len()),
             Some(420)
@@ -697,7 +770,7 @@ mod tests {
             "canbo.state.3",
             &store::pack(KIND, VERSION, &Saved::default()).unwrap(),
         );
-        let loaded = load_from(&fake);
+        let loaded = load_from(&fake, true);
         assert!(loaded.state.locked);
         assert_eq!(loaded.saved, Saved::default());
         let notice = loaded.notice.unwrap();
@@ -712,7 +785,7 @@ mod tests {
         // … and under the older layout's key, which is not moved.
         let fake = Fake::default();
         fake.put(LEGACY_STATE_KEY, &newer);
-        let loaded = load_from(&fake);
+        let loaded = load_from(&fake, true);
         assert!(loaded.state.locked);
         assert_eq!(fake.item(LEGACY_STATE_KEY), Some(newer));
         assert_eq!(fake.items.borrow().len(), 1, "nothing written");
@@ -733,13 +806,62 @@ mod tests {
             fake.put(key, "<img src=x onerror=alert(1)>\u{0}");
         }
         let before = fake.items.borrow().clone();
-        let loaded = load_from(&fake);
+        let loaded = load_from(&fake, true);
         assert_eq!(loaded.saved, Saved::default());
         assert!(!loaded.state.locked && !loaded.roster.locked);
         let notice = loaded.notice.unwrap();
         assert!(notice.vi.contains("Không đọc lại được"), "{}", notice.vi);
         assert!(notice.en.contains("could not be read"), "{}", notice.en);
         assert_eq!(*fake.items.borrow(), before);
+    }
+
+    #[wasm_bindgen_test]
+    fn at_start_the_roster_is_left_as_columns_and_a_damaged_one_falls_back_to_the_one_before() {
+        let fake = Fake::default();
+        let whole = roster();
+        let mut fewer = whole.clone();
+        fewer.people.truncate(100);
+        save_roster_to(&fake, &pack_roster(&whole).unwrap(), 420, None).unwrap();
+        let loaded = load_from(&fake, true);
+        assert_eq!(loaded.notice, None);
+        assert_eq!(loaded.saved.roster, None, "the page reads the columns");
+        let columns = loaded.columns.expect("the roster, opened");
+        assert!(store::columnar::decode(&columns.finish().unwrap()) == Ok(whole.clone()));
+        assert!(load_from(&fake, false).saved.roster.as_ref() == Some(&whole));
+
+        // A newer revision cut short, as by a browser closed half way through writing it
+        // (a write removes the older revisions only once the new one counts, so both are
+        // there): opening it already fails, and the one before is read, the user told.
+        let newer = pack_roster(&fewer).unwrap();
+        let chars: Vec<char> = newer.chars().collect();
+        let cut: String = chars[..chars.len() - 40].iter().collect();
+        let mut altered = chars.clone();
+        let middle = chars.len() / 2;
+        altered[middle] = if altered[middle] == 'A' { 'B' } else { 'A' };
+        let altered: String = altered.into_iter().collect();
+        let stored = |newest: &str| {
+            let fake = Fake::default();
+            fake.put(&ROSTER.data_key(1), &pack_roster(&whole).unwrap());
+            fake.put(&ROSTER.data_key(2), newest);
+            fake.put(&ROSTER.pointer_key(), "canbo.ptr:1:2");
+            fake
+        };
+        let loaded = load_from(&stored(&cut), true);
+        assert!(loaded.notice.unwrap().vi.contains("bản lưu ngay trước đó"));
+        let columns = loaded.columns.expect("the one before, opened");
+        assert!(store::columnar::decode(&columns.finish().unwrap()) == Ok(whole.clone()));
+        assert_eq!(loaded.roster.rev, 2);
+
+        // Altered in the middle: opened, and refused once inflated (zlib's checksum). The
+        // page then reads the slot again whole (`AppState::restore`), which falls back.
+        let fake = stored(&altered);
+        let loaded = load_from(&fake, true);
+        assert_eq!(loaded.notice, None);
+        assert!(loaded.columns.expect("opened").finish().is_err());
+        let again = load_from(&fake, false);
+        assert_eq!(again.saved.roster.map(|r| r.people.len()), Some(420));
+        assert!(again.notice.unwrap().vi.contains("bản lưu ngay trước đó"));
+        assert_eq!(again.roster.rev, 2);
     }
 
     #[wasm_bindgen_test]
@@ -753,7 +875,7 @@ mod tests {
         fake.put("canbo.state.1", &text);
         fake.put("canbo.state.2", &text[..text.len() / 2]);
         fake.put("canbo.state.ptr", "canbo.ptr:1:2");
-        let loaded = load_from(&fake);
+        let loaded = load_from(&fake, false);
         assert_eq!(loaded.saved.settings, good.settings);
         assert_eq!(loaded.state.rev, 2);
         assert!(loaded.notice.unwrap().vi.contains("bản lưu ngay trước đó"));
@@ -763,7 +885,7 @@ mod tests {
     fn storage_that_refuses_everything_is_said_in_both_languages() {
         let fake = Fake::default();
         fake.refuse.set(true);
-        let loaded = load_from(&fake);
+        let loaded = load_from(&fake, true);
         assert_eq!(loaded.saved, Saved::default());
         let notice = loaded.notice.unwrap();
         assert!(notice.vi.contains("không lưu gì"), "{}", notice.vi);

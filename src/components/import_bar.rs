@@ -80,6 +80,25 @@ pub fn ImportBar() -> impl IntoView {
             <Show
                 when=loaded
                 fallback=move || view! {
+                    <Show when=move || state.restoring.get().is_none() fallback=move || view! {
+                        // The roster of the last visit is being read back (`AppState::restore`).
+                        <div class="import-busy" role="status" data-testid="restoring">
+                            <label for="restore-progress">{move || {
+                                // The count once the roster's header is read.
+                                match state.restoring.get().filter(|n| *n > 0) {
+                                    Some(n) => {
+                                        let people = num(n as u32, lang());
+                                        t(
+                                            format!("Đang mở lại danh sách đã lưu ({people} người)…"),
+                                            format!("Opening the saved roster ({people} people)…"),
+                                        )
+                                    }
+                                    None => t("Đang mở lại danh sách đã lưu…", "Opening the saved roster…").to_string(),
+                                }
+                            }}</label>
+                            <progress id="restore-progress"></progress>
+                        </div>
+                    }>
                     <div class="import-actions">
                         <label for="import-input" class="button primary">
                             {move || t("Chọn tệp danh sách…", "Choose roster files…")}
@@ -94,6 +113,7 @@ pub fn ImportBar() -> impl IntoView {
                             "or drop files anywhere on the page. Reads Excel (.xlsx, .xlsm, .xlsb, .xls), OpenDocument (.ods) and CSV.",
                         )}
                     </p>
+                    </Show>
                 }
             >
                 <div class="import-line">

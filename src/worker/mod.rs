@@ -6,7 +6,7 @@
 //! its roster in the columnar form local storage keeps (`canbo_core::store::columnar::encode`,
 //! not deflated: a seventeenth of the JSON's size and read back in a little over half the
 //! time); both buffers are transferred, not copied. The page reads the roster back and codes
-//! it for the report a slice of people at a time ([`PEOPLE_AT_ONCE`]), letting the browser
+//! it for the report a slice of people at a time (`crate::in_slices`), letting the browser
 //! draw between slices. Then the same bytes packed for local storage (`crate::storage::seal_roster`:
 //! deflating a large roster takes seconds, which the page should not spend). Cancel
 //! terminates it.
@@ -24,10 +24,7 @@ use std::cell::RefCell;
 use canbo_core::import::{
     import_with_progress, Activity, FileInput, Import, Overrides, Progress, Step,
 };
-use canbo_core::report::{Coded, Coding};
-use canbo_core::roster::Roster;
-use canbo_core::store::columnar::Decoding;
-use canbo_core::store::StoreError;
+use canbo_core::report::Coded;
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -329,37 +326,13 @@ pub async fn run(
     };
     if let Some(columns) = bytes("roster") {
         crate::turns::let_the_browser_draw().await;
-        match read_in_slices(&columns).await {
+        match crate::in_slices::read(&columns).await {
             Ok(roster) => parsed.roster = roster,
             Err(error) => return Outcome::Unavailable(error.to_string()),
         }
     }
-    let coded = code_in_slices(&parsed.roster).await;
+    let coded = crate::in_slices::code(&parsed.roster).await;
     Outcome::Done(parsed, coded)
-}
-
-/// People read back or coded between two chances for the browser to draw: about 15 to
-/// 30 ms of work in Chromium on this machine (a 250,000-person roster read whole held the
-/// page for 413 ms, and coded whole for 342 ms).
-const PEOPLE_AT_ONCE: usize = 20_000;
-
-/// The roster the worker sent as columns, read a slice of people at a time.
-async fn read_in_slices(columns: &[u8]) -> Result<Roster, StoreError> {
-    let mut decoding = Decoding::new(columns)?;
-    while !decoding.read(PEOPLE_AT_ONCE)? {
-        crate::turns::let_the_browser_draw().await;
-    }
-    decoding.finish()
-}
-
-/// `roster` coded for the report (`canbo_core::report::Coded`) a slice of people at a time.
-async fn code_in_slices(roster: &Roster) -> Coded {
-    let mut coding = Coding::new();
-    for people in roster.people.chunks(PEOPLE_AT_ONCE) {
-        crate::turns::let_the_browser_draw().await;
-        coding.add(people);
-    }
-    coding.finish(roster)
 }
 
 /// Stops the import running in the worker, if any; its `run` returns `Cancelled`.

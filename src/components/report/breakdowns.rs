@@ -238,21 +238,24 @@ fn AgePyramid() -> impl IntoView {
     move || {
         let lang = s.lang.get();
         let options = s.options.get();
-        let report = s.report.get()?;
+        // The bands' labels only: the report (10,000 units' figures at a province) is not
+        // copied.
+        let labels: Vec<String> = s.report.with(|r| {
+            r.as_ref()
+                .map(|r| r.age.bands.iter().map(|b| b.label.clone()).collect())
+        })?;
         let table = state.coded.with(|coded| {
             coded
                 .as_ref()
                 .map(|c| c.crosstab(&options, Dimension::AgeBand, Dimension::Gender))
         })?;
-        let bands: Vec<(String, u32, u32)> = report
-            .age
-            .bands
-            .iter()
+        let bands: Vec<(String, u32, u32)> = labels
+            .into_iter()
             .enumerate()
-            .map(|(i, b)| {
+            .map(|(i, label)| {
                 let band = i.to_string();
                 (
-                    b.label.clone(),
+                    label,
                     table.count(&band, Gender::Nam.code()),
                     table.count(&band, Gender::Nu.code()),
                 )

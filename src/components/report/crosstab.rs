@@ -33,16 +33,22 @@ pub fn CrossTabView() -> impl IntoView {
     move || {
         let lang = s.lang.get();
         let options = s.options.get();
-        let report = s.report.get()?;
         let (r, c) = (rows_dim.get(), cols_dim.get());
         let table = state
             .coded
             .with(|coded| coded.as_ref().map(|coded| coded.crosstab(&options, r, c)))?;
-        // The core gives the values in the report's order.
+        // The core gives the values in the report's order. The report is read in place, not
+        // copied (10,000 units' figures at a province).
         let mut row_order: Vec<usize> = (0..table.row_values.len()).collect();
         let mut col_order: Vec<usize> = (0..table.col_values.len()).collect();
-        let rl = value_labels(r, &table.row_values, &report, lang);
-        let cl = value_labels(c, &table.col_values, &report, lang);
+        let (rl, cl) = s.report.with(|report| {
+            report.as_ref().map(|report| {
+                (
+                    value_labels(r, &table.row_values, report, lang),
+                    value_labels(c, &table.col_values, report, lang),
+                )
+            })
+        })?;
         let (total_rows, total_cols) = (row_order.len(), col_order.len());
         row_order.truncate(shown_rows.get());
         col_order.truncate(shown_cols.get());

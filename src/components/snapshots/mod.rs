@@ -57,7 +57,10 @@ pub fn Snapshots() -> impl IntoView {
                         type="submit"
                         class="button"
                         data-testid="snapshot-save"
-                        disabled=move || current().is_none() || name.with(|n| n.trim().is_empty())
+                        disabled=move || {
+                            settings.is_none_or(|s| s.report.with(Option::is_none))
+                                || name.with(|n| n.trim().is_empty())
+                        }
                     >
                         {move || t("Lưu số liệu hiện tại", "Save current figures")}
                     </button>

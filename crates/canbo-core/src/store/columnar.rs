@@ -266,18 +266,123 @@ pub fn encode(roster: &Roster) -> Result<Vec<u8>, StoreError> {
 
 /// A roster kept by [`pack`], or by version 1 (JSON); anything else is a [`StoreError`].
 pub fn unpack(text: &str) -> Result<Roster, StoreError> {
+    open(text)?.into_roster()
+}
+
+/// A stored roster opened: what [`open`] gives.
+#[derive(Debug)]
+pub enum Opened {
+    /// Version 2, still deflated: [`Inflating`] gives [`encode`]'s bytes, which [`decode`]
+    /// (or [`Decoding`], a slice at a time) reads.
+    Deflated(Inflating),
+    /// Version 1 kept JSON, which is read at once.
+    Roster(Roster),
+}
+
+impl Opened {
+    /// The roster, read at once.
+    pub fn into_roster(self) -> Result<Roster, StoreError> {
+        match self {
+            Opened::Deflated(inflating) => decode(&inflating.finish()?),
+            Opened::Roster(roster) => Ok(roster),
+        }
+    }
+}
+
+/// The first step of [`unpack`]: the envelope checked and the text turned back into bytes.
+/// The rest, inflating ([`Inflating`]) and reading the columns ([`Decoding`]), is what takes
+/// time for a large roster (about a second for 250,000 people in the browser), and both can
+/// be done a step at a time: the page does so at start-up while it draws.
+pub fn open(text: &str) -> Result<Opened, StoreError> {
     let (version, payload) = super::envelope(text, KIND, VERSION)?;
     if version == JSON_VERSION {
-        return super::unpack(text, KIND, JSON_VERSION, |_, json| Ok(json));
+        return super::unpack(text, KIND, JSON_VERSION, |_, json| Ok(json)).map(Opened::Roster);
     }
     if version != VERSION {
         return Err(StoreError::Damaged(format!("no roster format {version}")));
     }
-    let damaged = |e: &dyn std::fmt::Display| StoreError::Damaged(e.to_string());
-    let deflated = text15::decode(payload).map_err(|e| damaged(&e))?;
-    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&deflated, MAX_INFLATED)
-        .map_err(|e| StoreError::Damaged(format!("{:?}", e.status)))?;
-    decode(&bytes)
+    let deflated = text15::decode(payload).map_err(|e| StoreError::Damaged(e.to_string()))?;
+    Ok(Opened::Deflated(Inflating::new(deflated)))
+}
+
+/// Deflated columns being inflated a step at a time ([`Inflating::finish`] does all at once).
+/// zlib's checksum is verified at the end, so a value cut short or altered anywhere in
+/// storage is refused before any of it is read as a roster.
+pub struct Inflating {
+    deflated: Vec<u8>,
+    /// How much of `deflated` has been read.
+    consumed: usize,
+    state: Box<miniz_oxide::inflate::stream::InflateState>,
+    inflated: Vec<u8>,
+    done: bool,
+}
+
+impl std::fmt::Debug for Inflating {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Inflating")
+            .field("consumed", &self.consumed)
+            .field("deflated", &self.deflated.len())
+            .field("inflated", &self.inflated.len())
+            .field("done", &self.done)
+            .finish()
+    }
+}
+
+impl Inflating {
+    fn new(deflated: Vec<u8>) -> Inflating {
+        Inflating {
+            deflated,
+            consumed: 0,
+            state: miniz_oxide::inflate::stream::InflateState::new_boxed(
+                miniz_oxide::DataFormat::Zlib,
+            ),
+            inflated: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// Inflates about `most` more bytes (at least one step); `Ok(true)` once the stream has
+    /// ended and its checksum held.
+    pub fn step(&mut self, most: usize) -> Result<bool, StoreError> {
+        use miniz_oxide::{MZFlush, MZStatus};
+        let damaged = |why: &str| StoreError::Damaged(format!("deflate stream: {why}"));
+        let mut room = most.max(1);
+        while !self.done && room > 0 {
+            let len = self.inflated.len();
+            let chunk = room.min(1 << 16);
+            if len + chunk > MAX_INFLATED {
+                return Err(damaged("larger than a roster can be"));
+            }
+            self.inflated.resize(len + chunk, 0);
+            let result = miniz_oxide::inflate::stream::inflate(
+                &mut self.state,
+                &self.deflated[self.consumed..],
+                &mut self.inflated[len..],
+                MZFlush::None,
+            );
+            self.consumed += result.bytes_consumed;
+            self.inflated.truncate(len + result.bytes_written);
+            match result.status {
+                Ok(MZStatus::StreamEnd) => self.done = true,
+                Ok(_) if result.bytes_consumed + result.bytes_written > 0 => {}
+                Ok(_) => return Err(damaged("cut short")),
+                Err(error) => return Err(damaged(&format!("{error:?}"))),
+            }
+            room = room.saturating_sub(chunk);
+        }
+        Ok(self.done)
+    }
+
+    /// Inflated so far, of the deflated bytes read so far (for a progress bar).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.consumed, self.deflated.len())
+    }
+
+    /// The rest inflated at once: [`encode`]'s bytes.
+    pub fn finish(mut self) -> Result<Vec<u8>, StoreError> {
+        while !self.step(usize::MAX)? {}
+        Ok(self.inflated)
+    }
 }
 
 /// The roster [`encode`] wrote; anything else is a [`StoreError`], never a panic.
@@ -433,6 +538,37 @@ mod tests {
 
     use crate::test_samples::{names as samples, roster as sample};
 
+    /// A stored version 2 roster inflated at once: [`encode`]'s bytes.
+    fn inflated(text: &str) -> Result<Vec<u8>, StoreError> {
+        match open(text)? {
+            Opened::Deflated(inflating) => inflating.finish(),
+            Opened::Roster(_) => Err(StoreError::Damaged("version 1".into())),
+        }
+    }
+
+    #[test]
+    fn inflating_in_steps_of_any_size_gives_the_bytes_inflated_at_once() {
+        let roster = sample(&samples()[0]);
+        let bytes = encode(&roster).unwrap();
+        let text = seal(&bytes);
+        for most in [1, 7, 1000, 1 << 16, (1 << 16) + 3, usize::MAX] {
+            let Ok(Opened::Deflated(mut inflating)) = open(&text) else {
+                panic!("not deflated");
+            };
+            let mut steps = 1;
+            while !inflating.step(most).unwrap() {
+                steps += 1;
+                assert!(steps <= bytes.len() + 1, "no end in sight at {most}");
+            }
+            let (read, of) = inflating.progress();
+            assert_eq!(read, of, "every deflated byte read at {most}");
+            assert_eq!(inflating.finish().unwrap(), bytes, "steps of {most}");
+            if most == 1000 {
+                assert!(steps >= bytes.len() / 1000, "{steps} steps");
+            }
+        }
+    }
+
     #[test]
     fn every_sample_round_trips_exactly_and_smaller_than_version_1() {
         let names = samples();
@@ -497,6 +633,7 @@ mod tests {
     fn version_1_is_still_read() {
         let roster = sample(&samples()[0]);
         let json = super::super::pack(KIND, JSON_VERSION, &roster).unwrap();
+        assert!(matches!(open(&json), Ok(Opened::Roster(r)) if r == roster));
         assert_eq!(unpack(&json), Ok(roster));
     }
 
@@ -525,17 +662,19 @@ mod tests {
         ));
         assert_eq!(unpack("other:2:xx"), Err(StoreError::NotCanbo));
         // Cut anywhere, or one character changed anywhere: an error, never a panic or a
-        // different roster.
+        // different roster, and already from `Inflating` (zlib's checksum), before any of the
+        // columns is read as a roster.
         let chars: Vec<char> = text.chars().collect();
         let head = "canbo.roster:2:".len();
         for cut in (head..chars.len()).step_by(chars.len() / 40 + 1) {
             let short: String = chars[..cut].iter().collect();
-            assert!(unpack(&short).is_err(), "cut at {cut}");
+            assert!(inflated(&short).is_err(), "cut at {cut}");
             let mut edited = chars.clone();
             edited[cut] = char::from_u32(0x20 + ((edited[cut] as u32 + 1) & 0x7fff)).unwrap();
             let edited: String = edited.into_iter().collect();
-            assert!(unpack(&edited).is_err(), "edit at {cut}");
+            assert!(inflated(&edited).is_err(), "edit at {cut}");
         }
+        assert_eq!(inflated(&text), Ok(encode(&roster).unwrap()));
         // A forged body: an index past its dictionary, and more people than bytes.
         let forge = |people: usize, body: &[u8]| {
             let header = Header {
