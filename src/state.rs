@@ -111,6 +111,13 @@ impl AppState {
         });
         state.show_saved(loaded.saved);
         state.follow_other_tabs();
+        // Each roster's search text is made in the background, so that the first search of
+        // the staff list does not hold the page.
+        Effect::new(move |_| {
+            if state.roster.with(Option::is_some) {
+                leptos::task::spawn_local(crate::in_slices::prepare_search(state));
+            }
+        });
         // Save on every change after the first run, which only reads back what was loaded. The
         // roster is not in it: it is saved when an import replaces it (`keep_roster`).
         Effect::new(move |ran_before: Option<()>| {
@@ -884,6 +891,35 @@ mod tests {
         assert!(women > Some(0));
         assert_eq!(women_on_screen(&state), women);
         assert_eq!(state.storage_notice.get_untracked(), None);
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_search_text_of_each_roster_is_made_ahead_in_the_background() {
+        let state = AppState::empty();
+        // Whether the index of the roster on the page has everyone's search text (asking
+        // for no more people makes none).
+        let made = move || {
+            state.roster.with_untracked(|r| {
+                let r = r.as_ref().unwrap();
+                state
+                    .people_index
+                    .with_untracked(|i| i.prepare_search(&r.people, 0))
+            })
+        };
+        state.import(Picked {
+            files: vec![sample()],
+            unreadable: vec![],
+        });
+        assert!(!made(), "nothing made yet");
+        crate::in_slices::prepare_search(state).await;
+        assert!(made());
+        // Another roster has an index of its own, made in turn.
+        let mut fewer = state.roster.get_untracked().unwrap();
+        fewer.people.truncate(7);
+        state.show_roster(fewer, None);
+        assert!(!made());
+        crate::in_slices::prepare_search(state).await;
+        assert!(made());
     }
 
     #[wasm_bindgen_test]

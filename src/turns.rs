@@ -24,3 +24,19 @@ async fn after_ms(ms: i32) {
     });
     let _ = JsFuture::from(promise).await;
 }
+
+/// Its children, built in a task of their own once the browser has had its turn: a page of
+/// many sections, each wrapped in one, is built a section per task rather than all in one
+/// (the report of a province held the page for some 140 ms being built at once). Only the
+/// first build waits; the children then follow their signals as usual.
+#[leptos::component]
+pub fn Later(children: leptos::children::ChildrenFn) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        let_the_browser_draw().await;
+        // The section may be gone by then (the page changed): nothing to show.
+        let _ = ready.try_set(true);
+    });
+    move || ready.get().then(|| children())
+}

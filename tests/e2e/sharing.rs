@@ -247,6 +247,8 @@ async fn a_link_leaves_the_stored_roster_alone_and_can_be_kept_as_a_snapshot() {
                 .await?;
             page.find("[data-testid=shared-banner]").await?;
             page.wait_for_stat("people", 1260).await?;
+            // The per-unit form is built in a task after the headlines.
+            page.find("[data-testid=unit-table] tbody tr").await?;
             let rows = page
                 .driver
                 .find_all(By::Css("[data-testid=unit-table] tbody tr"))

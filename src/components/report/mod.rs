@@ -21,6 +21,7 @@ pub use drill::Drill;
 
 use crate::i18n::{num, pct, t};
 use crate::settings::Settings;
+use crate::turns::Later;
 
 /// The people a count stands for, asked for by a click: a title and the extra conditions.
 #[derive(Clone, Copy)]
@@ -38,16 +39,17 @@ pub fn ReportPage() -> impl IntoView {
         <ReportControls />
         {move || {
             has.get().then(|| {
+                // The headline figures at once, each other section in a task of its own.
                 view! {
                     <crate::components::UnreadCount />
                     <breakdowns::Headlines />
-                    <crate::components::prose::ProseView />
-                    <filters::Filters />
-                    <exports::ReportExports />
-                    <breakdowns::Breakdowns />
-                    <units::UnitTable />
-                    <crate::components::print_form::PrintForm />
-                    <crosstab::CrossTabView />
+                    <Later><crate::components::prose::ProseView /></Later>
+                    <Later><filters::Filters /></Later>
+                    <Later><exports::ReportExports /></Later>
+                    <Later><breakdowns::Breakdowns /></Later>
+                    <Later><units::UnitTable /></Later>
+                    <Later><crate::components::print_form::PrintForm /></Later>
+                    <Later><crosstab::CrossTabView /></Later>
                     <Drill />
                 }
             })
