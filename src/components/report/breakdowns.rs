@@ -176,7 +176,7 @@ pub fn Breakdowns() -> impl IntoView {
                     card(t("Trong đó", "Of whom").to_string(), others, whole, lang).into_any(),
                 );
             }
-            cards.push(view! { <AgeCard report=report.clone() /> }.into_any());
+            cards.push(age_card(report, &all, lang).into_any());
             Some(view! {
                 <section class="breakdowns" aria-label=t("Cơ cấu đội ngũ", "Breakdowns")>
                     <h2>{t("Cơ cấu đội ngũ", "Breakdowns")}</h2>
@@ -188,12 +188,9 @@ pub fn Breakdowns() -> impl IntoView {
     }
 }
 
-/// The age bands, with their bounds as figures of the contract too.
-#[component]
-fn AgeCard(report: Report) -> impl IntoView {
-    let s = expect_context::<Settings>();
-    let lang = s.lang.get_untracked();
-    let all = stats(&report);
+/// The age bands, with their bounds as figures of the contract too (`all`: the report's
+/// [`stats`]). It reads the report in place: a province's report is not copied for it.
+fn age_card(report: &Report, all: &[Stat], lang: Lang) -> impl IntoView {
     let mut rows: Vec<(String, String, u32)> = report
         .age
         .bands
@@ -201,14 +198,14 @@ fn AgeCard(report: Report) -> impl IntoView {
         .enumerate()
         .filter_map(|(i, band)| {
             let path = format!("age.bands.{i}.count");
-            Some((band.label.clone(), path.clone(), find(&all, &path)?))
+            Some((band.label.clone(), path.clone(), find(all, &path)?))
         })
         .collect();
-    let unknown = form_label(&columns(&report, lang), "age.unknown").unwrap_or_default();
+    let unknown = form_label(&columns(report, lang), "age.unknown").unwrap_or_default();
     rows.push((
         unknown,
         "age.unknown".to_string(),
-        find(&all, "age.unknown").unwrap_or(report.age.unknown),
+        find(all, "age.unknown").unwrap_or(report.age.unknown),
     ));
     let bounds = report
         .age

@@ -3,7 +3,7 @@
 use canbo_core::report::{Dimension, Filter};
 use leptos::prelude::*;
 
-use super::{value_labels, Count, MoreRows, ROWS_AT_ONCE};
+use super::{Count, MoreRows, ROWS_AT_ONCE};
 use crate::i18n::t;
 use crate::settings::Settings;
 use crate::state::AppState;
@@ -34,24 +34,20 @@ pub fn CrossTabView() -> impl IntoView {
         let lang = s.lang.get();
         let options = s.options.get();
         let (r, c) = (rows_dim.get(), cols_dim.get());
-        let table = state
-            .coded
-            .with(|coded| coded.as_ref().map(|coded| coded.crosstab(&options, r, c)))?;
-        // The core gives the values in the report's order. The report is read in place, not
-        // copied (10,000 units' figures at a province).
-        let mut row_order: Vec<usize> = (0..table.row_values.len()).collect();
-        let mut col_order: Vec<usize> = (0..table.col_values.len()).collect();
-        let (rl, cl) = s.report.with(|report| {
-            report.as_ref().map(|report| {
-                (
-                    value_labels(r, &table.row_values, report, lang),
-                    value_labels(c, &table.col_values, report, lang),
-                )
-            })
+        // The core gives the values in the report's order, and names those shown (a
+        // province's 10,000 units are not all named for the first 50 rows).
+        let (table, rl, cl) = state.coded.with(|coded| {
+            let coded = coded.as_ref()?;
+            let table = coded.crosstab(&options, r, c);
+            let rows = &table.row_values[..table.row_values.len().min(shown_rows.get())];
+            let cols = &table.col_values[..table.col_values.len().min(shown_cols.get())];
+            let rl = coded.labels(r, rows, &options, lang);
+            let cl = coded.labels(c, cols, &options, lang);
+            Some((table, rl, cl))
         })?;
-        let (total_rows, total_cols) = (row_order.len(), col_order.len());
-        row_order.truncate(shown_rows.get());
-        col_order.truncate(shown_cols.get());
+        let (total_rows, total_cols) = (table.row_values.len(), table.col_values.len());
+        let row_order: Vec<usize> = (0..rl.len()).collect();
+        let col_order: Vec<usize> = (0..cl.len()).collect();
         let head = col_order
             .iter()
             .map(|&j| view! { <th scope="col">{cl[j].clone()}</th> })

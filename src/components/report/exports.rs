@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::download::{save, CSV, XLSX};
 use crate::i18n::t;
 use crate::settings::Settings;
+use crate::state::AppState;
 use crate::worker::export::{build, Request};
 
 fn file_stem(settings: &Settings) -> String {
@@ -20,17 +21,24 @@ fn file_stem(settings: &Settings) -> String {
     )
 }
 
-/// "Lọc: Giới tính: Nữ; Đảng viên: Có" for the filter on screen; empty without one.
-pub fn filter_scope(settings: &Settings, report: &canbo_core::report::Report) -> String {
+/// "Lọc: Giới tính: Nữ; Đảng viên: Có" for the filter on screen, each value named by the
+/// core (`Coded::labels`); empty without one.
+pub fn filter_scope(settings: &Settings, state: AppState) -> String {
     let lang = settings.lang.get_untracked();
+    let options = settings.options.get_untracked();
     let parts: Vec<String> = settings.filter.with_untracked(|f| {
-        f.iter()
-            .filter(|(_, values)| !values.is_empty())
-            .map(|(dim, values)| {
-                let labels = super::value_labels(*dim, values, report, lang);
-                format!("{}: {}", dim.label(lang), labels.join(", "))
-            })
-            .collect()
+        state.coded.with_untracked(|coded| {
+            let Some(coded) = coded else {
+                return Vec::new();
+            };
+            f.iter()
+                .filter(|(_, values)| !values.is_empty())
+                .map(|(dim, values)| {
+                    let labels = coded.labels(*dim, values, &options, lang);
+                    format!("{}: {}", dim.label(lang), labels.join(", "))
+                })
+                .collect()
+        })
     });
     if parts.is_empty() {
         String::new()
@@ -42,6 +50,7 @@ pub fn filter_scope(settings: &Settings, report: &canbo_core::report::Report) ->
 #[component]
 pub fn ReportExports() -> impl IntoView {
     let s = expect_context::<Settings>();
+    let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
     // A shared report writes the counts its sender hid as «<3».
     let hidden = use_context::<crate::components::share::ReadOnly>().map(|r| r.hidden);
@@ -50,7 +59,7 @@ pub fn ReportExports() -> impl IntoView {
         let request = s.report.with_untracked(|r| {
             r.as_ref().map(|r| Request::ReportWorkbook {
                 report: r.clone(),
-                scope: filter_scope(&s, r),
+                scope: filter_scope(&s, state),
                 hidden: hidden.clone().unwrap_or_default(),
             })
         });

@@ -11,9 +11,7 @@ pub mod exports;
 mod filters;
 mod units;
 
-use canbo_core::export::Lang;
-use canbo_core::report::{Dimension, Filter, Report};
-use canbo_core::roster::unit_key;
+use canbo_core::report::Filter;
 use leptos::prelude::*;
 
 pub use controls::ReportControls;
@@ -59,29 +57,6 @@ pub fn ReportPage() -> impl IntoView {
 
 /// The people behind a figure of the top-level report (the core's [`stat_filter`]).
 pub use canbo_core::report::{stat_filter as drill_filter, stat_label};
-
-/// The labels of `values` of `dim` (`Dimension::value_label`); a unit's name is looked up
-/// once, not per value.
-pub fn value_labels(dim: Dimension, values: &[String], report: &Report, lang: Lang) -> Vec<String> {
-    if dim != Dimension::Unit {
-        return values
-            .iter()
-            .map(|v| dim.value_label(v, report, lang))
-            .collect();
-    }
-    let names: std::collections::HashMap<String, &str> = report
-        .units
-        .iter()
-        .map(|u| (unit_key(&u.unit), u.unit.as_str()))
-        .collect();
-    values
-        .iter()
-        .map(|v| match names.get(v) {
-            Some(unit) => canbo_core::export::table::display_unit(unit, lang),
-            None => v.clone(),
-        })
-        .collect()
-}
 
 /// A figure: the count (a button listing its people when it can) and its share of `whole`.
 #[component]
@@ -132,6 +107,8 @@ pub fn Count(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use canbo_core::export::Lang;
+    use canbo_core::report::Dimension;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     #[wasm_bindgen_test]
@@ -143,14 +120,25 @@ mod tests {
             unreadable: vec![],
         });
         let settings = Settings::new(state);
-        let report = settings.report.get_untracked().unwrap();
-        assert_eq!(exports::filter_scope(&settings, &report), "");
+        assert_eq!(exports::filter_scope(&settings, state), "");
         settings.choose(Dimension::Gender, vec!["nu".into()]);
         settings.choose(Dimension::PartyMember, vec!["yes".into()]);
-        let report = settings.report.get_untracked().unwrap();
         assert_eq!(
-            exports::filter_scope(&settings, &report),
+            exports::filter_scope(&settings, state),
             "Lọc: Giới tính: Nữ; Đảng viên: Có"
+        );
+        // A unit is named as the report names it, not by its key.
+        let unit = settings
+            .report
+            .with_untracked(|r| r.as_ref().unwrap().units[0].unit.clone());
+        settings.choose(Dimension::Unit, vec![canbo_core::roster::unit_key(&unit)]);
+        let scope = exports::filter_scope(&settings, state);
+        assert!(
+            scope.ends_with(&format!(
+                "Đơn vị: {}",
+                canbo_core::roster::display_unit(&unit, Lang::Vi)
+            )),
+            "{scope}"
         );
         crate::storage::clear();
     }

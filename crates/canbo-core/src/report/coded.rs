@@ -228,22 +228,41 @@ impl Coded {
             place(&mut at, &mut seen, code);
         }
         let (_, values) = self.in_report_order(dim, &column, &seen);
-        // Each unit key's first spelling.
+        let labels = self.labels(dim, &values, options, lang);
+        values.into_iter().zip(labels).collect()
+    }
+
+    /// What a person reads for each of `values` of `dim` in `lang`, as the report and
+    /// [`Coded::choices`] name them ([`Dimension::value_label`]): a unit (its key) by the
+    /// first spelling of it in the roster. Costs a pass over the people's unit codes for
+    /// units, not a fold per unit: label only the values shown.
+    pub fn labels(
+        &self,
+        dim: Dimension,
+        values: &[String],
+        options: &ReportOptions,
+        lang: Lang,
+    ) -> Vec<String> {
         let mut named: HashMap<&str, &str> = HashMap::new();
-        if dim == Dimension::Unit {
+        if dim == Dimension::Unit && !values.is_empty() {
             let units = &self.columns[slot(Dimension::Unit)];
+            // Each unit code's first spelling, then each key's.
+            let mut first = vec![u32::MAX; units.values.len()];
             for (&unit, &spelling) in units.codes.iter().zip(&self.spelling.codes) {
-                (named.entry(&units.values[unit as usize]))
-                    .or_insert(&self.spelling.values[spelling as usize]);
+                if first[unit as usize] == u32::MAX {
+                    first[unit as usize] = spelling;
+                }
+            }
+            for (key, &spelling) in units.values.iter().zip(&first) {
+                if let Some(spelling) = self.spelling.values.get(spelling as usize) {
+                    named.entry(key.as_str()).or_insert(spelling.as_str());
+                }
             }
         }
         let bands = options.bands.bands();
         values
-            .into_iter()
-            .map(|v| {
-                let label = dim.label_with(&v, |key| named.get(key).copied(), &bands, lang);
-                (v, label)
-            })
+            .iter()
+            .map(|v| dim.label_with(v, |key| named.get(key).copied(), &bands, lang))
             .collect()
     }
 

@@ -380,6 +380,16 @@ fn a_filter_offers_every_value_of_the_whole_roster_named_as_the_report_names_it(
                     expected,
                     "{name}, {dim:?}"
                 );
+                // Any few of them, in any order, named alone: as the report names them.
+                let some: Vec<(String, String)> =
+                    expected.iter().rev().step_by(3).cloned().collect();
+                let values: Vec<String> = some.iter().map(|(v, _)| v.clone()).collect();
+                let labels: Vec<String> = some.into_iter().map(|(_, l)| l).collect();
+                assert_eq!(
+                    coded.labels(dim, &values, &filtered, lang),
+                    labels,
+                    "{name}, {dim:?}, labelled alone"
+                );
             }
         }
     }
