@@ -4,7 +4,9 @@
 //! - `bench_import_against_sheetjs`: a roster (`CANBO_BENCH_ROSTER`) picked on the page, from
 //!   the pick to the figures on screen; the longest main-thread task meanwhile (a
 //!   `PerformanceObserver` for `longtask`, Chromium's tasks over 50 ms); then a filter change
-//!   (women only) to its figures, with its longest task. When `CANBO_SHEETJS` names SheetJS's
+//!   (women only) to its figures, with its longest task; the people behind a figure, a search
+//!   of the staff list and a reload (the roster read back from local storage), likewise.
+//!   When `CANBO_SHEETJS` names SheetJS's
 //!   `xlsx.full.min.js`, the same file is then parsed by `XLSX.read` in the same tab, three
 //!   times, and the fastest is the reference (its file read excluded: only the parse).
 //! - `bench_start_on_fast_3g`: a fresh profile, CDP network throttling at DevTools' "Fast 3G"
@@ -91,6 +93,7 @@ async fn bench_import_against_sheetjs() {
                 "the women-only filter shows as many people as the report's women"
             );
         }
+        drill_search_and_reload(&page).await?;
 
         if let Some(sheetjs) = sheetjs {
             let source = std::fs::read_to_string(&sheetjs)
@@ -142,6 +145,76 @@ async fn bench_import_against_sheetjs() {
         Ok(())
     })
     .await;
+}
+
+/// After an import and a filter: the people behind a figure, a search of the staff list,
+/// and a reload of the page (the roster read back from local storage), each timed to what
+/// it shows, with its longest task.
+async fn drill_search_and_reload(page: &Page) -> TestResult {
+    longest_task(page).await?;
+    let asked = Instant::now();
+    page.find("button[data-stat='party_member']")
+        .await?
+        .click()
+        .await?;
+    page.find("[data-testid=drill] [data-testid=people-count]")
+        .await?;
+    report("drill_ms", asked.elapsed().as_millis());
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    report("drill_longest_task_ms", longest_task(page).await?.round());
+    page.find("[data-testid=drill-close]")
+        .await?
+        .click()
+        .await?;
+    page.wait_until_gone("[data-testid=drill]").await?;
+
+    page.find("[data-testid=tab-people]").await?.click().await?;
+    let search = page.find("[data-testid=people-search]").await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    longest_task(page).await?;
+    let count = || {
+        page.number(
+            "return +document.querySelector('[data-testid=people-count]').getAttribute('data-value');",
+        )
+    };
+    let before = count().await?;
+    let typed = Instant::now();
+    search.send_keys("Hà").await?;
+    while count().await? == before && typed.elapsed() < Duration::from_secs(60) {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    report("search_ms", typed.elapsed().as_millis());
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    report("search_longest_task_ms", longest_task(page).await?.round());
+    page.find("[data-testid=tab-report]").await?.click().await?;
+
+    // The roster is kept once the worker has packed it (seconds after the figures).
+    let kept = Instant::now();
+    while page
+        .number("return localStorage.getItem('canbo.roster.ptr') ? 1 : 0;")
+        .await?
+        == 0.0
+    {
+        if kept.elapsed() > Duration::from_secs(120) {
+            return Err("the roster was not kept within 120 s".into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    page.driver
+        .cdp()
+        .send_raw(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": WATCH_LONG_TASKS }),
+        )
+        .await?;
+    let reloaded = Instant::now();
+    page.driver.refresh().await?;
+    let (reload, people) = until_stat_changes(page, "people", None, reloaded).await?;
+    report("reload_ms", reload.as_millis());
+    report("reload_people", &people);
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    report("reload_longest_task_ms", longest_task(page).await?.round());
+    Ok(())
 }
 
 #[tokio::test]

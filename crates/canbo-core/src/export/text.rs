@@ -255,7 +255,7 @@ pub fn report_hiding(report: &Report, lang: Lang, hidden: &crate::share::Hidden)
             if vi { "Cảnh báo" } else { "Warnings" },
             report.warnings.len()
         );
-        for w in &report.warnings {
+        for w in report.warnings.iter() {
             let msg = if vi { &w.message_vi } else { &w.message };
             let _ = writeln!(out, "  {} › {} › {msg}", w.file, w.sheet);
         }

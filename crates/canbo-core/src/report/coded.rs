@@ -79,7 +79,8 @@ impl ColumnWriter {
 pub struct Coded {
     present: Present,
     sources: Vec<Source>,
-    warnings: Vec<Warning>,
+    /// Shared with every report made from it (a province's roster may carry thousands).
+    warnings: std::sync::Arc<[Warning]>,
     facts: Vec<Facts>,
     /// One column per dimension, in [`Dimension::ALL`]'s order; the age band's is empty
     /// (it depends on the options: [`Coded::column`]).
@@ -186,7 +187,7 @@ impl Coding {
         Coded {
             present: Present::of(roster),
             sources: roster.sources.clone(),
-            warnings: roster.warnings.clone(),
+            warnings: roster.warnings.as_slice().into(),
             facts: self.facts,
             columns: self.columns.into_iter().map(|c| c.column).collect(),
             spelling: self.spelling.column,

@@ -46,7 +46,7 @@ fn plain_report(roster: &Roster, options: &ReportOptions) -> Report {
             })
             .collect(),
         sources: roster.sources.clone(),
-        warnings: roster.warnings.clone(),
+        warnings: roster.warnings.as_slice().into(),
     }
 }
 
@@ -393,4 +393,21 @@ fn a_filter_offers_every_value_of_the_whole_roster_named_as_the_report_names_it(
             }
         }
     }
+}
+
+#[test]
+fn the_reports_of_one_roster_share_its_warnings_rather_than_copy_them() {
+    let (_, roster) = samples()
+        .into_iter()
+        .find(|(_, r)| !r.warnings.is_empty())
+        .expect("a sample with warnings");
+    let coded = Coded::new(&roster);
+    let whole = coded.report(&ReportOptions::default());
+    let mut women = ReportOptions::default();
+    women.filter = Filter {
+        conditions: vec![(Dimension::Gender, vec!["nu".into()])],
+    };
+    let filtered = coded.report(&women);
+    assert_eq!(&whole.warnings[..], &roster.warnings[..]);
+    assert!(std::sync::Arc::ptr_eq(&whole.warnings, &filtered.warnings));
 }

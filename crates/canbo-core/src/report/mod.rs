@@ -87,7 +87,10 @@ pub struct Report {
     pub figures: Figures,
     pub units: Vec<UnitFigures>,
     pub sources: Vec<Source>,
-    pub warnings: Vec<Warning>,
+    /// The roster's warnings, whatever the filter: shared, not copied, by the reports of
+    /// one roster (a filter change makes a new report; a province's roster may carry
+    /// thousands of warnings).
+    pub warnings: std::sync::Arc<[Warning]>,
 }
 
 /// A report kept under a name ("6 tháng đầu năm 2019") to compare with later ones: the

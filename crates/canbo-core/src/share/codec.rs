@@ -762,7 +762,7 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Shared, Damage> {
             figures: skeleton(bits, &bands),
             units,
             sources: Vec::new(),
-            warnings: Vec::new(),
+            warnings: Vec::new().into(),
         },
         title,
         age_bands: bands,

@@ -178,7 +178,7 @@ impl Shared {
             report: Report {
                 as_of: options.as_of,
                 sources: Vec::new(),
-                warnings: Vec::new(),
+                warnings: Vec::new().into(),
                 ..report.clone()
             },
             title: None,
