@@ -1,5 +1,6 @@
-//! Above the report: before any import, the welcome; after one, how many people were read
-//! from which files and sheets (the roster's `sources`).
+//! Above the report: before any import, the welcome (not while the last visit's roster is
+//! being read back); after one, how many people were read from which files and sheets (the
+//! roster's `sources`).
 
 use leptos::prelude::*;
 
@@ -13,6 +14,10 @@ pub fn Summary() -> impl IntoView {
     move || {
         state.roster.with(|roster| {
             let Some(roster) = roster else {
+                // While the last visit's roster is read back, no «getting started».
+                if state.restoring.with(Option::is_some) {
+                    return ().into_any();
+                }
                 return view! { <Welcome /> }.into_any();
             };
             let sources = roster
