@@ -32,7 +32,11 @@ pub async fn inflate(mut inflating: Inflating) -> Result<Vec<u8>, StoreError> {
 /// The roster in `columns` (`canbo_core::store::columnar::encode`'s bytes), read a slice of
 /// people at a time.
 pub async fn read(columns: &[u8]) -> Result<Roster, StoreError> {
-    let mut decoding = Decoding::new(columns)?;
+    read_on(Decoding::new(columns)?).await
+}
+
+/// [`read`] of a decoding already begun (its header read: how many people it holds).
+pub async fn read_on(mut decoding: Decoding<'_>) -> Result<Roster, StoreError> {
     while !decoding.read(PEOPLE_AT_ONCE)? {
         let_the_browser_draw().await;
     }

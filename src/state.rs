@@ -309,11 +309,12 @@ impl AppState {
         crate::turns::next_paint().await;
         let read = async {
             let bytes = crate::in_slices::inflate(columns).await?;
-            let people = canbo_core::store::columnar::Decoding::new(&bytes)?.people();
+            // The header once: how many people, then the people.
+            let decoding = canbo_core::store::columnar::Decoding::new(&bytes)?;
             if self.restoring.get_untracked().is_some() {
-                self.restoring.set(Some(people));
+                self.restoring.set(Some(decoding.people()));
             }
-            let roster = crate::in_slices::read(&bytes).await?;
+            let roster = crate::in_slices::read_on(decoding).await?;
             drop(bytes);
             let coded = crate::in_slices::code(&roster).await;
             Ok::<_, canbo_core::store::StoreError>((roster, coded))

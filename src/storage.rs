@@ -238,15 +238,11 @@ fn load_with(columns_later: bool) -> Loaded {
 fn load_from(backend: &dyn Backend, columns_later: bool) -> Loaded {
     let state = read_state(backend);
     let roster = if columns_later {
-        read_roster_opened(backend)
+        read_roster_as(backend, Opened::Roster, store::columnar::open)
     } else {
-        let part = read_roster(backend);
-        Part {
-            value: part.value.map(Opened::Roster),
-            kept: part.kept,
-            notice: part.notice,
-            legacy: part.legacy,
-        }
+        read_roster_as(backend, Opened::Roster, |text| {
+            store::columnar::unpack(text).map(Opened::Roster)
+        })
     };
     let mut notices: Vec<Text> = state.notice.iter().chain(&roster.notice).cloned().collect();
     let mut saved = state.value.unwrap_or_default();
@@ -347,25 +343,24 @@ fn read_state(backend: &dyn Backend) -> Part<Saved> {
 }
 
 fn read_roster(backend: &dyn Backend) -> Part<Roster> {
-    let read = ROSTER.read(backend, ROSTER_LEGACY, |key, text| {
-        if key == V0_ROSTER_KEY {
-            serde_json::from_str(text).map_err(|e| StoreError::Damaged(e.to_string()))
-        } else {
-            store::columnar::unpack(text)
-        }
-    });
-    part(read, &ROSTER_NAME)
+    read_roster_as(backend, |roster| roster, store::columnar::unpack)
 }
 
-/// [`read_roster`] only opened (`store::columnar::open`).
-fn read_roster_opened(backend: &dyn Backend) -> Part<Opened> {
+/// The roster slot read as `T`: the first release's bare JSON through `from_json`, anything
+/// since through `columnar` (`store::columnar::unpack` to read it whole, `open` to leave the
+/// inflating and decoding to the page).
+fn read_roster_as<T>(
+    backend: &dyn Backend,
+    from_json: impl Fn(Roster) -> T,
+    columnar: impl Fn(&str) -> Result<T, StoreError>,
+) -> Part<T> {
     let read = ROSTER.read(backend, ROSTER_LEGACY, |key, text| {
         if key == V0_ROSTER_KEY {
             serde_json::from_str(text)
-                .map(Opened::Roster)
+                .map(&from_json)
                 .map_err(|e| StoreError::Damaged(e.to_string()))
         } else {
-            store::columnar::open(text)
+            columnar(text)
         }
     });
     part(read, &ROSTER_NAME)

@@ -403,9 +403,11 @@ fn the_reports_of_one_roster_share_its_warnings_rather_than_copy_them() {
         .expect("a sample with warnings");
     let coded = Coded::new(&roster);
     let whole = coded.report(&ReportOptions::default());
-    let mut women = ReportOptions::default();
-    women.filter = Filter {
-        conditions: vec![(Dimension::Gender, vec!["nu".into()])],
+    let women = ReportOptions {
+        filter: Filter {
+            conditions: vec![(Dimension::Gender, vec!["nu".into()])],
+        },
+        ..ReportOptions::default()
     };
     let filtered = coded.report(&women);
     assert_eq!(&whole.warnings[..], &roster.warnings[..]);

@@ -16,7 +16,7 @@
 //! stable, so people equal on the key keep the order they were given in.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use super::Person;
 use crate::date::PartialDate;
@@ -80,9 +80,7 @@ impl PeopleIndex {
         let mut out: Vec<usize> = if query.is_empty() {
             rows.iter().copied().filter(|&i| i < people.len()).collect()
         } else {
-            let mut search = self.search.lock().unwrap_or_else(PoisonError::into_inner);
-            let made = search.len();
-            extend_search(&mut search, people.get(made..).unwrap_or_default());
+            let search = self.search_made_to(people, people.len());
             rows.iter()
                 .copied()
                 .filter(|&i| i < people.len())
@@ -117,17 +115,27 @@ impl PeopleIndex {
         }
         out
     }
-}
 
-impl PeopleIndex {
     /// Makes the search text of up to `most` more of `people` (the same slice as for
     /// [`PeopleIndex::rows`]); `true` once everyone's is made. A search then only reads it.
     pub fn prepare_search(&self, people: &[Person], most: usize) -> bool {
+        let made = self
+            .search
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len();
+        let search = self.search_made_to(people, made.saturating_add(most));
+        search.len() >= people.len()
+    }
+
+    /// The search text, made for `people` up to the `end`-th person (no further than
+    /// there are people).
+    fn search_made_to(&self, people: &[Person], end: usize) -> MutexGuard<'_, Vec<String>> {
         let mut search = self.search.lock().unwrap_or_else(PoisonError::into_inner);
         let made = search.len();
-        let end = made.saturating_add(most).min(people.len());
+        let end = end.min(people.len());
         extend_search(&mut search, people.get(made..end).unwrap_or_default());
-        search.len() >= people.len()
+        search
     }
 }
 
