@@ -33,6 +33,10 @@ fn bench(c: &mut Criterion) {
         group.bench_function(format!("coded_crosstab_age_gender_{people}"), |b| {
             b.iter(|| coded.crosstab(&women, Dimension::AgeBand, Dimension::Gender))
         });
+        // The page's cross-tab at first: every unit by category.
+        group.bench_function(format!("coded_crosstab_unit_category_{people}"), |b| {
+            b.iter(|| coded.crosstab(&women, Dimension::Unit, Dimension::Category))
+        });
         let party = Filter::default().and(Dimension::PartyMember, vec!["yes".into()]);
         group.bench_function(format!("coded_rows_{people}"), |b| {
             b.iter(|| coded.rows(&women, &party))

@@ -142,7 +142,7 @@ pub fn columns(report: &Report, lang: Lang) -> Vec<FormColumn> {
     for (i, band) in report.age.bands.iter().enumerate() {
         out.push(FormColumn {
             group: age.into(),
-            label: band.label.clone(),
+            label: band.label.to_string(),
             stat: format!("age.bands.{i}.count"),
             value: Box::new(move |f| f.age.bands.get(i).map(|b| b.count)),
         });

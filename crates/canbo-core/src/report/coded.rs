@@ -329,37 +329,34 @@ impl Coded {
     /// order their first counted person comes, named as that person wrote it.
     pub fn report(&self, options: &ReportOptions) -> Report {
         let kept = self.kept(options, &options.filter);
-        // Cloned for each unit: writing the bands' labels anew was a tenth of a report's time.
-        let empty = Tally::new(self.present, &options.bands, options.as_of);
-        let new_tally = || empty.clone();
-        let mut total = new_tally();
+        // Each unit's figures start as a copy of these (the bands' labels are shared), and
+        // are counted in place: a report of 10,000 units allocates little and moves nothing.
+        let tally = Tally::new(self.present, &options.bands, options.as_of);
+        let mut total = tally.figures.clone();
         let units = &self.columns[slot(Dimension::Unit)];
         let mut place = vec![u32::MAX; units.values.len()];
-        let mut tallies: Vec<(String, Tally)> = Vec::new();
+        let mut counted: Vec<UnitFigures> = Vec::with_capacity(units.values.len());
         for (i, facts) in self.facts.iter().enumerate() {
             if kept.as_ref().is_some_and(|k| !k[i]) {
                 continue;
             }
-            total.add(facts);
+            let band = tally.band(facts);
+            total.add(facts, band);
             let unit = units.codes[i] as usize;
             if place[unit] == u32::MAX {
-                place[unit] = tallies.len() as u32;
-                let name = &self.spelling.values[self.spelling.codes[i] as usize];
-                tallies.push((name.clone(), new_tally()));
+                place[unit] = counted.len() as u32;
+                counted.push(UnitFigures {
+                    unit: self.spelling.values[self.spelling.codes[i] as usize].clone(),
+                    figures: tally.figures.clone(),
+                });
             }
-            tallies[place[unit] as usize].1.add(facts);
+            counted[place[unit] as usize].figures.add(facts, band);
         }
         Report {
             schema: SCHEMA.into(),
             as_of: options.as_of,
-            figures: total.figures,
-            units: tallies
-                .into_iter()
-                .map(|(unit, t)| UnitFigures {
-                    unit,
-                    figures: t.figures,
-                })
-                .collect(),
+            figures: total,
+            units: counted,
             sources: self.sources.clone(),
             warnings: self.warnings.clone(),
         }
@@ -374,15 +371,17 @@ impl Coded {
         column: &Column,
         seen: &[u32],
     ) -> (Vec<usize>, Vec<String>) {
-        // The unit column's values are in order of first appearance over the whole roster.
-        let unit_order: HashMap<String, usize> = if dim == Dimension::Unit {
-            let units = &self.columns[slot(Dimension::Unit)].values;
-            (units.iter().enumerate())
-                .map(|(i, k)| (k.clone(), i))
-                .collect()
-        } else {
-            HashMap::new()
-        };
+        // The unit column's values are in order of first appearance over the whole roster,
+        // the order the report lists units in: their codes sort them (a province's 10,000
+        // units are neither hashed nor compared as text).
+        if dim == Dimension::Unit {
+            let mut order: Vec<usize> = (0..seen.len()).collect();
+            order.sort_unstable_by_key(|&i| seen[i]);
+            let sorted = (order.iter())
+                .map(|&i| column.values[seen[i] as usize].clone())
+                .collect();
+            return (order, sorted);
+        }
         let values: Vec<String> = seen
             .iter()
             .map(|&c| column.values[c as usize].clone())
@@ -393,7 +392,7 @@ impl Coded {
             .map(|(i, v)| (v.as_str(), i))
             .collect();
         let mut sorted = values.clone();
-        dim.sort(&mut sorted, &unit_order);
+        dim.sort(&mut sorted, &HashMap::new());
         let order = sorted
             .iter()
             .filter_map(|v| at.get(v.as_str()).copied())
@@ -422,9 +421,11 @@ impl Coded {
             let c = place(&mut col_at, &mut col_seen, cc.codes[i]);
             cells.push((r, c));
         }
-        let mut counts = vec![vec![0u32; col_seen.len()]; row_seen.len()];
+        // One block of counts, row after row (a row each was 10,000 allocations by unit).
+        let width = col_seen.len();
+        let mut counts = vec![0u32; row_seen.len() * width];
         for (r, c) in cells {
-            counts[r as usize][c as usize] += 1;
+            counts[r as usize * width + c as usize] += 1;
         }
         let (ro, row_values) = self.in_report_order(rows, &rc, &row_seen);
         let (co, col_values) = self.in_report_order(cols, &cc, &col_seen);
@@ -435,7 +436,7 @@ impl Coded {
             col_values,
             counts: ro
                 .iter()
-                .map(|&i| co.iter().map(|&j| counts[i][j]).collect())
+                .map(|&i| co.iter().map(|&j| counts[i * width + j]).collect())
                 .collect(),
         }
     }

@@ -155,7 +155,7 @@ impl Dimension {
                 .parse::<usize>()
                 .ok()
                 .and_then(|i| bands.get(i))
-                .map_or_else(unknown, |b| b.label.clone()),
+                .map_or_else(unknown, |b| b.label.to_string()),
             Dimension::Ethnicity if value.is_empty() => unknown(),
             Dimension::Ethnicity => value.to_string(),
             Dimension::Title => {

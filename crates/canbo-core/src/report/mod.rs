@@ -183,7 +183,23 @@ impl<'a> Tally<'a> {
         }
     }
 
+    /// Counts one more person (the person-by-person reference in the tests).
+    #[cfg(test)]
     fn add(&mut self, p: &coded::Facts) {
+        let band = self.band(p);
+        self.figures.add(p, band);
+    }
+
+    /// The person's age band (an index into the bands), `None` without a birth date:
+    /// found once per person, though counted in the whole and in a unit.
+    fn band(&self, p: &coded::Facts) -> Option<usize> {
+        p.birth.map(|b| self.bands.index(b.age_at(self.as_of)))
+    }
+}
+
+impl Figures {
+    /// Counts one more person, `band` their age band ([`Tally::band`]).
+    fn add(&mut self, p: &coded::Facts, band: Option<usize>) {
         fn level<T: Code>(counts: &mut Option<Counts<T>>, value: Option<T>) {
             if let Some(c) = counts {
                 // A person from a sheet without the column is unknown in a merged roster.
@@ -195,21 +211,20 @@ impl<'a> Tally<'a> {
                 *n += 1;
             }
         }
-        let f = &mut self.figures;
-        f.people += 1;
-        f.category.add(p.category);
-        level(&mut f.gender, p.gender);
-        yes(&mut f.party_member, p.party_member);
-        yes(&mut f.ethnic_minority, p.ethnic_minority);
-        yes(&mut f.religious, p.religious);
-        level(&mut f.general_education, p.general_education);
-        level(&mut f.professional, p.professional);
-        level(&mut f.political_theory, p.political_theory);
-        level(&mut f.state_management, p.state_management);
-        level(&mut f.evaluation, p.evaluation);
-        match p.birth {
-            Some(b) => f.age.bands[self.bands.index(b.age_at(self.as_of))].count += 1,
-            None => f.age.unknown += 1,
+        self.people += 1;
+        self.category.add(p.category);
+        level(&mut self.gender, p.gender);
+        yes(&mut self.party_member, p.party_member);
+        yes(&mut self.ethnic_minority, p.ethnic_minority);
+        yes(&mut self.religious, p.religious);
+        level(&mut self.general_education, p.general_education);
+        level(&mut self.professional, p.professional);
+        level(&mut self.political_theory, p.political_theory);
+        level(&mut self.state_management, p.state_management);
+        level(&mut self.evaluation, p.evaluation);
+        match band {
+            Some(i) => self.age.bands[i].count += 1,
+            None => self.age.unknown += 1,
         }
     }
 }

@@ -141,7 +141,7 @@ fn large_counts_are_grouped_the_way_each_language_groups_them() {
 fn bands_are_named_from_their_bounds() {
     let check = |from: Option<u32>, to: Option<u32>, vi: &str, en: &str| {
         let band = Band {
-            label: String::new(),
+            label: "".into(),
             from,
             to,
             count: 0,
