@@ -198,7 +198,7 @@ fn age_card(report: &Report, all: &[Stat], lang: Lang) -> impl IntoView {
         .enumerate()
         .filter_map(|(i, band)| {
             let path = format!("age.bands.{i}.count");
-            Some((band.label.clone(), path.clone(), find(all, &path)?))
+            Some((band.label.to_string(), path.clone(), find(all, &path)?))
         })
         .collect();
     let unknown = form_label(&columns(report, lang), "age.unknown").unwrap_or_default();
@@ -239,7 +239,7 @@ fn AgePyramid() -> impl IntoView {
         // copied.
         let labels: Vec<String> = s.report.with(|r| {
             r.as_ref()
-                .map(|r| r.age.bands.iter().map(|b| b.label.clone()).collect())
+                .map(|r| r.age.bands.iter().map(|b| b.label.to_string()).collect())
         })?;
         let table = state.coded.with(|coded| {
             coded
