@@ -228,7 +228,7 @@ impl Coded {
         for &code in &column.codes {
             place(&mut at, &mut seen, code);
         }
-        let (_, values) = self.in_report_order(dim, &column, &seen);
+        let (_, values) = in_report_order(dim, &column, &seen);
         let labels = self.labels(dim, &values, options, lang);
         values.into_iter().zip(labels).collect()
     }
@@ -362,46 +362,8 @@ impl Coded {
         }
     }
 
-    /// The values `seen` points at (indices into `column`'s values), in the order the report
-    /// lists them ([`Dimension::sort`]; units in the roster's order), and where each of them
-    /// is in `seen`.
-    fn in_report_order(
-        &self,
-        dim: Dimension,
-        column: &Column,
-        seen: &[u32],
-    ) -> (Vec<usize>, Vec<String>) {
-        // The unit column's values are in order of first appearance over the whole roster,
-        // the order the report lists units in: their codes sort them (a province's 10,000
-        // units are neither hashed nor compared as text).
-        if dim == Dimension::Unit {
-            let mut order: Vec<usize> = (0..seen.len()).collect();
-            order.sort_unstable_by_key(|&i| seen[i]);
-            let sorted = (order.iter())
-                .map(|&i| column.values[seen[i] as usize].clone())
-                .collect();
-            return (order, sorted);
-        }
-        let values: Vec<String> = seen
-            .iter()
-            .map(|&c| column.values[c as usize].clone())
-            .collect();
-        let at: HashMap<&str, usize> = values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (v.as_str(), i))
-            .collect();
-        let mut sorted = values.clone();
-        dim.sort(&mut sorted, &HashMap::new());
-        let order = sorted
-            .iter()
-            .filter_map(|v| at.get(v.as_str()).copied())
-            .collect();
-        (order, sorted)
-    }
-
     /// Counts of the people `options` keeps by two dimensions, values in the report's order
-    /// ([`Dimension::sort`]; units in the roster's order).
+    /// ([`Dimension::rank`]; units in the roster's order).
     pub fn crosstab(&self, options: &ReportOptions, rows: Dimension, cols: Dimension) -> CrossTab {
         let kept = self.kept(options, &options.filter);
         let (rc, cc) = (self.column(rows, options), self.column(cols, options));
@@ -427,8 +389,8 @@ impl Coded {
         for (r, c) in cells {
             counts[r as usize * width + c as usize] += 1;
         }
-        let (ro, row_values) = self.in_report_order(rows, &rc, &row_seen);
-        let (co, col_values) = self.in_report_order(cols, &cc, &col_seen);
+        let (ro, row_values) = in_report_order(rows, &rc, &row_seen);
+        let (co, col_values) = in_report_order(cols, &cc, &col_seen);
         CrossTab {
             rows,
             cols,
@@ -440,6 +402,22 @@ impl Coded {
                 .collect(),
         }
     }
+}
+
+/// The values `seen` points at (codes into `column`'s values), in the order the report lists
+/// them ([`Dimension::rank`]), and where each of them is in `seen`. The sort is stable:
+/// values alike in rank keep the order they were met in. A unit's code is its place of
+/// first appearance in the whole roster, which is the report's order of units.
+fn in_report_order(dim: Dimension, column: &Column, seen: &[u32]) -> (Vec<usize>, Vec<String>) {
+    let mut order: Vec<usize> = (0..seen.len()).collect();
+    order.sort_by_cached_key(|&i| {
+        let code = seen[i] as usize;
+        dim.rank(&column.values[code], Some(code))
+    });
+    let sorted = (order.iter())
+        .map(|&i| column.values[seen[i] as usize].clone())
+        .collect();
+    (order, sorted)
 }
 
 /// Where a value code goes among the values seen so far (`at`: per code, its place or

@@ -82,7 +82,7 @@ fn plain_rows(roster: &Roster, options: &ReportOptions, extra: &Filter) -> Vec<u
         .collect()
 }
 
-/// Counts by the two values, values sorted by [`Dimension::sort`] from first appearance.
+/// Counts by the two values, values ordered by [`Dimension::rank`] from first appearance.
 fn plain_crosstab(
     roster: &Roster,
     options: &ReportOptions,
@@ -110,7 +110,7 @@ fn plain_crosstab(
                 seen.push(v);
             }
         }
-        dim.sort(&mut seen, &unit_order);
+        seen.sort_by_cached_key(|v| dim.rank(v, unit_order.get(v).copied()));
         seen
     };
     let row_values = values(&|p| p.0.clone(), rows);

@@ -8,7 +8,6 @@ use crate::roster::{unit_key, Person, Roster};
 use crate::vocab::positions::Title;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Something every person has one value of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -164,44 +163,46 @@ impl Dimension {
         }
     }
 
-    /// Sorts values of this dimension into the report's order: codes as the report lists
-    /// them, units as the roster gives them (`unit_order`: key → place), age bands by age,
-    /// ethnic groups alphabetically; what is unknown last.
-    pub fn sort(self, values: &mut [String], unit_order: &HashMap<String, usize>) {
+    /// Where a value of this dimension comes in the report's order, smaller first: codes as
+    /// the report lists them, age bands by age, ethnic groups alphabetically, what is
+    /// unknown last. A unit comes where the roster first gives it (`unit_place`, which only
+    /// the roster knows; `None` puts it last).
+    pub fn rank(
+        self,
+        value: &str,
+        unit_place: Option<usize>,
+    ) -> (usize, Option<crate::text::collate::Key>) {
         fn position<T: Code>(value: &str) -> usize {
             T::ALL
                 .iter()
                 .position(|c| c.code() == value)
                 .unwrap_or(usize::MAX)
         }
-        let rank = |v: &String| -> (usize, Option<crate::text::collate::Key>) {
-            let place = match self {
-                Dimension::Unit => unit_order.get(v).copied().unwrap_or(usize::MAX),
-                Dimension::Category => position::<Category>(v),
-                Dimension::Gender => position::<Gender>(v),
-                Dimension::PartyMember | Dimension::EthnicMinority => {
-                    ["yes", "no"].iter().position(|c| c == v).unwrap_or(2)
-                }
-                Dimension::GeneralEducation => position::<GeneralEducation>(v),
-                Dimension::Professional => position::<Professional>(v),
-                Dimension::PoliticalTheory => position::<PoliticalTheory>(v),
-                Dimension::StateManagement => position::<StateManagement>(v),
-                Dimension::Evaluation => position::<Evaluation>(v),
-                Dimension::AgeBand => v.parse().unwrap_or(usize::MAX),
-                Dimension::Title => Title::ALL
-                    .iter()
-                    .position(|t| t.code() == v)
-                    .unwrap_or(usize::MAX),
-                Dimension::Ethnicity => {
-                    return (
-                        usize::from(v.is_empty()),
-                        Some(crate::text::collate::key(v)),
-                    )
-                }
-            };
-            (place, None)
+        let place = match self {
+            Dimension::Unit => unit_place.unwrap_or(usize::MAX),
+            Dimension::Category => position::<Category>(value),
+            Dimension::Gender => position::<Gender>(value),
+            Dimension::PartyMember | Dimension::EthnicMinority => {
+                ["yes", "no"].iter().position(|c| *c == value).unwrap_or(2)
+            }
+            Dimension::GeneralEducation => position::<GeneralEducation>(value),
+            Dimension::Professional => position::<Professional>(value),
+            Dimension::PoliticalTheory => position::<PoliticalTheory>(value),
+            Dimension::StateManagement => position::<StateManagement>(value),
+            Dimension::Evaluation => position::<Evaluation>(value),
+            Dimension::AgeBand => value.parse().unwrap_or(usize::MAX),
+            Dimension::Title => Title::ALL
+                .iter()
+                .position(|t| t.code() == value)
+                .unwrap_or(usize::MAX),
+            Dimension::Ethnicity => {
+                return (
+                    usize::from(value.is_empty()),
+                    Some(crate::text::collate::key(value)),
+                )
+            }
         };
-        values.sort_by_cached_key(rank);
+        (place, None)
     }
 
     /// The person's value, as the code used in JSON and the DOM (a unit by its key).
@@ -298,7 +299,7 @@ impl CrossTab {
 }
 
 /// Cross-tabulate the filtered roster by two dimensions; values in the report's order
-/// ([`Dimension::sort`]). A page that asks often keeps the [`Coded`] roster.
+/// ([`Dimension::rank`]). A page that asks often keeps the [`Coded`] roster.
 pub fn crosstab(
     roster: &Roster,
     options: &ReportOptions,

@@ -147,8 +147,8 @@ impl Present {
     }
 }
 
-/// Accumulates the figures of one group in a single pass.
-#[derive(Clone)]
+/// The figures of an empty group under one date and set of bands, and the age band of each
+/// person: a report counts into copies of `figures` ([`Figures::add`]).
 struct Tally<'a> {
     figures: Figures,
     bands: &'a AgeBands,
