@@ -57,19 +57,24 @@ pub async fn code(roster: &Roster) -> Coded {
 /// a name, a unit and a position: 250,000 people at once held the page for about 500 ms).
 pub const SEARCH_AT_ONCE: usize = 5_000;
 
-/// The staff list's search text (`canbo_core::roster::query::PeopleIndex::prepare_search`)
-/// for the roster on the page, made a slice at a time until it is whole. Each slice reads
-/// the roster and its index as they are then: a roster replaced meanwhile gets its own
-/// index, which the remaining slices make; no roster ends it.
-pub async fn prepare_search(state: crate::state::AppState) {
+/// People whose names get a collation key between two chances for the browser to draw.
+pub const NAMES_AT_ONCE: usize = 10_000;
+
+/// The staff list's search text (`canbo_core::roster::query::PeopleIndex::prepare_search`),
+/// then its names' ranks for a sort by name (`PeopleIndex::prepare_name_ranks`), for the
+/// roster on the page, made a slice at a time until whole. Each slice reads the roster and
+/// its index as they are then: a roster replaced meanwhile gets its own index, which the
+/// remaining slices make; no roster ends it.
+pub async fn prepare_staff_list(state: crate::state::AppState) {
     use leptos::prelude::*;
     loop {
         let_the_browser_draw().await;
         let done = state.roster.with_untracked(|roster| {
             roster.as_ref().is_none_or(|roster| {
-                state
-                    .people_index
-                    .with_untracked(|index| index.prepare_search(&roster.people, SEARCH_AT_ONCE))
+                state.people_index.with_untracked(|index| {
+                    index.prepare_search(&roster.people, SEARCH_AT_ONCE)
+                        && index.prepare_name_ranks(&roster.people, NAMES_AT_ONCE)
+                })
             })
         });
         if done {

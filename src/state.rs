@@ -111,11 +111,11 @@ impl AppState {
         });
         state.show_saved(loaded.saved);
         state.follow_other_tabs();
-        // Each roster's search text is made in the background, so that the first search of
-        // the staff list does not hold the page.
+        // Each roster's search text and names' ranks are made in the background, so that
+        // the first search or sort by name of the staff list does not hold the page.
         Effect::new(move |_| {
             if state.roster.with(Option::is_some) {
-                leptos::task::spawn_local(crate::in_slices::prepare_search(state));
+                leptos::task::spawn_local(crate::in_slices::prepare_staff_list(state));
             }
         });
         // Save on every change after the first run, which only reads back what was loaded. The
@@ -895,16 +895,16 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    async fn the_search_text_of_each_roster_is_made_ahead_in_the_background() {
+    async fn the_search_text_and_name_ranks_of_each_roster_are_made_ahead_in_the_background() {
         let state = AppState::empty();
-        // Whether the index of the roster on the page has everyone's search text (asking
-        // for no more people makes none).
+        // Whether the index of the roster on the page has everyone's search text and the
+        // names' ranks (asking for no more people makes none).
         let made = move || {
             state.roster.with_untracked(|r| {
                 let r = r.as_ref().unwrap();
-                state
-                    .people_index
-                    .with_untracked(|i| i.prepare_search(&r.people, 0))
+                state.people_index.with_untracked(|i| {
+                    i.prepare_search(&r.people, 0) && i.prepare_name_ranks(&r.people, 0)
+                })
             })
         };
         state.import(Picked {
@@ -912,14 +912,14 @@ mod tests {
             unreadable: vec![],
         });
         assert!(!made(), "nothing made yet");
-        crate::in_slices::prepare_search(state).await;
+        crate::in_slices::prepare_staff_list(state).await;
         assert!(made());
         // Another roster has an index of its own, made in turn.
         let mut fewer = state.roster.get_untracked().unwrap();
         fewer.people.truncate(7);
         state.show_roster(fewer, None);
         assert!(!made());
-        crate::in_slices::prepare_search(state).await;
+        crate::in_slices::prepare_staff_list(state).await;
         assert!(made());
     }
 

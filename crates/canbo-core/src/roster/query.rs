@@ -9,7 +9,9 @@
 //! search text are filled on first use, since most visits neither search nor sort. The
 //! search text, the costliest (every name folded: about half a second for 250,000 people
 //! in the browser), can also be made ahead a slice at a time
-//! ([`PeopleIndex::prepare_search`]), which the page does while nobody is looking.
+//! ([`PeopleIndex::prepare_search`]), which the page does while nobody is looking; so can
+//! the names' ranks ([`PeopleIndex::prepare_name_ranks`]: a collation key for each of
+//! 250,000 distinct names held the page for about 100 ms at the first sort by name).
 //!
 //! A person without the value sorted by (no unit, no position, no birth date) comes last in
 //! either direction: an empty cell is not a value at either end of the alphabet. Sorting is
@@ -55,6 +57,8 @@ pub struct PeopleIndex {
     /// [`PeopleIndex::prepare_search`] has finished.
     search: Mutex<Vec<String>>,
     name: OnceLock<Vec<u32>>,
+    /// The names' ranks being made ahead, until `name` is set.
+    name_ahead: Mutex<Ranking>,
     unit: OnceLock<Vec<u32>>,
     position: OnceLock<Vec<u32>>,
     origin: OnceLock<Vec<u32>>,
@@ -95,7 +99,21 @@ impl PeopleIndex {
                 people.get(i).and_then(|p| p.birth).map(chronological)
             }),
             PersonKey::Name => {
-                let ranks = self.name.get_or_init(|| text_ranks(people, |p| &p.name));
+                let ranks = self.name.get_or_init(|| {
+                    let mut ahead = self
+                        .name_ahead
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner);
+                    let made = ahead.len();
+                    ahead.add(
+                        people
+                            .get(made..)
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|p| p.name.as_str()),
+                    );
+                    std::mem::take(&mut *ahead).ranks()
+                });
                 order(&mut out, descending, |i| rank(ranks, i))
             }
             PersonKey::Unit => {
@@ -126,6 +144,30 @@ impl PeopleIndex {
             .len();
         let search = self.search_made_to(people, made.saturating_add(most));
         search.len() >= people.len()
+    }
+
+    /// Makes the names' collation keys of up to `most` more of `people` (the same slice as
+    /// for [`PeopleIndex::rows`]), then, at the call after the last of them, their ranks
+    /// (one sort of the distinct names); `true` once the ranks are made. A sort by name then
+    /// only reads them.
+    pub fn prepare_name_ranks(&self, people: &[Person], most: usize) -> bool {
+        if self.name.get().is_some() {
+            return true;
+        }
+        let mut ahead = self
+            .name_ahead
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let made = ahead.len();
+        if made >= people.len() {
+            let ranks = std::mem::take(&mut *ahead).ranks();
+            // A sort may have made them meanwhile: the same ranks either way.
+            let _ = self.name.set(ranks);
+            return true;
+        }
+        let end = made.saturating_add(most).min(people.len());
+        ahead.add(people[made..end].iter().map(|p| p.name.as_str()));
+        false
     }
 
     /// The search text, made for `people` up to the `end`-th person (no further than
@@ -179,14 +221,74 @@ fn chronological(date: PartialDate) -> (i32, u32, u32) {
     }
 }
 
+/// Ranks of texts being made a slice of people at a time: each distinct text met so far
+/// with its collation key (made once per text), and per person the text's place among them.
+#[derive(Debug, Default)]
+struct Ranking {
+    places: HashMap<Box<str>, u32>,
+    keys: Vec<collate::Key>,
+    /// Per person so far, the place of their text in `keys`; [`MISSING`] for an empty text.
+    of_person: Vec<u32>,
+}
+
+impl Ranking {
+    /// How many people have been added.
+    fn len(&self) -> usize {
+        self.of_person.len()
+    }
+
+    /// Adds the next people's texts.
+    fn add<'a>(&mut self, texts: impl Iterator<Item = &'a str>) {
+        for text in texts {
+            if text.is_empty() {
+                self.of_person.push(MISSING);
+                continue;
+            }
+            let place = match self.places.get(text) {
+                Some(&place) => place,
+                None => {
+                    let place = self.keys.len() as u32;
+                    self.keys.push(collate::key(text));
+                    self.places.insert(text.into(), place);
+                    place
+                }
+            };
+            self.of_person.push(place);
+        }
+    }
+
+    /// Per person added, the rank of their text in Vietnamese alphabetical order among the
+    /// distinct texts (texts with one collation key share a rank); [`MISSING`] for an empty
+    /// text.
+    fn ranks(self) -> Vec<u32> {
+        let mut by_key: Vec<u32> = (0..self.keys.len() as u32).collect();
+        by_key.sort_unstable_by(|&a, &b| self.keys[a as usize].cmp(&self.keys[b as usize]));
+        let mut rank_of_place = vec![0u32; self.keys.len()];
+        let mut rank = 0u32;
+        for (n, &place) in by_key.iter().enumerate() {
+            if n > 0 && self.keys[by_key[n - 1] as usize] != self.keys[place as usize] {
+                rank += 1;
+            }
+            rank_of_place[place as usize] = rank;
+        }
+        self.of_person
+            .into_iter()
+            .map(|place| {
+                rank_of_place
+                    .get(place as usize)
+                    .copied()
+                    .unwrap_or(MISSING)
+            })
+            .collect()
+    }
+}
+
 /// Per person, the rank of `text(person)` in Vietnamese alphabetical order among the
 /// roster's distinct texts (collated once each); [`MISSING`] for an empty text.
 fn text_ranks(people: &[Person], text: impl Fn(&Person) -> &str) -> Vec<u32> {
-    let ranks = ranks_of_texts(people.iter().map(&text));
-    people
-        .iter()
-        .map(|p| ranks.get(text(p)).copied().unwrap_or(MISSING))
-        .collect()
+    let mut ranking = Ranking::default();
+    ranking.add(people.iter().map(text));
+    ranking.ranks()
 }
 
 /// Each distinct non-empty text's rank in alphabetical order; texts with one collation key
@@ -475,6 +577,64 @@ mod tests {
                 .map(|q| index.rows(&people, &all(&people), q, None))
                 .collect();
             assert_eq!(found, expected, "{most} at a time");
+        }
+    }
+
+    #[test]
+    fn names_ranked_ahead_in_slices_of_any_size_sort_as_ranked_at_once() {
+        let names = [
+            "Đỗ Văn Em",
+            "",
+            "Dương Thị Hoa",
+            "an Thị Cúc",
+            "AN THỊ CÚC",
+            "Ân Văn Bình",
+        ];
+        let people: Vec<Person> = (0..17)
+            .map(|i| person(names[i % names.len()], "Xã A", None))
+            .collect();
+        let by_name = |index: &PeopleIndex, descending| {
+            index.rows(
+                &people,
+                &all(&people),
+                "",
+                Some(PeopleSort {
+                    key: PersonKey::Name,
+                    descending,
+                }),
+            )
+        };
+        let at_once = PeopleIndex::new();
+        let expected = [by_name(&at_once, false), by_name(&at_once, true)];
+        assert_eq!(people[expected[0][0]].name, "an Thị Cúc");
+        assert_eq!(
+            people[*expected[0].last().unwrap()].name,
+            "",
+            "no name last"
+        );
+        for most in [0, 1, 2, 5, 17, 100] {
+            // Part made (or none, with 0): a sort completes it.
+            let index = PeopleIndex::new();
+            assert!(!index.prepare_name_ranks(&people, most.min(5)));
+            assert_eq!(
+                [by_name(&index, false), by_name(&index, true)],
+                expected,
+                "{most}, then a sort"
+            );
+            assert!(index.prepare_name_ranks(&people, 1), "made by the sort");
+            // Made ahead to the end, a step at a time.
+            let index = PeopleIndex::new();
+            let mut steps = 0;
+            while !index.prepare_name_ranks(&people, most.max(1)) {
+                steps += 1;
+                assert!(steps <= people.len() + 1, "no end");
+            }
+            assert!(index.prepare_name_ranks(&people, 1), "stays made");
+            assert_eq!(
+                [by_name(&index, false), by_name(&index, true)],
+                expected,
+                "{most} at a time"
+            );
         }
     }
 
