@@ -147,7 +147,7 @@ pub fn DocumentButton() -> impl IntoView {
         let request = untrack(|| {
             let report = s.report.get()?;
             // The document is in the state's language, whatever the page shows.
-            let prose = current_prose(state, s, Lang::Vi)?;
+            let prose = current_prose(state, s, crate::turns::Turn::here(), Lang::Vi)?;
             Some(Request::Document {
                 report,
                 prose,

@@ -22,6 +22,7 @@ const ALWAYS_UP_TO: usize = 300;
 #[component]
 pub fn PrintForm() -> impl IntoView {
     let s = expect_context::<Settings>();
+    let turn = crate::turns::Turn::here();
     let printing = RwSignal::new(false);
     let before = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
     let after = window_event_listener_untyped("afterprint", move |_| printing.set(false));
@@ -32,12 +33,13 @@ pub fn PrintForm() -> impl IntoView {
     move || {
         let lang = s.lang.get();
         let wanted = printing.get()
-            || s.report
-                .with(|r| r.as_ref().is_some_and(|r| r.units.len() <= ALWAYS_UP_TO));
+            || turn.with(s.report, |r| {
+                r.as_ref().is_some_and(|r| r.units.len() <= ALWAYS_UP_TO)
+            });
         if !wanted {
             return None;
         }
-        s.report.with(|report| {
+        turn.with(s.report, |report| {
             let report = report.as_ref()?;
             let cols = columns(report, lang);
             let all_rows = rows(report, lang);

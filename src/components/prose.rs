@@ -19,6 +19,7 @@ use super::document::{DocumentButton, DocumentSettingsForm, PrintHeading};
 use crate::i18n::t;
 use crate::settings::Settings;
 use crate::state::AppState;
+use crate::turns::Turn;
 use canbo_core::Text;
 
 /// Keys of `AppState::settings` (kept between visits).
@@ -37,7 +38,7 @@ pub fn compare_with(state: AppState, name: &str) {
 
 /// The text of the report on screen in `lang`, with the sections and comparison the user
 /// chose (tracked: a view that calls it follows every choice).
-pub fn current_prose(state: AppState, s: Settings, lang: Lang) -> Option<Prose> {
+pub fn current_prose(state: AppState, s: Settings, turn: Turn, lang: Lang) -> Option<Prose> {
     let chosen = |key: &str| state.settings.with(|m| m.get(key).cloned());
     let compare = chosen(COMPARE_KEY);
     let with_standards = chosen(STANDARDS_KEY).is_some();
@@ -49,13 +50,13 @@ pub fn current_prose(state: AppState, s: Settings, lang: Lang) -> Option<Prose> 
                 .map(|s| (s.name.clone(), s.report.clone()))
         })
     });
-    let options = s.options.get();
-    s.report.with(|report| {
+    let options = turn.get(s.options);
+    turn.with(s.report, |report| {
         let report = report.as_ref()?;
         // The sections cover the people the report covers: the filtered roster.
         let people = (with_standards || with_retirement)
             .then(|| {
-                let rows = state.coded.with(|coded| {
+                let rows = turn.with(state.coded, |coded| {
                     coded
                         .as_ref()
                         .map(|coded| coded.rows(&options, &Default::default()))
@@ -104,7 +105,8 @@ pub fn current_prose(state: AppState, s: Settings, lang: Lang) -> Option<Prose> 
 pub fn ProseView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let s = expect_context::<Settings>();
-    let text = Memo::new(move |_| current_prose(state, s, s.lang.get()));
+    let turn = Turn::here();
+    let text = Memo::new(move |_| current_prose(state, s, turn, s.lang.get()));
     let copied = RwSignal::new(None::<Text>);
     // A new text makes the last "copied" stale.
     Effect::new(move |_| {

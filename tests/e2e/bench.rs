@@ -58,6 +58,18 @@ async fn until_stat_changes(
     Err(format!("{stat} did not change within 600 s").into())
 }
 
+/// How long since `since` until no section of the report is being redrawn (`turns::Later`
+/// marks one `aria-busy` until its own task has redrawn it).
+async fn until_sections_drawn(page: &Page, since: Instant) -> TestResult<Duration> {
+    while since.elapsed() < Duration::from_secs(600) {
+        if !page.has(".turn[aria-busy]").await? {
+            return Ok(since.elapsed());
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    Err("a section was still being redrawn after 600 s".into())
+}
+
 #[tokio::test]
 #[ignore]
 async fn bench_import_against_sheetjs() {
@@ -83,8 +95,10 @@ async fn bench_import_against_sheetjs() {
         let changed = Instant::now();
         set_input(&page, "[data-filter=gender]", "nu").await?;
         let (filter, _) = until_stat_changes(&page, "people", Some(people.clone()), changed).await?;
+        let sections = until_sections_drawn(&page, changed).await?;
         tokio::time::sleep(Duration::from_millis(500)).await;
         report("filter_ms", filter.as_millis());
+        report("filter_sections_ms", sections.as_millis());
         report("filter_longest_task_ms", longest_task(&page).await?.round());
         if let Some(women) = women {
             assert_eq!(

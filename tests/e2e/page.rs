@@ -134,7 +134,9 @@ impl Page {
         }
     }
 
-    /// Waits until `data-stat="<stat>"` shows `value`.
+    /// Waits until `data-stat="<stat>"` shows `value` and every section of the report has
+    /// been redrawn for it (the sections after the headlines are redrawn a task later, marked
+    /// `aria-busy` meanwhile: `turns::Later`).
     pub async fn wait_for_stat(&self, stat: &str, value: u32) -> TestResult {
         let css = format!("[data-stat='{stat}'][data-value='{value}']");
         if self
@@ -144,13 +146,27 @@ impl Page {
             .exists()
             .await?
         {
-            return Ok(());
+            return self.wait_for_sections().await;
         }
         Err(format!(
             "expected {stat} = {value}, the page shows {:?}",
             self.stat(stat).await?
         )
         .into())
+    }
+
+    /// Waits until no section of the report is being redrawn (`aria-busy` on a `turns::Later`).
+    pub async fn wait_for_sections(&self) -> TestResult {
+        if self
+            .driver
+            .query(By::Css(".turn[aria-busy]"))
+            .wait(PATIENCE, POLL)
+            .not_exists()
+            .await?
+        {
+            return Ok(());
+        }
+        Err("a section of the report is still being redrawn".into())
     }
 
     /// Saves what the user sees as `target/screenshots/<name>.png`, for people to look at.

@@ -146,6 +146,18 @@ async fn filters_drill_down_units_and_the_roster_page() {
                 .await?;
             assert_eq!(sorted.as_deref(), Some("descending"));
             page.find("[data-testid=crosstab]").await?;
+            // The cross-tab's default is unit by category; the units picked as columns too
+            // would be a diagonal (at a province, 10,000 × 10,000 counts): the sides swap.
+            set_input(&page, "#ct-cols", "unit").await?;
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while picked(&page, "#ct-rows").await?.as_deref() != Some("category") {
+                assert!(
+                    Instant::now() < deadline,
+                    "the rows did not take the columns' dimension"
+                );
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            assert_eq!(picked(&page, "#ct-cols").await?.as_deref(), Some("unit"));
 
             // The roster page: everyone, virtualised, searchable.
             page.find("[data-testid=tab-people]").await?.click().await?;
@@ -290,5 +302,107 @@ async fn screenshots_of_every_screen() {
             .await?;
         Ok(())
     })
+    .await;
+}
+
+/// The value a `<select>` shows.
+async fn picked(page: &Page, css: &str) -> TestResult<Option<String>> {
+    Ok(page.find(css).await?.prop("value").await?)
+}
+
+/// How many options the list `css` holds.
+async fn options_in(page: &Page, css: &str) -> TestResult<usize> {
+    Ok(page
+        .driver
+        .find_all(By::Css(format!("{css} option")))
+        .await?
+        .len())
+}
+
+/// Waits until the list `css` holds `n` options.
+async fn wait_for_options(page: &Page, css: &str, n: usize) -> TestResult {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let now = options_in(page, css).await?;
+        if now == n {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(format!("{css} holds {now} options, not {n}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_long_unit_list_is_narrowed_by_typing_and_keeps_the_unit_chosen() {
+    run(
+        "a_long_unit_list_is_narrowed_by_typing_and_keeps_the_unit_chosen",
+        |page| async move {
+            // Forty communes, one person each: too many to pick from a plain list.
+            let mut csv = String::from(
+                "STT,Họ và tên,Ngày sinh,Giới tính,Xã/phường/thị trấn,Chức vụ,Phân loại\n",
+            );
+            for i in 1..=40 {
+                let unit = if i == 40 {
+                    "Xã Yên Thế".to_string()
+                } else {
+                    format!("Xã Thử {i}")
+                };
+                csv.push_str(&format!(
+                    "{i},Người {i},01/01/1980,Nam,{unit},Công chức Tư pháp - Hộ tịch,Công chức\n"
+                ));
+            }
+            let path = std::env::temp_dir()
+                .join(format!("canbo-e2e-bon-muoi-xa-{}.csv", std::process::id()));
+            std::fs::write(&path, csv)?;
+            page.open().await?;
+            page.import_file(&path).await?;
+            page.wait_for_stat("people", 40).await?;
+            let list = "#filter-unit";
+            // «Tất cả» and the forty.
+            wait_for_options(&page, list, 41).await?;
+
+            // Typed without diacritics or case, the list holds what matches.
+            page.find("[data-filter-search=unit]")
+                .await?
+                .send_keys("YEN the")
+                .await?;
+            wait_for_options(&page, list, 2).await?;
+            let value = page
+                .find(&format!("{list} option:nth-child(2)"))
+                .await?
+                .value()
+                .await?
+                .unwrap_or_default();
+            set_input(&page, list, &value).await?;
+            page.wait_for_stat("people", 1).await?;
+
+            // Another search: the unit chosen stays, first, and stays chosen.
+            page.find("[data-filter-search=unit]")
+                .await?
+                .clear()
+                .await?;
+            page.find("[data-filter-search=unit]")
+                .await?
+                .send_keys("thu 1")
+                .await?;
+            // «Tất cả», Xã Yên Thế, Xã Thử 1 and 10–19.
+            wait_for_options(&page, list, 13).await?;
+            assert_eq!(picked(&page, list).await?.as_deref(), Some(value.as_str()));
+            page.wait_for_stat("people", 1).await?;
+
+            // Nothing typed: every unit again.
+            page.find("[data-filter-search=unit]")
+                .await?
+                .clear()
+                .await?;
+            set_input(&page, "[data-filter-search=unit]", "").await?;
+            wait_for_options(&page, list, 41).await?;
+            assert_eq!(picked(&page, list).await?.as_deref(), Some(value.as_str()));
+            let _ = std::fs::remove_file(&path);
+            Ok(())
+        },
+    )
     .await;
 }

@@ -139,9 +139,10 @@ fn card(title: String, rows: Vec<(String, String, u32)>, whole: u32, lang: Lang)
 #[component]
 pub fn Breakdowns() -> impl IntoView {
     let s = expect_context::<Settings>();
+    let turn = crate::turns::Turn::here();
     move || {
         let lang = s.lang.get();
-        s.report.with(|report| {
+        turn.with(s.report, |report| {
             let report = report.as_ref()?;
             let all = stats(report);
             let whole = report.people;
@@ -232,16 +233,17 @@ fn age_card(report: &Report, all: &[Stat], lang: Lang) -> impl IntoView {
 fn AgePyramid() -> impl IntoView {
     let s = expect_context::<Settings>();
     let state = expect_context::<AppState>();
+    let turn = crate::turns::Turn::here();
     move || {
         let lang = s.lang.get();
-        let options = s.options.get();
+        let options = turn.get(s.options);
         // The bands' labels only: the report (10,000 units' figures at a province) is not
         // copied.
-        let labels: Vec<String> = s.report.with(|r| {
+        let labels: Vec<String> = turn.with(s.report, |r| {
             r.as_ref()
                 .map(|r| r.age.bands.iter().map(|b| b.label.to_string()).collect())
         })?;
-        let table = state.coded.with(|coded| {
+        let table = turn.with(state.coded, |coded| {
             coded
                 .as_ref()
                 .map(|c| c.crosstab(&options, Dimension::AgeBand, Dimension::Gender))

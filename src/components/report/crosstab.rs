@@ -12,31 +12,42 @@ use crate::state::AppState;
 pub fn CrossTabView() -> impl IntoView {
     let s = expect_context::<Settings>();
     let state = expect_context::<AppState>();
+    let turn = crate::turns::Turn::here();
     let rows_dim = RwSignal::new(Dimension::Unit);
     let cols_dim = RwSignal::new(Dimension::Category);
     // Rows and columns shown of a long dimension (units, names of schools…).
     let shown_rows = RwSignal::new(ROWS_AT_ONCE);
     let shown_cols = RwSignal::new(ROWS_AT_ONCE);
-    let picker = move |id: &'static str, which: RwSignal<Dimension>, lang| {
+    // A dimension picked on both sides would be a table of its diagonal only, and for units
+    // at a province 10,000 × 10,000 counts (400 MB): the other side takes this side's old
+    // dimension instead (the two swap).
+    let pick = move |which: RwSignal<Dimension>, other: RwSignal<Dimension>, d: Dimension| {
+        let was = which.get_untracked();
+        if other.get_untracked() == d {
+            other.set(was);
+        }
+        which.set(d);
+    };
+    let picker = move |id: &'static str, which: RwSignal<Dimension>, other, lang| {
         let options = Dimension::ALL
             .iter()
             .map(|&d| {
-                view! { <option value=d.code() selected=move || which.get() == d>{d.label(lang)}</option> }
+                view! { <option value=d.code() prop:selected=move || which.get() == d>{d.label(lang)}</option> }
             })
             .collect_view();
         view! {
             <select id=id on:change=move |ev| {
-                if let Some(d) = Dimension::from_code(&event_target_value(&ev)) { which.set(d) }
+                if let Some(d) = Dimension::from_code(&event_target_value(&ev)) { pick(which, other, d) }
             }>{options}</select>
         }
     };
     move || {
         let lang = s.lang.get();
-        let options = s.options.get();
+        let options = turn.get(s.options);
         let (r, c) = (rows_dim.get(), cols_dim.get());
         // The core gives the values in the report's order, and names those shown (a
         // province's 10,000 units are not all named for the first 50 rows).
-        let (table, rl, cl) = state.coded.with(|coded| {
+        let (table, rl, cl) = turn.with(state.coded, |coded| {
             let coded = coded.as_ref()?;
             let table = coded.crosstab(&options, r, c);
             let rows = &table.row_values[..table.row_values.len().min(shown_rows.get())];
@@ -79,9 +90,9 @@ pub fn CrossTabView() -> impl IntoView {
                 <h2>{t("Bảng chéo", "Cross-tab")}</h2>
                 <div class="crosstab-pickers no-print">
                     <label for="ct-rows">{t("Hàng", "Rows")}</label>
-                    {picker("ct-rows", rows_dim, lang)}
+                    {picker("ct-rows", rows_dim, cols_dim, lang)}
                     <label for="ct-cols">{t("Cột", "Columns")}</label>
-                    {picker("ct-cols", cols_dim, lang)}
+                    {picker("ct-cols", cols_dim, rows_dim, lang)}
                 </div>
                 <div class="table-scroll" tabindex="0" role="region" aria-label=t("Bảng chéo", "Cross-tab")>
                     <table data-testid="crosstab">

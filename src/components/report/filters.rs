@@ -1,6 +1,6 @@
 //! Filters on any dimension: the whole report (figures, charts, tables) follows at once.
 
-use canbo_core::report::{Dimension, ReportOptions};
+use canbo_core::report::{narrow_choices, Dimension, ReportOptions};
 use leptos::prelude::*;
 
 use crate::i18n::t;
@@ -56,24 +56,68 @@ pub fn Filters() -> impl IntoView {
                 // made thousands of subscribers to the filter, each costly to drop and add
                 // again on every change).
                 let select = NodeRef::<leptos::html::Select>::new();
-                let mut options = Some(options);
+                // A long list (a province's units) can be narrowed by typing: the list then
+                // holds what matches (`narrow_choices`) and the value chosen.
+                let long = options.len() > NARROW_FROM;
+                let query = RwSignal::new(String::new());
+                let options = std::sync::Arc::new(options);
+                let filling = StoredValue::new(0u64);
                 Effect::new(move |_| {
-                    let chosen = s.chosen(dim);
+                    let typed = query.get();
                     let Some(select) = select.get() else {
                         return;
                     };
-                    if let Some(options) = options.take() {
-                        let select = select.clone();
-                        leptos::task::spawn_local(async move {
-                            fill(&select, &options).await;
+                    let options = options.clone();
+                    let this = filling
+                        .try_update_value(|n| {
+                            *n += 1;
+                            *n
+                        })
+                        .unwrap_or(0);
+                    leptos::task::spawn_local(async move {
+                        let chosen = s.chosen(dim);
+                        let shown: Vec<&(String, String)> = narrow_choices(&options, &typed)
+                            .into_iter()
+                            .filter_map(|i| options.get(i))
+                            .collect();
+                        // The value chosen stays in the list, first, whatever is typed.
+                        let kept = options
+                            .iter()
+                            .find(|(v, _)| !chosen.is_empty() && *v == chosen);
+                        let kept = kept.filter(|c| !shown.contains(c));
+                        select.set_length(1);
+                        let still = move || filling.try_get_value() == Some(this);
+                        fill(&select, kept.into_iter().chain(shown), still).await;
+                        if still() {
                             select.set_value(&s.chosen(dim));
-                        });
+                        }
+                    });
+                });
+                Effect::new(move |_| {
+                    let chosen = s.chosen(dim);
+                    if let Some(select) = select.get() {
+                        select.set_value(&chosen);
                     }
-                    select.set_value(&chosen);
+                });
+                let search = long.then(|| {
+                    let label =
+                        format!("{}: {}", dim.label(lang), t("gõ để tìm", "type to search"));
+                    view! {
+                        <input
+                            type="search"
+                            class="filter-search"
+                            data-filter-search=dim.code()
+                            aria-label=label
+                            aria-controls=id.clone()
+                            placeholder=t("Gõ để tìm…", "Type to search…")
+                            on:input=move |ev| query.set(event_target_value(&ev))
+                        />
+                    }
                 });
                 view! {
                     <div class="field">
                         <label for=id.clone()>{dim.label(lang)}</label>
+                        {search}
                         <select
                             node_ref=select
                             id=id
@@ -107,17 +151,29 @@ pub fn Filters() -> impl IntoView {
 /// Options put in a list between two turns of the browser.
 const OPTIONS_AT_ONCE: usize = 1_000;
 
-/// Adds `options` (value, label) to `select`, after what it holds, a slice at a time.
-/// Through the DOM rather than as views: a province's unit list has 10,000 options, and as
-/// views they were most of drawing the report after an import (a view keeps state for
-/// each, to update it; these are only ever replaced whole, with the list).
-async fn fill(select: &web_sys::HtmlSelectElement, options: &[(String, String)]) {
+/// A list with more choices than this can be narrowed by typing.
+const NARROW_FROM: usize = 30;
+
+/// Adds `options` (value, label) to `select`, after what it holds, a slice at a time, as
+/// long as `still()` (a newer fill replaces this one). Through the DOM rather than as views:
+/// a province's unit list has 10,000 options, and as views they were most of drawing the
+/// report after an import (a view keeps state for each, to update it; these are only ever
+/// replaced whole, with the list).
+async fn fill<'a>(
+    select: &web_sys::HtmlSelectElement,
+    options: impl Iterator<Item = &'a (String, String)>,
+    still: impl Fn() -> bool,
+) {
     let Some(document) = select.owner_document() else {
         return;
     };
+    let options: Vec<&(String, String)> = options.collect();
     for (i, slice) in options.chunks(OPTIONS_AT_ONCE).enumerate() {
         if i > 0 {
             crate::turns::let_the_browser_draw().await;
+        }
+        if !still() {
+            return;
         }
         let some = document.create_document_fragment();
         for (value, label) in slice {

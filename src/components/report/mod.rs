@@ -37,17 +37,22 @@ pub fn ReportPage() -> impl IntoView {
         <ReportControls />
         {move || {
             has.get().then(|| {
-                // The headline figures at once, each other section in a task of its own.
+                // The headline figures at once, each other section in a task of its own,
+                // built and redrawn so.
+                let follows = Signal::derive(move || {
+                    settings.options.track();
+                    settings.report.track();
+                });
                 view! {
                     <crate::components::UnreadCount />
                     <breakdowns::Headlines />
-                    <Later><crate::components::prose::ProseView /></Later>
-                    <Later><filters::Filters /></Later>
-                    <Later><exports::ReportExports /></Later>
-                    <Later><breakdowns::Breakdowns /></Later>
-                    <Later><units::UnitTable /></Later>
-                    <Later><crate::components::print_form::PrintForm /></Later>
-                    <Later><crosstab::CrossTabView /></Later>
+                    <Later follows><crate::components::prose::ProseView /></Later>
+                    <Later follows><filters::Filters /></Later>
+                    <Later follows><exports::ReportExports /></Later>
+                    <Later follows><breakdowns::Breakdowns /></Later>
+                    <Later follows><units::UnitTable /></Later>
+                    <Later follows><crate::components::print_form::PrintForm /></Later>
+                    <Later follows><crosstab::CrossTabView /></Later>
                     <Drill />
                 }
             })

@@ -46,12 +46,13 @@ fn aria_sort(order: UnitOrder, heading: Option<usize>) -> &'static str {
 #[component]
 pub fn UnitTable() -> impl IntoView {
     let s = expect_context::<Settings>();
+    let turn = crate::turns::Turn::here();
     let order = RwSignal::new(UnitOrder::Report);
     let shown = RwSignal::new(UNITS_AT_ONCE);
     move || {
         let lang = s.lang.get();
         let order_now = order.get();
-        s.report.with(|report| {
+        turn.with(s.report, |report| {
             let report = report.as_ref()?;
             let cols = columns(report, lang);
             let all_rows = rows(report, lang);

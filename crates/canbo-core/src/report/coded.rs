@@ -408,6 +408,24 @@ impl Coded {
 /// them ([`Dimension::rank`]), and where each of them is in `seen`. The sort is stable:
 /// values alike in rank keep the order they were met in. A unit's code is its place of
 /// first appearance in the whole roster, which is the report's order of units.
+/// The places in `choices` (as [`Coded::choices`] gives them) of those whose label holds
+/// `query`, as the staff list's search finds a name: case, diacritics, `đ` and punctuation
+/// ignored ([`crate::text::fold`]), so «yen the» finds «Xã Yên Thế». In the order given;
+/// every place for a query with nothing to match. A filter list of a province's 10,000
+/// units is narrowed so as it is typed.
+pub fn narrow_choices(choices: &[(String, String)], query: &str) -> Vec<usize> {
+    let query = crate::text::fold(query);
+    if query.is_empty() {
+        return (0..choices.len()).collect();
+    }
+    choices
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, label))| crate::text::fold(label).contains(&query))
+        .map(|(i, _)| i)
+        .collect()
+}
+
 fn in_report_order(dim: Dimension, column: &Column, seen: &[u32]) -> (Vec<usize>, Vec<String>) {
     let mut order: Vec<usize> = (0..seen.len()).collect();
     order.sort_by_cached_key(|&i| {

@@ -413,3 +413,35 @@ fn the_reports_of_one_roster_share_its_warnings_rather_than_copy_them() {
     assert_eq!(&whole.warnings[..], &roster.warnings[..]);
     assert!(std::sync::Arc::ptr_eq(&whole.warnings, &filtered.warnings));
 }
+
+#[test]
+fn a_filter_list_is_narrowed_by_what_is_typed_as_a_search_finds_it() {
+    let choices: Vec<(String, String)> = [
+        "Xã Yên Thế",
+        "Phường Đồng Tâm",
+        "Thị trấn Yên Thịnh",
+        "XÃ YÊN THẾ (cũ)",
+        "Xã Tân-Lập",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, l)| (format!("k{i}"), l.to_string()))
+    .collect();
+    let narrow = |q: &str| crate::report::narrow_choices(&choices, q);
+    // Nothing to match: everything, in the order given.
+    assert_eq!(narrow(""), [0, 1, 2, 3, 4]);
+    assert_eq!(narrow("  - "), [0, 1, 2, 3, 4]);
+    // Case, diacritics, đ and punctuation aside; in the order given.
+    for q in ["yen the", "Yên Thế", "YEN-THE", "yên  thế"] {
+        assert_eq!(narrow(q), [0, 3], "{q}");
+    }
+    assert_eq!(narrow("dong tam"), [1]);
+    assert_eq!(narrow("Đồng"), [1]);
+    assert_eq!(narrow("yen th"), [0, 2, 3]);
+    assert_eq!(narrow("tan lap"), [4]);
+    assert!(narrow("hà nội").is_empty());
+    // Each label finds itself.
+    for (i, (_, label)) in choices.iter().enumerate() {
+        assert!(narrow(label).contains(&i), "{label}");
+    }
+}
