@@ -57,7 +57,8 @@ pub async fn code(roster: &Roster) -> Coded {
 /// a name, a unit and a position: 250,000 people at once held the page for about 500 ms).
 pub const SEARCH_AT_ONCE: usize = 5_000;
 
-/// People whose names get a collation key between two chances for the browser to draw.
+/// People whose names get a collation key, or distinct names sorted into a run, between two
+/// chances for the browser to draw (a merge of two runs is a step of its own).
 pub const NAMES_AT_ONCE: usize = 10_000;
 
 /// The staff list's search text (`canbo_core::roster::query::PeopleIndex::prepare_search`),

@@ -276,3 +276,27 @@ impl Page {
             .ok_or_else(|| format!("`{script}` gave {:?}", value.json()).into())
     }
 }
+
+/// Reads `read` every 100 ms until `done` holds of what it read (for at most 30 s), and
+/// returns that; the error says `what` was awaited and what was last read.
+pub async fn poll_until<T, Fut>(
+    what: &str,
+    read: impl Fn() -> Fut,
+    done: impl Fn(&T) -> bool,
+) -> TestResult<T>
+where
+    T: std::fmt::Debug,
+    Fut: std::future::Future<Output = TestResult<T>>,
+{
+    let deadline = std::time::Instant::now() + PATIENCE;
+    loop {
+        let now = read().await?;
+        if done(&now) {
+            return Ok(now);
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("waited for {what}; last read {now:?}").into());
+        }
+        tokio::time::sleep(POLL).await;
+    }
+}

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use thirtyfour::prelude::*;
 
 use crate::browser::{run, screenshot_dir, TestResult};
-use crate::page::Page;
+use crate::page::{poll_until, Page};
 use crate::report_samples::set_input;
 
 fn sample() -> std::path::PathBuf {
@@ -149,14 +149,12 @@ async fn filters_drill_down_units_and_the_roster_page() {
             // The cross-tab's default is unit by category; the units picked as columns too
             // would be a diagonal (at a province, 10,000 × 10,000 counts): the sides swap.
             set_input(&page, "#ct-cols", "unit").await?;
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while picked(&page, "#ct-rows").await?.as_deref() != Some("category") {
-                assert!(
-                    Instant::now() < deadline,
-                    "the rows did not take the columns' dimension"
-                );
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
+            poll_until(
+                "the rows to take the columns' old dimension",
+                || picked(&page, "#ct-rows"),
+                |rows| rows.as_deref() == Some("category"),
+            )
+            .await?;
             assert_eq!(picked(&page, "#ct-cols").await?.as_deref(), Some("unit"));
 
             // The roster page: everyone, virtualised, searchable.
@@ -321,17 +319,9 @@ async fn options_in(page: &Page, css: &str) -> TestResult<usize> {
 
 /// Waits until the list `css` holds `n` options.
 async fn wait_for_options(page: &Page, css: &str, n: usize) -> TestResult {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let now = options_in(page, css).await?;
-        if now == n {
-            return Ok(());
-        }
-        if Instant::now() > deadline {
-            return Err(format!("{css} holds {now} options, not {n}").into());
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let what = format!("{n} options in {css}");
+    poll_until(&what, || options_in(page, css), |&now| now == n).await?;
+    Ok(())
 }
 
 #[tokio::test]

@@ -17,7 +17,7 @@
 //! either direction: an empty cell is not a value at either end of the alphabet. Sorting is
 //! stable, so people equal on the key keep the order they were given in.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use super::Person;
@@ -146,28 +146,35 @@ impl PeopleIndex {
         search.len() >= people.len()
     }
 
-    /// Makes the names' collation keys of up to `most` more of `people` (the same slice as
-    /// for [`PeopleIndex::rows`]), then, at the call after the last of them, their ranks
-    /// (one sort of the distinct names); `true` once the ranks are made. A sort by name then
-    /// only reads them.
+    /// One step of making the names' ranks ahead: the collation keys of up to `most` more of
+    /// `people` (the same slice as for [`PeopleIndex::rows`]), then, once everyone's is
+    /// made, a step of sorting the distinct names (up to `most` of them, or a merge of two
+    /// runs); `true` once the ranks are made. A sort by name then only reads them. Asking
+    /// for none (`most` 0) makes nothing and says whether they are made.
     pub fn prepare_name_ranks(&self, people: &[Person], most: usize) -> bool {
         if self.name.get().is_some() {
             return true;
+        }
+        if most == 0 {
+            return false;
         }
         let mut ahead = self
             .name_ahead
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
         let made = ahead.len();
-        if made >= people.len() {
-            let ranks = std::mem::take(&mut *ahead).ranks();
-            // A sort may have made them meanwhile: the same ranks either way.
-            let _ = self.name.set(ranks);
-            return true;
+        if made < people.len() {
+            let end = made.saturating_add(most).min(people.len());
+            ahead.add(people[made..end].iter().map(|p| p.name.as_str()));
+            return false;
         }
-        let end = made.saturating_add(most).min(people.len());
-        ahead.add(people[made..end].iter().map(|p| p.name.as_str()));
-        false
+        if !ahead.sort_step(most) {
+            return false;
+        }
+        let ranks = std::mem::take(&mut *ahead).ranks();
+        // A sort may have made them meanwhile: the same ranks either way.
+        let _ = self.name.set(ranks);
+        true
     }
 
     /// The search text, made for `people` up to the `end`-th person (no further than
@@ -229,6 +236,10 @@ struct Ranking {
     keys: Vec<collate::Key>,
     /// Per person so far, the place of their text in `keys`; [`MISSING`] for an empty text.
     of_person: Vec<u32>,
+    /// Places in key order, a run at a time ([`Ranking::sort_step`]): sorted runs of the
+    /// first `in_runs` places, merged two by two until one is left.
+    runs: VecDeque<Vec<u32>>,
+    in_runs: usize,
 }
 
 impl Ranking {
@@ -257,12 +268,46 @@ impl Ranking {
         }
     }
 
+    /// One step of putting the distinct texts in key order: sorts up to `most` more of them
+    /// into a run of their own, or else merges the two oldest runs (about as many
+    /// comparisons as the two hold: a province's 250,000 names sorted at once held the page
+    /// for some 100 ms); `true` once one run holds them all.
+    fn sort_step(&mut self, most: usize) -> bool {
+        let keys = &self.keys;
+        let by_key = |a: &u32, b: &u32| keys[*a as usize].cmp(&keys[*b as usize]);
+        if self.in_runs < keys.len() {
+            let end = self.in_runs.saturating_add(most.max(1)).min(keys.len());
+            let mut run: Vec<u32> = (self.in_runs as u32..end as u32).collect();
+            run.sort_unstable_by(by_key);
+            self.runs.push_back(run);
+            self.in_runs = end;
+        } else if self.runs.len() >= 2 {
+            let (a, b) = (
+                self.runs.pop_front().unwrap_or_default(),
+                self.runs.pop_front().unwrap_or_default(),
+            );
+            let mut merged = Vec::with_capacity(a.len() + b.len());
+            let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+            while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+                let next = if by_key(y, x).is_lt() {
+                    b.next()
+                } else {
+                    a.next()
+                };
+                merged.extend(next);
+            }
+            merged.extend(a.chain(b));
+            self.runs.push_back(merged);
+        }
+        self.in_runs == keys.len() && self.runs.len() <= 1
+    }
+
     /// Per person added, the rank of their text in Vietnamese alphabetical order among the
     /// distinct texts (texts with one collation key share a rank); [`MISSING`] for an empty
-    /// text.
-    fn ranks(self) -> Vec<u32> {
-        let mut by_key: Vec<u32> = (0..self.keys.len() as u32).collect();
-        by_key.sort_unstable_by(|&a, &b| self.keys[a as usize].cmp(&self.keys[b as usize]));
+    /// text. Finishes the sort begun by [`Ranking::sort_step`].
+    fn ranks(mut self) -> Vec<u32> {
+        while !self.sort_step(usize::MAX) {}
+        let by_key = self.runs.pop_front().unwrap_or_default();
         let mut rank_of_place = vec![0u32; self.keys.len()];
         let mut rank = 0u32;
         for (n, &place) in by_key.iter().enumerate() {
@@ -612,22 +657,17 @@ mod tests {
             "",
             "no name last"
         );
-        for most in [0, 1, 2, 5, 17, 100] {
-            // Part made (or none, with 0): a sort completes it.
-            let index = PeopleIndex::new();
-            assert!(!index.prepare_name_ranks(&people, most.min(5)));
-            assert_eq!(
-                [by_name(&index, false), by_name(&index, true)],
-                expected,
-                "{most}, then a sort"
-            );
-            assert!(index.prepare_name_ranks(&people, 1), "made by the sort");
+        // Asking for none makes nothing.
+        let index = PeopleIndex::new();
+        assert!(!index.prepare_name_ranks(&people, 0));
+        assert!(!index.prepare_name_ranks(&people, 0));
+        for most in [1, 2, 5, 17, 100] {
             // Made ahead to the end, a step at a time.
             let index = PeopleIndex::new();
             let mut steps = 0;
-            while !index.prepare_name_ranks(&people, most.max(1)) {
+            while !index.prepare_name_ranks(&people, most) {
                 steps += 1;
-                assert!(steps <= people.len() + 1, "no end");
+                assert!(steps <= 4 * people.len() + 4, "no end");
             }
             assert!(index.prepare_name_ranks(&people, 1), "stays made");
             assert_eq!(
@@ -635,6 +675,20 @@ mod tests {
                 expected,
                 "{most} at a time"
             );
+            // Stopped after any step (keys part made, runs part sorted or merged): a sort
+            // finishes what was begun.
+            for stop in 0..steps {
+                let index = PeopleIndex::new();
+                for _ in 0..stop {
+                    assert!(!index.prepare_name_ranks(&people, most));
+                }
+                assert_eq!(
+                    [by_name(&index, false), by_name(&index, true)],
+                    expected,
+                    "{most} at a time, stopped after {stop} steps"
+                );
+                assert!(index.prepare_name_ranks(&people, 1), "made by the sort");
+            }
         }
     }
 
