@@ -1,8 +1,8 @@
 //! The English page reads English everywhere: a roster whose own data has no Vietnamese
 //! letter (names, units, titles and levels written without diacritics, as many offices
 //! type them), the page switched to English, every page and panel visited with every fold
-//! opened, and no Vietnamese letter anywhere in what the page shows, except the language
-//! switch's own «Tiếng Việt».
+//! opened, and no Vietnamese letter anywhere in what the page shows or names for a screen
+//! reader (`aria-label`, `title`), except the language switch's own «Tiếng Việt».
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -69,7 +69,11 @@ async fn vietnamese_lines(page: &Page, place: &str) -> TestResult<Vec<String>> {
         .execute(
             "const own = document.querySelector('[data-testid=lang-vi]');\
              const label = own ? own.innerText : '';\
-             return document.body.innerText.split(label).join('');",
+             const named = [...document.querySelectorAll('[aria-label], [title]')]\
+               .filter(e => !e.closest('[data-testid=lang-vi]') && !e.querySelector('[data-testid=lang-vi]'))\
+               .flatMap(e => ['aria-label', 'title'].map(a => e.getAttribute(a)).filter(Boolean))\
+               .map(v => '(named) ' + v);\
+             return [document.body.innerText.split(label).join(''), ...named].join('\\n');",
             Vec::new(),
         )
         .await?;
@@ -93,8 +97,21 @@ async fn the_english_page_shows_no_vietnamese_letter() {
             page.wait_for_stat("people", 420).await?;
             let mut found = Vec::new();
 
+            // A snapshot kept, whose buttons are named for a screen reader.
+            page.find("[data-testid=snapshot-name]")
+                .await?
+                .send_keys("First half")
+                .await?;
+            page.find("[data-testid=snapshot-save]")
+                .await?
+                .click()
+                .await?;
+            page.find("[data-testid=snapshot][data-name='First half']")
+                .await?;
+
             // The report with its text (standards and retirement sections too), its drill-down
-            // and the cross-tab.
+            // and the cross-tab; what the page shows, and what it names for a screen reader
+            // (`aria-label`, `title`).
             page.find("[data-testid=crosstab]").await?;
             for part in ["prose-standards", "prose-retirement"] {
                 page.find(&format!("[data-testid={part}]"))

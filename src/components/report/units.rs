@@ -164,11 +164,11 @@ fn unit_cells(
                                 .chain(f.conditions)
                                 .collect(),
                         };
-                        let title = format!("{name} — {} {}", col.group, col.label);
+                        let title = format!("{name} — {}", col.title());
                         view! { <Count value drill=(title, f) /> }.into_any()
                     }
                     (Some(f), None) => {
-                        let title = format!("{} {}", col.group, col.label);
+                        let title = col.title();
                         view! { <Count value drill=(title, f) /> }.into_any()
                     }
                     _ => view! { <Count value /> }.into_any(),

@@ -49,7 +49,7 @@ pub fn Snapshots() -> impl IntoView {
                         id="snapshot-name"
                         type="text"
                         data-testid="snapshot-name"
-                        placeholder="6 tháng đầu năm 2019"
+                        placeholder=move || t("6 tháng đầu năm 2019", "First half of 2019")
                         prop:value=name
                         on:input=move |ev| name.set(event_target_value(&ev))
                     />
@@ -78,7 +78,12 @@ fn snapshot_item(
     state: AppState,
     comparing: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let (n1, n2) = (s.name.clone(), s.name.clone());
+    let (n1, n2, n3, n4) = (
+        s.name.clone(),
+        s.name.clone(),
+        s.name.clone(),
+        s.name.clone(),
+    );
     let meta = format!(
         "{} {} · {} {}",
         format::count(s.report.people),
@@ -94,7 +99,7 @@ fn snapshot_item(
                 type="button"
                 class="button small"
                 data-testid="snapshot-compare"
-                aria-label=format!("So sánh «{}» với số liệu hiện tại", s.name)
+                aria-label=move || t(format!("So sánh «{n3}» với số liệu hiện tại"), format!("Compare «{n3}» with the figures now"))
                 on:click=move |_| {
                     // The report in words compares with it too.
                     crate::components::prose::compare_with(state, &n1);
@@ -107,7 +112,7 @@ fn snapshot_item(
                 type="button"
                 class="button small subtle"
                 data-testid="snapshot-delete"
-                aria-label=format!("Xóa bản lưu «{}»", s.name)
+                aria-label=move || t(format!("Xóa bản lưu «{n4}»"), format!("Delete the saved figures «{n4}»"))
                 on:click=move |_| {
                     if comparing.get_untracked().as_deref() == Some(n2.as_str()) {
                         comparing.set(None);

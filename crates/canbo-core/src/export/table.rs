@@ -157,6 +157,16 @@ pub fn columns(report: &Report, lang: Lang) -> Vec<FormColumn> {
 }
 
 impl FormColumn {
+    /// The column named in full, as a label outside the table says it: its group, then its
+    /// own header («Chuyên môn Đại học»); once where the two are one («Tổng số»).
+    pub fn title(&self) -> String {
+        if self.group.is_empty() || self.group == self.label {
+            self.label.clone()
+        } else {
+            format!("{} {}", self.group, self.label)
+        }
+    }
+
     /// The figure of row `row` of [`rows`] (the units, then the total), as shown: `Below`
     /// where a shared link hid it (`hidden` of [`crate::share::Shared`]; empty: nothing
     /// hidden), `None` where the roster has no such column.
@@ -318,6 +328,30 @@ E1,Nam,
             .into_iter()
             .map(|i| rows[i].0.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_column_is_named_by_its_group_and_header_once_where_they_are_one() {
+        let r = sample();
+        for (lang, total, women) in [
+            (Lang::Vi, "Tổng số", "Trong đó Nữ"),
+            (Lang::En, "Total", "Of whom Women"),
+        ] {
+            let cols = columns(&r, lang);
+            let title = |stat: &str| cols.iter().find(|c| c.stat == stat).map(FormColumn::title);
+            assert_eq!(title("people").as_deref(), Some(total));
+            assert_eq!(title("gender.nu").as_deref(), Some(women));
+            // No column's name is one half said twice («Tổng số Tổng số»).
+            for col in &cols {
+                let t = col.title();
+                let words: Vec<&str> = t.split(' ').collect();
+                let half = words.len() / 2;
+                assert!(
+                    words.len() % 2 == 1 || words[..half] != words[half..],
+                    "{t}"
+                );
+            }
+        }
     }
 
     #[test]
