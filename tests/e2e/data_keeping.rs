@@ -13,16 +13,7 @@ async fn a_snapshot_is_saved_and_compared_figure_by_figure() {
             page.import_file(&shared_sample("mau-son-don-gian.xlsx"))
                 .await?;
             page.wait_for_stat("people", 420).await?;
-            page.find("[data-testid=snapshot-name]")
-                .await?
-                .send_keys("6 tháng đầu năm 2019")
-                .await?;
-            page.find("[data-testid=snapshot-save]")
-                .await?
-                .click()
-                .await?;
-            page.find("[data-testid=snapshot][data-name='6 tháng đầu năm 2019']")
-                .await?;
+            page.keep_snapshot("6 tháng đầu năm 2019").await?;
 
             // The roster changes: the sheet is no roster any more.
             crate::import_review::open_review(&page).await?;

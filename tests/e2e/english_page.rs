@@ -98,16 +98,7 @@ async fn the_english_page_shows_no_vietnamese_letter() {
             let mut found = Vec::new();
 
             // A snapshot kept, whose buttons are named for a screen reader.
-            page.find("[data-testid=snapshot-name]")
-                .await?
-                .send_keys("First half")
-                .await?;
-            page.find("[data-testid=snapshot-save]")
-                .await?
-                .click()
-                .await?;
-            page.find("[data-testid=snapshot][data-name='First half']")
-                .await?;
+            page.keep_snapshot("First half").await?;
 
             // The report with its text (standards and retirement sections too), its drill-down
             // and the cross-tab; what the page shows, and what it names for a screen reader

@@ -155,6 +155,21 @@ impl Page {
         .into())
     }
 
+    /// Keeps the report on screen as a snapshot named `name`, and waits until it is listed.
+    pub async fn keep_snapshot(&self, name: &str) -> TestResult {
+        self.find("[data-testid=snapshot-name]")
+            .await?
+            .send_keys(name)
+            .await?;
+        self.find("[data-testid=snapshot-save]")
+            .await?
+            .click()
+            .await?;
+        self.find(&format!("[data-testid=snapshot][data-name='{name}']"))
+            .await?;
+        Ok(())
+    }
+
     /// Waits until no section of the report is being redrawn (`aria-busy` on a `turns::Later`).
     pub async fn wait_for_sections(&self) -> TestResult {
         if self
