@@ -404,10 +404,6 @@ impl Coded {
     }
 }
 
-/// The values `seen` points at (codes into `column`'s values), in the order the report lists
-/// them ([`Dimension::rank`]), and where each of them is in `seen`. The sort is stable:
-/// values alike in rank keep the order they were met in. A unit's code is its place of
-/// first appearance in the whole roster, which is the report's order of units.
 /// The places in `choices` (as [`Coded::choices`] gives them) of those whose label holds
 /// `query`, as the staff list's search finds a name: case, diacritics, `đ` and punctuation
 /// ignored ([`crate::text::fold`]), so «yen the» finds «Xã Yên Thế». In the order given;
@@ -426,6 +422,10 @@ pub fn narrow_choices(choices: &[(String, String)], query: &str) -> Vec<usize> {
         .collect()
 }
 
+/// The values `seen` points at (codes into `column`'s values), in the order the report lists
+/// them ([`Dimension::rank`]), and where each of them is in `seen`. The sort is stable:
+/// values alike in rank keep the order they were met in. A unit's code is its place of
+/// first appearance in the whole roster, which is the report's order of units.
 fn in_report_order(dim: Dimension, column: &Column, seen: &[u32]) -> (Vec<usize>, Vec<String>) {
     let mut order: Vec<usize> = (0..seen.len()).collect();
     order.sort_by_cached_key(|&i| {

@@ -104,15 +104,7 @@ impl PeopleIndex {
                         .name_ahead
                         .lock()
                         .unwrap_or_else(PoisonError::into_inner);
-                    let made = ahead.len();
-                    ahead.add(
-                        people
-                            .get(made..)
-                            .unwrap_or_default()
-                            .iter()
-                            .map(|p| p.name.as_str()),
-                    );
-                    std::mem::take(&mut *ahead).ranks()
+                    names_ranked(&mut ahead, people)
                 });
                 order(&mut out, descending, |i| rank(ranks, i))
             }
@@ -171,9 +163,8 @@ impl PeopleIndex {
         if !ahead.sort_step(most) {
             return false;
         }
-        let ranks = std::mem::take(&mut *ahead).ranks();
         // A sort may have made them meanwhile: the same ranks either way.
-        let _ = self.name.set(ranks);
+        let _ = self.name.set(names_ranked(&mut ahead, people));
         true
     }
 
@@ -326,6 +317,14 @@ impl Ranking {
             })
             .collect()
     }
+}
+
+/// The names' ranks of `people`, from what `ahead` has made of them: the rest of the names
+/// added, the sort finished. `ahead` is left empty.
+fn names_ranked(ahead: &mut Ranking, people: &[Person]) -> Vec<u32> {
+    let rest = people.get(ahead.len()..).unwrap_or_default();
+    ahead.add(rest.iter().map(|p| p.name.as_str()));
+    std::mem::take(ahead).ranks()
 }
 
 /// Per person, the rank of `text(person)` in Vietnamese alphabetical order among the
