@@ -57,7 +57,7 @@ pub fn Filters() -> impl IntoView {
                 // again on every change).
                 let select = NodeRef::<leptos::html::Select>::new();
                 // A long list (a province's units) can be narrowed by typing: the list then
-                // holds what matches (`narrow_choices`) and the value chosen.
+                // holds what matches and the value chosen (`narrow_choices`).
                 let long = options.len() > NARROW_FROM;
                 let query = RwSignal::new(String::new());
                 let options = std::sync::Arc::new(options);
@@ -76,18 +76,12 @@ pub fn Filters() -> impl IntoView {
                         .unwrap_or(0);
                     leptos::task::spawn_local(async move {
                         let chosen = s.chosen(dim);
-                        let shown: Vec<&(String, String)> = narrow_choices(&options, &typed)
-                            .into_iter()
-                            .filter_map(|i| options.get(i))
-                            .collect();
-                        // The value chosen stays in the list, first, whatever is typed.
-                        let kept = options
-                            .iter()
-                            .find(|(v, _)| !chosen.is_empty() && *v == chosen);
-                        let kept = kept.filter(|c| !shown.contains(c));
+                        // The value chosen stays in the list, whatever is typed.
+                        let shown = narrow_choices(&options, &typed, &chosen);
                         select.set_length(1);
                         let still = move || filling.try_get_value() == Some(this);
-                        fill(&select, kept.into_iter().chain(shown), still).await;
+                        let shown = shown.iter().filter_map(|&i| options.get(i));
+                        fill(&select, shown, still).await;
                         if still() {
                             select.set_value(&s.chosen(dim));
                         }

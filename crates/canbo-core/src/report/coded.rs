@@ -404,22 +404,32 @@ impl Coded {
     }
 }
 
-/// The places in `choices` (as [`Coded::choices`] gives them) of those whose label holds
-/// `query`, as the staff list's search finds a name: case, diacritics, `đ` and punctuation
-/// ignored ([`crate::text::fold`]), so «yen the» finds «Xã Yên Thế». In the order given;
-/// every place for a query with nothing to match. A filter list of a province's 10,000
-/// units is narrowed so as it is typed.
-pub fn narrow_choices(choices: &[(String, String)], query: &str) -> Vec<usize> {
+/// The places in `choices` (as [`Coded::choices`] gives them) a filter list shows while
+/// `query` is typed: those whose label holds `query`, as the staff list's search finds a
+/// name (case, diacritics, `đ` and punctuation ignored, [`crate::text::fold`]), so «yen the»
+/// finds «Xã Yên Thế»; in the order given, every place for a query with nothing to match.
+/// The value `chosen` (a code, as the filter holds it; empty for none) is always shown, and
+/// first when the query leaves it out, so the list never loses the filter in force. A
+/// province's 10,000 units are narrowed so as they are typed.
+pub fn narrow_choices(choices: &[(String, String)], query: &str, chosen: &str) -> Vec<usize> {
     let query = crate::text::fold(query);
     if query.is_empty() {
         return (0..choices.len()).collect();
     }
-    choices
-        .iter()
-        .enumerate()
+    let kept = (!chosen.is_empty())
+        .then(|| choices.iter().position(|(code, _)| code == chosen))
+        .flatten();
+    let found = (choices.iter().enumerate())
         .filter(|(_, (_, label))| crate::text::fold(label).contains(&query))
-        .map(|(i, _)| i)
-        .collect()
+        .map(|(i, _)| i);
+    match kept {
+        Some(k) => {
+            let found: Vec<usize> = found.collect();
+            let missing = !found.contains(&k);
+            missing.then_some(k).into_iter().chain(found).collect()
+        }
+        None => found.collect(),
+    }
 }
 
 /// The values `seen` points at (codes into `column`'s values), in the order the report lists

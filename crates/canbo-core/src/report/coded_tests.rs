@@ -415,7 +415,7 @@ fn the_reports_of_one_roster_share_its_warnings_rather_than_copy_them() {
 }
 
 #[test]
-fn a_filter_list_is_narrowed_by_what_is_typed_as_a_search_finds_it() {
+fn a_filter_list_is_narrowed_by_what_is_typed_and_keeps_the_value_chosen() {
     let choices: Vec<(String, String)> = [
         "Xã Yên Thế",
         "Phường Đồng Tâm",
@@ -427,7 +427,7 @@ fn a_filter_list_is_narrowed_by_what_is_typed_as_a_search_finds_it() {
     .enumerate()
     .map(|(i, l)| (format!("k{i}"), l.to_string()))
     .collect();
-    let narrow = |q: &str| crate::report::narrow_choices(&choices, q);
+    let narrow = |q: &str| crate::report::narrow_choices(&choices, q, "");
     // Nothing to match: everything, in the order given.
     assert_eq!(narrow(""), [0, 1, 2, 3, 4]);
     assert_eq!(narrow("  - "), [0, 1, 2, 3, 4]);
@@ -444,4 +444,12 @@ fn a_filter_list_is_narrowed_by_what_is_typed_as_a_search_finds_it() {
     for (i, (_, label)) in choices.iter().enumerate() {
         assert!(narrow(label).contains(&i), "{label}");
     }
+    // The value chosen is always shown: first when the query leaves it out, in its place
+    // when the query finds it, and a code no choice has changes nothing.
+    let with = |q: &str, chosen: &str| crate::report::narrow_choices(&choices, q, chosen);
+    assert_eq!(with("dong tam", "k4"), [4, 1]);
+    assert_eq!(with("yen th", "k2"), [0, 2, 3]);
+    assert_eq!(with("hà nội", "k0"), [0]);
+    assert_eq!(with("", "k3"), [0, 1, 2, 3, 4]);
+    assert_eq!(with("dong tam", "k9"), [1]);
 }
