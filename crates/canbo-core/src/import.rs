@@ -12,8 +12,8 @@ use crate::read::{self, Cell, Format, Sheet};
 pub use crate::roster::Source;
 use crate::roster::{self, Roster, Warning, WarningKind};
 use crate::text::{self, legacy};
+use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// A file to import: its name (for messages and origins) and its bytes.
 #[derive(Debug, Clone)]
@@ -320,7 +320,7 @@ pub fn add(roster: &mut Roster, mut more: Roster) {
 /// What needs the whole roster: with several files, a file with no other unit information
 /// is its own unit (its name as typed); one unit's spellings meet; duplicates are warned of.
 fn finish(roster: &mut Roster) {
-    let mut files = std::collections::HashSet::new();
+    let mut files = foldhash::HashSet::default();
     let several = roster
         .people
         .iter()
@@ -412,7 +412,7 @@ fn import_file(
                 warnings.extend(ws);
                 sr.header_rows = layout.header_rows.iter().map(|r| *r as u32 + 1).collect();
                 sr.people = ps.len() as u32;
-                let mut seen = std::collections::HashSet::new();
+                let mut seen = foldhash::HashSet::default();
                 for p in &ps {
                     if seen.insert(p.unit.as_str()) {
                         sr.units.push(p.unit.clone());
@@ -533,26 +533,35 @@ fn sheet_unit(file: &str, sheet: &Sheet, layout: &Layout, roster_sheets: usize) 
 /// One unit written several ways ("Xã Chiềng Sơ", "CHIỀNG SƠ", "chieng so") is one unit: every
 /// person of it gets its fullest spelling (see [`fuller`]).
 fn settle_units(roster: &mut Roster) {
-    let mut keys = roster::UnitKeys::default();
-    let mut best: HashMap<String, String> = HashMap::new();
-    for p in &roster.people {
-        let key = keys.key(&p.unit).to_string();
+    // Each spelling once, in the order first met (of two as full, the first is kept).
+    let mut met = foldhash::HashSet::default();
+    let spellings: Vec<&str> = (roster.people.iter())
+        .map(|p| p.unit.as_str())
+        .filter(|u| met.insert(*u))
+        .collect();
+    let mut best: HashMap<String, &str> = HashMap::new();
+    for &spelling in &spellings {
+        let key = roster::unit_key(spelling);
         match best.get(&key) {
-            Some(b) if !fuller(&p.unit, b) => {}
+            Some(b) if !fuller(spelling, b) => {}
             _ => {
-                best.insert(key, p.unit.clone());
+                best.insert(key, spelling);
             }
         }
     }
-    let mut keys = roster::UnitKeys::default();
-    let names: Vec<String> = roster
-        .people
-        .iter()
-        .map(|p| best.get(keys.key(&p.unit)).cloned().unwrap_or_default())
+    // Only the spellings that are not their unit's fullest are written anew.
+    let renamed: HashMap<String, String> = (spellings.iter())
+        .filter_map(|&s| {
+            let fullest = best[&roster::unit_key(s)];
+            (fullest != s).then(|| (s.to_string(), fullest.to_string()))
+        })
         .collect();
-    for (p, name) in roster.people.iter_mut().zip(names) {
-        if p.unit != name {
-            p.unit = name;
+    if renamed.is_empty() {
+        return;
+    }
+    for p in &mut roster.people {
+        if let Some(name) = renamed.get(p.unit.as_str()) {
+            p.unit = name.clone();
         }
     }
 }
@@ -581,19 +590,37 @@ fn warn_duplicates(roster: &mut Roster) {
     roster
         .warnings
         .retain(|w| !matches!(w.kind, WarningKind::Duplicate { .. }));
-    let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    // Each person's name (lower case, without a copy) and birth hashed, the hashes sorted,
+    // and only people alike in hash compared: no map of 250,000 names.
+    // Cells are already clean (NFC), so lower case is enough to meet "LÒ VĂN A" and "Lò Văn A".
+    fn lower(name: &str) -> impl Iterator<Item = char> + '_ {
+        name.chars().flat_map(char::to_lowercase)
+    }
+    let mut hashed: Vec<(u64, usize)> = (roster.people.iter().enumerate())
+        .filter_map(|(i, p)| {
+            let birth = p.birth?;
+            let mut h =
+                std::hash::BuildHasher::build_hasher(&foldhash::fast::FixedState::default());
+            lower(&p.name).for_each(|c| std::hash::Hasher::write_u32(&mut h, c as u32));
+            std::hash::Hash::hash(&birth, &mut h);
+            Some((std::hash::Hasher::finish(&h), i))
+        })
+        .collect();
+    hashed.sort_unstable();
+    let alike = |a: usize, b: usize| {
+        let (a, b) = (&roster.people[a], &roster.people[b]);
+        a.birth == b.birth && lower(&a.name).eq(lower(&b.name))
+    };
+    // (first listed, listed again), in the order the second is listed.
     let mut found = Vec::new();
-    for (i, p) in roster.people.iter().enumerate() {
-        let Some(birth) = p.birth else { continue };
-        // Cells are already clean (NFC), so lower case is enough to meet "LÒ VĂN A" and "Lò Văn A".
-        let key = (p.name.to_lowercase(), birth.to_string());
-        match seen.get(&key) {
-            Some(&first) => found.push((first, i)),
-            None => {
-                seen.insert(key, i);
+    for same_hash in hashed.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        for (k, &(_, i)) in same_hash.iter().enumerate() {
+            if let Some(&(_, first)) = same_hash[..k].iter().find(|&&(_, f)| alike(f, i)) {
+                found.push((first, i));
             }
         }
     }
+    found.sort_unstable_by_key(|&(_, i)| i);
     for (first, i) in found {
         let (a, b) = (&roster.people[first], &roster.people[i]);
         let place = format!("{} › {} › {}", a.origin.file, a.origin.sheet, a.origin.row);
@@ -756,5 +783,108 @@ mod progress_tests {
                 (2, 2, None, Step::Finishing),
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod duplicate_tests {
+    use super::*;
+    use crate::date::{Date, PartialDate};
+
+    /// What [`warn_duplicates`] finds, as (name, first place) per warning, in order.
+    fn found(people: Vec<roster::Person>) -> Vec<(String, String)> {
+        let mut roster = Roster {
+            people,
+            ..Roster::default()
+        };
+        warn_duplicates(&mut roster);
+        (roster.warnings.iter())
+            .filter_map(|w| match &w.kind {
+                WarningKind::Duplicate { name, first } => {
+                    Some((format!("{} {name}", w.cell), first.clone()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The same as a map from (name in lower case, birth) to its first place would find.
+    fn by_map(people: &[roster::Person]) -> Vec<(usize, usize)> {
+        let mut seen = std::collections::HashMap::new();
+        let mut out = Vec::new();
+        for (i, p) in people.iter().enumerate() {
+            let Some(birth) = p.birth else { continue };
+            match seen.entry((p.name.to_lowercase(), birth)) {
+                std::collections::hash_map::Entry::Occupied(first) => out.push((*first.get(), i)),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(i);
+                }
+            }
+        }
+        out
+    }
+
+    fn person(name: &str, birth: Option<PartialDate>, row: u32) -> roster::Person {
+        let mut p = roster::Person::blank(name, "Xã A");
+        p.birth = birth;
+        p.origin.row = row;
+        p
+    }
+
+    #[test]
+    fn a_name_and_birth_listed_again_are_warned_about_whatever_the_case() {
+        let born = Some(PartialDate::Full(Date::new(1985, 5, 12).expect("date")));
+        let people = vec![
+            person("Lò Văn A", born, 2),
+            person("LÒ VĂN A", born, 3),
+            person("Lò Văn A", Some(PartialDate::Year(1985)), 4),
+            person("Lò Văn B", born, 5),
+            person("lò văn a", born, 6),
+            person("Lò Văn A", None, 7),
+        ];
+        let first = "a.xlsx › Sheet1 › 2";
+        assert_eq!(
+            found(people),
+            [
+                ("A3 LÒ VĂN A".to_string(), first.to_string()),
+                ("A6 lò văn a".to_string(), first.to_string()),
+            ]
+        );
+    }
+
+    /// Many people alike in name or birth, some twice or more: the warnings are those a map
+    /// of every (name, birth) gives, in the same order.
+    #[test]
+    fn duplicates_are_found_as_a_map_of_every_name_and_birth_finds_them() {
+        let names = [
+            "Lò Văn A",
+            "LÒ VĂN A",
+            "Lò Thị Ánh",
+            "Đặng Văn Ê",
+            "ĐẶNG VĂN Ê",
+            "An",
+        ];
+        let mut people = Vec::new();
+        for i in 0..3000u32 {
+            let name = names[(i as usize * 7 + i as usize / 11) % names.len()];
+            let birth = match i % 5 {
+                0 => None,
+                1 => Some(PartialDate::Year(1980 + (i % 3) as i32)),
+                _ => Date::new(1980 + (i % 4) as i32, 1 + i % 2, 1).map(PartialDate::Full),
+            };
+            people.push(person(name, birth, i + 2));
+        }
+        let expected: Vec<(String, String)> = by_map(&people)
+            .into_iter()
+            .map(|(first, i)| {
+                let (a, b) = (&people[first], &people[i]);
+                (
+                    format!("A{} {}", b.origin.row, b.name),
+                    format!("{} › {} › {}", a.origin.file, a.origin.sheet, a.origin.row),
+                )
+            })
+            .collect();
+        assert!(expected.len() > 2000, "{}", expected.len());
+        assert_eq!(found(people), expected);
     }
 }

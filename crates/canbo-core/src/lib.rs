@@ -18,6 +18,7 @@ pub mod field;
 pub mod import;
 pub mod lang;
 pub mod layout;
+pub mod parallel;
 pub mod read;
 pub mod report;
 pub mod retirement;

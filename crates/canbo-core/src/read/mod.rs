@@ -21,7 +21,7 @@ mod zipcheck;
 use crate::date::Date;
 use crate::error::{ImportError, Limit, OldFormat};
 use sniff::{Cfb, Markup, Sniffed};
-use zipcheck::Holds;
+use zipcheck::{Holds, Inspected};
 
 /// One value as the reader found it. Text is kept as written; normalisation comes later.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -151,7 +151,10 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
     };
     let book = match sniff::sniff(bytes) {
         Sniffed::Zip => match zipcheck::inspect(file, bytes)? {
-            Holds::Other(kind) => return Err(not_a_spreadsheet(Some(kind))),
+            Inspected {
+                holds: Holds::Other(kind),
+                ..
+            } => return Err(not_a_spreadsheet(Some(kind))),
             _ if xlsbcheck::check(bytes).is_err() => {
                 return Err(ImportError::Corrupt {
                     file: file.into(),
@@ -167,13 +170,21 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
                         .unwrap_or(Limit::Cells { max: limits::CELLS }),
                 })
             }
-            Holds::Spreadsheet => spreadsheet::read(file, bytes, None)?,
-            Holds::Unknown => spreadsheet::read(file, bytes, None).map_err(|e| match e {
-                ImportError::Corrupt { .. } => {
-                    not_a_spreadsheet(Some(crate::error::OtherKind::Zip))
-                }
-                other => other,
-            })?,
+            Inspected {
+                holds: Holds::Spreadsheet,
+                verify,
+            } => spreadsheet::read(file, bytes, None, verifier(file, bytes, verify))?,
+            Inspected {
+                holds: Holds::Unknown,
+                verify,
+            } => spreadsheet::read(file, bytes, None, verifier(file, bytes, verify)).map_err(
+                |e| match e {
+                    ImportError::Corrupt { .. } => {
+                        not_a_spreadsheet(Some(crate::error::OtherKind::Zip))
+                    }
+                    other => other,
+                },
+            )?,
         },
         Sniffed::Cfb(Cfb::Encrypted) => return Err(ImportError::Encrypted { file: file.into() }),
         Sniffed::Cfb(Cfb::Other(kind)) => return Err(not_a_spreadsheet(Some(kind))),
@@ -182,14 +193,18 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
                 .err()
                 .unwrap_or_else(|| ImportError::Empty { file: file.into() }))
         }
-        Sniffed::Cfb(Cfb::Book) => spreadsheet::read(file, bytes, None).map_err(|e| match e {
-            ImportError::Corrupt { .. } => ImportError::OldFormat {
-                file: file.into(),
-                format: OldFormat::Excel5,
-            },
-            other => other,
-        })?,
-        Sniffed::Cfb(Cfb::Workbook | Cfb::Unknown) => spreadsheet::read(file, bytes, None)?,
+        Sniffed::Cfb(Cfb::Book) => {
+            spreadsheet::read(file, bytes, None, no_check).map_err(|e| match e {
+                ImportError::Corrupt { .. } => ImportError::OldFormat {
+                    file: file.into(),
+                    format: OldFormat::Excel5,
+                },
+                other => other,
+            })?
+        }
+        Sniffed::Cfb(Cfb::Workbook | Cfb::Unknown) => {
+            spreadsheet::read(file, bytes, None, no_check)?
+        }
         Sniffed::Other(kind) => return Err(not_a_spreadsheet(Some(kind))),
         Sniffed::Old(format) => {
             return Err(ImportError::OldFormat {
@@ -203,6 +218,24 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
         },
     };
     non_empty(book)
+}
+
+/// The check of a zip's parts' true sizes that [`zipcheck::inspect`] left (`verify`), to run
+/// beside the reading of the cells (`spreadsheet::read`).
+fn verifier<'a>(
+    file: &'a str,
+    bytes: &'a [u8],
+    verify: bool,
+) -> impl FnOnce() -> Result<(), ImportError> + Send + 'a {
+    move || match verify {
+        true => zipcheck::verify(file, bytes),
+        false => Ok(()),
+    }
+}
+
+/// Nothing left to check (a compound file is checked whole before it is read).
+fn no_check() -> Result<(), ImportError> {
+    Ok(())
 }
 
 /// Reads the bytes as `format`, whatever they look like (the limits still hold). For a
@@ -221,10 +254,10 @@ pub fn read_as(file: &str, bytes: &[u8], format: Format) -> Result<Workbook, Imp
         },
         Format::Xls => {
             compound_checked(file, bytes)?;
-            spreadsheet::read(file, bytes, Some(format))?
+            spreadsheet::read(file, bytes, Some(format), no_check)?
         }
         Format::Xlsx | Format::Xlsb | Format::Ods => {
-            zipcheck::inspect(file, bytes)?;
+            let verify = zipcheck::inspect(file, bytes)?.verify;
             xlsbcheck::check(bytes).map_err(|reason| ImportError::Corrupt {
                 file: file.into(),
                 reason,
@@ -235,7 +268,7 @@ pub fn read_as(file: &str, bytes: &[u8], format: Format) -> Result<Workbook, Imp
                     limit,
                 })?;
             }
-            spreadsheet::read(file, bytes, Some(format))?
+            spreadsheet::read(file, bytes, Some(format), verifier(file, bytes, verify))?
         }
     };
     non_empty(book)

@@ -9,29 +9,21 @@ use calamine::{
 };
 use std::io::Cursor;
 
-/// Reads a calamine format: the one the bytes say, or `forced`.
+/// Reads a calamine format: the one the bytes say, or `forced`. `check` is what must still
+/// hold for what was read to be believed (a zip's parts inflating to their declared sizes):
+/// natively it runs on the other core while the cells are read, and its error wins.
 pub(super) fn read(
     file: &str,
     bytes: &[u8],
     forced: Option<Format>,
+    check: impl FnOnce() -> Result<(), ImportError> + Send,
 ) -> Result<Workbook, ImportError> {
-    let err = |e: calamine::Error| classify(file, e);
-    let cursor = Cursor::new(bytes);
-    let mut book = match forced {
-        None | Some(Format::Csv | Format::Html) => {
-            open_workbook_auto_from_rs(cursor).map_err(err)?
-        }
-        Some(Format::Xlsx) => {
-            Sheets::Xlsx(open_workbook_from_rs::<Xlsx<_>, _>(cursor).map_err(|e| err(e.into()))?)
-        }
-        Some(Format::Xlsb) => {
-            Sheets::Xlsb(open_workbook_from_rs::<Xlsb<_>, _>(cursor).map_err(|e| err(e.into()))?)
-        }
-        Some(Format::Xls) => {
-            Sheets::Xls(open_workbook_from_rs::<Xls<_>, _>(cursor).map_err(|e| err(e.into()))?)
-        }
-        Some(Format::Ods) => {
-            Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(cursor).map_err(|e| err(e.into()))?)
+    let opened = open(file, bytes, forced);
+    let mut book = match opened {
+        Ok(book) => book,
+        Err(e) => {
+            check()?;
+            return Err(e);
         }
     };
     let format = match &book {
@@ -41,40 +33,25 @@ pub(super) fn read(
         Sheets::Ods(_) => Format::Ods,
     };
     let metas = book.sheets_metadata().to_vec();
-    let xlsx_merges = match &book {
-        Sheets::Xlsx(_) => super::xlsx_merges::by_sheet(bytes),
-        _ => None,
-    };
-    let mut budget = Budget {
-        cells: limits::CELLS,
-    };
+    // The merged regions are found in an inflated copy of each sheet's XML: natively on the
+    // other core, after the check, while calamine reads the cells here
+    // (`crate::parallel::both`).
+    let is_xlsx = matches!(book, Sheets::Xlsx(_));
+    let (checked, cells) = crate::parallel::both(
+        || {
+            check()?;
+            Ok(is_xlsx
+                .then(|| super::xlsx_merges::by_sheet(bytes))
+                .flatten())
+        },
+        || read_cells(&mut book, &metas),
+    );
+    let xlsx_merges = checked?;
     let mut sheets = Vec::with_capacity(metas.len());
-    for meta in metas {
-        if meta.typ != calamine::SheetType::WorkSheet {
-            continue;
-        }
-        // A sheet that fails alone is left out: the others may still hold the roster.
-        let rows = match &mut book {
-            Sheets::Xlsx(x) => match x.worksheet_cells_reader(&meta.name) {
-                Ok(mut cells) => Some(streamed(|| cells.next_cell().ok().flatten(), &mut budget)),
-                Err(_) => None,
-            },
-            // xlsb too: its range would be allocated over the cells' bounding box, which a
-            // hostile file can make 17 billion cells wide.
-            Sheets::Xlsb(x) => match x.worksheet_cells_reader(&meta.name) {
-                Ok(mut cells) => Some(streamed(|| cells.next_cell().ok().flatten(), &mut budget)),
-                Err(_) => None,
-            },
-            other => other
-                .worksheet_range(&meta.name)
-                .ok()
-                .map(|r| grid(r, &mut budget)),
-        };
-        let Some(rows) = rows else { continue };
-        let rows = rows.map_err(|limit| ImportError::TooLarge {
-            file: file.into(),
-            limit,
-        })?;
+    for (meta, rows) in cells.map_err(|limit| ImportError::TooLarge {
+        file: file.into(),
+        limit,
+    })? {
         let merges = match xlsx_merges.as_ref().and_then(|m| m.get(&meta.name)) {
             Some(found) => found.clone(),
             None => merges(&mut book, &meta.name),
@@ -92,6 +69,71 @@ pub(super) fn read(
         code_page: None,
         sheets,
     })
+}
+
+/// calamine's reader for the format the bytes say, or `forced`.
+fn open<'a>(
+    file: &str,
+    bytes: &'a [u8],
+    forced: Option<Format>,
+) -> Result<Sheets<Cursor<&'a [u8]>>, ImportError> {
+    let err = |e: calamine::Error| classify(file, e);
+    let cursor = Cursor::new(bytes);
+    Ok(match forced {
+        None | Some(Format::Csv | Format::Html) => {
+            open_workbook_auto_from_rs(cursor).map_err(err)?
+        }
+        Some(Format::Xlsx) => {
+            Sheets::Xlsx(open_workbook_from_rs::<Xlsx<_>, _>(cursor).map_err(|e| err(e.into()))?)
+        }
+        Some(Format::Xlsb) => {
+            Sheets::Xlsb(open_workbook_from_rs::<Xlsb<_>, _>(cursor).map_err(|e| err(e.into()))?)
+        }
+        Some(Format::Xls) => {
+            Sheets::Xls(open_workbook_from_rs::<Xls<_>, _>(cursor).map_err(|e| err(e.into()))?)
+        }
+        Some(Format::Ods) => {
+            Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(cursor).map_err(|e| err(e.into()))?)
+        }
+    })
+}
+
+/// The cells of every worksheet that can be read, with its metadata; a sheet that fails
+/// alone is left out, since the others may still hold the roster.
+#[allow(clippy::type_complexity)]
+fn read_cells(
+    book: &mut Sheets<Cursor<&[u8]>>,
+    metas: &[calamine::Sheet],
+) -> Result<Vec<(calamine::Sheet, Vec<Vec<Cell>>)>, Limit> {
+    let mut budget = Budget {
+        cells: limits::CELLS,
+    };
+    let mut out = Vec::with_capacity(metas.len());
+    for meta in metas {
+        if meta.typ != calamine::SheetType::WorkSheet {
+            continue;
+        }
+        let rows = match &mut *book {
+            Sheets::Xlsx(x) => match x.worksheet_cells_reader(&meta.name) {
+                Ok(mut cells) => Some(streamed(|| cells.next_cell().ok().flatten(), &mut budget)),
+                Err(_) => None,
+            },
+            // xlsb too: its range would be allocated over the cells' bounding box, which a
+            // hostile file can make 17 billion cells wide.
+            Sheets::Xlsb(x) => match x.worksheet_cells_reader(&meta.name) {
+                Ok(mut cells) => Some(streamed(|| cells.next_cell().ok().flatten(), &mut budget)),
+                Err(_) => None,
+            },
+            other => other
+                .worksheet_range(&meta.name)
+                .ok()
+                .map(|r| grid(r, &mut budget)),
+        };
+        if let Some(rows) = rows {
+            out.push((meta.clone(), rows?));
+        }
+    }
+    Ok(out)
 }
 
 /// What is left of [`limits::CELLS`] for the rest of the workbook.
@@ -114,6 +156,10 @@ impl Budget {
 
 /// A text cell, cut at Excel's own maximum length.
 pub(super) fn text(s: &str) -> Cell {
+    // No fewer bytes than characters: most cells need no count.
+    if s.len() <= limits::CELL_CHARS {
+        return Cell::Text(s.to_string());
+    }
     match s.char_indices().nth(limits::CELL_CHARS) {
         Some((cut, _)) => Cell::Text(s[..cut].to_string()),
         None => Cell::Text(s.to_string()),

@@ -33,8 +33,8 @@ pub(super) fn by_sheet(bytes: &[u8]) -> Option<HashMap<String, Vec<Merge>>> {
             Some(absolute) => absolute.to_string(),
             None => format!("xl/{target}"),
         };
-        let xml = part(&mut zip, &path)?;
-        out.insert(name.clone(), merges(&xml));
+        let xml = zip.by_name(&path).ok()?;
+        out.insert(name.clone(), merges(&after_cells(xml).ok()?));
     }
     Some(out)
 }
@@ -44,6 +44,39 @@ fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>>
     let mut buf = Vec::with_capacity(file.size().min(1 << 28) as usize);
     file.read_to_end(&mut buf).ok()?;
     Some(buf)
+}
+
+/// The end of a sheet's XML from its last mention of `sheetData` (where its cells end), read
+/// through without keeping the cells: a 250,000-person sheet is some 100 MB inflated, and
+/// only its last few kilobytes hold the merged regions. Should a text mention `mergeCell`
+/// among the cells, what follows is kept until the cells end.
+fn after_cells(mut xml: impl Read) -> std::io::Result<Vec<u8>> {
+    const CELLS_END: &[u8] = b"sheetData";
+    // Enough before a `mergeCell` for its tag's `<` and any namespace prefix.
+    const SLACK: usize = 256;
+    let mut tail = Vec::new();
+    let mut chunk = vec![0u8; 1 << 16];
+    let mut merging = false;
+    loop {
+        let n = match xml.read(&mut chunk) {
+            Ok(0) => return Ok(tail),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let seam = tail.len().saturating_sub(CELLS_END.len() - 1);
+        tail.extend_from_slice(&chunk[..n]);
+        if let Some(i) = memchr::memmem::rfind(&tail[seam..], CELLS_END) {
+            tail.drain(..seam + i + CELLS_END.len());
+            merging = false;
+        }
+        if !merging {
+            merging = memchr::memmem::find(&tail, b"mergeCell").is_some();
+            if !merging && tail.len() > SLACK {
+                tail.drain(..tail.len() - SLACK);
+            }
+        }
+    }
 }
 
 /// The attributes of every element named `tag` (local name) in a small XML part.
@@ -148,6 +181,18 @@ mod tests {
         assert_eq!(region("garbage"), None);
     }
 
+    /// A reader giving at most `.1` bytes at a time, as an inflater may.
+    struct Pieces<'a>(&'a [u8], usize);
+
+    impl std::io::Read for Pieces<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.1.min(buf.len()).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
     #[test]
     fn merge_block_is_found_after_the_cells() {
         let namespaced = br#"<x:worksheet><x:sheetData><x:row r="1"/></x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A1:G3"/></x:mergeCells></x:worksheet>"#;
@@ -163,6 +208,23 @@ mod tests {
         let xml = br#"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData><mergeCells count="2"><mergeCell ref="A1:A3"/><mergeCell ref="B1:C1"/></mergeCells></worksheet>"#;
         let m = merges(xml);
         assert_eq!(m.len(), 2);
+        // Read through in pieces of any size, the end after the cells gives the same.
+        for piece in [1, 2, 7, 64, 1 << 20] {
+            let mut padded = b"<worksheet><sheetData>".to_vec();
+            for r in 0..3000 {
+                padded.extend_from_slice(
+                    format!(r#"<row r="{r}"><c r="A{r}"><v>1</v></c></row>"#).as_bytes(),
+                );
+            }
+            padded.extend_from_slice(&xml[b"<worksheet><sheetData>".len()..]);
+            let tail = after_cells(Pieces(&padded, piece)).expect("read");
+            assert!(tail.len() < 300, "{piece}: {} bytes kept", tail.len());
+            assert_eq!(merges(&tail), m, "{piece}");
+            assert_eq!(
+                merges(&after_cells(Pieces(namespaced, piece)).expect("read")),
+                merges(namespaced)
+            );
+        }
         assert_eq!(
             m[1],
             Merge {

@@ -24,7 +24,20 @@ const DEFLATE_MAX_RATIO: u64 = 1_032;
 /// Below this many bytes of possible output in all, parts are not inflated to check them.
 const VERIFY_FROM: u64 = 64_000_000;
 
-pub(super) fn inspect(file: &str, bytes: &[u8]) -> Result<Holds, ImportError> {
+/// What [`inspect`] found: what the archive holds, and whether its parts must still be
+/// inflated to check their sizes ([`verify`]) before what was read from them is believed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Inspected {
+    pub holds: Holds,
+    pub verify: bool,
+}
+
+/// Checks the central directory: counts, declared sizes and ratios; refuses what they show to
+/// be too large. Whether each part truly inflates to its declared size is left to [`verify`]
+/// (`Inspected::verify`), which the reader runs beside the cells' reading: the zip reader
+/// stops a part at its declared size, so nothing read meanwhile outgrows what was checked
+/// here.
+pub(super) fn inspect(file: &str, bytes: &[u8]) -> Result<Inspected, ImportError> {
     let too_large = |limit| ImportError::TooLarge {
         file: file.into(),
         limit,
@@ -103,15 +116,18 @@ pub(super) fn inspect(file: &str, bytes: &[u8]) -> Result<Holds, ImportError> {
     if let Some(limit) = bomb {
         return Err(too_large(limit));
     }
-    if possible > VERIFY_FROM {
-        verify(&mut zip, file)?;
-    }
-    Ok(holds(&mut zip, &names))
+    Ok(Inspected {
+        holds: holds(&mut zip, &names),
+        verify: possible > VERIFY_FROM,
+    })
 }
 
 /// Inflates every compressed part that could hold more than it declares, up to one byte past
 /// its declared size: a part that gets there lies, and is refused.
-fn verify(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, file: &str) -> Result<(), ImportError> {
+pub(super) fn verify(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(()); // `inspect` opened it: not reached
+    };
     for i in 0..zip.len() {
         let Ok(mut entry) = zip.by_index(i) else {
             continue; // encrypted or unsupported parts: calamine will say so

@@ -17,8 +17,8 @@
 //! [`matching_rows`](super::matching_rows) are this module over a roster coded for the one
 //! call; the page keeps the coded roster and asks it again on each change.
 
+use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::{CrossTab, SCHEMA};
 use super::{Dimension, Filter, Present, Report, ReportOptions, Tally, UnitFigures};
@@ -133,6 +133,13 @@ impl Coding {
     /// Codes the next people of the roster, in its order.
     pub fn add(&mut self, people: &[Person]) {
         let start = self.facts.len();
+        self.facts.reserve(people.len());
+        self.spelling.column.codes.reserve(people.len());
+        for (&dim, column) in Dimension::ALL.iter().zip(&mut self.columns) {
+            if dim != Dimension::AgeBand {
+                column.column.codes.reserve(people.len());
+            }
+        }
         for p in people {
             let ethnic_minority = p.ethnicity.as_deref().map(|e| {
                 cached(&mut self.minority, e, || {

@@ -9,8 +9,8 @@ use crate::layout::{Layout, RowRole};
 use crate::read::{cell_ref, Cell, Sheet};
 use crate::vocab::spellings::Spellings;
 use crate::vocab::{self, ethnicity, positions};
+use foldhash::HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// The people of one sheet. `sheet_unit` is the unit when neither a column nor a group row
 /// names one (the sheet's name, where it names a unit).

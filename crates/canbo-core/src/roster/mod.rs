@@ -169,7 +169,7 @@ impl Roster {
 
     /// Units in the order they first appear.
     pub fn units(&self) -> Vec<String> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = foldhash::HashSet::default();
         let mut units = Vec::new();
         for p in &self.people {
             if seen.insert(unit_key(&p.unit)) {
@@ -224,7 +224,7 @@ pub fn unit_key(unit: &str) -> String {
 /// unit's spelling for every person in it, and folding is the slow part.
 #[derive(Debug, Default)]
 pub struct UnitKeys<'a> {
-    keys: std::collections::HashMap<&'a str, String>,
+    keys: foldhash::HashMap<&'a str, String>,
 }
 
 impl<'a> UnitKeys<'a> {

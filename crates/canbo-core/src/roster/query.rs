@@ -17,7 +17,8 @@
 //! either direction: an empty cell is not a value at either end of the alphabet. Sorting is
 //! stable, so people equal on the key keep the order they were given in.
 
-use std::collections::{HashMap, VecDeque};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::VecDeque;
 use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use super::Person;

@@ -14,7 +14,7 @@
 //! Reading trusts nothing: every index is checked against its dictionary and every count
 //! against the bytes left (the share link's [`wire`](crate::share::wire) reader).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::hash::Hash;
 
 use serde::{Deserialize, Serialize};

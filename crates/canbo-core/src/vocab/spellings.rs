@@ -16,8 +16,8 @@ use crate::codes::*;
 use crate::field::Field;
 use crate::text::fold;
 use crate::vocab::positions::Title;
+use foldhash::HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::fmt;
 
 /// One taught spelling.
