@@ -14,6 +14,7 @@ use crate::roster::{self, Roster, Warning, WarningKind};
 use crate::text::{self, legacy};
 use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A file to import: its name (for messages and origins) and its bytes.
 #[derive(Debug, Clone)]
@@ -486,12 +487,20 @@ fn normalise(sheet: &mut Sheet) -> Option<legacy::Legacy> {
         .filter_map(Cell::as_text)
         .take(LEGACY_SAMPLE);
     let encoding = legacy::detect(sample);
+    // Each text once, however many cells share it (`read::Cell::Text`): the text, kept here so
+    // that no other is made where it was, and what it reads as.
+    let mut read: HashMap<*const u8, (Arc<str>, Arc<str>)> = HashMap::new();
     for cell in sheet.rows.iter_mut().flatten() {
         if let Cell::Text(t) = cell {
-            if let Some(e) = encoding {
-                *t = legacy::decode(t, e);
-            }
-            text::clean_in_place(t);
+            let (_, clean) = read.entry(t.as_ptr()).or_insert_with(|| {
+                let mut clean = match encoding {
+                    Some(e) => legacy::decode(t, e).into(),
+                    None => t.clone(),
+                };
+                text::clean_shared(&mut clean);
+                (t.clone(), clean)
+            });
+            *t = clean.clone();
         }
     }
     if let Some(e) = encoding {

@@ -12,7 +12,7 @@ fn sheet(rows: &[&[&str]]) -> Sheet {
                         if t.is_empty() {
                             Cell::Empty
                         } else {
-                            Cell::Text(t.to_string())
+                            Cell::Text((*t).into())
                         }
                     })
                     .collect()

@@ -28,7 +28,10 @@ use zipcheck::{Holds, Inspected};
 pub enum Cell {
     #[default]
     Empty,
-    Text(String),
+    /// Shared: a roster repeats a few hundred texts over hundreds of thousands of cells
+    /// (xlsx keeps them once, in its shared strings), and each cell points at its text
+    /// rather than holding a copy.
+    Text(std::sync::Arc<str>),
     Number(f64),
     /// A cell formatted as a date (already resolved for the 1900/1904 date system).
     Date(Date),
@@ -58,7 +61,7 @@ impl Cell {
     pub fn display(&self) -> String {
         match self {
             Cell::Empty => String::new(),
-            Cell::Text(t) => t.clone(),
+            Cell::Text(t) => t.to_string(),
             Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
             Cell::Number(n) => n.to_string(),
             Cell::Date(d) => format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year()),

@@ -158,11 +158,11 @@ impl Budget {
 pub(super) fn text(s: &str) -> Cell {
     // No fewer bytes than characters: most cells need no count.
     if s.len() <= limits::CELL_CHARS {
-        return Cell::Text(s.to_string());
+        return Cell::Text(s.into());
     }
     match s.char_indices().nth(limits::CELL_CHARS) {
-        Some((cut, _)) => Cell::Text(s[..cut].to_string()),
-        None => Cell::Text(s.to_string()),
+        Some((cut, _)) => Cell::Text(s[..cut].into()),
+        None => Cell::Text(s.into()),
     }
 }
 
@@ -233,12 +233,16 @@ fn grid(range: Range<Data>, budget: &mut Budget) -> Result<Vec<Vec<Cell>>, Limit
 
 /// xlsx and xlsb cells streamed straight into the grid, without calamine's intermediate
 /// range: the largest rosters are xlsx, and this halves the copying of their text. Only the
-/// cells present are stored, so a sheet that declares `A1:XFD1048576` costs nothing.
+/// cells present are stored, so a sheet that declares `A1:XFD1048576` costs nothing. A text
+/// of the workbook's shared strings is copied once, the first time a cell points at it:
+/// every other cell shares that copy (the table lives as long as the reader, so its place
+/// names it).
 fn streamed<'a>(
     mut next: impl FnMut() -> Option<calamine::Cell<DataRef<'a>>>,
     budget: &mut Budget,
 ) -> Result<Vec<Vec<Cell>>, Limit> {
     let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut shared: foldhash::HashMap<(usize, usize), Cell> = foldhash::HashMap::default();
     while let Some(cell) = next() {
         let (r, c) = cell.get_position();
         let (r, c) = (r as usize, c as usize);
@@ -247,14 +251,16 @@ fn streamed<'a>(
         }
         let value = match cell.get_value() {
             DataRef::Empty => continue,
-            DataRef::SharedString(s) => text(s),
+            DataRef::SharedString(s) => (shared.entry((s.as_ptr() as usize, s.len())))
+                .or_insert_with(|| text(s))
+                .clone(),
             DataRef::String(s) => text(s),
             DataRef::Int(i) => Cell::Number(*i as f64),
             DataRef::Float(f) => Cell::Number(*f),
             DataRef::Bool(b) => Cell::Bool(*b),
             DataRef::DateTime(dt) => convert(&Data::DateTime(*dt)),
             DataRef::DateTimeIso(s) => convert(&Data::DateTimeIso(s.clone())),
-            DataRef::DurationIso(s) => Cell::Text(s.clone()),
+            DataRef::DurationIso(s) => text(s),
             DataRef::Error(e) => Cell::Error(format!("{e}")),
         };
         budget.take()?;
@@ -287,9 +293,9 @@ fn convert(data: &Data) -> Cell {
         Data::DateTime(dt) => Cell::Number(dt.as_f64()),
         Data::DateTimeIso(s) => match Date::parse_iso(s.get(..10).unwrap_or(s)) {
             Some(date) => Cell::Date(date),
-            None => Cell::Text(s.clone()),
+            None => text(s),
         },
-        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::DurationIso(s) => text(s),
         Data::Error(e) => Cell::Error(format!("{e}")),
     }
 }

@@ -42,6 +42,13 @@ pub fn clean_in_place(text: &mut String) {
     }
 }
 
+/// [`clean_in_place`] for a text shared by many cells: a clean text is left shared.
+pub fn clean_shared(text: &mut std::sync::Arc<str>) {
+    if !is_clean(text) {
+        *text = clean(text).into();
+    }
+}
+
 /// One pass over the text: no edge or doubled spaces, no other white space, no `Ð`, and
 /// composed (checked only when there is non-ASCII text at all).
 fn is_clean(text: &str) -> bool {
