@@ -135,6 +135,33 @@ async fn filters_drill_down_units_and_the_roster_page() {
                 .text()
                 .await?;
             assert_eq!(total.trim(), "420");
+
+            // A unit's count lists that unit's people (one listener for the whole form): the
+            // last unit's women, titled with the unit and the column.
+            let last = "[data-testid=unit-table] tbody tr:last-child";
+            let unit = page.find(&format!("{last} th")).await?.text().await?;
+            let women = page
+                .find(&format!("{last} td[data-col='gender.nu'] button"))
+                .await?;
+            let count = women.attr("data-value").await?.unwrap_or_default();
+            assert_ne!(count, "0");
+            let label = women.attr("aria-label").await?.unwrap_or_default();
+            assert!(label.starts_with(&format!("{} — ", unit.trim())), "{label}");
+            women.click().await?;
+            wait_value(
+                &page,
+                "[data-testid=drill] [data-testid=people-count]",
+                &count,
+            )
+            .await?;
+            let title = page.find("#drill-title").await?.text().await?;
+            assert!(title.starts_with(&format!("{} — ", unit.trim())), "{title}");
+            page.find("[data-testid=drill-close]")
+                .await?
+                .click()
+                .await?;
+            page.wait_until_gone("[data-testid=drill]").await?;
+
             page.find("[data-testid=unit-table] thead tr:nth-child(2) th:first-child button")
                 .await?
                 .click()

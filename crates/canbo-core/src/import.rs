@@ -544,14 +544,14 @@ fn sheet_unit(file: &str, sheet: &Sheet, layout: &Layout, roster_sheets: usize) 
 fn settle_units(roster: &mut Roster) {
     // Each spelling once, in the order first met (of two as full, the first is kept).
     let mut met = foldhash::HashSet::default();
-    let spellings: Vec<&str> = (roster.people.iter())
+    let spellings: Vec<(&str, String)> = (roster.people.iter())
         .map(|p| p.unit.as_str())
         .filter(|u| met.insert(*u))
+        .map(|u| (u, roster::unit_key(u)))
         .collect();
-    let mut best: HashMap<String, &str> = HashMap::new();
-    for &spelling in &spellings {
-        let key = roster::unit_key(spelling);
-        match best.get(&key) {
+    let mut best: HashMap<&str, &str> = HashMap::new();
+    for (spelling, key) in &spellings {
+        match best.get(key.as_str()) {
             Some(b) if !fuller(spelling, b) => {}
             _ => {
                 best.insert(key, spelling);
@@ -560,9 +560,9 @@ fn settle_units(roster: &mut Roster) {
     }
     // Only the spellings that are not their unit's fullest are written anew.
     let renamed: HashMap<String, String> = (spellings.iter())
-        .filter_map(|&s| {
-            let fullest = best[&roster::unit_key(s)];
-            (fullest != s).then(|| (s.to_string(), fullest.to_string()))
+        .filter_map(|(s, key)| {
+            let fullest = best.get(key.as_str()).copied().unwrap_or(s);
+            (fullest != *s).then(|| (s.to_string(), fullest.to_string()))
         })
         .collect();
     if renamed.is_empty() {

@@ -1,14 +1,15 @@
 //! Who is behind a figure: for every sample and every independent roster, each figure a
 //! person can click (top level and per unit, on the report and on the retirement page) lists
 //! exactly as many people as the figure says. The page and the CLI list people only through
-//! these core functions (`report::stat_filter` + `report::matching`,
+//! these core functions (`report::stat_filter`, `report::unit_stat_filter` + `report::matching`,
 //! `Forecast::people_in`), so this is the test of every drill-down they show.
 
 mod support;
 
-use canbo_core::report::{crosstab, matching, report, stat_filter, stats, Dimension, Filter};
+use canbo_core::report::{
+    crosstab, matching, report, stat_filter, stats, unit_stat_filter, Dimension, Filter,
+};
 use canbo_core::retirement::{forecast, RetireePick, RetirementLaw, RetirementOptions};
-use canbo_core::roster::unit_key;
 use std::path::PathBuf;
 
 fn rosters() -> Vec<PathBuf> {
@@ -34,12 +35,14 @@ fn every_report_figure_lists_as_many_people_as_it_counts() {
             .chain(r.units.iter().map(|u| (Some(&u.unit), &u.figures)));
         for (unit, figures) in groups {
             for stat in stats(figures) {
-                let Some(mut filter) = stat_filter(&stat.path) else {
+                // A unit's figure as the per-unit form lists its people.
+                let filter = match unit {
+                    Some(unit) => unit_stat_filter(unit, &stat.path),
+                    None => stat_filter(&stat.path),
+                };
+                let Some(filter) = filter else {
                     continue;
                 };
-                if let Some(unit) = unit {
-                    filter = filter.and(Dimension::Unit, vec![unit_key(unit)]);
-                }
                 let listed = matching(&roster, &options, &filter).len();
                 checked += 1;
                 if listed != stat.value as usize {

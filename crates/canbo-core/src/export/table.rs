@@ -167,6 +167,12 @@ impl FormColumn {
         }
     }
 
+    /// Whether a count of this column can list the people behind it
+    /// ([`crate::report::stat_filter`], within a unit [`crate::report::unit_stat_filter`]).
+    pub fn lists_people(&self) -> bool {
+        crate::report::stat_filter(&self.stat).is_some()
+    }
+
     /// The figure of row `row` of [`rows`] (the units, then the total), as shown: `Below`
     /// where a shared link hid it (`hidden` of [`crate::share::Shared`]; empty: nothing
     /// hidden), `None` where the roster has no such column.
@@ -328,6 +334,28 @@ E1,Nam,
             .into_iter()
             .map(|i| rows[i].0.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_columns_counts_list_people_where_a_unit_filter_says_who() {
+        let r = sample();
+        let cols = columns(&r, Lang::Vi);
+        let lists = |stat: &str| {
+            cols.iter()
+                .find(|c| c.stat == stat)
+                .map(FormColumn::lists_people)
+        };
+        assert_eq!(lists("people"), Some(true));
+        assert_eq!(lists("gender.nu"), Some(true));
+        for col in &cols {
+            let unit = crate::report::unit_stat_filter("Xã Yên Thế", &col.stat);
+            assert_eq!(col.lists_people(), unit.is_some(), "{}", col.stat);
+            if let Some(f) = unit {
+                // The unit first, by its key, then what the column counts.
+                assert_eq!(f.conditions[0].0, crate::report::Dimension::Unit);
+                assert_eq!(f.conditions[0].1, ["yen the"]);
+            }
+        }
     }
 
     #[test]

@@ -11,7 +11,9 @@ pub use age::{AgeBands, Band, BandsError};
 pub use coded::{narrow_choices, Coded, Coding};
 pub use counts::Counts;
 pub use dimension::{crosstab, matching, matching_rows, CrossTab, Dimension, Filter};
-pub use stats::{compare, stat_filter, stat_label, stats, unknowns, Change, Stat};
+pub use stats::{
+    compare, stat_filter, stat_label, stats, unit_stat_filter, unknowns, Change, Stat,
+};
 
 use crate::codes::*;
 use crate::date::Date;

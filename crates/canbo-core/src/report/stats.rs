@@ -138,6 +138,17 @@ pub fn stat_filter(path: &str) -> Option<Filter> {
     Some(Filter::default().and(dim, vec![rest.to_string()]))
 }
 
+/// The people behind a unit's figure (a cell of the per-unit form): those of `unit` (the
+/// report's name for it, matched by [`crate::roster::unit_key`]) whom [`stat_filter`] of
+/// `path` keeps. `None` where `stat_filter` gives none.
+pub fn unit_stat_filter(unit: &str, path: &str) -> Option<Filter> {
+    let counted = stat_filter(path)?;
+    let unit = (Dimension::Unit, vec![crate::roster::unit_key(unit)]);
+    Some(Filter {
+        conditions: std::iter::once(unit).chain(counted.conditions).collect(),
+    })
+}
+
 /// How a person reads a figure's path: "Giới tính: Nữ", "Tuổi: 30–45" ("Gender: Female" in
 /// English); "Tổng số" for `people`; the path itself for a figure without a single condition.
 pub fn stat_label(path: &str, report: &Report, lang: Lang) -> String {
