@@ -5,7 +5,6 @@ use canbo_core::export::table::{columns, ordered, rows, FormColumn, UnitOrder};
 use canbo_core::report::{unit_stat_filter, Figures, Report};
 use canbo_core::roster::unit_key;
 use leptos::prelude::*;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 use super::{drill_filter, Count, DrillRequest, MoreRows, UNITS_AT_ONCE};
@@ -62,20 +61,20 @@ pub fn UnitTable() -> impl IntoView {
             let in_order = ordered(&all_rows, &cols, order_now);
             let (&total, units) = in_order.split_last()?;
             let total_units = units.len();
-            // The units shown, in their rows' order: a count's row says which (`data-unit`).
-            let named: Vec<&String> = (units.iter().take(shown.get()))
-                .filter_map(|&i| all_rows.get(i).map(|(name, _)| name))
-                .collect();
             let listable = use_context::<ReadOnly>().is_none();
             let lists: Vec<bool> = cols.iter().map(|c| listable && c.lists_people()).collect();
+            // The units shown, named in their rows' order: a count's row says its place
+            // (`data-unit`), which the listener looks up here.
+            let mut named: Vec<String> = Vec::new();
             let unit_rows = units
                 .iter()
                 .take(shown.get())
-                .enumerate()
-                .filter_map(|(place, &i)| {
+                .filter_map(|&i| {
                     let (name, figures) = all_rows.get(i)?;
                     let key = unit_key(&report.units.get(i)?.unit);
-                    let cells = unit_cells(report, &cols, &lists, figures, name, &key);
+                    let cells = unit_cells(report, &cols, &lists, listable, figures, name, &key);
+                    let place = named.len();
+                    named.push(name.clone());
                     Some(view! {
                         <tr data-unit=place>
                             <th scope="row">{name.clone()}</th>
@@ -84,7 +83,7 @@ pub fn UnitTable() -> impl IntoView {
                     })
                 })
                 .collect_view();
-            let opens = open_listed(named.into_iter().cloned().collect(), &cols);
+            let opens = open_listed(named, &cols);
             let (total_name, total_figures) = all_rows.get(total)?;
             Some(view! {
                 <section class="units" aria-label=t("Theo đơn vị", "By unit")>
@@ -155,17 +154,18 @@ fn form_headings(cols: &[FormColumn], now: UnitOrder, order: RwSignal<UnitOrder>
 /// nothing of its own to run: the units' one listener ([`open_listed`]) reads which count
 /// was clicked from the page. (A listener, a filter and a title per count made the form,
 /// 2,250 counts for 50 units, the longest redraw of a filter change.) `lists`: whether each
-/// column's counts list people (none under a shared report, which holds no people).
+/// column's counts list people; `listable`: not a shared report, which holds no people
+/// (its hidden counts are shown as such).
 fn unit_cells(
     report: &Report,
     cols: &[FormColumn],
     lists: &[bool],
+    listable: bool,
     figures: &Figures,
     name: &str,
     key: &str,
 ) -> impl IntoView {
     let lang = crate::i18n::lang();
-    let listable = use_context::<ReadOnly>().is_none();
     let list = t("xem danh sách", "list the people");
     let why = (!listable).then(ReadOnly::reason);
     cols.iter()
@@ -204,8 +204,7 @@ fn unit_cells(
 /// behind it (the core's [`unit_stat_filter`]), titled with the unit and the column.
 fn open_listed(named: Vec<String>, cols: &[FormColumn]) -> impl Fn(web_sys::MouseEvent) + 'static {
     let asked = expect_context::<DrillRequest>().0;
-    let titles: Rc<Vec<(String, String)>> =
-        Rc::new(cols.iter().map(|c| (c.stat.clone(), c.title())).collect());
+    let titles: Vec<(String, String)> = cols.iter().map(|c| (c.stat.clone(), c.title())).collect();
     move |event: web_sys::MouseEvent| {
         let Some(clicked) = event
             .target()

@@ -98,13 +98,15 @@ fn open<'a>(
     })
 }
 
+/// A worksheet's metadata and its rows of cells.
+type SheetCells = (calamine::Sheet, Vec<Vec<Cell>>);
+
 /// The cells of every worksheet that can be read, with its metadata; a sheet that fails
 /// alone is left out, since the others may still hold the roster.
-#[allow(clippy::type_complexity)]
 fn read_cells(
     book: &mut Sheets<Cursor<&[u8]>>,
     metas: &[calamine::Sheet],
-) -> Result<Vec<(calamine::Sheet, Vec<Vec<Cell>>)>, Limit> {
+) -> Result<Vec<SheetCells>, Limit> {
     let mut budget = Budget {
         cells: limits::CELLS,
     };
