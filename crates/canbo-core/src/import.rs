@@ -266,16 +266,31 @@ pub fn import_with_progress(
     let mut out = Import::default();
     let total = files.len();
     let spellings = crate::vocab::spellings::Spellings::new(&overrides.spellings);
-    for (done, input) in files.iter().enumerate() {
-        let mut step = |step| {
-            progress(Progress {
-                done,
+    // Natively, files are read at once on the cores there are; the parts are then put
+    // together in the files' order, so the roster is the same as read one by one. `done`
+    // counts the files finished, whatever their order.
+    let mut finished = 0;
+    let parts = crate::parallel::in_order(
+        files,
+        |input, tell| {
+            let parts = import_file(input, overrides, &spellings, &mut |step| {
+                tell(Some((input.name.as_str(), step)))
+            });
+            tell(None);
+            parts
+        },
+        |heard| match heard {
+            Some((file, step)) => progress(Progress {
+                done: finished,
                 total,
-                file: Some(&input.name),
+                file: Some(file),
                 step,
-            })
-        };
-        match import_file(input, overrides, &spellings, &mut step) {
+            }),
+            None => finished += 1,
+        },
+    );
+    for parts in parts {
+        match parts {
             Ok((report, people, warnings, columns)) => {
                 out.roster.people.extend(people);
                 out.roster.warnings.extend(warnings);
@@ -781,17 +796,66 @@ mod progress_tests {
         });
         assert_eq!(out.roster.people.len(), 1);
         assert_eq!(out.errors.len(), 1);
-        let a = Some("xa-a.csv".to_string());
+        // Natively the two files are read at once: each file's steps come in order, the
+        // count of files done never goes back, and the import ends with both done.
+        let steps = |file: &str| -> Vec<Step> {
+            (seen.iter())
+                .filter(|s| s.2.as_deref() == Some(file))
+                .map(|s| s.3)
+                .collect()
+        };
         assert_eq!(
-            seen,
-            vec![
-                (0, 2, a.clone(), Step::Reading),
-                (0, 2, a.clone(), Step::Layout),
-                (0, 2, a, Step::People),
-                (1, 2, Some("hong.xlsx".to_string()), Step::Reading),
-                (2, 2, None, Step::Finishing),
-            ]
+            steps("xa-a.csv"),
+            [Step::Reading, Step::Layout, Step::People]
         );
+        assert_eq!(steps("hong.xlsx"), [Step::Reading]);
+        assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "{seen:?}");
+        assert!(seen.iter().all(|s| s.1 == 2 && s.0 < 2 || s.2.is_none()));
+        assert_eq!(seen.len(), 5);
+        assert_eq!(seen.last(), Some(&(2, 2, None, Step::Finishing)));
+    }
+}
+
+#[cfg(test)]
+mod at_once_tests {
+    use super::*;
+
+    /// Natively the sample rosters are read at once, yet the import puts them together in
+    /// the order they were given: their reviews in that order, and each file's people, in
+    /// its own order, as that file read alone gives them.
+    #[test]
+    fn files_read_at_once_come_together_in_the_order_given() {
+        let names = crate::test_samples::names();
+        assert!(names.len() > 2, "{names:?}");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples");
+        // Given backwards, so the order is not the one the names happen to sort in.
+        let files: Vec<FileInput> = (names.iter().rev())
+            .map(|n| FileInput {
+                name: n.clone(),
+                bytes: std::fs::read(dir.join(n)).unwrap(),
+            })
+            .collect();
+        let together = import(&files, &Overrides::default());
+        assert!(together.errors.is_empty(), "{:?}", together.errors);
+        let reviewed: Vec<&str> = together.files.iter().map(|f| f.file.as_str()).collect();
+        assert_eq!(
+            reviewed,
+            names.iter().rev().map(String::as_str).collect::<Vec<_>>()
+        );
+        let mut at = 0;
+        for name in names.iter().rev() {
+            let alone = crate::test_samples::roster(name);
+            let here = &together.roster.people[at..at + alone.people.len()];
+            let who = |p: &roster::Person| (p.origin.clone(), p.name.clone(), p.birth);
+            assert_eq!(
+                here.iter().map(who).collect::<Vec<_>>(),
+                alone.people.iter().map(who).collect::<Vec<_>>(),
+                "{name}"
+            );
+            at += alone.people.len();
+        }
+        assert_eq!(at, together.roster.people.len());
+        assert_eq!(import(&files, &Overrides::default()), together);
     }
 }
 
