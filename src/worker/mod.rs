@@ -2,10 +2,11 @@
 //! `worker_bg.wasm` (a classic, `no-modules` worker) and, for `data-loader-shim`,
 //! `worker_loader.js`, which loads both (index.html). The page starts one worker per import,
 //! waits for its "ready", posts it the files and the overrides, and gets back progress
-//! messages, the core's [`Import`] (what each file showed, refused files) as JSON bytes and
-//! its roster in the columnar form local storage keeps (`canbo_core::store::columnar::encode`,
+//! messages, the core's [`Import`] (what each file showed, refused files) as JSON bytes, its
+//! skipped rows apart in parts of JSON (`Import::take_skipped_rows`), read back one part at a
+//! time, and its roster in the columnar form local storage keeps (`canbo_core::store::columnar::encode`,
 //! not deflated: a seventeenth of the JSON's size and read back in a little over half the
-//! time); both buffers are transferred, not copied. The page reads the roster back and codes
+//! time); every buffer is transferred, not copied. The page reads the roster back and codes
 //! it for the report a slice of people at a time (`crate::in_slices`), letting the browser
 //! draw between slices. Then the same bytes packed for local storage (`crate::storage::seal_roster`:
 //! deflating a large roster takes seconds, which the page should not spend). Cancel
@@ -22,7 +23,7 @@ pub mod export;
 use std::cell::RefCell;
 
 use canbo_core::import::{
-    import_with_progress, Activity, FileInput, Import, Overrides, Progress, Step,
+    import_with_progress, Activity, FileInput, Import, Overrides, Progress, SkippedRowsPart, Step,
 };
 use canbo_core::report::Coded;
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
@@ -37,6 +38,10 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker, WorkerOptions, W
 pub const PROGRESS_MAX: u32 = 4 * STEPS;
 /// Steps per stage of the progress bar.
 pub const STEPS: u32 = 100;
+
+/// Skipped rows sent in one part of the import's review (`Import::take_skipped_rows`):
+/// some 100 KB of JSON, read back by the page in a few milliseconds.
+const SKIPPED_ROWS_AT_ONCE: usize = 2_000;
 
 /// Where the bar stands for a step of the core's import, and what it is doing (the core's
 /// [`Activity`], said in the page's language when shown).
@@ -95,14 +100,23 @@ pub fn serve() {
         if encoded.is_some() {
             parsed.roster = Default::default();
         }
+        // The skipped rows go apart, in parts the page reads one at a time.
+        let rows = Array::new();
+        let transfer = Array::new();
+        for part in parsed.take_skipped_rows(SKIPPED_ROWS_AT_ONCE) {
+            let json = serde_json::to_vec(&part).unwrap_or_default();
+            let bytes = Uint8Array::from(&json[..]);
+            transfer.push(&bytes.buffer());
+            rows.push(&bytes);
+        }
         let json = serde_json::to_vec(&parsed).unwrap_or_default();
         drop(parsed);
         let message = Object::new();
         let _ = Reflect::set(&message, &"kind".into(), &"done".into());
-        let transfer = Array::new();
         let bytes = Uint8Array::from(&json[..]);
         drop(json);
         let _ = Reflect::set(&message, &"result".into(), &bytes);
+        let _ = Reflect::set(&message, &"skipped_rows".into(), &rows);
         transfer.push(&bytes.buffer());
         if let Some(encoded) = &encoded {
             let columns = Uint8Array::from(&encoded[..]);
@@ -324,6 +338,22 @@ pub async fn run(
         Ok(parsed) => parsed,
         Err(error) => return Outcome::Unavailable(error.to_string()),
     };
+    // The skipped rows, a part at a time (some 20,000 at a province: about 1 MB of JSON).
+    let parts = Reflect::get(&result, &"skipped_rows".into())
+        .ok()
+        .filter(Array::is_array)
+        .map(|a| Array::from(&a));
+    for part in parts.iter().flat_map(|a| a.iter()) {
+        crate::turns::let_the_browser_draw().await;
+        let json = Uint8Array::new(&part).to_vec();
+        let fits =
+            serde_json::from_slice::<SkippedRowsPart>(&json).map(|part| parsed.put_back(part));
+        match fits {
+            Ok(true) => {}
+            Ok(false) => return Outcome::Unavailable("skipped rows of no sheet".into()),
+            Err(error) => return Outcome::Unavailable(error.to_string()),
+        }
+    }
     if let Some(columns) = bytes("roster") {
         crate::turns::let_the_browser_draw().await;
         match crate::in_slices::read(&columns).await {

@@ -130,6 +130,71 @@ async fn a_bad_file_keeps_the_roster_and_the_review() {
     .await;
 }
 
+/// A district's roster with 1,200 communes of one person each, every commune opened by its
+/// name's row and closed by its total: 2,400 rows that are no person, more than the worker
+/// sends in one part of the review (`worker::SKIPPED_ROWS_AT_ONCE`).
+fn many_communes() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let s = book.add_worksheet();
+    let mut row = 0;
+    let mut put = |r: &mut u32, cells: &[&str]| {
+        for (c, text) in cells.iter().enumerate() {
+            s.write(*r, c as u16, *text).unwrap();
+        }
+        *r += 1;
+    };
+    put(&mut row, &["STT", "Họ và tên", "Ngày sinh", "Chức vụ"]);
+    for k in 1..=1_200 {
+        put(&mut row, &["", &format!("XÃ SỐ {k}")]);
+        put(
+            &mut row,
+            &[
+                "1",
+                &format!("Nguyễn Văn {k}"),
+                "01/02/1980",
+                "Chủ tịch UBND",
+            ],
+        );
+        put(&mut row, &["", "Cộng"]);
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[tokio::test]
+async fn every_skipped_row_reaches_the_review_in_parts() {
+    run(
+        "every_skipped_row_reaches_the_review_in_parts",
+        |page| async move {
+            let bytes = many_communes();
+            let import = canbo_core::import::import(
+                &[canbo_core::import::FileInput {
+                    name: "huyen.xlsx".into(),
+                    bytes: bytes.clone(),
+                }],
+                &Default::default(),
+            );
+            let skipped = import.files[0].sheets[0].skipped_rows.len();
+            assert!(skipped > 2_000, "{skipped}");
+            let file = std::env::temp_dir()
+                .join(format!("canbo-e2e-{}", std::process::id()))
+                .join("huyen.xlsx");
+            std::fs::create_dir_all(file.parent().unwrap())?;
+            std::fs::write(&file, bytes)?;
+            page.open().await?;
+            page.import_file(&file).await?;
+            page.wait_for_stat("people", 1_200).await?;
+            open_review(&page).await?;
+            page.find(&format!(
+                "[data-testid=review-skipped-rows][data-count='{skipped}']"
+            ))
+            .await?;
+            std::fs::remove_file(&file)?;
+            Ok(())
+        },
+    )
+    .await;
+}
+
 #[tokio::test]
 async fn the_import_review_on_a_laptop_and_a_phone() {
     run(

@@ -226,8 +226,7 @@ async fn the_page_sends_nothing_to_anyone_through_import_exports_links_and_packa
             page.find("[data-testid=tab-report]").await?.click().await?;
 
             // A roster package.
-            let toggle = page.find("[data-testid=package-toggle]").await?;
-            toggle.click().await?;
+            page.click_when_still("[data-testid=package-toggle]").await?;
             page.find("[data-testid=package-passphrase]")
                 .await?
                 .send_keys("mật khẩu của xã")

@@ -48,6 +48,26 @@ impl Page {
             .await?)
     }
 
+    /// Clicks the element matching `css` once it has stopped moving: the report's sections
+    /// are drawn a task at a time (`turns::Later`), so what lies below them moves down while
+    /// they come, and a click aimed at it meanwhile lands on something else.
+    pub async fn click_when_still(&self, css: &str) -> TestResult {
+        let element = self.find(css).await?;
+        let started = std::time::Instant::now();
+        let mut last = None;
+        loop {
+            element.scroll_into_view().await?;
+            let rect = element.rect().await?;
+            let at = Some((rect.x, rect.y, rect.width, rect.height));
+            if at == last || started.elapsed() > PATIENCE {
+                break;
+            }
+            last = at;
+            tokio::time::sleep(POLL * 2).await;
+        }
+        Ok(element.click().await?)
+    }
+
     /// Whether an element matches `css` right now.
     pub async fn has(&self, css: &str) -> TestResult<bool> {
         Ok(!self.driver.find_all(By::Css(css)).await?.is_empty())

@@ -81,7 +81,7 @@ async fn unfold(page: &Page, summary: &str) -> TestResult {
         )
         .await?;
     if open.json() != &Value::Bool(true) {
-        page.find(&css).await?.click().await?;
+        page.click_when_still(&css).await?;
     }
     Ok(())
 }

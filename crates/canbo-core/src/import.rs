@@ -62,6 +62,55 @@ pub struct Import {
     pub errors: Vec<ImportError>,
 }
 
+/// Some of one sheet's skipped rows, taken out of an import's review to be sent apart
+/// ([`Import::take_skipped_rows`]): a province's review lists some 20,000 of them, which
+/// read back at once would hold the page; in parts, the browser draws between two.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SkippedRowsPart {
+    /// The file's place in [`Import::files`], and the sheet's in its `sheets`.
+    pub file: u32,
+    pub sheet: u32,
+    pub rows: Vec<SkippedRow>,
+}
+
+impl Import {
+    /// Takes every sheet's skipped rows out of the review, in parts of at most `at_most`
+    /// rows (at least one), in the review's order: put back in that order
+    /// ([`Import::put_back`]), they give the review as it was.
+    pub fn take_skipped_rows(&mut self, at_most: usize) -> Vec<SkippedRowsPart> {
+        let at_most = at_most.max(1);
+        let mut parts = Vec::new();
+        for (file, report) in (0u32..).zip(&mut self.files) {
+            for (sheet, s) in (0u32..).zip(&mut report.sheets) {
+                let rows = std::mem::take(&mut s.skipped_rows);
+                let mut rows = rows.into_iter().peekable();
+                while rows.peek().is_some() {
+                    parts.push(SkippedRowsPart {
+                        file,
+                        sheet,
+                        rows: rows.by_ref().take(at_most).collect(),
+                    });
+                }
+            }
+        }
+        parts
+    }
+
+    /// Puts a part of [`Import::take_skipped_rows`] back at the end of its sheet's skipped
+    /// rows; `false` when the review has no such sheet (the part is then dropped).
+    pub fn put_back(&mut self, part: SkippedRowsPart) -> bool {
+        let sheet = (self.files.get_mut(part.file as usize))
+            .and_then(|f| f.sheets.get_mut(part.sheet as usize));
+        match sheet {
+            Some(sheet) => {
+                sheet.skipped_rows.extend(part.rows);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileReport {
     pub file: String,
@@ -856,6 +905,77 @@ mod at_once_tests {
         }
         assert_eq!(at, together.roster.people.len());
         assert_eq!(import(&files, &Overrides::default()), together);
+    }
+}
+
+#[cfg(test)]
+mod skipped_rows_tests {
+    use super::*;
+
+    /// A review with three sheets' skipped rows (one sheet without any, one in two files).
+    fn review() -> Import {
+        let rows = |n: u32, role: RowRole| -> Vec<SkippedRow> {
+            (1..=n)
+                .map(|row| SkippedRow {
+                    row,
+                    role: role.clone(),
+                })
+                .collect()
+        };
+        let sheet = |name: &str, skipped_rows| SheetReport {
+            sheet: name.into(),
+            skipped: None,
+            header_rows: vec![1],
+            columns: Vec::new(),
+            units: vec!["Xã Na Sơn".into()],
+            people: 3,
+            skipped_rows,
+            encoding: None,
+        };
+        let file = |name: &str, sheets| FileReport {
+            file: name.into(),
+            format: Format::Xlsx,
+            code_page: None,
+            sheets,
+        };
+        let unit = RowRole::UnitGroup {
+            unit: "Xã Số 1".into(),
+        };
+        Import {
+            files: vec![
+                file(
+                    "a.xlsx",
+                    vec![sheet("DS", rows(7, unit)), sheet("Trống", Vec::new())],
+                ),
+                file("b.xlsx", vec![sheet("DS", rows(4, RowRole::Total))]),
+            ],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_skipped_rows_taken_in_parts_and_put_back_give_the_review_again() {
+        for at_most in [0, 1, 2, 3, 4, 7, 100] {
+            let whole = review();
+            let mut sent = whole.clone();
+            let parts = sent.take_skipped_rows(at_most);
+            let cap = at_most.max(1);
+            assert!(parts
+                .iter()
+                .all(|p| !p.rows.is_empty() && p.rows.len() <= cap));
+            assert_eq!(parts.len(), 7usize.div_ceil(cap) + 4usize.div_ceil(cap));
+            assert!((sent.files.iter().flat_map(|f| &f.sheets)).all(|s| s.skipped_rows.is_empty()));
+            // They cross as JSON, each on its own.
+            for part in parts {
+                let json = serde_json::to_vec(&part).unwrap();
+                assert!(sent.put_back(serde_json::from_slice(&json).unwrap()));
+            }
+            assert_eq!(sent, whole, "at most {at_most}");
+        }
+        let mut other = Import::default();
+        let part = review().take_skipped_rows(5).remove(0);
+        assert!(!other.put_back(part));
+        assert_eq!(other, Import::default());
     }
 }
 

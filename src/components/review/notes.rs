@@ -30,7 +30,7 @@ pub fn skipped_rows(rows: &[SkippedRow], lang: Lang) -> Option<impl IntoView> {
             })
             .collect_view();
         view! {
-            <details class="review-list" data-testid="review-skipped-rows">
+            <details class="review-list" data-testid="review-skipped-rows" data-count=count_n>
                 <summary>{t(format!("{count} dòng bỏ qua"), format!("{count} rows skipped"))}</summary>
                 <ul>{items}</ul>
                 {(count_n > MAX_LISTED).then(|| view! { <p class="hint">{t(format!("và {more} dòng khác"), format!("and {more} more rows"))}</p> })}
