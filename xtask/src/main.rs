@@ -22,7 +22,7 @@ commands:
   test    install the tools, then run every test: core and CLI, in-browser unit tests,
           a release build into dist/, and the end-to-end tests against it
   dist    install the tools, build the release into dist/ and print the wasm sizes
-  gen-roster [--people N] [--units N] [--out FILE.xlsx]
+  gen-roster [--people N] [--units N] [--sheets N] [--out FILE.xlsx]
           write a synthetic roster for benchmarks (default 250000 people)
   bench [native|storage|report|sizes|browser...] [--people N]
           the benchmarks of docs/BENCHMARKS.md, side by side with python-calamine and

@@ -320,7 +320,7 @@ pub fn import_with_progress(
     // counts the files finished, whatever their order.
     let mut finished = 0;
     let parts = crate::parallel::in_order(
-        files,
+        files.iter().collect(),
         |input, tell| {
             let parts = import_file(input, overrides, &spellings, &mut |step| {
                 tell(Some((input.name.as_str(), step)))
@@ -411,33 +411,31 @@ fn import_file(
     let workbook = read::read(&input.name, &input.bytes)?;
     step(Step::Layout);
     let file = &input.name;
-    let mut sheets: Vec<Sheet> = workbook.sheets;
-    let encodings: Vec<Option<legacy::Legacy>> = sheets.iter_mut().map(normalise).collect();
-
-    let layouts: Vec<Result<Layout, NotRoster>> = sheets
-        .iter()
-        .map(|sheet| {
-            let choice = overrides
-                .sheets
-                .iter()
-                .find(|c| &c.file == file && c.sheet == sheet.name);
-            if choice.is_some_and(|c| !c.roster) {
-                return Err(NotRoster::ByUser);
-            }
-            let cols: Vec<layout::ColumnOverride> = overrides
-                .columns
-                .iter()
-                .filter(|c| &c.file == file && c.sheet == sheet.name)
-                .map(|c| (c.col, c.field))
-                .collect();
-            let found = layout::detect(sheet, &cols);
-            match found {
-                Ok(_) if sheet.hidden && choice.is_none() => Err(NotRoster::Hidden),
-                other => other,
-            }
-        })
-        .collect();
-    let roster_sheets = layouts.iter().filter(|l| l.is_ok()).count();
+    // Natively a workbook's sheets (a province's districts) are cleaned and laid out at
+    // once, then their people read at once; each sheet alone, as one after the other.
+    let found = crate::parallel::in_order(
+        workbook.sheets,
+        |mut sheet, _: &dyn Fn(())| {
+            let encoding = normalise(&mut sheet);
+            let layout = sheet_layout(file, &sheet, overrides);
+            (sheet, layout, encoding)
+        },
+        |()| {},
+    );
+    let roster_sheets = found.iter().filter(|(_, l, _)| l.is_ok()).count();
+    step(Step::People);
+    let read = crate::parallel::in_order(
+        found,
+        |(mut sheet, found, encoding), _: &dyn Fn(())| {
+            let found = found.map(|layout| {
+                let sheet_unit = sheet_unit(file, &sheet, &layout, roster_sheets);
+                let read = roster::people(file, &mut sheet, &layout, &sheet_unit, spellings);
+                (layout, read)
+            });
+            (sheet, found, encoding)
+        },
+        |()| {},
+    );
 
     let mut report = FileReport {
         file: file.clone(),
@@ -448,8 +446,7 @@ fn import_file(
     let mut people = Vec::new();
     let mut warnings = Vec::new();
     let mut columns = Vec::new();
-    step(Step::People);
-    for ((mut sheet, found), encoding) in sheets.into_iter().zip(layouts).zip(encodings) {
+    for (sheet, found, encoding) in read {
         let mut sr = SheetReport {
             sheet: sheet.name.clone(),
             skipped: None,
@@ -462,10 +459,7 @@ fn import_file(
         };
         match found {
             Err(reason) => sr.skipped = Some(reason),
-            Ok(layout) => {
-                let sheet_unit = sheet_unit(file, &sheet, &layout, roster_sheets);
-                let (mut ps, ws) =
-                    roster::people(file, &mut sheet, &layout, &sheet_unit, spellings);
+            Ok((layout, (mut ps, ws))) => {
                 if let Some(e) = encoding {
                     warnings.push(Warning::new(
                         file,
@@ -536,6 +530,22 @@ fn import_file(
         ));
     }
     Ok((report, people, warnings, columns))
+}
+
+/// Where a sheet's roster lies, or why it holds none (the user's choices first).
+fn sheet_layout(file: &str, sheet: &Sheet, overrides: &Overrides) -> Result<Layout, NotRoster> {
+    let choice = (overrides.sheets.iter()).find(|c| c.file == file && c.sheet == sheet.name);
+    if choice.is_some_and(|c| !c.roster) {
+        return Err(NotRoster::ByUser);
+    }
+    let cols: Vec<layout::ColumnOverride> = (overrides.columns.iter())
+        .filter(|c| c.file == file && c.sheet == sheet.name)
+        .map(|c| (c.col, c.field))
+        .collect();
+    match layout::detect(sheet, &cols) {
+        Ok(_) if sheet.hidden && choice.is_none() => Err(NotRoster::Hidden),
+        other => other,
+    }
 }
 
 /// Text cells read to decide whether a sheet is in a legacy encoding.

@@ -32,23 +32,49 @@ pub fn both<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> 
     }
 }
 
+/// The threads [`in_order`] runs on: the cores there are, natively; one on wasm32.
+pub fn threads() -> usize {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        1
+    }
+}
+
 /// Runs `f` on every item and gives the results in the items' order, as
-/// `items.iter().map(f)` would: natively on as many threads as there are cores (no more
+/// `items.into_iter().map(f)` would (items may be references: files read at once, or owned:
+/// sheets cleaned at once): natively on as many threads as there are cores (no more
 /// than items), each taking the next item not yet taken, so several files are read at once;
 /// on wasm32, or with one core or item, one after the other here. What a run tells
 /// (`f`'s second argument: say, how far it has come) reaches `told` on this thread, in the
 /// order it was told, while the runs go on. A panic in a run is this thread's panic.
-pub fn in_order<'a, T: Sync, R: Send, M: Send>(
-    items: &'a [T],
-    f: impl Fn(&'a T, &dyn Fn(M)) -> R + Sync,
+pub fn in_order<T: Send, R: Send, M: Send>(
+    items: Vec<T>,
+    f: impl Fn(T, &dyn Fn(M)) -> R + Sync,
+    told: impl FnMut(M),
+) -> Vec<R> {
+    in_order_with(items, || (), |(), item, tell| f(item, tell), told)
+}
+
+/// [`in_order`], each thread with a state of its own, made by `start` before its first item
+/// and handed to `f` with every item it takes (a workbook opened once per thread, whose
+/// sheets the threads read at once).
+pub fn in_order_with<T: Send, S, R: Send, M: Send>(
+    items: Vec<T>,
+    start: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, T, &dyn Fn(M)) -> R + Sync,
     mut told: impl FnMut(M),
 ) -> Vec<R> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         use std::sync::atomic::{AtomicUsize, Ordering};
         use std::sync::mpsc;
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let cores = threads();
         if cores > 1 && items.len() > 1 {
+            use std::sync::Mutex;
             enum Heard<M, R> {
                 Told(M),
                 Done(usize, R),
@@ -56,20 +82,28 @@ pub fn in_order<'a, T: Sync, R: Send, M: Send>(
             let next = AtomicUsize::new(0);
             let mut done: Vec<Option<R>> =
                 std::iter::repeat_with(|| None).take(items.len()).collect();
+            // Each item is taken once, by the thread whose turn it is.
+            let items: Vec<Mutex<Option<T>>> =
+                items.into_iter().map(|i| Mutex::new(Some(i))).collect();
+            let taken = |i: usize| items.get(i)?.lock().ok()?.take();
             let ran_here = std::thread::scope(|scope| {
                 let (tx, rx) = mpsc::channel::<Heard<M, R>>();
                 let mut spawned = Vec::new();
                 for _ in 0..cores.min(items.len()) {
                     let tx = tx.clone();
-                    let (next, f) = (&next, &f);
-                    let run = move || loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        let tell = |m| {
-                            let _ = tx.send(Heard::Told(m));
-                        };
-                        let r = f(item, &tell);
-                        let _ = tx.send(Heard::Done(i, r));
+                    let (next, start, f, taken) = (&next, &start, &f, &taken);
+                    let run = move || {
+                        let mut state = None;
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(item) = taken(i) else { break };
+                            let tell = |m| {
+                                let _ = tx.send(Heard::Told(m));
+                            };
+                            let state = state.get_or_insert_with(start);
+                            let r = f(state, item, &tell);
+                            let _ = tx.send(Heard::Done(i, r));
+                        }
                     };
                     if let Ok(handle) = std::thread::Builder::new().spawn_scoped(scope, run) {
                         spawned.push(handle);
@@ -95,12 +129,28 @@ pub fn in_order<'a, T: Sync, R: Send, M: Send>(
             if ran_here {
                 return done.into_iter().flatten().collect();
             }
+            // No thread could be had: every item is still here.
+            let items = items.into_iter().filter_map(|i| i.into_inner().ok()?);
+            return in_order_here(items, start, f, told);
         }
     }
+    in_order_here(items.into_iter(), start, f, told)
+}
+
+/// [`in_order_with`] on this thread alone.
+fn in_order_here<T, S, R, M>(
+    items: impl Iterator<Item = T>,
+    start: impl Fn() -> S,
+    f: impl Fn(&mut S, T, &dyn Fn(M)) -> R,
+    mut told: impl FnMut(M),
+) -> Vec<R> {
     let told = std::cell::RefCell::new(&mut told);
+    let mut state = None;
     items
-        .iter()
-        .map(|item| f(item, &|m| (told.borrow_mut())(m)))
+        .map(|item| {
+            let state = state.get_or_insert_with(&start);
+            f(state, item, &|m| (told.borrow_mut())(m))
+        })
         .collect()
 }
 
@@ -124,8 +174,8 @@ mod tests {
         let items: Vec<u64> = (0..40).collect();
         let mut heard = Vec::new();
         let out = super::in_order(
-            &items,
-            |&n, tell| {
+            items,
+            |n, tell| {
                 tell((n, 0));
                 // Uneven work, so the runs finish out of order.
                 let spun =
@@ -145,16 +195,43 @@ mod tests {
             let then = heard.iter().position(|&m| m == (n, 1));
             assert!(first.is_some() && first < then, "item {n}: {heard:?}");
         }
-        let none: Vec<u8> = super::in_order(&[] as &[u8], |&b, _: &dyn Fn(())| b, |_| {});
+        let none: Vec<u8> = super::in_order(Vec::new(), |b, _: &dyn Fn(())| b, |_| {});
         assert!(none.is_empty());
+    }
+
+    /// Each thread makes its state once, whatever the number of items it takes.
+    #[test]
+    fn in_order_with_makes_a_state_per_thread_not_per_item() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let made = AtomicUsize::new(0);
+        let items: Vec<usize> = (0..100).collect();
+        let out = super::in_order_with(
+            items.clone(),
+            || {
+                made.fetch_add(1, Ordering::Relaxed);
+                Vec::new()
+            },
+            |seen: &mut Vec<usize>, n, _: &dyn Fn(())| {
+                seen.push(n);
+                n
+            },
+            |_| {},
+        );
+        assert_eq!(out, items);
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let made = made.load(Ordering::Relaxed);
+        assert!(
+            made >= 1 && made <= cores,
+            "{made} states for {cores} cores"
+        );
     }
 
     #[test]
     #[should_panic(expected = "item 3")]
     fn a_panic_in_any_run_is_this_threads() {
         let _ = super::in_order(
-            &[1, 2, 3, 4],
-            |&n, _: &dyn Fn(())| {
+            vec![1, 2, 3, 4],
+            |n, _: &dyn Fn(())| {
                 if n == 3 {
                     panic!("item 3")
                 }

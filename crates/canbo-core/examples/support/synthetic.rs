@@ -69,131 +69,148 @@ const EVAL: &[&str] = &[
 /// Write a roster of `people` people as xlsx bytes: about 25 per unit, or spread evenly over
 /// `units` units.
 pub fn roster_xlsx(people: usize, units: Option<usize>) -> Result<Vec<u8>, XlsxError> {
-    let mut rng = Lcg(0x5eed ^ people as u64);
+    roster_xlsx_in_sheets(people, units, 1)
+}
+
+/// [`roster_xlsx`] over `sheets` sheets ("Huyện 1", "Huyện 2"…, as a province's workbook
+/// keeps a sheet per district), the people shared evenly; one sheet is `roster_xlsx`'s.
+pub fn roster_xlsx_in_sheets(
+    all: usize,
+    units: Option<usize>,
+    sheets: usize,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut rng = Lcg(0x5eed ^ all as u64);
     let mut book = Workbook::new();
-    let s = book.add_worksheet();
-    let f = Format::new();
-    let date = Format::new().set_num_format("dd/mm/yyyy");
-    s.write(0, 0, "ỦY BAN NHÂN DÂN HUYỆN MẪU SƠN")?;
-    s.write(1, 0, "DANH SÁCH CÁN BỘ, CÔNG CHỨC CẤP XÃ")?;
-    let heads = [
-        "STT",
-        "Họ và tên",
-        "Ngày sinh",
-        "",
-        "Dân tộc",
-        "Tôn giáo",
-        "Chức vụ",
-        "Đảng viên",
-        "Trình độ",
-        "",
-        "",
-        "",
-        "",
-        "Quản lý nhà nước",
-        "Ngoại ngữ",
-        "Xếp loại",
-        "Ngày tuyển dụng",
-        "Quê quán",
-        "Số điện thoại",
-        "Ghi chú",
-    ];
-    for (c, h) in heads.iter().enumerate() {
-        if !h.is_empty() {
-            s.write(3, c as u16, *h)?;
-        }
-    }
-    s.merge_range(3, 2, 3, 3, "Ngày sinh", &f)?;
-    s.merge_range(3, 8, 3, 12, "Trình độ", &f)?;
-    for (c, h) in [
-        (2, "Nam"),
-        (3, "Nữ"),
-        (8, "Văn hóa"),
-        (9, "Chuyên môn"),
-        (10, "Chuyên ngành"),
-        (11, "Lý luận chính trị"),
-        (12, "Tin học"),
-    ] {
-        s.write(4, c, h)?;
-    }
-    for c in 0..heads.len() {
-        s.write(5, c as u16, (c + 1) as f64)?;
-    }
-    let mut r: u32 = 6;
-    let mut written = 0;
+    let sheets = sheets.max(1);
     let mut unit = 0;
-    while written < people {
-        unit += 1;
-        s.write(r, 0, canbo_core::text::roman(unit))?;
-        s.write(r, 1, format!("XÃ SỐ {unit}").as_str())?;
-        r += 1;
-        let random = (20 + rng.next() % 11) as usize;
-        let in_unit = match units {
-            // The first `people % n` units take one more.
-            Some(n) => people / n + usize::from(unit <= people % n),
-            None => random,
-        };
-        for i in 0..in_unit.min(people - written) {
-            let name = format!(
-                "{} {} {}",
-                rng.pick(FAMILY),
-                rng.pick(MIDDLE),
-                rng.pick(GIVEN)
-            );
-            let female = rng.next().is_multiple_of(3);
-            let birth = ExcelDateTime::from_ymd(
-                1960 + (rng.next() % 45) as u16,
-                1 + (rng.next() % 12) as u8,
-                1 + (rng.next() % 28) as u8,
-            )?;
-            s.write(r, 0, (i + 1) as f64)?;
-            s.write(r, 1, name.as_str())?;
-            s.write_datetime_with_format(r, if female { 3 } else { 2 }, &birth, &date)?;
-            s.write(r, 4, rng.pick(ETHNIC))?;
-            s.write(
-                r,
-                5,
-                if rng.next().is_multiple_of(10) {
-                    "Phật giáo"
-                } else {
-                    "Không"
-                },
-            )?;
-            s.write(r, 6, rng.pick(TITLES))?;
-            if !rng.next().is_multiple_of(4) {
-                s.write(r, 7, "x")?;
-            }
-            s.write(r, 8, rng.pick(GE))?;
-            s.write(r, 9, rng.pick(PROF))?;
-            s.write(r, 10, rng.pick(FIELD))?;
-            s.write(r, 11, rng.pick(LLCT))?;
-            s.write(r, 12, rng.pick(IT))?;
-            s.write(
-                r,
-                13,
-                if rng.next().is_multiple_of(2) {
-                    "Chuyên viên"
-                } else {
-                    ""
-                },
-            )?;
-            s.write(r, 14, "Tiếng Anh B")?;
-            s.write(r, 15, rng.pick(EVAL))?;
-            let hired = ExcelDateTime::from_ymd(
-                1990 + (rng.next() % 34) as u16,
-                1 + (rng.next() % 12) as u8,
-                1,
-            )?;
-            s.write_datetime_with_format(r, 16, &hired, &date)?;
-            s.write(r, 17, "Lạng Sơn")?;
-            s.write(r, 18, format!("09{:08}", rng.next() % 100_000_000).as_str())?;
-            r += 1;
-            written += 1;
+    for k in 0..sheets {
+        let people = all / sheets + usize::from(k < all % sheets);
+        let s = book.add_worksheet();
+        if sheets > 1 {
+            s.set_name(format!("Huyện {}", k + 1))?;
         }
-        s.write(r, 1, "Cộng")?;
-        r += 1;
+        let f = Format::new();
+        let date = Format::new().set_num_format("dd/mm/yyyy");
+        s.write(0, 0, "ỦY BAN NHÂN DÂN HUYỆN MẪU SƠN")?;
+        s.write(1, 0, "DANH SÁCH CÁN BỘ, CÔNG CHỨC CẤP XÃ")?;
+        let heads = [
+            "STT",
+            "Họ và tên",
+            "Ngày sinh",
+            "",
+            "Dân tộc",
+            "Tôn giáo",
+            "Chức vụ",
+            "Đảng viên",
+            "Trình độ",
+            "",
+            "",
+            "",
+            "",
+            "Quản lý nhà nước",
+            "Ngoại ngữ",
+            "Xếp loại",
+            "Ngày tuyển dụng",
+            "Quê quán",
+            "Số điện thoại",
+            "Ghi chú",
+        ];
+        for (c, h) in heads.iter().enumerate() {
+            if !h.is_empty() {
+                s.write(3, c as u16, *h)?;
+            }
+        }
+        s.merge_range(3, 2, 3, 3, "Ngày sinh", &f)?;
+        s.merge_range(3, 8, 3, 12, "Trình độ", &f)?;
+        for (c, h) in [
+            (2, "Nam"),
+            (3, "Nữ"),
+            (8, "Văn hóa"),
+            (9, "Chuyên môn"),
+            (10, "Chuyên ngành"),
+            (11, "Lý luận chính trị"),
+            (12, "Tin học"),
+        ] {
+            s.write(4, c, h)?;
+        }
+        for c in 0..heads.len() {
+            s.write(5, c as u16, (c + 1) as f64)?;
+        }
+        let mut r: u32 = 6;
+        let mut written = 0;
+        while written < people {
+            unit += 1;
+            s.write(r, 0, canbo_core::text::roman(unit))?;
+            s.write(r, 1, format!("XÃ SỐ {unit}").as_str())?;
+            r += 1;
+            let random = (20 + rng.next() % 11) as usize;
+            let in_unit = match units {
+                // The first `people % n` units take one more.
+                Some(n) => people / n + usize::from(unit <= people % n),
+                None => random,
+            };
+            for i in 0..in_unit.min(people - written) {
+                let name = format!(
+                    "{} {} {}",
+                    rng.pick(FAMILY),
+                    rng.pick(MIDDLE),
+                    rng.pick(GIVEN)
+                );
+                let female = rng.next().is_multiple_of(3);
+                let birth = ExcelDateTime::from_ymd(
+                    1960 + (rng.next() % 45) as u16,
+                    1 + (rng.next() % 12) as u8,
+                    1 + (rng.next() % 28) as u8,
+                )?;
+                s.write(r, 0, (i + 1) as f64)?;
+                s.write(r, 1, name.as_str())?;
+                s.write_datetime_with_format(r, if female { 3 } else { 2 }, &birth, &date)?;
+                s.write(r, 4, rng.pick(ETHNIC))?;
+                s.write(
+                    r,
+                    5,
+                    if rng.next().is_multiple_of(10) {
+                        "Phật giáo"
+                    } else {
+                        "Không"
+                    },
+                )?;
+                s.write(r, 6, rng.pick(TITLES))?;
+                if !rng.next().is_multiple_of(4) {
+                    s.write(r, 7, "x")?;
+                }
+                s.write(r, 8, rng.pick(GE))?;
+                s.write(r, 9, rng.pick(PROF))?;
+                s.write(r, 10, rng.pick(FIELD))?;
+                s.write(r, 11, rng.pick(LLCT))?;
+                s.write(r, 12, rng.pick(IT))?;
+                s.write(
+                    r,
+                    13,
+                    if rng.next().is_multiple_of(2) {
+                        "Chuyên viên"
+                    } else {
+                        ""
+                    },
+                )?;
+                s.write(r, 14, "Tiếng Anh B")?;
+                s.write(r, 15, rng.pick(EVAL))?;
+                let hired = ExcelDateTime::from_ymd(
+                    1990 + (rng.next() % 34) as u16,
+                    1 + (rng.next() % 12) as u8,
+                    1,
+                )?;
+                s.write_datetime_with_format(r, 16, &hired, &date)?;
+                s.write(r, 17, "Lạng Sơn")?;
+                s.write(r, 18, format!("09{:08}", rng.next() % 100_000_000).as_str())?;
+                r += 1;
+                written += 1;
+            }
+            s.write(r, 1, "Cộng")?;
+            r += 1;
+        }
+        s.write(r + 1, 1, "NGƯỜI LẬP BIỂU")?;
     }
-    s.write(r + 1, 1, "NGƯỜI LẬP BIỂU")?;
     book.save_to_buffer()
 }
 

@@ -174,9 +174,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Sheet, Limit> {
     if let Some(limit) = long_line(text) {
         return Err(limit);
     }
-    let mut budget = Budget {
-        cells: limits::CELLS,
-    };
+    let mut budget = Budget::whole();
     let sep = detect_separator(text);
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(sep)

@@ -12,9 +12,7 @@ use crate::error::Limit;
 pub(super) fn parse(file: &str, html: &str) -> Result<Vec<Sheet>, Limit> {
     let stem = file.rsplit(['/', '\\']).next().unwrap_or(file);
     let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
-    let mut budget = Budget {
-        cells: limits::CELLS,
-    };
+    let mut budget = Budget::whole();
     let mut sheets: Vec<Sheet> = Vec::new();
     let mut table: Option<Table> = None;
     let mut rest = html;

@@ -8,6 +8,7 @@ use calamine::{
     SheetVisible, Sheets, Xls, Xlsb, Xlsx,
 };
 use std::io::Cursor;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Reads a calamine format: the one the bytes say, or `forced`. `check` is what must still
 /// hold for what was read to be believed (a zip's parts inflating to their declared sizes):
@@ -44,7 +45,7 @@ pub(super) fn read(
                 .then(|| super::xlsx_merges::by_sheet(bytes))
                 .flatten())
         },
-        || read_cells(&mut book, &metas),
+        || read_cells(&mut book, &metas, || open(file, bytes, forced).ok()),
     );
     let xlsx_merges = checked?;
     let mut sheets = Vec::with_capacity(metas.len());
@@ -102,35 +103,46 @@ fn open<'a>(
 type SheetCells = (calamine::Sheet, Vec<Vec<Cell>>);
 
 /// The cells of every worksheet that can be read, with its metadata; a sheet that fails
-/// alone is left out, since the others may still hold the roster.
-fn read_cells(
-    book: &mut Sheets<Cursor<&[u8]>>,
+/// alone is left out, since the others may still hold the roster. Natively, the sheets of
+/// an xlsx or xlsb are read at once on the cores there are (a province's workbook keeps a
+/// sheet per district), each thread with the workbook opened anew by `reopen`, drawing on
+/// one budget of cells.
+fn read_cells<'b>(
+    book: &mut Sheets<Cursor<&'b [u8]>>,
     metas: &[calamine::Sheet],
+    reopen: impl Fn() -> Option<Sheets<Cursor<&'b [u8]>>> + Sync,
 ) -> Result<Vec<SheetCells>, Limit> {
-    let mut budget = Budget {
-        cells: limits::CELLS,
-    };
-    let mut out = Vec::with_capacity(metas.len());
-    for meta in metas {
-        if meta.typ != calamine::SheetType::WorkSheet {
-            continue;
-        }
-        let rows = match &mut *book {
-            Sheets::Xlsx(x) => match x.worksheet_cells_reader(&meta.name) {
-                Ok(mut cells) => Some(streamed(|| cells.next_cell().ok().flatten(), &mut budget)),
-                Err(_) => None,
-            },
-            // xlsb too: its range would be allocated over the cells' bounding box, which a
-            // hostile file can make 17 billion cells wide.
-            Sheets::Xlsb(x) => match x.worksheet_cells_reader(&meta.name) {
-                Ok(mut cells) => Some(streamed(|| cells.next_cell().ok().flatten(), &mut budget)),
-                Err(_) => None,
-            },
-            other => other
-                .worksheet_range(&meta.name)
-                .ok()
-                .map(|r| grid(r, &mut budget)),
+    let worksheets: Vec<&calamine::Sheet> = (metas.iter())
+        .filter(|m| m.typ == calamine::SheetType::WorkSheet)
+        .collect();
+    let streams = matches!(book, Sheets::Xlsx(_) | Sheets::Xlsb(_));
+    let rows: Vec<Option<Result<Vec<Vec<Cell>>, Limit>>> =
+        if streams && worksheets.len() > 1 && crate::parallel::threads() > 1 {
+            let pool = AtomicU64::new(limits::CELLS);
+            crate::parallel::in_order_with(
+                worksheets.clone(),
+                &reopen,
+                |book, meta, _: &dyn Fn(())| {
+                    let book = book.as_mut()?;
+                    read_sheet(book, meta, &mut Budget::drawing_on(&pool))
+                },
+                |()| {},
+            )
+        } else {
+            let mut budget = Budget::whole();
+            let mut rows = Vec::with_capacity(worksheets.len());
+            for meta in &worksheets {
+                let read = read_sheet(book, meta, &mut budget);
+                let failed = matches!(read, Some(Err(_)));
+                rows.push(read);
+                if failed {
+                    break;
+                }
+            }
+            rows
         };
+    let mut out = Vec::with_capacity(rows.len());
+    for (meta, rows) in worksheets.into_iter().zip(rows) {
         if let Some(rows) = rows {
             out.push((meta.clone(), rows?));
         }
@@ -138,20 +150,85 @@ fn read_cells(
     Ok(out)
 }
 
-/// What is left of [`limits::CELLS`] for the rest of the workbook.
-pub(super) struct Budget {
-    pub(super) cells: u64,
+/// One worksheet's cells, `None` when calamine cannot read it.
+fn read_sheet(
+    book: &mut Sheets<Cursor<&[u8]>>,
+    meta: &calamine::Sheet,
+    budget: &mut Budget,
+) -> Option<Result<Vec<Vec<Cell>>, Limit>> {
+    match book {
+        Sheets::Xlsx(x) => match x.worksheet_cells_reader(&meta.name) {
+            Ok(mut cells) => Some(streamed(|| cells.next_cell().ok().flatten(), budget)),
+            Err(_) => None,
+        },
+        // xlsb too: its range would be allocated over the cells' bounding box, which a
+        // hostile file can make 17 billion cells wide.
+        Sheets::Xlsb(x) => match x.worksheet_cells_reader(&meta.name) {
+            Ok(mut cells) => Some(streamed(|| cells.next_cell().ok().flatten(), budget)),
+            Err(_) => None,
+        },
+        other => other
+            .worksheet_range(&meta.name)
+            .ok()
+            .map(|r| grid(r, budget)),
+    }
 }
 
-impl Budget {
+/// What is left of [`limits::CELLS`] for the rest of the workbook: counted here, or, for
+/// sheets read at once, drawn from one pool a thousand cells at a time (what a sheet drew
+/// and did not use goes back when it is done).
+pub(super) struct Budget<'p> {
+    cells: u64,
+    pool: Option<&'p AtomicU64>,
+}
+
+/// Cells a sheet read beside others draws from their pool at a time.
+const DRAWN: u64 = 1_000;
+
+impl Budget<'static> {
+    /// The whole limit, for one reader.
+    pub(super) fn whole() -> Self {
+        Budget {
+            cells: limits::CELLS,
+            pool: None,
+        }
+    }
+}
+
+impl<'p> Budget<'p> {
+    fn drawing_on(pool: &'p AtomicU64) -> Self {
+        Budget {
+            cells: 0,
+            pool: Some(pool),
+        }
+    }
+
     /// Takes one cell; past the limit, the error.
     pub(super) fn take(&mut self) -> Result<(), Limit> {
+        if self.cells == 0 {
+            if let Some(pool) = self.pool {
+                let had = pool
+                    .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |p| {
+                        Some(p.saturating_sub(DRAWN))
+                    })
+                    .unwrap_or(0);
+                self.cells = had.min(DRAWN);
+            }
+        }
         match self.cells.checked_sub(1) {
             Some(left) => {
                 self.cells = left;
                 Ok(())
             }
             None => Err(Limit::Cells { max: limits::CELLS }),
+        }
+    }
+}
+
+impl Drop for Budget<'_> {
+    fn drop(&mut self) {
+        if let Some(pool) = self.pool {
+            pool.fetch_add(self.cells, Ordering::Relaxed);
         }
     }
 }
@@ -305,6 +382,91 @@ fn convert(data: &Data) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Sheets read at once give every sheet's cells as read one after the other, on every
+    /// xlsx and xlsb of the samples and corpus with more than one sheet, and on a generated
+    /// workbook of four districts.
+    #[test]
+    fn sheets_read_at_once_give_the_cells_read_one_by_one() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+        let mut books: Vec<Vec<u8>> = Vec::new();
+        for dir in ["samples", "corpus/calamine"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("shared data") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "xlsx" || e == "xlsb") {
+                    books.push(std::fs::read(&path).expect("read"));
+                }
+            }
+        }
+        books.push(districts(4));
+        let mut several = 0;
+        for bytes in &books {
+            let Ok(mut book) = open("t", bytes, None) else {
+                continue;
+            };
+            let metas = book.sheets_metadata().to_vec();
+            let Ok(at_once) = read_cells(&mut book, &metas, || open("t", bytes, None).ok()) else {
+                continue;
+            };
+            let mut budget = Budget::whole();
+            let one_by_one: Vec<(String, Vec<Vec<Cell>>)> = (metas.iter())
+                .filter(|m| m.typ == calamine::SheetType::WorkSheet)
+                .filter_map(|m| {
+                    Some((m.name.clone(), read_sheet(&mut book, m, &mut budget)?.ok()?))
+                })
+                .collect();
+            let at_once: Vec<(String, Vec<Vec<Cell>>)> = at_once
+                .into_iter()
+                .map(|(m, rows)| (m.name, rows))
+                .collect();
+            assert_eq!(at_once, one_by_one);
+            several += usize::from(at_once.len() > 1);
+        }
+        assert!(several >= 2, "{several} workbooks of several sheets");
+    }
+
+    /// A workbook of `n` sheets, one per district, each a short roster.
+    fn districts(n: usize) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        for k in 1..=n {
+            let s = book.add_worksheet();
+            s.set_name(format!("Huyện {k}")).unwrap();
+            s.write(0, 0, "Họ và tên").unwrap();
+            s.write(0, 1, "Ngày sinh").unwrap();
+            for r in 1..=200u32 {
+                s.write(r, 0, format!("Người {k}-{r}")).unwrap();
+                s.write(r, 1, 1960.0 + f64::from(r % 40)).unwrap();
+            }
+        }
+        book.save_to_buffer().unwrap()
+    }
+
+    /// Readers drawing on one pool take exactly what it holds between them, and what one
+    /// drew and did not use goes back.
+    #[test]
+    fn sheets_read_at_once_share_one_budget_of_cells() {
+        let pool = AtomicU64::new(2_500);
+        let (mut a, mut b) = (Budget::drawing_on(&pool), Budget::drawing_on(&pool));
+        let mut taken = 0;
+        loop {
+            let took = usize::from(a.take().is_ok()) + usize::from(b.take().is_ok());
+            if took == 0 {
+                break;
+            }
+            taken += took;
+        }
+        assert_eq!(taken, 2_500);
+        assert!(a.take().is_err() && b.take().is_err());
+        drop((a, b));
+        assert_eq!(pool.load(Ordering::Relaxed), 0);
+        let mut c = Budget::drawing_on(&pool);
+        assert_eq!(c.take(), Err(Limit::Cells { max: limits::CELLS }));
+        let pool = AtomicU64::new(2_500);
+        let mut d = Budget::drawing_on(&pool);
+        (0..10).for_each(|_| d.take().unwrap());
+        drop(d);
+        assert_eq!(pool.load(Ordering::Relaxed), 2_490);
+    }
 
     /// The fast merge lookup agrees with calamine's on every xlsx in the samples and corpus.
     #[test]
