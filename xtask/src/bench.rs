@@ -102,12 +102,13 @@ fn path(p: &Path) -> Result<&str, String> {
 /// The same number of people as four files of about a quarter each (different people: the
 /// generator's seed follows the count), as a province's districts send them.
 fn four_files(project: &Project, dir: &Path, people: usize) -> Result<Vec<PathBuf>, String> {
-    let quarter = (people / 4).max(2);
+    let quarter = (people / 4).max(3);
+    // Four different counts (the last is a quarter and two, or more), so four different files.
     let counts = [
         quarter - 1,
-        quarter,
         quarter + 1,
-        people.saturating_sub(3 * quarter).max(1),
+        quarter - 2,
+        (people + 2).saturating_sub(3 * quarter).max(1),
     ];
     counts.iter().map(|&n| roster(project, dir, n)).collect()
 }
