@@ -67,7 +67,10 @@ pub fn bench(project: &Project, args: &[String]) -> Result<(), String> {
             "sizes" => {
                 tools::ensure_build_tools(project)?;
                 project.run("trunk", &["build", "--release"])?;
-                sizes::first_load_table(&project.root.join("dist"))?
+                let mut table = sizes::first_load_table(&project.root.join("dist"))?;
+                table.push('\n');
+                table.push_str(&crate::wasm_code::table(&project.root.join("target"))?);
+                table
             }
             _ => browser(project, &dir)?,
         };

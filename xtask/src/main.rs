@@ -9,6 +9,7 @@ mod fuzz;
 mod run;
 mod sizes;
 mod tools;
+mod wasm_code;
 
 use std::process::ExitCode;
 

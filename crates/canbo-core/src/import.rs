@@ -794,24 +794,37 @@ mod progress_tests {
         }
     }
 
-    #[test]
-    fn the_summary_counts_files_sheets_and_the_sheets_read() {
-        let sheet = |name: &str, skipped: Option<NotRoster>| SheetReport {
+    /// A sheet's review with nothing in it but its name.
+    pub(super) fn sheet_named(name: &str) -> SheetReport {
+        SheetReport {
             sheet: name.into(),
-            skipped,
+            skipped: None,
             header_rows: Vec::new(),
             columns: Vec::new(),
             units: Vec::new(),
             people: 0,
             skipped_rows: Vec::new(),
             encoding: None,
-        };
-        let file = |name: &str, sheets| FileReport {
+        }
+    }
+
+    /// An xlsx file's review of `sheets`.
+    pub(super) fn xlsx_file(name: &str, sheets: Vec<SheetReport>) -> FileReport {
+        FileReport {
             file: name.into(),
             format: Format::Xlsx,
             code_page: None,
             sheets,
+        }
+    }
+
+    #[test]
+    fn the_summary_counts_files_sheets_and_the_sheets_read() {
+        let sheet = |name: &str, skipped: Option<NotRoster>| SheetReport {
+            skipped,
+            ..sheet_named(name)
         };
+        let file = xlsx_file;
         let files = [
             file(
                 "a.xlsx",
@@ -933,21 +946,13 @@ mod skipped_rows_tests {
                 .collect()
         };
         let sheet = |name: &str, skipped_rows| SheetReport {
-            sheet: name.into(),
-            skipped: None,
             header_rows: vec![1],
-            columns: Vec::new(),
             units: vec!["Xã Na Sơn".into()],
             people: 3,
             skipped_rows,
-            encoding: None,
+            ..progress_tests::sheet_named(name)
         };
-        let file = |name: &str, sheets| FileReport {
-            file: name.into(),
-            format: Format::Xlsx,
-            code_page: None,
-            sheets,
-        };
+        let file = progress_tests::xlsx_file;
         let unit = RowRole::UnitGroup {
             unit: "Xã Số 1".into(),
         };
