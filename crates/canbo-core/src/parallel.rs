@@ -66,7 +66,7 @@ pub fn in_order_with<T: Send, S, R: Send, M: Send>(
     items: Vec<T>,
     start: impl Fn() -> S + Sync,
     f: impl Fn(&mut S, T, &dyn Fn(M)) -> R + Sync,
-    mut told: impl FnMut(M),
+    told: impl FnMut(M),
 ) -> Vec<R> {
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -75,6 +75,7 @@ pub fn in_order_with<T: Send, S, R: Send, M: Send>(
         let cores = threads();
         if cores > 1 && items.len() > 1 {
             use std::sync::Mutex;
+            let mut told = told;
             enum Heard<M, R> {
                 Told(M),
                 Done(usize, R),
