@@ -55,6 +55,7 @@ pub async fn code(roster: &Roster) -> Coded {
         let_the_browser_draw().await;
         coding.add(people);
     }
+    let_the_browser_draw().await;
     coding.finish(roster)
 }
 

@@ -390,6 +390,9 @@ impl AppState {
         let Some((parsed, coded)) = self.parse(&picked.files).await else {
             return;
         };
+        // The coding's last slice was this task: the first drawing of the report gets one
+        // of its own.
+        crate::turns::let_the_browser_draw().await;
         self.apply_import(picked, parsed, Some(coded));
     }
 
