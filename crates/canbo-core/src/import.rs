@@ -899,13 +899,9 @@ mod at_once_tests {
     fn files_read_at_once_come_together_in_the_order_given() {
         let names = crate::test_samples::names();
         assert!(names.len() > 2, "{names:?}");
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples");
         // Given backwards, so the order is not the one the names happen to sort in.
         let files: Vec<FileInput> = (names.iter().rev())
-            .map(|n| FileInput {
-                name: n.clone(),
-                bytes: std::fs::read(dir.join(n)).unwrap(),
-            })
+            .map(|n| crate::test_samples::input(n))
             .collect();
         let together = import(&files, &Overrides::default());
         assert!(together.errors.is_empty(), "{:?}", together.errors);

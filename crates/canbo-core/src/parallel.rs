@@ -219,7 +219,7 @@ mod tests {
             |_| {},
         );
         assert_eq!(out, items);
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let cores = super::threads();
         let made = made.load(Ordering::Relaxed);
         assert!(
             made >= 1 && made <= cores,

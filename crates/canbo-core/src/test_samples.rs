@@ -23,16 +23,17 @@ pub fn names() -> Vec<String> {
     names
 }
 
-/// The roster the importer reads from the sample `name`.
-pub fn roster(name: &str) -> Roster {
+/// The sample `name` as a file given to the importer.
+pub fn input(name: &str) -> FileInput {
     let path = dir().join(name);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    import(
-        &[FileInput {
-            name: name.into(),
-            bytes,
-        }],
-        &Overrides::default(),
-    )
-    .roster
+    FileInput {
+        name: name.into(),
+        bytes,
+    }
+}
+
+/// The roster the importer reads from the sample `name`.
+pub fn roster(name: &str) -> Roster {
+    import(&[input(name)], &Overrides::default()).roster
 }
