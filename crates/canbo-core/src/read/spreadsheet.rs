@@ -34,27 +34,40 @@ pub(super) fn read(
         Sheets::Ods(_) => Format::Ods,
     };
     let metas = book.sheets_metadata().to_vec();
-    // The merged regions are found in an inflated copy of each sheet's XML: natively on the
-    // other core, after the check, while calamine reads the cells here
+    // An xlsx's sheets are read by `xlsx_cells` where it can, with their merged regions;
+    // otherwise the merged regions are found in an inflated copy of each sheet's XML:
+    // natively on the other core, after the check, while calamine reads the cells here
     // (`crate::parallel::both`).
-    let is_xlsx = matches!(book, Sheets::Xlsx(_));
+    let fast = matches!(book, Sheets::Xlsx(_))
+        .then(|| super::xlsx_cells::Package::open(bytes))
+        .flatten();
+    let seek_merges = matches!(book, Sheets::Xlsx(_)) && fast.is_none();
     let (checked, cells) = crate::parallel::both(
         || {
             check()?;
-            Ok(is_xlsx
+            Ok(seek_merges
                 .then(|| super::xlsx_merges::by_sheet(bytes))
                 .flatten())
         },
-        || read_cells(&mut book, &metas, || open(file, bytes, forced).ok()),
+        || {
+            read_cells(&mut book, &metas, fast.as_ref().map(|f| (f, bytes)), || {
+                open(file, bytes, forced).ok()
+            })
+        },
     );
     let xlsx_merges = checked?;
     let mut sheets = Vec::with_capacity(metas.len());
-    for (meta, rows) in cells.map_err(|limit| ImportError::TooLarge {
+    for (meta, rows, found) in cells.map_err(|limit| ImportError::TooLarge {
         file: file.into(),
         limit,
     })? {
-        let merges = match xlsx_merges.as_ref().and_then(|m| m.get(&meta.name)) {
-            Some(found) => found.clone(),
+        let merges = match found.or_else(|| {
+            xlsx_merges
+                .as_ref()
+                .and_then(|m| m.get(&meta.name))
+                .cloned()
+        }) {
+            Some(found) => found,
             None => merges(&mut book, &meta.name),
         };
         sheets.push(Sheet {
@@ -99,28 +112,76 @@ fn open<'a>(
     })
 }
 
-/// A worksheet's metadata and its rows of cells.
-type SheetCells = (calamine::Sheet, Vec<Vec<Cell>>);
+/// A worksheet's metadata, its rows of cells and, when `xlsx_cells` read it, its merged
+/// regions.
+type SheetCells = (calamine::Sheet, Vec<Vec<Cell>>, Option<Vec<Merge>>);
+
+/// A sheet read by `xlsx_cells`, `None` where it declined.
+type FastRead = Option<Result<super::xlsx_cells::SheetCells, Limit>>;
 
 /// The cells of every worksheet that can be read, with its metadata; a sheet that fails
-/// alone is left out, since the others may still hold the roster. Natively, the sheets of
-/// an xlsx or xlsb are read at once on the cores there are (a province's workbook keeps a
-/// sheet per district), each thread with the workbook opened anew by `reopen`, drawing on
-/// one budget of cells.
+/// alone is left out, since the others may still hold the roster. An xlsx's sheets are read
+/// by `xlsx_cells` (`fast`, with the workbook's bytes) where it can, and by calamine where
+/// it declines. Natively, the sheets of an xlsx or xlsb are read at once on the cores there
+/// are (a province's workbook keeps a sheet per district), each thread with its own zip
+/// (or calamine's workbook opened anew by `reopen`), drawing on one budget of cells.
 fn read_cells<'b>(
     book: &mut Sheets<Cursor<&'b [u8]>>,
     metas: &[calamine::Sheet],
+    fast: Option<(&super::xlsx_cells::Package, &'b [u8])>,
     reopen: impl Fn() -> Option<Sheets<Cursor<&'b [u8]>>> + Sync,
 ) -> Result<Vec<SheetCells>, Limit> {
     let worksheets: Vec<&calamine::Sheet> = (metas.iter())
         .filter(|m| m.typ == calamine::SheetType::WorkSheet)
         .collect();
+    let pool = AtomicU64::new(limits::CELLS);
+    let at_once = worksheets.len() > 1 && crate::parallel::threads() > 1;
+    // What `xlsx_cells` read, sheet by sheet.
+    let mut fast_reads: Vec<FastRead> = match fast {
+        Some((package, bytes)) if at_once => crate::parallel::in_order_with(
+            worksheets.clone(),
+            || super::xlsx_cells::Package::zip(bytes),
+            |zip, meta, _: &dyn Fn(())| {
+                package.sheet(zip.as_mut()?, &meta.name, &mut Budget::drawing_on(&pool))
+            },
+            |()| {},
+        ),
+        Some((package, bytes)) => {
+            let mut zip = super::xlsx_cells::Package::zip(bytes);
+            let mut budget = Budget::drawing_on(&pool);
+            let mut reads = Vec::with_capacity(worksheets.len());
+            for meta in &worksheets {
+                let read = zip
+                    .as_mut()
+                    .and_then(|z| package.sheet(z, &meta.name, &mut budget));
+                let failed = matches!(read, Some(Err(_)));
+                reads.push(read);
+                if failed {
+                    break;
+                }
+            }
+            reads
+        }
+        None => Vec::new(),
+    };
+    let mut out = Vec::with_capacity(worksheets.len());
+    let mut calamine_reads: Vec<(usize, &calamine::Sheet)> = Vec::new();
+    for (i, meta) in worksheets.iter().enumerate() {
+        match fast_reads.get_mut(i).and_then(Option::take) {
+            Some(Ok(read)) => out.push(Some(((*meta).clone(), read.rows, Some(read.merges)))),
+            Some(Err(limit)) => return Err(limit),
+            _ => {
+                out.push(None);
+                calamine_reads.push((i, meta));
+            }
+        }
+    }
+    drop(fast_reads);
     let streams = matches!(book, Sheets::Xlsx(_) | Sheets::Xlsb(_));
     let rows: Vec<Option<Result<Vec<Vec<Cell>>, Limit>>> =
-        if streams && worksheets.len() > 1 && crate::parallel::threads() > 1 {
-            let pool = AtomicU64::new(limits::CELLS);
+        if streams && calamine_reads.len() > 1 && crate::parallel::threads() > 1 {
             crate::parallel::in_order_with(
-                worksheets.clone(),
+                calamine_reads.iter().map(|(_, m)| *m).collect(),
                 &reopen,
                 |book, meta, _: &dyn Fn(())| {
                     let book = book.as_mut()?;
@@ -129,9 +190,9 @@ fn read_cells<'b>(
                 |()| {},
             )
         } else {
-            let mut budget = Budget::whole();
-            let mut rows = Vec::with_capacity(worksheets.len());
-            for meta in &worksheets {
+            let mut budget = Budget::drawing_on(&pool);
+            let mut rows = Vec::with_capacity(calamine_reads.len());
+            for (_, meta) in &calamine_reads {
                 let read = read_sheet(book, meta, &mut budget);
                 let failed = matches!(read, Some(Err(_)));
                 rows.push(read);
@@ -141,13 +202,12 @@ fn read_cells<'b>(
             }
             rows
         };
-    let mut out = Vec::with_capacity(rows.len());
-    for (meta, rows) in worksheets.into_iter().zip(rows) {
+    for ((i, meta), rows) in calamine_reads.into_iter().zip(rows) {
         if let Some(rows) = rows {
-            out.push((meta.clone(), rows?));
+            out[i] = Some(((*meta).clone(), rows?, None));
         }
     }
-    Ok(out)
+    Ok(out.into_iter().flatten().collect())
 }
 
 /// One worksheet's cells, `None` when calamine cannot read it.
@@ -222,6 +282,13 @@ impl<'p> Budget<'p> {
             }
             None => Err(Limit::Cells { max: limits::CELLS }),
         }
+    }
+}
+
+impl Budget<'_> {
+    /// Returns cells taken for a sheet that is then read again another way.
+    pub(super) fn give_back(&mut self, cells: u64) {
+        self.cells += cells;
     }
 }
 
@@ -355,7 +422,7 @@ fn streamed<'a>(
     Ok(rows)
 }
 
-fn convert(data: &Data) -> Cell {
+pub(super) fn convert(data: &Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
         Data::String(s) => text(s),
@@ -377,6 +444,25 @@ fn convert(data: &Data) -> Cell {
         Data::DurationIso(s) => text(s),
         Data::Error(e) => Cell::Error(format!("{e}")),
     }
+}
+
+/// calamine's own reading, for `xlsx_cells`'s tests to compare with.
+#[cfg(test)]
+pub(super) fn open_for_tests(bytes: &[u8]) -> Option<Sheets<Cursor<&[u8]>>> {
+    open("t", bytes, None).ok()
+}
+
+#[cfg(test)]
+pub(super) fn read_sheet_for_tests(
+    book: &mut Sheets<Cursor<&[u8]>>,
+    meta: &calamine::Sheet,
+) -> Option<Result<Vec<Vec<Cell>>, Limit>> {
+    read_sheet(book, meta, &mut Budget::whole())
+}
+
+#[cfg(test)]
+pub(super) fn merges_for_tests(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Vec<Merge> {
+    merges(book, name)
 }
 
 #[cfg(test)]
@@ -405,9 +491,6 @@ mod tests {
                 continue;
             };
             let metas = book.sheets_metadata().to_vec();
-            let Ok(at_once) = read_cells(&mut book, &metas, || open("t", bytes, None).ok()) else {
-                continue;
-            };
             let mut budget = Budget::whole();
             let one_by_one: Vec<(String, Vec<Vec<Cell>>)> = (metas.iter())
                 .filter(|m| m.typ == calamine::SheetType::WorkSheet)
@@ -415,12 +498,20 @@ mod tests {
                     Some((m.name.clone(), read_sheet(&mut book, m, &mut budget)?.ok()?))
                 })
                 .collect();
-            let at_once: Vec<(String, Vec<Vec<Cell>>)> = at_once
-                .into_iter()
-                .map(|(m, rows)| (m.name, rows))
-                .collect();
-            assert_eq!(at_once, one_by_one);
-            several += usize::from(at_once.len() > 1);
+            // By calamine alone, and by `xlsx_cells` where it reads the sheets.
+            let package = super::super::xlsx_cells::Package::open(bytes);
+            for fast in [None, package.as_ref().map(|p| (p, &bytes[..]))] {
+                let reopen = || open("t", bytes, None).ok();
+                let Ok(at_once) = read_cells(&mut book, &metas, fast, reopen) else {
+                    continue;
+                };
+                let at_once: Vec<(String, Vec<Vec<Cell>>)> = at_once
+                    .into_iter()
+                    .map(|(m, rows, _)| (m.name, rows))
+                    .collect();
+                assert_eq!(at_once, one_by_one);
+                several += usize::from(at_once.len() > 1);
+            }
         }
         assert!(several >= 2, "{several} workbooks of several sheets");
     }

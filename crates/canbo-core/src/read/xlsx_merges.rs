@@ -15,13 +15,37 @@ use std::io::{Cursor, Read};
 /// caller then asks calamine).
 pub(super) fn by_sheet(bytes: &[u8]) -> Option<HashMap<String, Vec<Merge>>> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let workbook = part(&mut zip, "xl/workbook.xml")?;
-    let rels = part(&mut zip, "xl/_rels/workbook.xml.rels")?;
+    let mut out = HashMap::new();
+    for (name, path) in sheet_parts(&mut zip)? {
+        let xml = zip.by_name(&path).ok()?;
+        out.insert(name, merges(&after_cells(xml).ok()?));
+    }
+    Some(out)
+}
+
+/// Each sheet's name and the zip part holding its XML, as calamine finds them: the workbook
+/// the package's relationships name (only `xl/workbook.xml` is taken here), its `<sheet>`s
+/// and their relationships' targets. `None` when the package is laid out otherwise.
+pub(super) fn sheet_parts(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+) -> Option<Vec<(String, String)>> {
+    let package = part(zip, "_rels/.rels")?;
+    let workbook_is_where_expected = elements(&package, "Relationship").iter().any(|r| {
+        r.get("Type")
+            .is_some_and(|t| t.ends_with("/relationships/officeDocument"))
+            && r.get("Target")
+                .is_some_and(|t| t.trim_start_matches('/') == "xl/workbook.xml")
+    });
+    if !workbook_is_where_expected {
+        return None;
+    }
+    let workbook = part(zip, "xl/workbook.xml")?;
+    let rels = part(zip, "xl/_rels/workbook.xml.rels")?;
     let targets: HashMap<String, String> = elements(&rels, "Relationship")
         .into_iter()
         .filter_map(|a| Some((a.get("Id")?.clone(), a.get("Target")?.clone())))
         .collect();
-    let mut out = HashMap::new();
+    let mut out = Vec::new();
     for sheet in elements(&workbook, "sheet") {
         let name = sheet.get("name")?;
         let id = sheet
@@ -33,10 +57,16 @@ pub(super) fn by_sheet(bytes: &[u8]) -> Option<HashMap<String, Vec<Merge>>> {
             Some(absolute) => absolute.to_string(),
             None => format!("xl/{target}"),
         };
-        let xml = zip.by_name(&path).ok()?;
-        out.insert(name.clone(), merges(&after_cells(xml).ok()?));
+        out.push((name.clone(), path));
     }
     Some(out)
+}
+
+/// The merged regions in the part of a sheet's XML that follows its cells.
+pub(super) fn in_tail(xml: impl Read) -> Vec<Merge> {
+    after_cells(xml)
+        .map(|tail| merges(&tail))
+        .unwrap_or_default()
 }
 
 fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>> {
@@ -92,10 +122,7 @@ fn elements(xml: &[u8], tag: &str) -> Vec<HashMap<String, String>> {
                     .flatten()
                     .filter_map(|a| {
                         let key = a.key.as_ref().to_string();
-                        let value = a
-                            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                            .ok()?
-                            .into_owned();
+                        let value = quick_xml::escape::unescape(&a.value).ok()?.into_owned();
                         Some((key, value))
                     })
                     .collect();
