@@ -115,7 +115,11 @@ pub fn run(args: Args) -> Result<(), CliError> {
                 .map_err(|e| CliError::Output(format!("docx: {e}")))?
         }
     };
-    common::emit(&bytes, args.common.output())
+    let emitted = common::emit(&bytes, args.common.output());
+    // The process ends here: freeing a province's roster person by person (250,000 people,
+    // some 5 million allocations) took 0.14 s that the system does at once on exit.
+    std::mem::forget(roster);
+    emitted
 }
 
 /// Arguments that do not go together: a usage error (exit 2) before any file is read.

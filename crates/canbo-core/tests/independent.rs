@@ -36,3 +36,12 @@ fn nam_van_district_in_ten_layouts() {
 fn nam_khieu_district_in_ten_layouts() {
     check_set("nam-khieu", 10);
 }
+
+/// Eight xlsx files from six writers (openpyxl, its streaming mode, XlsxWriter and its
+/// constant-memory mode, pyexcelerate, pandas), one reworked into Excel 365's XML, one
+/// written by hand with no cell references, one in the 1904 date system: each reads as its
+/// writer counted (December 2026, for `read::xlsx_cells`).
+#[test]
+fn xlsx_writers_in_eight_files() {
+    check_set("xlsx-writers", 8);
+}
