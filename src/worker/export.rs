@@ -1,11 +1,12 @@
-//! The files the page offers for download that need a writer, written in the worker, not on
-//! the page: the official document (.docx) and the workbooks (.xlsx: the per-unit form, a
-//! list of people, the training plan). docx-rs, rust_xlsxwriter and its zip writer are
-//! reached only from the worker's entry point ([`super::serve`]), so the linker leaves them
-//! out of the page's wasm, which every visit loads (issue 12: about a seventh of its code).
+//! The files the page offers for download that need a writer, written in a worker of their
+//! own, not on the page: the official document (.docx) and the workbooks (.xlsx: the
+//! per-unit form, a list of people, the training plan). docx-rs, rust_xlsxwriter and its zip
+//! writer are reached only from this worker's entry point ([`serve`], `src/bin/exporter.rs`),
+//! so the linker leaves them out of the page's wasm, which every visit loads, and out of the
+//! import worker's, which every import loads (issue 12: a third of that worker's code).
 //!
 //! The page sends what it already has (the report on screen, its text, the people listed,
-//! the standards result) as JSON in a [`Request`]; a worker of its own answers with the
+//! the standards result) as JSON in a [`Request`]; the download worker answers with the
 //! file's bytes, transferred, and closes.
 
 use canbo_core::date::Date;
@@ -80,8 +81,28 @@ impl Request {
 
 // ---- the worker's side ----
 
-/// Whether a message to the worker asks for a file (else it is an import).
-pub fn is_request(data: &JsValue) -> bool {
+/// The download worker's entry point: says it is ready, answers one request for a file,
+/// and closes.
+pub fn serve() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        if is_request(&event.data()) {
+            answer(&reply, &event.data());
+            reply.close();
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // A request posted before the wasm had loaded would find no handler: the page sends it
+    // only once this arrives.
+    let ready = Object::new();
+    let _ = Reflect::set(&ready, &"kind".into(), &"ready".into());
+    let _ = scope.post_message(&ready);
+}
+
+/// Whether a message asks for a file.
+fn is_request(data: &JsValue) -> bool {
     Reflect::get(data, &"kind".into())
         .ok()
         .and_then(|k| k.as_string())
@@ -91,7 +112,7 @@ pub fn is_request(data: &JsValue) -> bool {
 
 /// Writes the file asked for and posts it back: `{kind: "export", bytes}` (the buffer
 /// transferred) or `{kind: "export", error}`.
-pub fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
+fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
     let written = Reflect::get(data, &"request".into())
         .ok()
         .and_then(|r| r.as_string())
@@ -115,12 +136,12 @@ pub fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
 
 // ---- the page's side ----
 
-/// The file for `request`, written in a worker of its own; why not, if it could not be.
+/// The file for `request`, written in the download worker; why not, if it could not be.
 pub async fn build(request: &Request) -> Result<Vec<u8>, String> {
     let json = serde_json::to_string(request).map_err(|e| e.to_string())?;
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Classic);
-    let worker = Worker::new_with_options("./worker_loader.js", &options)
+    let worker = Worker::new_with_options("./exporter_loader.js", &options)
         .map_err(|e| format!("Web Worker: {e:?}"))?;
     let mut resolve_slot = None;
     let promise = Promise::new(&mut |resolve, _| resolve_slot = Some(resolve));

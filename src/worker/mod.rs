@@ -78,12 +78,6 @@ pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        // A file to download: the .docx, a workbook (`export`).
-        if export::is_request(&event.data()) {
-            export::answer(&reply, &event.data());
-            reply.close();
-            return;
-        }
         let (files, overrides) = read_request(&event.data());
         let mut parsed = import_with_progress(&files, &overrides, &mut |p| {
             let (at, activity) = describe(&p, &files);

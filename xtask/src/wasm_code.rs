@@ -222,7 +222,7 @@ fn v0_crate(rest: &str) -> Option<String> {
 }
 
 /// The table of docs/BENCHMARKS.md, "Where the page's code is": the crates of each wasm
-/// Cargo built for dist/ (the page's `page` profile, the worker's `release`), by bytes of
+/// Cargo built for dist/ (the page's `page` profile, the workers' `release`), by bytes of
 /// code before wasm-bindgen and `wasm-opt` (which shrink every crate alike, roughly).
 pub fn table(target: &std::path::Path) -> Result<String, String> {
     let mut out =
@@ -233,8 +233,12 @@ pub fn table(target: &std::path::Path) -> Result<String, String> {
             target.join("wasm32-unknown-unknown/page/canbo-app.wasm"),
         ),
         (
-            "the worker",
+            "the import worker",
             target.join("wasm32-unknown-unknown/release/worker.wasm"),
+        ),
+        (
+            "the download worker",
+            target.join("wasm32-unknown-unknown/release/exporter.wasm"),
         ),
     ] {
         let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
