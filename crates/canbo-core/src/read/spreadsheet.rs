@@ -38,10 +38,11 @@ pub(super) fn read(
     // otherwise the merged regions are found in an inflated copy of each sheet's XML:
     // natively on the other core, after the check, while calamine reads the cells here
     // (`crate::parallel::both`).
-    let fast = matches!(book, Sheets::Xlsx(_))
+    let is_xlsx = matches!(book, Sheets::Xlsx(_));
+    let fast = is_xlsx
         .then(|| super::xlsx_cells::Package::open(bytes))
         .flatten();
-    let seek_merges = matches!(book, Sheets::Xlsx(_)) && fast.is_none();
+    let seek_merges = is_xlsx && fast.is_none();
     let (checked, cells) = crate::parallel::both(
         || {
             check()?;
@@ -149,18 +150,9 @@ fn read_cells<'b>(
         Some((package, bytes)) => {
             let mut zip = super::xlsx_cells::Package::zip(bytes);
             let mut budget = Budget::drawing_on(&pool);
-            let mut reads = Vec::with_capacity(worksheets.len());
-            for meta in &worksheets {
-                let read = zip
-                    .as_mut()
-                    .and_then(|z| package.sheet(z, &meta.name, &mut budget));
-                let failed = matches!(read, Some(Err(_)));
-                reads.push(read);
-                if failed {
-                    break;
-                }
-            }
-            reads
+            one_by_one(&worksheets, |meta| {
+                package.sheet(zip.as_mut()?, &meta.name, &mut budget)
+            })
         }
         None => Vec::new(),
     };
@@ -191,16 +183,9 @@ fn read_cells<'b>(
             )
         } else {
             let mut budget = Budget::drawing_on(&pool);
-            let mut rows = Vec::with_capacity(calamine_reads.len());
-            for (_, meta) in &calamine_reads {
-                let read = read_sheet(book, meta, &mut budget);
-                let failed = matches!(read, Some(Err(_)));
-                rows.push(read);
-                if failed {
-                    break;
-                }
-            }
-            rows
+            one_by_one(&calamine_reads, |(_, meta)| {
+                read_sheet(book, meta, &mut budget)
+            })
         };
     for ((i, meta), rows) in calamine_reads.into_iter().zip(rows) {
         if let Some(rows) = rows {
@@ -208,6 +193,23 @@ fn read_cells<'b>(
         }
     }
     Ok(out.into_iter().flatten().collect())
+}
+
+/// Each sheet read by `read` in turn, up to the first past the workbook's limit of cells.
+fn one_by_one<S, T>(
+    sheets: &[S],
+    mut read: impl FnMut(&S) -> Option<Result<T, Limit>>,
+) -> Vec<Option<Result<T, Limit>>> {
+    let mut reads = Vec::with_capacity(sheets.len());
+    for sheet in sheets {
+        let read = read(sheet);
+        let too_large = matches!(read, Some(Err(_)));
+        reads.push(read);
+        if too_large {
+            break;
+        }
+    }
+    reads
 }
 
 /// One worksheet's cells, `None` when calamine cannot read it.
@@ -283,9 +285,7 @@ impl<'p> Budget<'p> {
             None => Err(Limit::Cells { max: limits::CELLS }),
         }
     }
-}
 
-impl Budget<'_> {
     /// Returns cells taken for a sheet that is then read again another way.
     pub(super) fn give_back(&mut self, cells: u64) {
         self.cells += cells;
@@ -409,17 +409,33 @@ fn streamed<'a>(
             DataRef::DurationIso(s) => text(s),
             DataRef::Error(e) => Cell::Error(format!("{e}")),
         };
-        budget.take()?;
-        if rows.len() <= r {
-            rows.resize_with(r + 1, Vec::new);
-        }
-        let row = &mut rows[r];
-        if row.len() <= c {
-            row.resize(c + 1, Cell::Empty);
-        }
-        row[c] = value;
+        place(&mut rows, r, c, value, budget)?;
     }
     Ok(rows)
+}
+
+/// Puts a cell at its place in the grid, taking it from `budget`; whether it was put (a
+/// cell past a sheet's rows or columns, or an empty one, is not).
+pub(super) fn place(
+    rows: &mut Vec<Vec<Cell>>,
+    r: usize,
+    c: usize,
+    value: Cell,
+    budget: &mut Budget,
+) -> Result<bool, Limit> {
+    if r >= MAX_ROWS || c >= MAX_COLS || matches!(value, Cell::Empty) {
+        return Ok(false);
+    }
+    budget.take()?;
+    if rows.len() <= r {
+        rows.resize_with(r + 1, Vec::new);
+    }
+    let row = &mut rows[r];
+    if row.len() <= c {
+        row.resize(c + 1, Cell::Empty);
+    }
+    row[c] = value;
+    Ok(true)
 }
 
 pub(super) fn convert(data: &Data) -> Cell {

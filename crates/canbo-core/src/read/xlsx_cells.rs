@@ -18,8 +18,8 @@
 //! The rules calamine 0.38 follows, which this module keeps, are cited from its source where
 //! they matter (`xlsx/cells_reader.rs`, `xlsx/mod.rs`, `formats.rs`, `utils.rs`).
 
-use super::spreadsheet::{convert, text, Budget};
-use super::{limits, Cell, Merge};
+use super::spreadsheet::{convert, place, text, Budget};
+use super::{Cell, Merge};
 use crate::error::Limit;
 use calamine::{CellErrorType, Data, ExcelDateTime, ExcelDateTimeType};
 use memchr::{memchr, memchr2, memmem};
@@ -78,10 +78,10 @@ impl Package {
     /// The package's shared parts, or `None` when any is not as this module reads it.
     pub(super) fn open(bytes: &[u8]) -> Option<Package> {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-        let sheets = super::xlsx_merges::sheet_parts(&mut zip)?
+        let workbook = super::xlsx_merges::workbook(&mut zip)?;
+        let sheets = super::xlsx_merges::sheet_parts(&mut zip, &workbook)?
             .into_iter()
             .collect();
-        let workbook = exact_part(&mut zip, "xl/workbook.xml")??;
         let is_1904 = date_1904(&workbook)?;
         let formats = match exact_part(&mut zip, "xl/styles.xml")? {
             Some(xml) => number_formats(&xml)?,
@@ -141,11 +141,8 @@ impl Package {
 /// it has it under another spelling (calamine finds parts whatever their case and slashes)
 /// or it cannot be read.
 fn exact_part(zip: &mut Zip, name: &str) -> Option<Option<Vec<u8>>> {
-    if let Ok(mut file) = zip.by_name(name) {
-        // The size the zip declares is only a hint: a hostile file may claim any.
-        let mut buf = Vec::with_capacity(file.size().min(1 << 24) as usize);
-        file.read_to_end(&mut buf).ok()?;
-        return Some(Some(buf));
+    if zip.index_for_name(name).is_some() {
+        return super::xlsx_merges::part(zip, name).map(Some);
     }
     let elsewhere = zip
         .file_names()
@@ -344,6 +341,19 @@ fn tag_at(b: &[u8], lt: usize) -> Option<Tag<'_>> {
     })
 }
 
+/// The next tag at or after `p`.
+fn next_tag(b: &[u8], p: usize) -> Option<Tag<'_>> {
+    tag_at(b, p + memchr(b'<', b.get(p..)?)?)
+}
+
+/// The text of an element from `p`, just after its opening tag, to its closing tag
+/// `</name>`, and where that tag ends; `None` when anything else comes first.
+fn content<'a>(b: &'a [u8], p: usize, name: &[u8]) -> Option<(&'a [u8], usize)> {
+    let lt = p + memchr(b'<', b.get(p..)?)?;
+    let end = tag_at(b, lt)?;
+    (end.closing && end.name == name).then_some((&b[p..lt], end.end))
+}
+
 /// Calls `each` with every attribute's key and raw value; `None` when they are malformed.
 fn attributes<'a>(raw: &'a [u8], mut each: impl FnMut(&'a [u8], &'a [u8])) -> Option<()> {
     let mut i = 0;
@@ -525,7 +535,7 @@ fn rich_text(b: &[u8], mut p: usize, closing: &[u8]) -> Option<(String, usize)> 
     let mut out: Option<String> = None;
     let mut phonetic = false;
     loop {
-        let tag = tag_at(b, p + memchr(b'<', b.get(p..)?)?)?;
+        let tag = next_tag(b, p)?;
         p = tag.end;
         if tag.closing {
             if tag.name == closing {
@@ -547,13 +557,8 @@ fn rich_text(b: &[u8], mut p: usize, closing: &[u8]) -> Option<(String, usize)> 
                 let raw = if tag.empty {
                     &b[0..0]
                 } else {
-                    let lt = p + memchr(b'<', b.get(p..)?)?;
-                    let end = tag_at(b, lt)?;
-                    if !end.closing || end.name != b"t" {
-                        return None;
-                    }
-                    let raw = &b[p..lt];
-                    p = end.end;
+                    let (raw, end) = content(b, p, b"t")?;
+                    p = end;
                     raw
                 };
                 let value = xml_text(raw)?;
@@ -576,7 +581,7 @@ fn rich_text(b: &[u8], mut p: usize, closing: &[u8]) -> Option<(String, usize)> 
 fn shared_strings(xml: &[u8]) -> Option<Vec<Cell>> {
     let mut p = after_declaration(xml)?;
     loop {
-        let tag = tag_at(xml, p + memchr(b'<', xml.get(p..)?)?)?;
+        let tag = next_tag(xml, p)?;
         p = tag.end;
         if !tag.closing && tag.name == b"sst" {
             break;
@@ -584,7 +589,7 @@ fn shared_strings(xml: &[u8]) -> Option<Vec<Cell>> {
     }
     let mut strings = Vec::new();
     loop {
-        let tag = tag_at(xml, p + memchr(b'<', xml.get(p..)?)?)?;
+        let tag = next_tag(xml, p)?;
         p = tag.end;
         match (tag.closing, tag.name) {
             (true, b"sst") => return Some(strings),
@@ -769,7 +774,7 @@ impl Reading<'_, '_> {
         let mut value = Cell::Empty;
         if !tag.empty {
             loop {
-                let inner = need(tag_at(b, p + need(memchr(b'<', &b[p..]))?))?;
+                let inner = need(next_tag(b, p))?;
                 p = inner.end;
                 if inner.closing {
                     if inner.name == b"c" {
@@ -782,25 +787,15 @@ impl Reading<'_, '_> {
                         let raw = if inner.empty {
                             &b[0..0]
                         } else {
-                            let lt = p + need(memchr(b'<', &b[p..]))?;
-                            let end = need(tag_at(b, lt))?;
-                            if !end.closing || end.name != b"v" {
-                                return Err(Stop::Declined);
-                            }
-                            let raw = &b[p..lt];
-                            p = end.end;
+                            let (raw, end) = need(content(b, p, b"v"))?;
+                            p = end;
                             raw
                         };
                         value = need(self.value(raw, s, t))?;
                     }
                     b"f" => {
                         if !inner.empty {
-                            let lt = p + need(memchr(b'<', &b[p..]))?;
-                            let end = need(tag_at(b, lt))?;
-                            if !end.closing || end.name != b"f" {
-                                return Err(Stop::Declined);
-                            }
-                            p = end.end;
+                            p = need(content(b, p, b"f"))?.1;
                         }
                         value = Cell::Empty;
                     }
@@ -850,12 +845,7 @@ impl Reading<'_, '_> {
             }
         };
         Some(match t {
-            Some(b"s") => {
-                if v.is_empty() {
-                    return Some(Cell::Empty);
-                }
-                self.package.strings.get(index(raw)?)?.clone()
-            }
+            Some(b"s") => self.package.strings.get(index(raw)?)?.clone(),
             Some(b"b") => match v.trim() {
                 "" => Cell::Empty,
                 "0" => Cell::Bool(false),
@@ -867,46 +857,30 @@ impl Reading<'_, '_> {
             Some(b"d") => convert(&Data::DateTimeIso(v.to_string())),
             Some(b"e") => Cell::Error(v.parse::<CellErrorType>().ok()?.to_string()),
             Some(b"str") => text(&excel_unescape(v.to_string())),
-            Some(b"n") | None => {
-                if v.is_empty() {
-                    return Some(Cell::Empty);
+            Some(b"n") | None => match fast_float2::parse::<f64, _>(v.as_bytes()) {
+                Ok(n) => {
+                    let kind = match format {
+                        Some(NumberFormat::DateTime) => ExcelDateTimeType::DateTime,
+                        Some(NumberFormat::TimeDelta) => ExcelDateTimeType::TimeDelta,
+                        _ => return Some(Cell::Number(n)),
+                    };
+                    convert(&Data::DateTime(ExcelDateTime::new(
+                        n,
+                        kind,
+                        self.package.is_1904,
+                    )))
                 }
-                match fast_float2::parse::<f64, _>(v.as_bytes()) {
-                    Ok(n) => {
-                        let kind = match format {
-                            Some(NumberFormat::DateTime) => ExcelDateTimeType::DateTime,
-                            Some(NumberFormat::TimeDelta) => ExcelDateTimeType::TimeDelta,
-                            _ => return Some(Cell::Number(n)),
-                        };
-                        convert(&Data::DateTime(ExcelDateTime::new(
-                            n,
-                            kind,
-                            self.package.is_1904,
-                        )))
-                    }
-                    Err(_) if t.is_none() => text(v),
-                    Err(_) => return None,
-                }
-            }
+                Err(_) if t.is_none() => text(v),
+                Err(_) => return None,
+            },
             Some(_) => return None,
         })
     }
 
-    /// Puts a cell in the grid as `spreadsheet::streamed` does.
+    /// Puts a cell in the grid as calamine's cells are put (`spreadsheet::place`).
     fn place(&mut self, r: usize, c: usize, value: Cell) -> Step<()> {
-        if r >= limits::ROWS || c >= limits::COLUMNS || matches!(value, Cell::Empty) {
-            return Ok(());
-        }
-        self.budget.take().map_err(Stop::TooLarge)?;
-        self.taken += 1;
-        if self.rows.len() <= r {
-            self.rows.resize_with(r + 1, Vec::new);
-        }
-        let row = &mut self.rows[r];
-        if row.len() <= c {
-            row.resize(c + 1, Cell::Empty);
-        }
-        row[c] = value;
+        let placed = place(&mut self.rows, r, c, value, self.budget).map_err(Stop::TooLarge)?;
+        self.taken += u64::from(placed);
         Ok(())
     }
 }
@@ -943,6 +917,7 @@ fn merges_after(held: &[u8], rest: impl Read) -> Vec<Merge> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::limits;
     use super::super::spreadsheet::{merges_for_tests, open_for_tests, read_sheet_for_tests};
     use super::*;
     use std::io::{Read, Write};

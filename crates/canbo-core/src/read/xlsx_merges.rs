@@ -15,20 +15,18 @@ use std::io::{Cursor, Read};
 /// caller then asks calamine).
 pub(super) fn by_sheet(bytes: &[u8]) -> Option<HashMap<String, Vec<Merge>>> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let workbook = workbook(&mut zip)?;
     let mut out = HashMap::new();
-    for (name, path) in sheet_parts(&mut zip)? {
+    for (name, path) in sheet_parts(&mut zip, &workbook)? {
         let xml = zip.by_name(&path).ok()?;
         out.insert(name, merges(&after_cells(xml).ok()?));
     }
     Some(out)
 }
 
-/// Each sheet's name and the zip part holding its XML, as calamine finds them: the workbook
-/// the package's relationships name (only `xl/workbook.xml` is taken here), its `<sheet>`s
-/// and their relationships' targets. `None` when the package is laid out otherwise.
-pub(super) fn sheet_parts(
-    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
-) -> Option<Vec<(String, String)>> {
+/// The workbook part (`xl/workbook.xml`), when the package's relationships name it as
+/// calamine finds it; `None` when the package is laid out otherwise.
+pub(super) fn workbook(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Option<Vec<u8>> {
     let package = part(zip, "_rels/.rels")?;
     let workbook_is_where_expected = elements(&package, "Relationship").iter().any(|r| {
         r.get("Type")
@@ -39,14 +37,22 @@ pub(super) fn sheet_parts(
     if !workbook_is_where_expected {
         return None;
     }
-    let workbook = part(zip, "xl/workbook.xml")?;
+    part(zip, "xl/workbook.xml")
+}
+
+/// Each sheet's name and the zip part holding its XML, as calamine finds them: the
+/// `workbook`'s `<sheet>`s and their relationships' targets.
+pub(super) fn sheet_parts(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    workbook: &[u8],
+) -> Option<Vec<(String, String)>> {
     let rels = part(zip, "xl/_rels/workbook.xml.rels")?;
     let targets: HashMap<String, String> = elements(&rels, "Relationship")
         .into_iter()
         .filter_map(|a| Some((a.get("Id")?.clone(), a.get("Target")?.clone())))
         .collect();
     let mut out = Vec::new();
-    for sheet in elements(&workbook, "sheet") {
+    for sheet in elements(workbook, "sheet") {
         let name = sheet.get("name")?;
         let id = sheet
             .iter()
@@ -69,9 +75,11 @@ pub(super) fn in_tail(xml: impl Read) -> Vec<Merge> {
         .unwrap_or_default()
 }
 
-fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>> {
+/// A part of the package, inflated; `None` when it is missing or cannot be read.
+pub(super) fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>> {
     let mut file = zip.by_name(name).ok()?;
-    let mut buf = Vec::with_capacity(file.size().min(1 << 28) as usize);
+    // The size the zip declares is only a hint: a hostile file may claim any.
+    let mut buf = Vec::with_capacity(file.size().min(1 << 24) as usize);
     file.read_to_end(&mut buf).ok()?;
     Some(buf)
 }
