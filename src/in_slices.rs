@@ -2,10 +2,12 @@
 //! time, the browser drawing between two slices: the end of an import (the worker sends
 //! the roster as columns) and the start of a visit (local storage keeps them deflated) both
 //! do it, so neither holds the page for the second 250,000 people take at once. The staff
-//! list's search text is made the same way, ahead of the first search.
+//! list's search text is made the same way, ahead of the first search, and so are the
+//! standards and the retirement forecast of the Tiêu chuẩn and Nghỉ hưu pages
+//! ([`over_roster`]).
 
 use canbo_core::report::{Coded, Coding};
-use canbo_core::roster::Roster;
+use canbo_core::roster::{Person, Roster};
 use canbo_core::store::columnar::{Decoding, Inflating};
 use canbo_core::store::StoreError;
 
@@ -87,5 +89,200 @@ pub async fn prepare_staff_list(state: crate::state::AppState) {
         if done {
             return;
         }
+    }
+}
+
+/// A result the page computes over the roster's people in order, a slice at a time:
+/// `canbo_core::standards::Judging` and `canbo_core::retirement::Forecasting` behind the
+/// Tiêu chuẩn and Nghỉ hưu pages (at 100,000 people, each judged at once held the page for
+/// some 700 ms: docs/BENCHMARKS.md).
+pub trait OverPeople: 'static {
+    type Out: 'static;
+    /// The roster's next people.
+    fn add(&mut self, people: &[Person]);
+    fn finish(self) -> Self::Out;
+}
+
+impl OverPeople for canbo_core::retirement::Forecasting {
+    type Out = canbo_core::retirement::Forecast;
+    fn add(&mut self, people: &[Person]) {
+        canbo_core::retirement::Forecasting::add(self, people)
+    }
+    fn finish(self) -> Self::Out {
+        canbo_core::retirement::Forecasting::finish(self)
+    }
+}
+
+/// People judged or placed between two chances for the browser to draw: a tenth of
+/// 100,000 people, whose whole judging held the page for 772 ms and whose forecast for 646
+/// ms before both were made lighter (docs/BENCHMARKS.md).
+pub const OVER_PEOPLE_AT_ONCE: usize = 10_000;
+
+/// What [`over_roster`] gives: the newest result, and whether a newer one is under way.
+pub struct Sliced<T: Send + Sync + 'static> {
+    /// `None` until the first result, and while there is no roster. Shared, so that what
+    /// shows it reads it without copying a province's lists.
+    pub value: leptos::prelude::RwSignal<Option<std::sync::Arc<T>>>,
+    pub busy: leptos::prelude::RwSignal<bool>,
+}
+
+// Signals are copied whatever they hold (a derive would ask `T: Copy`).
+impl<T: Send + Sync + 'static> Clone for Sliced<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Sliced<T> {}
+
+/// The result of `start`'s computation over the page's roster, computed again a slice at a
+/// time whenever the roster or anything `start` reads changes. The last result stays shown
+/// (with `busy` set) until the next one is whole; a change meanwhile abandons the
+/// computation under way for a new one, so only the newest ask is ever finished.
+/// `start` returning `None` (nothing to compute, such as no rule set) clears the result.
+pub fn over_roster<C, F>(state: crate::state::AppState, start: F) -> Sliced<C::Out>
+where
+    C: OverPeople,
+    C::Out: Send + Sync,
+    F: Fn() -> Option<C> + 'static,
+{
+    use leptos::prelude::*;
+    let sliced = Sliced {
+        value: RwSignal::new(None),
+        busy: RwSignal::new(false),
+    };
+    let asked = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let has_roster = state.roster.with(Option::is_some);
+        let computing = start().filter(|_| has_roster);
+        let Some(this) = asked.try_update_value(|n| {
+            *n += 1;
+            *n
+        }) else {
+            return;
+        };
+        let Some(computing) = computing else {
+            sliced.value.set(None);
+            sliced.busy.set(false);
+            return;
+        };
+        sliced.busy.set(true);
+        leptos::task::spawn_local(async move {
+            let wanted = move || asked.try_get_value() == Some(this);
+            if let Some(out) = over_people(state, computing, wanted).await {
+                let _ = sliced.value.try_set(Some(std::sync::Arc::new(out)));
+                let _ = sliced.busy.try_set(false);
+            }
+        });
+    });
+    sliced
+}
+
+/// `computing` fed the roster's people a slice at a time, the browser drawing between two;
+/// `None` when it is no longer `wanted` or the roster is gone.
+async fn over_people<C: OverPeople>(
+    state: crate::state::AppState,
+    mut computing: C,
+    wanted: impl Fn() -> bool,
+) -> Option<C::Out> {
+    use leptos::prelude::*;
+    let mut at = 0;
+    loop {
+        let_the_browser_draw().await;
+        if !wanted() {
+            return None;
+        }
+        let done = state
+            .roster
+            .try_with_untracked(|roster| {
+                let people = &roster.as_ref()?.people;
+                let end = people.len().min(at + OVER_PEOPLE_AT_ONCE);
+                computing.add(people.get(at..end)?);
+                at = end;
+                Some(end == people.len())
+            })
+            .flatten()?;
+        if done {
+            return Some(computing.finish());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::AppState;
+    use crate::test_support::{mount, sample, until};
+    use canbo_core::retirement::{
+        forecast, Forecast, Forecasting, RetirementLaw, RetirementOptions,
+    };
+    use leptos::prelude::*;
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// A forecast that counts how many times one was finished.
+    struct Counted(Forecasting, Rc<Cell<u32>>);
+
+    impl OverPeople for Counted {
+        type Out = Forecast;
+        fn add(&mut self, people: &[Person]) {
+            self.0.add(people);
+        }
+        fn finish(self) -> Forecast {
+            self.1.set(self.1.get() + 1);
+            self.0.finish()
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_result_over_the_roster_comes_in_slices_and_only_the_newest_ask_is_finished() {
+        let mut roster = canbo_core::import::import(&[sample()], &Default::default()).roster;
+        let one = roster.people.clone();
+        while roster.people.len() < 3 * OVER_PEOPLE_AT_ONCE {
+            roster.people.extend(one.iter().cloned());
+        }
+        let state = AppState::empty();
+        state.roster.set(Some(roster.clone()));
+        let years = RwSignal::new(1u32);
+        let as_of = "2024-12-31".parse().unwrap();
+        let finished = Rc::new(Cell::new(0));
+        let sliced: Rc<RefCell<Option<Sliced<Forecast>>>> = Rc::default();
+        {
+            let (finished, sliced) = (finished.clone(), sliced.clone());
+            mount(state, move || {
+                let s = over_roster(state, move || {
+                    let options = RetirementOptions {
+                        as_of,
+                        years: years.get(),
+                    };
+                    let forecasting = Forecasting::new(RetirementLaw::default(), options);
+                    Some(Counted(forecasting, finished.clone()))
+                });
+                *sliced.borrow_mut() = Some(s);
+            });
+        }
+        let Sliced { value, busy } = sliced.borrow().unwrap();
+        // Under way after the browser's first turn, not done in it.
+        crate::turns::let_the_browser_draw().await;
+        assert!(busy.get_untracked(), "under way");
+        assert!(value.with_untracked(Option::is_none), "not at once");
+        // Asked again meanwhile: the first is abandoned, the second finished.
+        years.set(10);
+        until(|| !busy.get_untracked()).await;
+        let want = forecast(
+            &roster,
+            &RetirementLaw::default(),
+            &RetirementOptions { as_of, years: 10 },
+        );
+        assert!(
+            value.get_untracked().as_deref() == Some(&want),
+            "the newest ask's forecast"
+        );
+        assert_eq!(finished.get(), 1, "only the newest ask was finished");
+        // No roster, no result.
+        state.roster.set(None);
+        until(|| value.with_untracked(Option::is_none)).await;
+        assert!(!busy.get_untracked());
     }
 }

@@ -3,13 +3,18 @@
 //! (`report::Coded::new`), then a report under a filter, a cross-tab and the people behind
 //! a figure from the coded roster, against the plain `report()` (which codes the roster for
 //! the one call); and the roster crossing from the worker as columns
-//! (`store::columnar::encode`/`decode`) against JSON. docs/BENCHMARKS.md, "Second results".
+//! (`store::columnar::encode`/`decode`) against JSON; and the Tiêu chuẩn and Nghỉ hưu pages'
+//! results over the whole roster (`standards::Judging`, `retirement::Forecasting`, which
+//! the page feeds a slice at a time). docs/BENCHMARKS.md, "Second results" and "Tenth
+//! results".
 //! Run: `cargo bench -p canbo-core --bench report_filter`.
 
 #[path = "../examples/support/synthetic.rs"]
 mod synthetic;
 
 use canbo_core::report::{Coded, Dimension, Filter};
+use canbo_core::retirement::{forecast, RetirementLaw, RetirementOptions};
+use canbo_core::standards;
 use canbo_core::store::columnar;
 use canbo_core::{report, ReportOptions};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -43,6 +48,17 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_function(format!("plain_report_women_{people}"), |b| {
             b.iter(|| report(&roster, &women))
+        });
+        let as_of = "2024-12-31".parse().unwrap();
+        let sets = standards::defaults();
+        let rules = standards::choose(&sets, None, as_of).expect("a rule set");
+        let options = standards::StandardsOptions::new(as_of);
+        group.bench_function(format!("standards_{people}"), |b| {
+            b.iter(|| standards::standards(&roster, rules, &options))
+        });
+        let law = RetirementLaw::default();
+        group.bench_function(format!("retirement_{people}"), |b| {
+            b.iter(|| forecast(&roster, &law, &RetirementOptions::new(as_of)))
         });
         let encoded = columnar::encode(&roster).expect("encode");
         let json = serde_json::to_vec(&roster).expect("json");

@@ -9,7 +9,7 @@ mod timeline;
 
 use canbo_core::retirement::law::law_name;
 use canbo_core::retirement::{
-    forecast, RetireePick as Pick, RetirementLaw, RetirementOptions, MAX_YEARS,
+    Forecasting, RetireePick as Pick, RetirementLaw, RetirementOptions, MAX_YEARS,
 };
 use leptos::prelude::*;
 
@@ -18,6 +18,7 @@ use canbo_core::vocab::positions::Title;
 
 use crate::components::report::ROWS_AT_ONCE;
 use crate::i18n::t;
+use crate::in_slices::{over_roster, Sliced};
 use crate::settings::Settings;
 use crate::state::AppState;
 use bars::year_bars;
@@ -43,22 +44,23 @@ pub fn RetirementPage() -> impl IntoView {
         pick.track();
         people_shown.set(ROWS_AT_ONCE);
     });
-    let result = Memo::new(move |_| {
+    // Placed again, a slice of people at a time, when the date or the span changes.
+    let Sliced {
+        value: result,
+        busy,
+    } = over_roster(state, move || {
         let options = RetirementOptions {
             as_of: s.as_of.get(),
             years: years.get(),
         };
-        state.roster.with(|roster| {
-            roster
-                .as_ref()
-                .map(|roster| forecast(roster, &RetirementLaw::default(), &options))
-        })
+        Some(Forecasting::new(RetirementLaw::default(), options))
     });
     move || {
         let lang = s.lang.get();
         let f = result.get()?;
         Some(view! {
-            <section class="panel retirement" data-testid="retirement">
+            <section class="panel retirement" data-testid="retirement"
+                aria-busy=move || busy.get().then_some("true")>
                 <h2>{t("Dự báo nghỉ hưu", "Retirement forecast")}</h2>
                 <div class="field inline">
                     <label for="retire-years">{t("Số năm dự báo", "Years ahead")}</label>

@@ -3,17 +3,17 @@
 //! `export::standards::lacks`, as the CLI's text writes it).
 
 use canbo_core::export::Lang;
-use canbo_core::standards::PersonLine;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 use super::Shown;
 use crate::components::report::{MoreRows, ROWS_AT_ONCE};
 use crate::i18n::{num, t};
 
 /// The unconfirmed facts, the notes and the people below standard.
-pub(super) fn below_standard(shown: &Shown, lang: Lang) -> impl IntoView {
+pub(super) fn below_standard(shown: Arc<Shown>, lang: Lang) -> impl IntoView {
+    let below = people_below(shown.clone(), lang);
     let r = &shown.r;
-    let below = people_below(r.people_below.clone(), lang);
     let (unconfirmed, notes) = match lang {
         Lang::Vi => (&r.unconfirmed, &r.notes),
         Lang::En => (&shown.unconfirmed_en, &shown.notes_en),
@@ -41,11 +41,13 @@ pub(super) fn below_standard(shown: &Shown, lang: Lang) -> impl IntoView {
 }
 
 /// The people below standard, the first rows at once and more on request.
-fn people_below(people: Vec<PersonLine>, lang: Lang) -> impl IntoView {
+fn people_below(result: Arc<Shown>, lang: Lang) -> impl IntoView {
     let shown = RwSignal::new(ROWS_AT_ONCE);
-    let total = people.len();
+    let total = result.r.people_below.len();
     let rows = move || {
-        people
+        result
+            .r
+            .people_below
             .iter()
             .take(shown.get())
             .map(|p| {

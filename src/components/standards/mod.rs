@@ -14,13 +14,16 @@ mod counts;
 mod editor;
 
 use canbo_core::export::Lang;
+use canbo_core::roster::Person;
 use canbo_core::standards::{
-    assess, choose, combine, defaults, notes_in, summarise, RuleSet, Standards, StandardsOptions,
+    choose, combine, defaults, Judging, RuleSet, Standards, StandardsOptions,
 };
 use leptos::prelude::*;
+use std::sync::Arc;
 
 use crate::components::report::ROWS_AT_ONCE;
 use crate::i18n::t;
+use crate::in_slices::{over_roster, OverPeople, Sliced};
 use crate::settings::Settings;
 use crate::state::AppState;
 
@@ -96,25 +99,36 @@ struct Shown {
     unconfirmed_en: Vec<String>,
 }
 
-/// The roster judged against the set in use at the report date, with the area flags.
-fn result_of(state: AppState, s: Settings, sets: Sets, area: Area) -> Memo<Option<Shown>> {
-    Memo::new(move |_| {
+/// The standards under way, with the English of the rule set's unconfirmed facts.
+struct Judge(Judging, Vec<String>);
+
+impl OverPeople for Judge {
+    type Out = Shown;
+    fn add(&mut self, people: &[Person]) {
+        self.0.add(people);
+    }
+    fn finish(self) -> Shown {
+        let notes_en = self.0.notes(Lang::En);
+        Shown {
+            r: self.0.finish(),
+            notes_en,
+            unconfirmed_en: self.1,
+        }
+    }
+}
+
+/// The roster judged against the set in use at the report date, with the area flags,
+/// again whenever one of them changes (a slice of people at a time).
+fn result_of(state: AppState, s: Settings, sets: Sets, area: Area) -> Sliced<Shown> {
+    over_roster(state, move || {
         let mut options = StandardsOptions::new(s.as_of.get());
         options.difficult_area = area.whole.get();
         for unit in area.flagged.get() {
             options.flag_unit(&unit);
         }
-        sets.current.with(|rules| {
-            let rules = rules.as_ref()?;
-            state.roster.with(|roster| {
-                let assessments = assess(roster.as_ref()?, rules, &options);
-                Some(Shown {
-                    r: summarise(&assessments, rules, &options),
-                    notes_en: notes_in(&assessments, rules, &options, Lang::En),
-                    unconfirmed_en: rules.unconfirmed_in(Lang::En),
-                })
-            })
-        })
+        let rules = sets.current.get()?;
+        let unconfirmed_en = rules.unconfirmed_in(Lang::En);
+        Some(Judge(Judging::new(rules, options), unconfirmed_en))
     })
 }
 
@@ -128,7 +142,10 @@ pub fn StandardsPage() -> impl IntoView {
         whole: RwSignal::new(false),
         flagged: RwSignal::new(Vec::new()),
     };
-    let result = result_of(state, s, sets, area);
+    let Sliced {
+        value: result,
+        busy,
+    } = result_of(state, s, sets, area);
     let has_result = move || result.with(Option::is_some);
 
     let units_shown = RwSignal::new(ROWS_AT_ONCE);
@@ -141,12 +158,13 @@ pub fn StandardsPage() -> impl IntoView {
     let people = move || {
         let lang = lang();
         let shown = result.get()?;
-        Some(below::below_standard(&shown, lang))
+        Some(below::below_standard(shown, lang))
     };
 
     view! {
         <Show when=has_result>
-            <section class="panel standards" data-testid="standards">
+            <section class="panel standards" data-testid="standards"
+                aria-busy=move || busy.get().then_some("true")>
                 <h2>{move || t("Tiêu chuẩn cán bộ, công chức", "Staff standards")}</h2>
                 <div class="report-controls">
                     <RuleSetChoice sets=sets />
@@ -163,7 +181,7 @@ pub fn StandardsPage() -> impl IntoView {
 
 /// «Tải kế hoạch đào tạo (.xlsx)»: the training plan of the result as a workbook.
 #[component]
-fn TrainingPlanDownload(result: Memo<Option<Shown>>) -> impl IntoView {
+fn TrainingPlanDownload(result: RwSignal<Option<Arc<Shown>>>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let export = move |_| {
         let request = result.with_untracked(|r| {

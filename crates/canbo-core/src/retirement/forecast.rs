@@ -243,37 +243,76 @@ pub struct Retirees {
     pub unknown_birth: Vec<Unplaced>,
 }
 
+/// Where the law places one person.
+enum Place {
+    Retires {
+        retirement: super::law::Retirement,
+        gender: Gender,
+        birth: PartialDate,
+    },
+    /// A usable birth date but no gender.
+    NoGender,
+    /// No birth date, or one no age can be counted from.
+    NoBirth,
+}
+
+fn place(p: &Person, law: &RetirementLaw) -> Place {
+    let gender = p.gender.unwrap_or(Gender::Unknown);
+    let Some(birth) = p.birth else {
+        return Place::NoBirth;
+    };
+    if law.roadmap(gender).is_none() {
+        return Place::NoGender;
+    }
+    match law.retirement(birth, gender) {
+        Some(retirement) => Place::Retires {
+            retirement,
+            gender,
+            birth,
+        },
+        None => Place::NoBirth,
+    }
+}
+
+fn retiree(
+    index: usize,
+    p: &Person,
+    retirement: super::law::Retirement,
+    gender: Gender,
+    birth: PartialDate,
+    as_of: Date,
+) -> Retiree {
+    Retiree {
+        index,
+        name: p.name.clone(),
+        unit: p.unit.clone(),
+        position: p.position.clone(),
+        title: p.title,
+        category: p.category,
+        gender,
+        birth,
+        retires_on: retirement.date,
+        age: retirement.age,
+        overdue: retirement.date < as_of,
+        origin: p.origin.clone(),
+    }
+}
+
 /// Place every person of the roster.
 pub fn retirees(roster: &Roster, law: &RetirementLaw, as_of: Date) -> Retirees {
     let mut out = Retirees::default();
     for (index, p) in roster.people.iter().enumerate() {
-        let gender = p.gender.unwrap_or(Gender::Unknown);
-        let Some(birth) = p.birth else {
-            out.unknown_birth.push(unplaced(index, p));
-            continue;
-        };
-        if law.roadmap(gender).is_none() {
-            out.unknown_gender.push(unplaced(index, p));
-            continue;
+        match place(p, law) {
+            Place::Retires {
+                retirement,
+                gender,
+                birth,
+            } => out
+                .placed
+                .push(retiree(index, p, retirement, gender, birth, as_of)),
+            Place::NoGender => out.unknown_gender.push(unplaced(index, p)),
+            Place::NoBirth => out.unknown_birth.push(unplaced(index, p)),
         }
-        let Some(r) = law.retirement(birth, gender) else {
-            out.unknown_birth.push(unplaced(index, p));
-            continue;
-        };
-        out.placed.push(Retiree {
-            index,
-            name: p.name.clone(),
-            unit: p.unit.clone(),
-            position: p.position.clone(),
-            title: p.title,
-            category: p.category,
-            gender,
-            birth,
-            retires_on: r.date,
-            age: r.age,
-            overdue: r.date < as_of,
-            origin: p.origin.clone(),
-        });
     }
     out
 }
@@ -290,87 +329,162 @@ pub fn title_label(title: Option<Title>, lang: crate::lang::Lang) -> &'static st
 
 /// The forecast.
 pub fn forecast(roster: &Roster, law: &RetirementLaw, options: &RetirementOptions) -> Forecast {
-    let until = options.until();
-    let Retirees {
-        placed,
-        unknown_gender,
-        unknown_birth,
-    } = retirees(roster, law, options.as_of);
-    let mut people: Vec<Retiree> = placed
-        .into_iter()
-        .filter(|r| r.overdue || r.retires_on <= until)
-        .collect();
-    people.sort_by_key(|r| (r.retires_on, r.index));
+    let mut forecasting = Forecasting::new(law.clone(), *options);
+    forecasting.add(&roster.people);
+    forecasting.finish()
+}
 
-    let mut total = Timeline::new(options);
-    let mut units: Vec<UnitTimeline> = Vec::new();
-    let mut unit_index: HashMap<String, usize> = HashMap::new();
-    let mut keys = UnitKeys::default();
-    for p in &roster.people {
-        let i = *unit_index
-            .entry(keys.key(&p.unit).to_string())
-            .or_insert_with(|| {
-                units.push(UnitTimeline {
-                    unit: p.unit.clone(),
-                    people: 0,
-                    timeline: Timeline::new(options),
-                });
-                units.len() - 1
-            });
-        if let Some(u) = units.get_mut(i) {
-            u.people += 1;
+/// A forecast under way, a slice of people at a time (a page forecasts a province between
+/// two frames): [`Forecasting::add`] the roster's people in order, then
+/// [`Forecasting::finish`]. Only the people the forecast lists are written out.
+#[derive(Debug, Clone)]
+pub struct Forecasting {
+    law: RetirementLaw,
+    options: RetirementOptions,
+    until: Date,
+    /// The roster index of the next person added.
+    next: usize,
+    /// Overdue and coming retirements, in roster order, each with its place in `units`.
+    people: Vec<(Retiree, usize)>,
+    unknown_gender: Vec<Unplaced>,
+    unknown_birth: Vec<Unplaced>,
+    units: Vec<UnitTimeline>,
+    /// A unit as the roster writes it → its place in `units` (units are counted by their
+    /// [`crate::roster::unit_key`], so several spellings can share a place).
+    unit_of_spelling: HashMap<String, usize>,
+    unit_of_key: HashMap<String, usize>,
+}
+
+impl Forecasting {
+    pub fn new(law: RetirementLaw, options: RetirementOptions) -> Forecasting {
+        Forecasting {
+            law,
+            until: options.until(),
+            options,
+            next: 0,
+            people: Vec::new(),
+            unknown_gender: Vec::new(),
+            unknown_birth: Vec::new(),
+            units: Vec::new(),
+            unit_of_spelling: HashMap::new(),
+            unit_of_key: HashMap::new(),
         }
     }
-    let mut titles: Vec<TitleTimeline> = Vec::new();
-    let mut vacancies: Vec<Vacancy> = Vec::new();
-    // Per title, the units already named among its vacancies (by key).
-    let mut vacancy_units: HashMap<Title, std::collections::HashSet<String>> = HashMap::new();
-    let mut retiree_keys = UnitKeys::default();
-    for r in &people {
-        total.add(r);
-        let key = retiree_keys.key(&r.unit).to_string();
-        if let Some(u) = unit_index.get(&key).and_then(|&i| units.get_mut(i)) {
-            u.timeline.add(r);
-        }
-        match titles.iter_mut().find(|t| t.title == r.title) {
-            Some(t) => t.timeline.add(r),
-            None => {
-                let mut timeline = Timeline::new(options);
-                timeline.add(r);
-                titles.push(TitleTimeline {
-                    title: r.title,
-                    label: title_label(r.title, crate::lang::Lang::Vi).into(),
-                    timeline,
-                });
+
+    /// People placed so far.
+    pub fn placed(&self) -> usize {
+        self.next
+    }
+
+    /// Place the roster's next `people` (the first call gives its first people).
+    pub fn add(&mut self, people: &[Person]) {
+        for p in people {
+            let index = self.next;
+            self.next += 1;
+            let unit = self.unit_of(&p.unit);
+            self.units[unit].people += 1;
+            match place(p, &self.law) {
+                Place::Retires {
+                    retirement,
+                    gender,
+                    birth,
+                } => {
+                    let as_of = self.options.as_of;
+                    if retirement.date < as_of || retirement.date <= self.until {
+                        let r = retiree(index, p, retirement, gender, birth, as_of);
+                        self.people.push((r, unit));
+                    }
+                }
+                Place::NoGender => self.unknown_gender.push(unplaced(index, p)),
+                Place::NoBirth => self.unknown_birth.push(unplaced(index, p)),
             }
         }
-        // Only the posts of the commune's staff quota: "không chuyên trách" and "hợp đồng"
-        // name many different jobs, not one post.
-        if let Some(title) = r
-            .title
-            .filter(|t| matches!(t.category(), Category::CanBo | Category::CongChuc))
-        {
-            let new_unit = vacancy_units.entry(title).or_default().insert(key);
-            add_vacancy(&mut vacancies, title, &r.unit, new_unit);
-        }
     }
-    // Recognised titles in their order, the unrecognised last.
-    titles.sort_by_key(|t| (t.title.is_none(), t.title));
-    vacancies.sort_by_key(|v| v.title);
 
-    Forecast {
-        schema: SCHEMA.into(),
-        as_of: options.as_of,
-        until,
-        years: total.years,
-        overdue: total.overdue,
-        people,
-        by_unit: units,
-        by_title: titles,
-        vacancies,
-        unknown_gender,
-        unknown_birth,
-        law: law.name.clone(),
+    /// The place in `units` of the unit written `unit`, made on its first person.
+    fn unit_of(&mut self, unit: &str) -> usize {
+        if let Some(&i) = self.unit_of_spelling.get(unit) {
+            return i;
+        }
+        let key = crate::roster::unit_key(unit);
+        let i = match self.unit_of_key.get(&key) {
+            Some(&i) => i,
+            None => {
+                self.units.push(UnitTimeline {
+                    unit: unit.to_string(),
+                    people: 0,
+                    timeline: Timeline::new(&self.options),
+                });
+                self.unit_of_key.insert(key, self.units.len() - 1);
+                self.units.len() - 1
+            }
+        };
+        self.unit_of_spelling.insert(unit.to_string(), i);
+        i
+    }
+
+    pub fn finish(self) -> Forecast {
+        let Forecasting {
+            law,
+            options,
+            until,
+            mut people,
+            unknown_gender,
+            unknown_birth,
+            mut units,
+            ..
+        } = self;
+        people.sort_by_key(|(r, _)| (r.retires_on, r.index));
+        let mut total = Timeline::new(&options);
+        let mut titles: Vec<TitleTimeline> = Vec::new();
+        let mut vacancies: Vec<Vacancy> = Vec::new();
+        // The units already named among a title's vacancies.
+        let mut vacancy_units: std::collections::HashSet<(Title, usize)> = Default::default();
+        for (r, unit) in &people {
+            total.add(r);
+            if let Some(u) = units.get_mut(*unit) {
+                u.timeline.add(r);
+            }
+            match titles.iter_mut().find(|t| t.title == r.title) {
+                Some(t) => t.timeline.add(r),
+                None => {
+                    let mut timeline = Timeline::new(&options);
+                    timeline.add(r);
+                    titles.push(TitleTimeline {
+                        title: r.title,
+                        label: title_label(r.title, crate::lang::Lang::Vi).into(),
+                        timeline,
+                    });
+                }
+            }
+            // Only the posts of the commune's staff quota: "không chuyên trách" and "hợp
+            // đồng" name many different jobs, not one post.
+            if let Some(title) = r
+                .title
+                .filter(|t| matches!(t.category(), Category::CanBo | Category::CongChuc))
+            {
+                let new_unit = vacancy_units.insert((title, *unit));
+                add_vacancy(&mut vacancies, title, &r.unit, new_unit);
+            }
+        }
+        // Recognised titles in their order, the unrecognised last.
+        titles.sort_by_key(|t| (t.title.is_none(), t.title));
+        vacancies.sort_by_key(|v| v.title);
+
+        Forecast {
+            schema: SCHEMA.into(),
+            as_of: options.as_of,
+            until,
+            years: total.years,
+            overdue: total.overdue,
+            people: people.into_iter().map(|(r, _)| r).collect(),
+            by_unit: units,
+            by_title: titles,
+            vacancies,
+            unknown_gender,
+            unknown_birth,
+            law: law.name,
+        }
     }
 }
 

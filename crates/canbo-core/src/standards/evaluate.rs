@@ -219,16 +219,55 @@ impl Context {
     }
 }
 
+/// One criterion judged, before any text is made of it: a [`Judgement`] whose codes are
+/// still the static strings they are. Judging a roster ([`super::Judging`]) counts these
+/// and writes out only the people something is missing for, so the many who meet every
+/// criterion cost no allocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Verdict {
+    pub criterion: Criterion,
+    pub outcome: Outcome,
+    pub have: Option<&'static str>,
+    pub need: Option<&'static str>,
+    pub relaxed: bool,
+    pub unconfirmed: bool,
+}
+
+impl Verdict {
+    /// A place to judge into.
+    pub const EMPTY: Verdict = Verdict {
+        criterion: Criterion::GeneralEducation,
+        outcome: Outcome::NotRequired,
+        have: None,
+        need: None,
+        relaxed: false,
+        unconfirmed: false,
+    };
+}
+
+impl From<Verdict> for Judgement {
+    fn from(v: Verdict) -> Judgement {
+        Judgement {
+            criterion: v.criterion,
+            outcome: v.outcome,
+            have: v.have.map(str::to_string),
+            need: v.need.map(str::to_string),
+            relaxed: v.relaxed,
+            unconfirmed: v.unconfirmed,
+        }
+    }
+}
+
 fn judge<L: Level>(
     criterion: Criterion,
     req: Option<&Requirement<L>>,
     have: Option<L>,
     cx: &Context,
-) -> Judgement {
-    let mut j = Judgement {
+) -> Verdict {
+    let mut j = Verdict {
         criterion,
         outcome: Outcome::NotRequired,
-        have: have.filter(|h| !h.is_blank()).map(|h| h.code().to_string()),
+        have: have.filter(|h| !h.is_blank()).map(|h| h.code()),
         need: None,
         relaxed: false,
         unconfirmed: false,
@@ -251,7 +290,7 @@ fn judge<L: Level>(
     let Some(need) = min.level_rank() else {
         return j;
     };
-    j.need = Some(min.code().to_string());
+    j.need = Some(min.code());
     j.unconfirmed = req.unconfirmed || exception.is_some_and(|e| e.unconfirmed);
     j.outcome = match have.map(|h| (h.is_blank(), h.level_rank())) {
         None => Outcome::Unknown {
@@ -273,8 +312,8 @@ fn judge<L: Level>(
 }
 
 /// The person's overall status from the verdicts on each criterion.
-fn overall(criteria: &[Judgement]) -> Status {
-    let has = |f: fn(&Outcome) -> bool| criteria.iter().any(|j| f(&j.outcome));
+fn overall(verdicts: &[Verdict]) -> Status {
+    let has = |f: fn(&Outcome) -> bool| verdicts.iter().any(|v| f(&v.outcome));
     if has(|o| *o == Outcome::Below) {
         Status::Below
     } else if has(|o| matches!(o, Outcome::Unknown { .. })) {
@@ -286,8 +325,8 @@ fn overall(criteria: &[Judgement]) -> Status {
     }
 }
 
-fn judge_rule(rule: &Rule, p: &Person, cx: &Context) -> Vec<Judgement> {
-    vec![
+fn judge_rule(rule: &Rule, p: &Person, cx: &Context) -> [Verdict; 3] {
+    [
         judge(
             Criterion::GeneralEducation,
             rule.general_education.as_ref(),
@@ -309,6 +348,50 @@ fn judge_rule(rule: &Rule, p: &Person, cx: &Context) -> Vec<Judgement> {
     ]
 }
 
+/// One person judged, before anything is written out ([`assess_person`] writes it out).
+pub(super) struct Judged<'r> {
+    /// The rule that applied; `None`: not covered.
+    pub rule: Option<&'r Rule>,
+    pub status: Status,
+    /// One per criterion, in [`Criterion::ALL`] order; empty when not covered.
+    pub verdicts: &'r [Verdict],
+    /// The rule asks for a field of study that suits the post, which no roster says.
+    pub field_not_checked: bool,
+}
+
+/// Judge one person, in a difficult area or not (`difficult_area`, from
+/// [`StandardsOptions::is_difficult`]); `verdicts` holds the criteria's verdicts.
+pub(super) fn judge_person<'r>(
+    p: &Person,
+    rules: &'r RuleSet,
+    options: &StandardsOptions,
+    difficult_area: bool,
+    verdicts: &'r mut [Verdict; 3],
+) -> Judged<'r> {
+    let rule = rules.rule_for(p.category, p.title);
+    let cx = Context {
+        as_of: options.as_of,
+        effective_from: rules.effective_from,
+        difficult_area,
+        ethnic_minority: p.ethnic_minority() == Some(true),
+    };
+    let Some(r) = rule else {
+        return Judged {
+            rule,
+            status: Status::NotCovered,
+            verdicts: &[],
+            field_not_checked: false,
+        };
+    };
+    *verdicts = judge_rule(r, p, &cx);
+    Judged {
+        rule,
+        status: overall(verdicts),
+        verdicts: &verdicts[..],
+        field_not_checked: r.matching_field && r.professional.is_some(),
+    }
+}
+
 /// Assess one person (`index` is their place in the roster).
 pub fn assess_person(
     index: usize,
@@ -317,21 +400,14 @@ pub fn assess_person(
     options: &StandardsOptions,
 ) -> Assessment {
     let difficult_area = options.is_difficult(&p.unit);
-    let rule = rules.rule_for(p.category, p.title);
-    let cx = Context {
-        as_of: options.as_of,
-        effective_from: rules.effective_from,
-        difficult_area,
-        ethnic_minority: p.ethnic_minority() == Some(true),
-    };
-    let criteria = rule.map(|r| judge_rule(r, p, &cx)).unwrap_or_default();
-    let notes = match rule {
-        Some(r) if r.matching_field && r.professional.is_some() => {
-            vec![Note::FieldNotChecked {
-                field_of_study: p.field_of_study.clone().filter(|f| !f.is_empty()),
-            }]
-        }
-        _ => Vec::new(),
+    let mut verdicts = [Verdict::EMPTY; 3];
+    let judged = judge_person(p, rules, options, difficult_area, &mut verdicts);
+    let notes = if judged.field_not_checked {
+        vec![Note::FieldNotChecked {
+            field_of_study: p.field_of_study.clone().filter(|f| !f.is_empty()),
+        }]
+    } else {
+        Vec::new()
     };
     Assessment {
         index,
@@ -340,14 +416,10 @@ pub fn assess_person(
         position: p.position.clone(),
         title: p.title,
         category: p.category,
-        rule: rule.map(|r| r.label.clone()),
+        rule: judged.rule.map(|r| r.label.clone()),
         difficult_area,
-        status: if rule.is_some() {
-            overall(&criteria)
-        } else {
-            Status::NotCovered
-        },
-        criteria,
+        status: judged.status,
+        criteria: judged.verdicts.iter().map(|&v| v.into()).collect(),
         notes,
         origin: p.origin.clone(),
     }

@@ -7,11 +7,13 @@
 //! that shows both calls them in turn, and [`standards`] does both for the CLI.
 
 pub mod evaluate;
+mod judging;
 pub mod rules;
 pub mod tally;
 pub mod training;
 
 pub use evaluate::{assess_person, Assessment, Judgement, Missing, Note, Outcome, Status};
+pub use judging::Judging;
 pub use rules::{
     based_on, choose, combine, copy_id, defaults, find, in_force, keep, Criterion, Problem,
     RuleSet, RuleSetError, RuleSetFileError, SetKind,
@@ -22,10 +24,10 @@ pub use training::{plan, NeedCount, Trainee, TrainingGroup};
 use crate::codes::Category;
 use crate::date::Date;
 use crate::lang::Lang;
-use crate::roster::{unit_key, Origin, Roster, UnitKeys};
+use crate::roster::{unit_key, Origin, Roster};
 use crate::vocab::positions::Title;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 pub const SCHEMA: &str = "canbo.standards/1";
 
@@ -160,60 +162,6 @@ pub fn assess(roster: &Roster, rules: &RuleSet, options: &StandardsOptions) -> V
         .collect()
 }
 
-/// Count and list the assessments.
-pub fn summarise(
-    assessments: &[Assessment],
-    rules: &RuleSet,
-    options: &StandardsOptions,
-) -> Standards {
-    let mut by_category: BTreeMap<Category, Tally> = BTreeMap::new();
-    let mut by_unit: Vec<UnitTally> = Vec::new();
-    let mut unit_index: HashMap<String, usize> = HashMap::new();
-    let mut total = Tally::default();
-    let (mut below, mut in_grace, mut unknown) = (Vec::new(), Vec::new(), Vec::new());
-    let mut keys = UnitKeys::default();
-    for a in assessments {
-        total.add(a);
-        by_category.entry(a.category).or_default().add(a);
-        let i = *unit_index
-            .entry(keys.key(&a.unit).to_string())
-            .or_insert_with(|| {
-                by_unit.push(UnitTally {
-                    unit: a.unit.clone(),
-                    difficult_area: a.difficult_area,
-                    tally: Tally::default(),
-                });
-                by_unit.len() - 1
-            });
-        if let Some(u) = by_unit.get_mut(i) {
-            u.tally.add(a);
-        }
-        push_line(&mut below, a, |o| *o == Outcome::Below);
-        push_line(&mut in_grace, a, |o| matches!(o, Outcome::Grace { .. }));
-        push_line(&mut unknown, a, |o| matches!(o, Outcome::Unknown { .. }));
-    }
-    let groups = training::plan_of(&below, &in_grace);
-    Standards {
-        schema: SCHEMA.into(),
-        as_of: options.as_of,
-        rule_set: RuleSetRef {
-            id: rules.id.clone(),
-            name: rules.name.clone(),
-            effective_from: rules.effective_from,
-            in_force: rules.effective_from <= options.as_of,
-        },
-        by_category,
-        by_unit,
-        total,
-        people_below: below,
-        people_in_grace: in_grace,
-        people_unknown: unknown,
-        training_needs: training::counts(&groups),
-        unconfirmed: rules.unconfirmed(),
-        notes: notes(assessments, rules, options),
-    }
-}
-
 /// Judge and summarise in one go.
 pub fn standards(roster: &Roster, rules: &RuleSet, options: &StandardsOptions) -> Standards {
     standards_in(roster, rules, options, Lang::Vi)
@@ -227,118 +175,15 @@ pub fn standards_in(
     options: &StandardsOptions,
     lang: Lang,
 ) -> Standards {
-    let assessments = assess(roster, rules, options);
-    let mut result = summarise(&assessments, rules, options);
-    if lang != Lang::Vi {
-        result.notes = notes_in(&assessments, rules, options, lang);
+    let mut judging = Judging::new(rules.clone(), options.clone());
+    judging.add(&roster.people);
+    let notes = (lang != Lang::Vi).then(|| judging.notes(lang));
+    let mut result = judging.finish();
+    if let Some(notes) = notes {
+        result.notes = notes;
         result.unconfirmed = rules.unconfirmed_in(lang);
     }
     result
-}
-
-/// Add the person to a list when some criterion's outcome is of the list's kind.
-fn push_line(list: &mut Vec<PersonLine>, a: &Assessment, kind: fn(&Outcome) -> bool) {
-    let lacks: Vec<Lack> = a
-        .criteria
-        .iter()
-        .filter(|j| kind(&j.outcome))
-        .filter_map(|j| {
-            let need = j.need.clone()?;
-            Some(Lack {
-                criterion: j.criterion,
-                have: j.have.clone(),
-                label: training::need_label(j.criterion, &need),
-                need,
-                until: match j.outcome {
-                    Outcome::Grace { until } => Some(until),
-                    _ => None,
-                },
-                missing: match j.outcome {
-                    Outcome::Unknown { missing } => Some(missing),
-                    _ => None,
-                },
-            })
-        })
-        .collect();
-    if !lacks.is_empty() {
-        list.push(PersonLine {
-            index: a.index,
-            name: a.name.clone(),
-            unit: a.unit.clone(),
-            position: a.position.clone(),
-            category: a.category,
-            title: a.title,
-            lacks,
-            origin: a.origin.clone(),
-        });
-    }
-}
-
-fn notes(assessments: &[Assessment], rules: &RuleSet, options: &StandardsOptions) -> Vec<String> {
-    notes_in(assessments, rules, options, Lang::Vi)
-}
-
-/// The notes of [`Standards::notes`] in either language, for a screen that switches.
-pub fn notes_in(
-    assessments: &[Assessment],
-    rules: &RuleSet,
-    options: &StandardsOptions,
-    lang: Lang,
-) -> Vec<String> {
-    let en = lang == Lang::En;
-    let mut out = Vec::new();
-    if rules.effective_from > options.as_of {
-        out.push(if en {
-            format!(
-                "{} is in force from {}, after the report date {}.",
-                rules.name_in(lang),
-                rules.effective_from,
-                options.as_of
-            )
-        } else {
-            format!(
-                "{} có hiệu lực từ {}, sau ngày báo cáo {}.",
-                rules.name, rules.effective_from, options.as_of
-            )
-        });
-    }
-    let unchecked = assessments
-        .iter()
-        .filter(|a| {
-            a.notes
-                .iter()
-                .any(|n| matches!(n, Note::FieldNotChecked { .. }))
-        })
-        .count();
-    if unchecked > 0 {
-        out.push(if en {
-            format!(
-                "The field of study must match the post: the roster does not say, so it was not checked for {unchecked} people."
-            )
-        } else {
-            format!(
-                "Chuyên ngành đào tạo phải phù hợp vị trí việc làm: danh sách không cho biết điều này, chưa kiểm tra cho {unchecked} người."
-            )
-        });
-    }
-    let not_covered = assessments
-        .iter()
-        .filter(|a| a.status == Status::NotCovered)
-        .count();
-    if not_covered > 0 {
-        out.push(if en {
-            format!(
-                "{not_covered} people are not covered by {} (not counted as below standard).",
-                rules.name_in(lang)
-            )
-        } else {
-            format!(
-                "{not_covered} người không thuộc diện áp dụng của {} (không tính là chưa đạt).",
-                rules.name
-            )
-        });
-    }
-    out
 }
 
 #[cfg(test)]

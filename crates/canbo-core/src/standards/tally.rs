@@ -79,11 +79,23 @@ pub struct Tally {
 
 impl Tally {
     pub fn add(&mut self, a: &Assessment) {
+        self.count(
+            a.status,
+            a.criteria.iter().map(|j| (j.criterion, &j.outcome)),
+        );
+    }
+
+    /// Count one person of this `status` with these outcomes per criterion.
+    pub(super) fn count<'o>(
+        &mut self,
+        status: Status,
+        outcomes: impl Iterator<Item = (Criterion, &'o Outcome)>,
+    ) {
         self.people += 1;
-        for j in &a.criteria {
-            self.criteria.get_mut(j.criterion).add(&j.outcome);
+        for (criterion, outcome) in outcomes {
+            self.criteria.get_mut(criterion).add(outcome);
         }
-        let n = match a.status {
+        let n = match status {
             Status::NotCovered => &mut self.not_covered,
             Status::Meets => &mut self.overall.meets,
             Status::Below => &mut self.overall.below,

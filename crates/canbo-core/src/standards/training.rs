@@ -139,36 +139,70 @@ pub fn plan(standards: &Standards) -> Vec<TrainingGroup> {
 }
 
 pub(super) fn plan_of(below: &[PersonLine], in_grace: &[PersonLine]) -> Vec<TrainingGroup> {
-    let mut groups: Vec<TrainingGroup> = Vec::new();
+    grouped(below, in_grace)
+        .into_iter()
+        .map(|group| TrainingGroup {
+            criterion: group.criterion,
+            need: group.need.to_string(),
+            label: need_label(group.criterion, group.need),
+            people: group
+                .people
+                .iter()
+                .map(|(line, lack)| Trainee {
+                    index: line.index,
+                    name: line.name.clone(),
+                    unit: line.unit.clone(),
+                    position: line.position.clone(),
+                    have: lack.have.clone(),
+                    until: lack.until,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The sizes of [`plan_of`]'s groups, without writing out their people.
+pub(super) fn counts_of(below: &[PersonLine], in_grace: &[PersonLine]) -> Vec<NeedCount> {
+    grouped(below, in_grace)
+        .into_iter()
+        .map(|group| NeedCount {
+            criterion: group.criterion,
+            need: group.need.to_string(),
+            label: need_label(group.criterion, group.need),
+            count: group.people.len() as u32,
+            in_grace: group
+                .people
+                .iter()
+                .filter(|(_, lack)| lack.until.is_some())
+                .count() as u32,
+        })
+        .collect()
+}
+
+/// One need and the people (and their lack) who have it.
+struct Group<'a> {
+    criterion: Criterion,
+    need: &'a str,
+    people: Vec<(&'a PersonLine, &'a Lack)>,
+}
+
+/// The lacks of the people below standard, then of those in grace, grouped by what they
+/// need, in the plan's order: professional, political theory, general education, the
+/// highest level first; people in the order they come.
+fn grouped<'a>(below: &'a [PersonLine], in_grace: &'a [PersonLine]) -> Vec<Group<'a>> {
+    let mut groups: Vec<Group<'a>> = Vec::new();
     let lines = below.iter().chain(in_grace);
     for (line, lack) in lines.flat_map(|l| l.lacks.iter().map(move |k| (l, k))) {
-        let Lack {
-            criterion, need, ..
-        } = lack;
-        let i = match groups
-            .iter()
-            .position(|g| g.criterion == *criterion && g.need == *need)
+        match groups
+            .iter_mut()
+            .find(|g| g.criterion == lack.criterion && g.need == lack.need)
         {
-            Some(i) => i,
-            None => {
-                groups.push(TrainingGroup {
-                    criterion: *criterion,
-                    need: need.clone(),
-                    label: need_label(*criterion, need),
-                    people: Vec::new(),
-                });
-                groups.len() - 1
-            }
-        };
-        if let Some(g) = groups.get_mut(i) {
-            g.people.push(Trainee {
-                index: line.index,
-                name: line.name.clone(),
-                unit: line.unit.clone(),
-                position: line.position.clone(),
-                have: lack.have.clone(),
-                until: lack.until,
-            });
+            Some(g) => g.people.push((line, lack)),
+            None => groups.push(Group {
+                criterion: lack.criterion,
+                need: &lack.need,
+                people: vec![(line, lack)],
+            }),
         }
     }
     groups.sort_by_key(|g| {
@@ -176,23 +210,9 @@ pub(super) fn plan_of(below: &[PersonLine], in_grace: &[PersonLine]) -> Vec<Trai
             .iter()
             .position(|c| *c == g.criterion)
             .unwrap_or(PLAN_ORDER.len());
-        (order, std::cmp::Reverse(need_rank(g.criterion, &g.need)))
+        (order, std::cmp::Reverse(need_rank(g.criterion, g.need)))
     });
     groups
-}
-
-/// Group sizes.
-pub fn counts(groups: &[TrainingGroup]) -> Vec<NeedCount> {
-    groups
-        .iter()
-        .map(|g| NeedCount {
-            criterion: g.criterion,
-            need: g.need.clone(),
-            label: g.label.clone(),
-            count: g.people.len() as u32,
-            in_grace: g.people.iter().filter(|t| t.until.is_some()).count() as u32,
-        })
-        .collect()
 }
 
 #[cfg(test)]
