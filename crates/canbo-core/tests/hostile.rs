@@ -81,6 +81,23 @@ fn a_bomb_that_declares_a_small_size_is_refused_after_inflating_only_that_much()
 }
 
 #[test]
+fn a_sheet_whose_cells_end_within_its_declared_size_but_whose_part_goes_on_is_refused() {
+    // The reader reads the cells whole; the part's lie comes after them.
+    let bytes = hostile_files::tail_past_declared();
+    assert!(
+        bytes.len() > 64_000_000 / 1_032,
+        "large enough to be checked"
+    );
+    let limit = too_large(read("bomb.xlsx", &bytes));
+    assert_eq!(
+        limit,
+        Limit::Undeclared {
+            part: "xl/worksheets/sheet1.xml".into()
+        }
+    );
+}
+
+#[test]
 fn a_part_compressed_past_the_ratio_is_refused() {
     // 40 MB at about 286 to 1: under the size limits, over the ratio.
     let limit = too_large(read("bomb.xlsx", &bomb(40_000_000, None)));

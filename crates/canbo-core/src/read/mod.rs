@@ -224,21 +224,21 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
     non_empty(book)
 }
 
-/// The check of a zip's parts' true sizes that [`zipcheck::inspect`] left (`verify`), to run
-/// beside the reading of the cells (`spreadsheet::read`).
+/// The check of a zip's parts' true sizes that [`zipcheck::inspect`] left (`verify`), for
+/// `spreadsheet::read` to run with the parts its reading already read whole.
 fn verifier<'a>(
     file: &'a str,
     bytes: &'a [u8],
     verify: bool,
-) -> impl FnOnce() -> Result<(), ImportError> + Send + 'a {
-    move || match verify {
-        true => zipcheck::verify(file, bytes),
+) -> impl FnOnce(&[usize]) -> Result<(), ImportError> + Send + 'a {
+    move |read_whole| match verify {
+        true => zipcheck::verify(file, bytes, read_whole),
         false => Ok(()),
     }
 }
 
 /// Nothing left to check (a compound file is checked whole before it is read).
-fn no_check() -> Result<(), ImportError> {
+fn no_check(_read_whole: &[usize]) -> Result<(), ImportError> {
     Ok(())
 }
 

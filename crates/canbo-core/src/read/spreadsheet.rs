@@ -11,19 +11,23 @@ use std::io::Cursor;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Reads a calamine format: the one the bytes say, or `forced`. `check` is what must still
-/// hold for what was read to be believed (a zip's parts inflating to their declared sizes):
-/// natively it runs on the other core while the cells are read, and its error wins.
+/// hold for what was read to be believed (a zip's parts inflating to their declared sizes),
+/// and its error wins. It is told the parts the reading itself read to their end (their
+/// indices in the zip): the zip reader inflated those within their declared sizes, so
+/// `zipcheck::verify` need not inflate them again. Where `xlsx_cells` reads the sheets,
+/// `check` runs after them, on what they did not read whole; where calamine reads them, it
+/// runs natively on the other core while the cells are read.
 pub(super) fn read(
     file: &str,
     bytes: &[u8],
     forced: Option<Format>,
-    check: impl FnOnce() -> Result<(), ImportError> + Send,
+    check: impl FnOnce(&[usize]) -> Result<(), ImportError> + Send,
 ) -> Result<Workbook, ImportError> {
     let opened = open(file, bytes, forced);
     let mut book = match opened {
         Ok(book) => book,
         Err(e) => {
-            check()?;
+            check(&[])?;
             return Err(e);
         }
     };
@@ -42,26 +46,33 @@ pub(super) fn read(
     let fast = is_xlsx
         .then(|| super::xlsx_cells::Package::open(bytes))
         .flatten();
-    let seek_merges = is_xlsx && fast.is_none();
-    let (checked, cells) = crate::parallel::both(
-        || {
-            check()?;
-            Ok(seek_merges
-                .then(|| super::xlsx_merges::by_sheet(bytes))
-                .flatten())
-        },
-        || {
-            read_cells(&mut book, &metas, fast.as_ref().map(|f| (f, bytes)), || {
-                open(file, bytes, forced).ok()
-            })
-        },
-    );
+    let reopen = || open(file, bytes, forced).ok();
+    let (checked, cells) = match &fast {
+        Some(package) => {
+            let cells = read_cells(&mut book, &metas, Some((package, bytes)), reopen);
+            let mut whole = package.whole().to_vec();
+            if let Ok((_, read_whole)) = &cells {
+                whole.extend(read_whole);
+            }
+            (check(&whole).map(|()| None), cells)
+        }
+        None => crate::parallel::both(
+            || {
+                check(&[])?;
+                Ok(is_xlsx
+                    .then(|| super::xlsx_merges::by_sheet(bytes))
+                    .flatten())
+            },
+            || read_cells(&mut book, &metas, None, reopen),
+        ),
+    };
     let xlsx_merges = checked?;
     let mut sheets = Vec::with_capacity(metas.len());
-    for (meta, rows, found) in cells.map_err(|limit| ImportError::TooLarge {
+    let (cells, _) = cells.map_err(|limit| ImportError::TooLarge {
         file: file.into(),
         limit,
-    })? {
+    })?;
+    for (meta, rows, found) in cells {
         let merges = match found.or_else(|| {
             xlsx_merges
                 .as_ref()
@@ -120,8 +131,9 @@ type SheetCells = (calamine::Sheet, Vec<Vec<Cell>>, Option<Vec<Merge>>);
 /// A sheet read by `xlsx_cells`, `None` where it declined.
 type FastRead = Option<Result<super::xlsx_cells::SheetCells, Limit>>;
 
-/// The cells of every worksheet that can be read, with its metadata; a sheet that fails
-/// alone is left out, since the others may still hold the roster. An xlsx's sheets are read
+/// The cells of every worksheet that can be read, with its metadata, and the parts
+/// `xlsx_cells` read to their end (`SheetCells::whole`); a sheet that fails alone is left
+/// out, since the others may still hold the roster. An xlsx's sheets are read
 /// by `xlsx_cells` (`fast`, with the workbook's bytes) where it can, and by calamine where
 /// it declines. Natively, the sheets of an xlsx or xlsb are read at once on the cores there
 /// are (a province's workbook keeps a sheet per district), each thread with its own zip
@@ -131,7 +143,7 @@ fn read_cells<'b>(
     metas: &[calamine::Sheet],
     fast: Option<(&super::xlsx_cells::Package, &'b [u8])>,
     reopen: impl Fn() -> Option<Sheets<Cursor<&'b [u8]>>> + Sync,
-) -> Result<Vec<SheetCells>, Limit> {
+) -> Result<(Vec<SheetCells>, Vec<usize>), Limit> {
     let worksheets: Vec<&calamine::Sheet> = (metas.iter())
         .filter(|m| m.typ == calamine::SheetType::WorkSheet)
         .collect();
@@ -157,10 +169,14 @@ fn read_cells<'b>(
         None => Vec::new(),
     };
     let mut out = Vec::with_capacity(worksheets.len());
+    let mut whole = Vec::new();
     let mut calamine_reads: Vec<(usize, &calamine::Sheet)> = Vec::new();
     for (i, meta) in worksheets.iter().enumerate() {
         match fast_reads.get_mut(i).and_then(Option::take) {
-            Some(Ok(read)) => out.push(Some(((*meta).clone(), read.rows, Some(read.merges)))),
+            Some(Ok(read)) => {
+                whole.extend(read.whole);
+                out.push(Some(((*meta).clone(), read.rows, Some(read.merges))));
+            }
             Some(Err(limit)) => return Err(limit),
             _ => {
                 out.push(None);
@@ -192,7 +208,7 @@ fn read_cells<'b>(
             out[i] = Some(((*meta).clone(), rows?, None));
         }
     }
-    Ok(out.into_iter().flatten().collect())
+    Ok((out.into_iter().flatten().collect(), whole))
 }
 
 /// Each sheet read by `read` in turn, up to the first past the workbook's limit of cells.
@@ -518,7 +534,7 @@ mod tests {
             let package = super::super::xlsx_cells::Package::open(bytes);
             for fast in [None, package.as_ref().map(|p| (p, &bytes[..]))] {
                 let reopen = || open("t", bytes, None).ok();
-                let Ok(at_once) = read_cells(&mut book, &metas, fast, reopen) else {
+                let Ok((at_once, _)) = read_cells(&mut book, &metas, fast, reopen) else {
                     continue;
                 };
                 let at_once: Vec<(String, Vec<Vec<Cell>>)> = at_once

@@ -48,12 +48,18 @@ pub(super) struct Package {
     is_1904: bool,
     /// Sheet name → its part in the zip.
     sheets: HashMap<String, String>,
+    /// The shared parts read to their end (their indices in the zip), as [`SheetCells::whole`].
+    whole: Vec<usize>,
 }
 
 /// One sheet's cells, placed as calamine places them, and its merged regions.
 pub(super) struct SheetCells {
     pub rows: Vec<Vec<Cell>>,
     pub merges: Vec<Merge>,
+    /// The sheet's part (its index in the zip) when it was read to its end: the zip reader
+    /// inflated it within its declared size and found its checksum right, so
+    /// `zipcheck::verify` need not inflate it again.
+    pub whole: Option<usize>,
 }
 
 /// Why a sheet's reading stopped before its end.
@@ -83,11 +89,12 @@ impl Package {
             .into_iter()
             .collect();
         let is_1904 = date_1904(&workbook)?;
-        let formats = match exact_part(&mut zip, "xl/styles.xml")? {
+        let mut whole = Vec::new();
+        let formats = match exact_part(&mut zip, "xl/styles.xml", &mut whole)? {
             Some(xml) => number_formats(&xml)?,
             None => Vec::new(),
         };
-        let strings = match exact_part(&mut zip, "xl/sharedStrings.xml")? {
+        let strings = match exact_part(&mut zip, "xl/sharedStrings.xml", &mut whole)? {
             Some(xml) => shared_strings(&xml)?,
             None => Vec::new(),
         };
@@ -96,7 +103,14 @@ impl Package {
             formats,
             is_1904,
             sheets,
+            whole,
         })
+    }
+
+    /// The shared parts read to their end (their indices in the zip): `zipcheck::verify`
+    /// need not inflate them again.
+    pub(super) fn whole(&self) -> &[usize] {
+        &self.whole
     }
 
     /// The zip for a thread of its own.
@@ -121,12 +135,14 @@ impl Package {
             taken: 0,
             budget,
         };
-        let read = reading.sheet(zip.by_name(path).ok()?);
+        let index = zip.index_for_name(path)?;
+        let read = reading.sheet(zip.by_index(index).ok()?);
         let taken = reading.taken;
         match read {
-            Ok(merges) => Some(Ok(SheetCells {
+            Ok((merges, whole)) => Some(Ok(SheetCells {
                 rows: reading.rows,
                 merges,
+                whole: whole.then_some(index),
             })),
             Err(Stop::TooLarge(limit)) => Some(Err(limit)),
             Err(Stop::Declined) => {
@@ -139,10 +155,12 @@ impl Package {
 
 /// A part by its exact name: `Some(None)` when the package has no such part, `None` when
 /// it has it under another spelling (calamine finds parts whatever their case and slashes)
-/// or it cannot be read.
-fn exact_part(zip: &mut Zip, name: &str) -> Option<Option<Vec<u8>>> {
-    if zip.index_for_name(name).is_some() {
-        return super::xlsx_merges::part(zip, name).map(Some);
+/// or it cannot be read. A part read is read to its end: its index goes to `whole`.
+fn exact_part(zip: &mut Zip, name: &str, whole: &mut Vec<usize>) -> Option<Option<Vec<u8>>> {
+    if let Some(index) = zip.index_for_name(name) {
+        let xml = super::xlsx_merges::part(zip, name)?;
+        whole.push(index);
+        return Some(Some(xml));
     }
     let elsewhere = zip
         .file_names()
@@ -656,7 +674,9 @@ enum Prolog {
 
 impl Reading<'_, '_> {
     /// Reads the sheet's XML through, a chunk at a time; its merged regions.
-    fn sheet(&mut self, mut xml: impl Read) -> Step<Vec<Merge>> {
+    /// The sheet's cells into `rows`; its merged regions, and whether its part was read to
+    /// its end.
+    fn sheet(&mut self, mut xml: impl Read) -> Step<(Vec<Merge>, bool)> {
         let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + (CHUNK >> 2));
         let mut ended = false;
         // Up to the cells.
@@ -910,9 +930,14 @@ fn fill(xml: &mut impl Read, buf: &mut Vec<u8>) -> Step<bool> {
     Ok(ended)
 }
 
-/// The merged regions in what follows the cells: `held`, then the rest of the XML.
-fn merges_after(held: &[u8], rest: impl Read) -> Vec<Merge> {
-    super::xlsx_merges::in_tail(std::io::Read::chain(held, rest))
+/// The merged regions in what follows the cells: `held`, then the rest of the XML; and
+/// whether the rest was read to its end (none when it could not be: damaged, or larger
+/// than the zip declares it, which `zipcheck::verify` will then find).
+fn merges_after(held: &[u8], rest: impl Read) -> (Vec<Merge>, bool) {
+    match super::xlsx_merges::in_tail(std::io::Read::chain(held, rest)) {
+        Some(merges) => (merges, true),
+        None => (Vec::new(), false),
+    }
 }
 
 #[cfg(test)]
@@ -1325,6 +1350,79 @@ z</v></c><c r="C4" t="n"><v>1e3</v></c><c r="D4"><v>abc</v></c><c r="E4"><v> 12 
         assert!(
             read > 100 && declined > 100,
             "{read} read, {declined} declined"
+        );
+    }
+
+    /// `bytes` with the part `name` declaring itself `shorter` bytes shorter than it is, in
+    /// its local header and in the central directory.
+    fn declared_shorter(bytes: &[u8], name: &str, shorter: u32) -> Vec<u8> {
+        let mut out = bytes.to_vec();
+        let mut patched = 0;
+        // (signature, offset of the name's length, offset of the name, offset of the size)
+        for (sig, len_at, name_at, size_at) in
+            [(0x0403_4b50u32, 26, 30, 22), (0x0201_4b50u32, 28, 46, 24)]
+        {
+            let sig = sig.to_le_bytes();
+            for at in memchr::memmem::find_iter(bytes, &sig) {
+                let field = |o: usize, n: usize| bytes.get(at + o..at + o + n);
+                let Some(len) = field(len_at, 2) else {
+                    continue;
+                };
+                let len = u16::from_le_bytes([len[0], len[1]]) as usize;
+                if field(name_at, len) != Some(name.as_bytes()) {
+                    continue;
+                }
+                let size = u32::from_le_bytes(field(size_at, 4).unwrap().try_into().unwrap());
+                out[at + size_at..at + size_at + 4]
+                    .copy_from_slice(&(size - shorter).to_le_bytes());
+                patched += 1;
+            }
+        }
+        assert_eq!(patched, 2, "{name} patched in both headers");
+        out
+    }
+
+    #[test]
+    fn parts_read_to_their_end_say_so_and_a_part_longer_than_it_declares_does_not() {
+        let cells = r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#;
+        // Two megabytes of spaces after the merged regions: the cells end in a read of
+        // their own, and the declared size is passed only after them.
+        let merged = r#"<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>"#;
+        let bytes = workbook_with(cells, &format!("{merged}{}", " ".repeat(2 << 20)));
+        let zip = Package::zip(&bytes).unwrap();
+        let index = |name: &str| zip.index_for_name(name).unwrap();
+        let (sheet, strings, styles) = (
+            index("xl/worksheets/sheet1.xml"),
+            index("xl/sharedStrings.xml"),
+            index("xl/styles.xml"),
+        );
+        let read_whole = |bytes: &[u8]| {
+            let package = Package::open(bytes).expect("the package opens");
+            let mut zip = Package::zip(bytes).unwrap();
+            let mut budget = Budget::whole();
+            let read = package.sheet(&mut zip, "Sheet1", &mut budget);
+            let mut whole = package.whole().to_vec();
+            whole.sort_unstable();
+            (whole, read.map(|r| r.map(|r| (r.whole, r.merges.len()))))
+        };
+        let mut shared = vec![strings, styles];
+        shared.sort_unstable();
+        assert_eq!(
+            read_whole(&bytes),
+            (shared.clone(), Some(Ok((Some(sheet), 1))))
+        );
+        // The sheet's XML past its declared size: the zip reader stops there, so the part
+        // is not read whole (`zipcheck::verify` inflates it and refuses the file).
+        for shorter in [1, 20, 200] {
+            let lying = declared_shorter(&bytes, "xl/worksheets/sheet1.xml", shorter);
+            let (whole, read) = read_whole(&lying);
+            assert_eq!(whole, shared);
+            assert_eq!(read, Some(Ok((None, 0))), "{shorter} bytes short");
+        }
+        let lying = declared_shorter(&bytes, "xl/sharedStrings.xml", 1);
+        assert!(
+            Package::open(&lying).is_none(),
+            "shared strings past their size"
         );
     }
 

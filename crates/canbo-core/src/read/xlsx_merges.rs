@@ -68,11 +68,10 @@ pub(super) fn sheet_parts(
     Some(out)
 }
 
-/// The merged regions in the part of a sheet's XML that follows its cells.
-pub(super) fn in_tail(xml: impl Read) -> Vec<Merge> {
-    after_cells(xml)
-        .map(|tail| merges(&tail))
-        .unwrap_or_default()
+/// The merged regions in the part of a sheet's XML that follows its cells; `None` when the
+/// part could not be read to its end (damaged, or larger than the zip declares it).
+pub(super) fn in_tail(xml: impl Read) -> Option<Vec<Merge>> {
+    after_cells(xml).ok().map(|tail| merges(&tail))
 }
 
 /// A part of the package, inflated; `None` when it is missing or cannot be read.

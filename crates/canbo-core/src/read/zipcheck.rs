@@ -34,9 +34,9 @@ pub(super) struct Inspected {
 
 /// Checks the central directory: counts, declared sizes and ratios; refuses what they show to
 /// be too large. Whether each part truly inflates to its declared size is left to [`verify`]
-/// (`Inspected::verify`), which the reader runs beside the cells' reading: the zip reader
-/// stops a part at its declared size, so nothing read meanwhile outgrows what was checked
-/// here.
+/// (`Inspected::verify`), which the reader runs beside or after the cells' reading: the zip
+/// reader stops a part at its declared size, so nothing read meanwhile outgrows what was
+/// checked here.
 pub(super) fn inspect(file: &str, bytes: &[u8]) -> Result<Inspected, ImportError> {
     let too_large = |limit| ImportError::TooLarge {
         file: file.into(),
@@ -123,12 +123,17 @@ pub(super) fn inspect(file: &str, bytes: &[u8]) -> Result<Inspected, ImportError
 }
 
 /// Inflates every compressed part that could hold more than it declares, up to one byte past
-/// its declared size: a part that gets there lies, and is refused.
-pub(super) fn verify(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
+/// its declared size: a part that gets there lies, and is refused. The parts at the indices
+/// `read_whole` were read to their end by the zip reader, which stops a part at its
+/// declared size with an error: they are not inflated again.
+pub(super) fn verify(file: &str, bytes: &[u8], read_whole: &[usize]) -> Result<(), ImportError> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(()); // `inspect` opened it: not reached
     };
     for i in 0..zip.len() {
+        if read_whole.contains(&i) {
+            continue;
+        }
         let Ok(mut entry) = zip.by_index(i) else {
             continue; // encrypted or unsupported parts: calamine will say so
         };

@@ -183,6 +183,41 @@ pub fn bomb(inflated: u64, declared: Option<u32>) -> Vec<u8> {
     )
 }
 
+/// An xlsx whose sheet is an honest roster up to the size its directory declares, then goes
+/// on with 80 KB that do not compress (so the file is large enough for its parts' sizes to
+/// be checked by inflating them): the cells end well within the declared size.
+pub fn tail_past_declared() -> Vec<u8> {
+    // Two megabytes of spaces between the cells and the sheet's end, so that the cells
+    // end in a read of their own, well within the declared size.
+    let sheet = zipgen::sheet_head("A1:B2000")
+        + HEADER_ROW
+        + &person_rows(100_000)
+        + "</sheetData>"
+        + &" ".repeat(2 << 20)
+        + "</worksheet>";
+    let mut junk = Vec::with_capacity(80_000);
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    while junk.len() < 80_000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        junk.push(seed as u8);
+    }
+    let mut data = zipgen::deflate_block(sheet.as_bytes());
+    data.extend(zipgen::deflate_block(&junk));
+    data.extend(FINAL);
+    zipgen::xlsx(
+        Entry {
+            name: "xl/worksheets/sheet1.xml".into(),
+            method: 8,
+            data,
+            size: sheet.len() as u32,
+            crc: zipgen::crc32(sheet.as_bytes()),
+        },
+        Vec::new(),
+    )
+}
+
 /// A compound file with the given streams (enough for the directory to name them): 512-byte
 /// sectors, the directory in sector 0, the FAT in sector 1.
 pub fn cfb(streams: &[&str]) -> Vec<u8> {
