@@ -20,13 +20,15 @@ pub fn timeline_table(
     pick: RwSignal<Pick>,
     units_shown: RwSignal<usize>,
 ) -> impl IntoView {
+    // Only the counts the cells read, not the list of people, and only the units shown (a
+    // province has thousands; the rows come first to last).
+    let units_now = units_shown.get();
     let rows = Rows {
         f,
-        // Only the counts the cells read, not the list of people.
         json: Arc::new(serde_json::json!({
             "years": f.years,
             "overdue": f.overdue,
-            "by_unit": f.by_unit,
+            "by_unit": &f.by_unit[..f.by_unit.len().min(units_now)],
             "by_title": f.by_title,
         })),
         lang,
@@ -50,8 +52,8 @@ pub fn timeline_table(
                 <tbody>{rows.total_row()}</tbody>
                 <tbody>
                     <tr><th colspan="99" class="group">{t("Theo đơn vị", "By unit")}</th></tr>
-                    {rows.unit_rows(units_shown.get())}
-                    {(units_total > units_shown.get()).then(|| view! {
+                    {rows.unit_rows(units_now)}
+                    {(units_total > units_now).then(|| view! {
                         <tr><td colspan="99"><MoreRows shown=units_shown total=units_total what_vi="đơn vị" what_en="units" /></td></tr>
                     })}
                 </tbody>

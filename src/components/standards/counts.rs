@@ -20,11 +20,13 @@ pub(super) fn counts_table(
     lang: Lang,
     units_shown: RwSignal<usize>,
 ) -> impl IntoView {
-    // Only the counts the cells read (the people lists can hold a large roster's thousands).
+    // Only the counts the cells read (the people lists can hold a large roster's thousands),
+    // and only the units shown (a province has thousands; the rows come first to last).
+    let units_now = units_shown.get();
     let json = Arc::new(serde_json::json!({
         "total": r.total,
         "by_category": r.by_category,
-        "by_unit": r.by_unit,
+        "by_unit": &r.by_unit[..r.by_unit.len().min(units_now)],
     }));
     let mut rows = vec![counts_row(
         t("Tổng cộng", "Total").to_string(),
@@ -45,7 +47,7 @@ pub(super) fn counts_table(
         .by_unit
         .iter()
         .enumerate()
-        .take(units_shown.get())
+        .take(units_now)
         .map(|(i, u)| counts_row(u.label(lang), format!("by_unit.{i}"), &json))
         .collect_view();
     view! {
@@ -95,4 +97,58 @@ fn counts_row(label: String, prefix: String, json: &Arc<Value>) -> AnyView {
         </tr>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::components::report::ROWS_AT_ONCE;
+    use crate::settings::Settings;
+    use crate::state::AppState;
+    use crate::test_support::{mount, sample, until};
+    use canbo_core::standards::{choose, defaults, standards, StandardsOptions};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::wasm_bindgen_test;
+    use web_sys::HtmlElement;
+
+    /// The figure shown at `path`, if it is on the page.
+    fn figure(page: &HtmlElement, path: &str) -> Option<String> {
+        page.query_selector(&format!("[data-figure='{path}']"))
+            .unwrap()
+            .and_then(|e| e.get_attribute("data-value"))
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_units_past_the_first_page_show_their_figures_once_shown() {
+        // 260 units, more than a page of them.
+        let mut roster = canbo_core::import::import(&[sample()], &Default::default()).roster;
+        for (i, p) in roster.people.iter_mut().enumerate() {
+            p.unit = format!("Xã Bản {}", i % 260);
+        }
+        let as_of = "2024-12-31".parse().unwrap();
+        let sets = defaults();
+        let rules = choose(&sets, None, as_of).unwrap();
+        let r = standards(&roster, rules, &StandardsOptions::new(as_of));
+        assert_eq!(r.by_unit.len(), 260);
+        let last = format!("by_unit.{}.people", r.by_unit.len() - 1);
+        let want = r.by_unit[259].tally.people.to_string();
+        let state = AppState::empty();
+        let units_shown = RwSignal::new(ROWS_AT_ONCE);
+        let page = mount(state, move || {
+            provide_context(Settings::new(state));
+            move || counts_table(&r, Lang::Vi, units_shown)
+        });
+        until(|| figure(&page, "by_unit.0.people").is_some()).await;
+        let first_page_last = format!("by_unit.{}.people", ROWS_AT_ONCE - 1);
+        assert!(figure(&page, &first_page_last).is_some());
+        assert_eq!(figure(&page, &last), None, "past the first page");
+        let more: HtmlElement = page
+            .query_selector("[data-testid=more-rows] button")
+            .unwrap()
+            .expect("«Hiện thêm»")
+            .unchecked_into();
+        more.click();
+        until(|| figure(&page, &last).is_some()).await;
+        assert_eq!(figure(&page, &last), Some(want));
+    }
 }
