@@ -4,10 +4,9 @@ use super::law::{Age, RetirementLaw};
 use super::SCHEMA;
 use crate::codes::{Category, Gender};
 use crate::date::{Date, PartialDate};
-use crate::roster::{Origin, Person, Roster, UnitKeys};
+use crate::roster::{Origin, Person, Roster, UnitKeys, UnitPlaces};
 use crate::vocab::positions::Title;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// What to forecast.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -349,10 +348,9 @@ pub struct Forecasting {
     unknown_gender: Vec<Unplaced>,
     unknown_birth: Vec<Unplaced>,
     units: Vec<UnitTimeline>,
-    /// A unit as the roster writes it → its place in `units` (units are counted by their
-    /// [`crate::roster::unit_key`], so several spellings can share a place).
-    unit_of_spelling: HashMap<String, usize>,
-    unit_of_key: HashMap<String, usize>,
+    /// Each unit's place in `units` (units are counted by their
+    /// [`crate::roster::unit_key`], so several spellings share a place).
+    places: UnitPlaces,
 }
 
 impl Forecasting {
@@ -366,8 +364,7 @@ impl Forecasting {
             unknown_gender: Vec::new(),
             unknown_birth: Vec::new(),
             units: Vec::new(),
-            unit_of_spelling: HashMap::new(),
-            unit_of_key: HashMap::new(),
+            places: UnitPlaces::default(),
         }
     }
 
@@ -403,23 +400,14 @@ impl Forecasting {
 
     /// The place in `units` of the unit written `unit`, made on its first person.
     fn unit_of(&mut self, unit: &str) -> usize {
-        if let Some(&i) = self.unit_of_spelling.get(unit) {
-            return i;
+        let (i, new) = self.places.place(unit);
+        if new {
+            self.units.push(UnitTimeline {
+                unit: unit.to_string(),
+                people: 0,
+                timeline: Timeline::new(&self.options),
+            });
         }
-        let key = crate::roster::unit_key(unit);
-        let i = match self.unit_of_key.get(&key) {
-            Some(&i) => i,
-            None => {
-                self.units.push(UnitTimeline {
-                    unit: unit.to_string(),
-                    people: 0,
-                    timeline: Timeline::new(&self.options),
-                });
-                self.unit_of_key.insert(key, self.units.len() - 1);
-                self.units.len() - 1
-            }
-        };
-        self.unit_of_spelling.insert(unit.to_string(), i);
         i
     }
 

@@ -235,10 +235,64 @@ impl<'a> UnitKeys<'a> {
     }
 }
 
+/// The places of units in a list made in roster order (a result's rows per unit), found by
+/// the unit as a person's record writes it: the spellings of one unit (by [`unit_key`])
+/// share a place, and each spelling is folded once, unlike [`UnitKeys`] owning its strings,
+/// so a count can go on over slices of a roster it does not hold.
+#[derive(Debug, Clone, Default)]
+pub struct UnitPlaces {
+    by_spelling: std::collections::HashMap<String, usize>,
+    by_key: std::collections::HashMap<String, usize>,
+}
+
+impl UnitPlaces {
+    /// The place of the unit written `unit`, and whether it is new: the caller then makes
+    /// the unit's row at that place (the next one).
+    pub fn place(&mut self, unit: &str) -> (usize, bool) {
+        if let Some(&i) = self.by_spelling.get(unit) {
+            return (i, false);
+        }
+        let next = self.by_key.len();
+        let (i, new) = match self.by_key.entry(unit_key(unit)) {
+            std::collections::hash_map::Entry::Occupied(e) => (*e.get(), false),
+            std::collections::hash_map::Entry::Vacant(e) => (*e.insert(next), true),
+        };
+        self.by_spelling.insert(unit.to_string(), i);
+        (i, new)
+    }
+}
+
 #[cfg(test)]
 mod origin_tests {
     use super::*;
     use crate::lang::Lang;
+
+    #[test]
+    fn units_are_placed_by_key_in_order_each_spelling_once() {
+        let mut places = UnitPlaces::default();
+        let placed: Vec<(usize, bool)> = [
+            "Xã Na Sơn",
+            "Na Son",
+            "Xã Bản Lầu",
+            "XÃ NA SƠN",
+            "Bản Lầu",
+            "",
+        ]
+        .iter()
+        .map(|u| places.place(u))
+        .collect();
+        assert_eq!(
+            placed,
+            [
+                (0, true),
+                (0, false),
+                (1, true),
+                (0, false),
+                (1, false),
+                (2, true)
+            ]
+        );
+    }
 
     #[test]
     fn an_origin_names_file_sheet_and_row_in_either_language() {

@@ -10,8 +10,8 @@ use super::{
 };
 use crate::codes::Category;
 use crate::lang::Lang;
-use crate::roster::{unit_key, Person};
-use std::collections::{BTreeMap, HashMap};
+use crate::roster::{Person, UnitPlaces};
+use std::collections::BTreeMap;
 
 /// A judging under way: [`Judging::add`] the roster's people in order, then
 /// [`Judging::finish`].
@@ -24,11 +24,9 @@ pub struct Judging {
     total: Tally,
     by_category: BTreeMap<Category, Tally>,
     by_unit: Vec<UnitTally>,
-    /// A unit as the roster writes it → its place in `by_unit` (units are counted by their
-    /// [`unit_key`], so several spellings can share a place).
-    unit_of_spelling: HashMap<String, usize>,
-    /// A [`unit_key`] → its place in `by_unit`.
-    unit_of_key: HashMap<String, usize>,
+    /// Each unit's place in `by_unit` (units are counted by their [`crate::roster::unit_key`], so several
+    /// spellings share a place).
+    units: UnitPlaces,
     below: Vec<PersonLine>,
     in_grace: Vec<PersonLine>,
     unknown: Vec<PersonLine>,
@@ -45,8 +43,7 @@ impl Judging {
             total: Tally::default(),
             by_category: BTreeMap::new(),
             by_unit: Vec::new(),
-            unit_of_spelling: HashMap::new(),
-            unit_of_key: HashMap::new(),
+            units: UnitPlaces::default(),
             below: Vec::new(),
             in_grace: Vec::new(),
             unknown: Vec::new(),
@@ -93,23 +90,14 @@ impl Judging {
 
     /// The place in `by_unit` of the unit written `unit`, made on its first person.
     fn unit_of(&mut self, unit: &str) -> usize {
-        if let Some(&i) = self.unit_of_spelling.get(unit) {
-            return i;
+        let (i, new) = self.units.place(unit);
+        if new {
+            self.by_unit.push(UnitTally {
+                unit: unit.to_string(),
+                difficult_area: self.options.is_difficult(unit),
+                tally: Tally::default(),
+            });
         }
-        let key = unit_key(unit);
-        let i = match self.unit_of_key.get(&key) {
-            Some(&i) => i,
-            None => {
-                self.by_unit.push(UnitTally {
-                    unit: unit.to_string(),
-                    difficult_area: self.options.is_difficult(unit),
-                    tally: Tally::default(),
-                });
-                self.unit_of_key.insert(key, self.by_unit.len() - 1);
-                self.by_unit.len() - 1
-            }
-        };
-        self.unit_of_spelling.insert(unit.to_string(), i);
         i
     }
 
