@@ -1,12 +1,11 @@
 //! What the figures are computed with: the rule set (picked, or the one in force at the
 //! report date) and where the roster is a difficult area.
 
+use canbo_core::roster::unit_key;
 use canbo_core::standards::SetKind;
 use leptos::prelude::*;
 
 use super::{Area, Sets};
-use canbo_core::roster::unit_key;
-
 use crate::components::report::{MoreRows, ROWS_AT_ONCE};
 use crate::i18n::{lang, num, t};
 use crate::settings::Settings;

@@ -354,6 +354,7 @@ pub struct Forecasting {
 }
 
 impl Forecasting {
+    /// A forecast under `law` with `options`, no one placed yet.
     pub fn new(law: RetirementLaw, options: RetirementOptions) -> Forecasting {
         Forecasting {
             law,
@@ -411,6 +412,8 @@ impl Forecasting {
         i
     }
 
+    /// The forecast of the people added: the retirements by date, then counted by year,
+    /// unit, title and post.
     pub fn finish(self) -> Forecast {
         let Forecasting {
             law,

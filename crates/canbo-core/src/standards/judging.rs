@@ -35,6 +35,7 @@ pub struct Judging {
 }
 
 impl Judging {
+    /// A judging against `rules` with `options`, no one judged yet.
     pub fn new(rules: RuleSet, options: StandardsOptions) -> Judging {
         Judging {
             rules,
