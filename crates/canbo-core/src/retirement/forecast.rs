@@ -232,16 +232,6 @@ fn unplaced(index: usize, p: &Person) -> Unplaced {
     }
 }
 
-/// Everyone's retirement, whatever the window, and who cannot be placed; in roster order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Retirees {
-    pub placed: Vec<Retiree>,
-    /// A usable birth date but no gender.
-    pub unknown_gender: Vec<Unplaced>,
-    /// No birth date, or one no age can be counted from.
-    pub unknown_birth: Vec<Unplaced>,
-}
-
 /// Where the law places one person.
 enum Place {
     Retires {
@@ -295,25 +285,6 @@ fn retiree(
         overdue: retirement.date < as_of,
         origin: p.origin.clone(),
     }
-}
-
-/// Place every person of the roster.
-pub fn retirees(roster: &Roster, law: &RetirementLaw, as_of: Date) -> Retirees {
-    let mut out = Retirees::default();
-    for (index, p) in roster.people.iter().enumerate() {
-        match place(p, law) {
-            Place::Retires {
-                retirement,
-                gender,
-                birth,
-            } => out
-                .placed
-                .push(retiree(index, p, retirement, gender, birth, as_of)),
-            Place::NoGender => out.unknown_gender.push(unplaced(index, p)),
-            Place::NoBirth => out.unknown_birth.push(unplaced(index, p)),
-        }
-    }
-    out
 }
 
 /// A title in `lang`; `None`, a person whose position names no post Canbo knows, is said as

@@ -10,8 +10,8 @@ pub mod law;
 
 pub use forecast::title_label;
 pub use forecast::{
-    forecast, retirees, Forecast, Forecasting, Retiree, RetireePick, Retirees, RetirementOptions,
-    Timeline, TitleTimeline, UnitTimeline, Unplaced, Vacancy, YearCount, MAX_YEARS,
+    forecast, Forecast, Forecasting, Retiree, RetireePick, RetirementOptions, Timeline,
+    TitleTimeline, UnitTimeline, Unplaced, Vacancy, YearCount, MAX_YEARS,
 };
 pub use law::{
     counting_birthday, Age, EarlyRetirement, Retirement, RetirementLaw, Roadmap, YearAges,

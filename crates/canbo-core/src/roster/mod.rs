@@ -169,12 +169,10 @@ impl Roster {
 
     /// Units in the order they first appear.
     pub fn units(&self) -> Vec<String> {
-        // Each spelling is folded once: a roster repeats it for everyone in the unit.
-        let mut spellings = foldhash::HashSet::default();
-        let mut seen = foldhash::HashSet::default();
+        let mut places = UnitPlaces::default();
         let mut units = Vec::new();
         for p in &self.people {
-            if spellings.insert(p.unit.as_str()) && seen.insert(unit_key(&p.unit)) {
+            if places.place(&p.unit).1 {
                 units.push(p.unit.clone());
             }
         }

@@ -233,18 +233,6 @@ pub(super) struct Verdict {
     pub unconfirmed: bool,
 }
 
-impl Verdict {
-    /// A place to judge into.
-    pub const EMPTY: Verdict = Verdict {
-        criterion: Criterion::GeneralEducation,
-        outcome: Outcome::NotRequired,
-        have: None,
-        need: None,
-        relaxed: false,
-        unconfirmed: false,
-    };
-}
-
 impl From<Verdict> for Judgement {
     fn from(v: Verdict) -> Judgement {
         Judgement {
@@ -353,20 +341,26 @@ pub(super) struct Judged<'r> {
     /// The rule that applied; `None`: not covered.
     pub rule: Option<&'r Rule>,
     pub status: Status,
-    /// One per criterion, in [`Criterion::ALL`] order; empty when not covered.
-    pub verdicts: &'r [Verdict],
+    /// One per criterion, in [`Criterion::ALL`] order, when covered.
+    verdicts: Option<[Verdict; 3]>,
     /// The rule asks for a field of study that suits the post, which no roster says.
     pub field_not_checked: bool,
 }
 
+impl Judged<'_> {
+    /// The verdicts, one per criterion in [`Criterion::ALL`] order; none when not covered.
+    pub fn verdicts(&self) -> &[Verdict] {
+        self.verdicts.as_ref().map_or(&[], |v| &v[..])
+    }
+}
+
 /// Judge one person, in a difficult area or not (`difficult_area`, from
-/// [`StandardsOptions::is_difficult`]); `verdicts` holds the criteria's verdicts.
+/// [`StandardsOptions::is_difficult`]).
 pub(super) fn judge_person<'r>(
     p: &Person,
     rules: &'r RuleSet,
     options: &StandardsOptions,
     difficult_area: bool,
-    verdicts: &'r mut [Verdict; 3],
 ) -> Judged<'r> {
     let rule = rules.rule_for(p.category, p.title);
     let cx = Context {
@@ -379,15 +373,15 @@ pub(super) fn judge_person<'r>(
         return Judged {
             rule,
             status: Status::NotCovered,
-            verdicts: &[],
+            verdicts: None,
             field_not_checked: false,
         };
     };
-    *verdicts = judge_rule(r, p, &cx);
+    let verdicts = judge_rule(r, p, &cx);
     Judged {
         rule,
-        status: overall(verdicts),
-        verdicts: &verdicts[..],
+        status: overall(&verdicts),
+        verdicts: Some(verdicts),
         field_not_checked: r.matching_field && r.professional.is_some(),
     }
 }
@@ -400,8 +394,7 @@ pub fn assess_person(
     options: &StandardsOptions,
 ) -> Assessment {
     let difficult_area = options.is_difficult(&p.unit);
-    let mut verdicts = [Verdict::EMPTY; 3];
-    let judged = judge_person(p, rules, options, difficult_area, &mut verdicts);
+    let judged = judge_person(p, rules, options, difficult_area);
     let notes = if judged.field_not_checked {
         vec![Note::FieldNotChecked {
             field_of_study: p.field_of_study.clone().filter(|f| !f.is_empty()),
@@ -419,7 +412,7 @@ pub fn assess_person(
         rule: judged.rule.map(|r| r.label.clone()),
         difficult_area,
         status: judged.status,
-        criteria: judged.verdicts.iter().map(|&v| v.into()).collect(),
+        criteria: judged.verdicts().iter().map(|&v| v.into()).collect(),
         notes,
         origin: p.origin.clone(),
     }

@@ -59,14 +59,13 @@ impl Judging {
 
     /// Judge the roster's next `people` (the first call gives its first people).
     pub fn add(&mut self, people: &[Person]) {
-        let mut verdicts = [Verdict::EMPTY; 3];
         for p in people {
             let index = self.next;
             self.next += 1;
             let unit = self.unit_of(&p.unit);
             let difficult_area = self.by_unit[unit].difficult_area;
-            let judged = judge_person(p, &self.rules, &self.options, difficult_area, &mut verdicts);
-            let outcomes = || judged.verdicts.iter().map(|v| (v.criterion, &v.outcome));
+            let judged = judge_person(p, &self.rules, &self.options, difficult_area);
+            let outcomes = || judged.verdicts().iter().map(|v| (v.criterion, &v.outcome));
             self.total.count(judged.status, outcomes());
             self.by_category
                 .entry(p.category)
@@ -77,13 +76,13 @@ impl Judging {
             if judged.status == Status::Meets || judged.status == Status::NotCovered {
                 continue;
             }
-            push_line(&mut self.below, index, p, judged.verdicts, |o| {
+            push_line(&mut self.below, index, p, judged.verdicts(), |o| {
                 *o == Outcome::Below
             });
-            push_line(&mut self.in_grace, index, p, judged.verdicts, |o| {
+            push_line(&mut self.in_grace, index, p, judged.verdicts(), |o| {
                 matches!(o, Outcome::Grace { .. })
             });
-            push_line(&mut self.unknown, index, p, judged.verdicts, |o| {
+            push_line(&mut self.unknown, index, p, judged.verdicts(), |o| {
                 matches!(o, Outcome::Unknown { .. })
             });
         }
