@@ -4,7 +4,7 @@
 //! do it, so neither holds the page for the second 250,000 people take at once. The staff
 //! list's search text is made the same way, ahead of the first search, and so are the
 //! standards and the retirement forecast of the Tiêu chuẩn and Nghỉ hưu pages
-//! ([`over_roster`]).
+//! ([`over_roster`]), and of the filtered roster for the report in words ([`over_rows`]).
 
 use canbo_core::report::{Coded, Coding};
 use canbo_core::roster::{Person, Roster};
@@ -95,11 +95,13 @@ pub async fn prepare_staff_list(state: crate::state::AppState) {
 /// A result the page computes over the roster's people in order, a slice at a time:
 /// `canbo_core::standards::Judging` and `canbo_core::retirement::Forecasting` behind the
 /// Tiêu chuẩn and Nghỉ hưu pages (at 100,000 people, each judged at once held the page for
-/// some 700 ms: docs/BENCHMARKS.md).
+/// some 700 ms: docs/BENCHMARKS.md) and the report in words.
 pub trait OverPeople: 'static {
     type Out: 'static;
     /// The roster's next people.
     fn add(&mut self, people: &[Person]);
+    /// The people of the roster `people` at `rows` (roster indices, ascending).
+    fn add_rows(&mut self, people: &[Person], rows: &[usize]);
     fn finish(self) -> Self::Out;
 }
 
@@ -108,8 +110,41 @@ impl OverPeople for canbo_core::retirement::Forecasting {
     fn add(&mut self, people: &[Person]) {
         canbo_core::retirement::Forecasting::add(self, people)
     }
+    fn add_rows(&mut self, people: &[Person], rows: &[usize]) {
+        canbo_core::retirement::Forecasting::add_rows(self, people, rows)
+    }
     fn finish(self) -> Self::Out {
         canbo_core::retirement::Forecasting::finish(self)
+    }
+}
+
+impl OverPeople for canbo_core::standards::Judging {
+    type Out = canbo_core::standards::Standards;
+    fn add(&mut self, people: &[Person]) {
+        canbo_core::standards::Judging::add(self, people)
+    }
+    fn add_rows(&mut self, people: &[Person], rows: &[usize]) {
+        canbo_core::standards::Judging::add_rows(self, people, rows)
+    }
+    fn finish(self) -> Self::Out {
+        canbo_core::standards::Judging::finish(self)
+    }
+}
+
+/// A computation with what it was asked for, given back with its result: a view that may
+/// show only a result of its newest ask (not the last one whole) compares the two.
+pub struct Asked<K, C>(pub K, pub C);
+
+impl<K: 'static, C: OverPeople> OverPeople for Asked<K, C> {
+    type Out = (K, C::Out);
+    fn add(&mut self, people: &[Person]) {
+        self.1.add(people);
+    }
+    fn add_rows(&mut self, people: &[Person], rows: &[usize]) {
+        self.1.add_rows(people, rows);
+    }
+    fn finish(self) -> Self::Out {
+        (self.0, self.1.finish())
     }
 }
 
@@ -146,6 +181,27 @@ where
     C::Out: Send + Sync,
     F: Fn() -> Option<C> + 'static,
 {
+    sliced(state, move || start().map(|c| (c, None)))
+}
+
+/// [`over_roster`] over some of the roster's people only: `start` gives the computation
+/// and the rows it goes over (roster indices, ascending: a report filter's people).
+pub fn over_rows<C, F>(state: crate::state::AppState, start: F) -> Sliced<C::Out>
+where
+    C: OverPeople,
+    C::Out: Send + Sync,
+    F: Fn() -> Option<(C, Vec<usize>)> + 'static,
+{
+    sliced(state, move || start().map(|(c, rows)| (c, Some(rows))))
+}
+
+/// [`over_roster`] and [`over_rows`]: every person when the rows are `None`.
+fn sliced<C, F>(state: crate::state::AppState, start: F) -> Sliced<C::Out>
+where
+    C: OverPeople,
+    C::Out: Send + Sync,
+    F: Fn() -> Option<(C, Option<Vec<usize>>)> + 'static,
+{
     use leptos::prelude::*;
     let sliced = Sliced {
         value: RwSignal::new(None),
@@ -161,7 +217,7 @@ where
         }) else {
             return;
         };
-        let Some(computing) = computing else {
+        let Some((computing, rows)) = computing else {
             sliced.value.set(None);
             sliced.busy.set(false);
             return;
@@ -169,7 +225,7 @@ where
         sliced.busy.set(true);
         leptos::task::spawn_local(async move {
             let wanted = move || asked.try_get_value() == Some(this);
-            if let Some(out) = over_people(state, computing, wanted).await {
+            if let Some(out) = over_people(state, computing, rows, wanted).await {
                 let _ = sliced.value.try_set(Some(std::sync::Arc::new(out)));
                 let _ = sliced.busy.try_set(false);
             }
@@ -178,11 +234,12 @@ where
     sliced
 }
 
-/// `computing` fed the roster's people a slice at a time, the browser drawing between two;
-/// `None` when it is no longer `wanted` or the roster is gone.
+/// `computing` fed the roster's people (those at `rows`, or all) a slice at a time, the
+/// browser drawing between two; `None` when it is no longer `wanted` or the roster is gone.
 async fn over_people<C: OverPeople>(
     state: crate::state::AppState,
     mut computing: C,
+    rows: Option<Vec<usize>>,
     wanted: impl Fn() -> bool,
 ) -> Option<C::Out> {
     use leptos::prelude::*;
@@ -196,10 +253,14 @@ async fn over_people<C: OverPeople>(
             .roster
             .try_with_untracked(|roster| {
                 let people = &roster.as_ref()?.people;
-                let end = people.len().min(at + OVER_PEOPLE_AT_ONCE);
-                computing.add(people.get(at..end)?);
+                let len = rows.as_ref().map_or(people.len(), Vec::len);
+                let end = len.min(at + OVER_PEOPLE_AT_ONCE);
+                match &rows {
+                    None => computing.add(people.get(at..end)?),
+                    Some(rows) => computing.add_rows(people, rows.get(at..end)?),
+                }
                 at = end;
-                Some(end == people.len())
+                Some(end == len)
             })
             .flatten()?;
         if done {
@@ -228,6 +289,9 @@ mod tests {
         type Out = Forecast;
         fn add(&mut self, people: &[Person]) {
             self.0.add(people);
+        }
+        fn add_rows(&mut self, people: &[Person], rows: &[usize]) {
+            self.0.add_rows(people, rows);
         }
         fn finish(self) -> Forecast {
             self.1.set(self.1.get() + 1);

@@ -10,7 +10,7 @@ use canbo_core::export::docx::{date_line, DocumentSettings};
 use canbo_core::export::Lang;
 use leptos::prelude::*;
 
-use super::prose::current_prose;
+use super::prose::{current_prose, Sections};
 use crate::download::save;
 use crate::i18n::t;
 use crate::settings::{today, Settings};
@@ -137,8 +137,10 @@ pub fn DocumentSettingsForm() -> impl IntoView {
     }
 }
 
+/// «Tải báo cáo (.docx)»: the report and its text with the `sections` asked for (the button
+/// waits while one is computed again).
 #[component]
-pub fn DocumentButton() -> impl IntoView {
+pub fn DocumentButton(sections: Sections) -> impl IntoView {
     let state = expect_context::<AppState>();
     let s = expect_context::<Settings>();
     let busy = RwSignal::new(false);
@@ -147,7 +149,7 @@ pub fn DocumentButton() -> impl IntoView {
         let request = untrack(|| {
             let report = s.report.get()?;
             // The document is in the state's language, whatever the page shows.
-            let prose = current_prose(state, s, crate::turns::Turn::here(), Lang::Vi)?;
+            let prose = current_prose(state, s, crate::turns::Turn::here(), Lang::Vi, sections)?;
             Some(Request::Document {
                 report,
                 prose,
@@ -176,7 +178,7 @@ pub fn DocumentButton() -> impl IntoView {
     };
     view! {
         <button type="button" class="button" data-testid="export-docx" on:click=download
-            disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
+            disabled=move || busy.get() || sections.busy() aria-busy=move || busy.get().to_string()>
             {move || if busy.get() {
                 t("Đang tạo văn bản…", "Writing the document…")
             } else {

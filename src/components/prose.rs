@@ -8,15 +8,18 @@
 
 use canbo_core::export::prose::{prose, Block, Comparison, Prose, ProseOptions};
 use canbo_core::export::Lang;
-use canbo_core::report::Report;
-use canbo_core::retirement::{forecast, RetirementLaw, RetirementOptions};
-use canbo_core::roster::Roster;
-use canbo_core::standards::{choose, combine, defaults, standards, StandardsOptions};
+use canbo_core::report::{Report, ReportOptions};
+use canbo_core::retirement::{Forecast, Forecasting, RetirementLaw, RetirementOptions};
+use canbo_core::standards::{
+    combine, defaults, picked_or_in_force, Judging, Standards, StandardsOptions,
+};
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::document::{DocumentButton, DocumentSettingsForm, PrintHeading};
 use crate::i18n::t;
+use crate::in_slices::{over_rows, Asked, Sliced};
 use crate::settings::Settings;
 use crate::state::AppState;
 use crate::turns::Turn;
@@ -36,13 +39,86 @@ pub fn compare_with(state: AppState, name: &str) {
     });
 }
 
+/// The standards and retirement sections of the text, each computed a slice of people at a
+/// time (`crate::in_slices::over_rows`) over the people the report covers (its filter),
+/// while the user asks for it. Each result comes with the report options (and rule set) it
+/// was computed for, so a text never joins a report to sections of another filter or date.
+#[derive(Clone, Copy)]
+pub struct Sections {
+    standards: Sliced<((ReportOptions, String), Standards)>,
+    retirement: Sliced<(ReportOptions, Forecast)>,
+}
+
+/// The sections' results for one report, when whole: `None` where not asked for.
+type Whole = (
+    Option<Arc<((ReportOptions, String), Standards)>>,
+    Option<Arc<(ReportOptions, Forecast)>>,
+);
+
+impl Sections {
+    pub fn new(state: AppState, s: Settings) -> Sections {
+        let chosen = move |key: &str| state.settings.with(|m| m.get(key).cloned());
+        // The people the report covers: the filtered roster's rows.
+        let rows = move |options: &ReportOptions| {
+            state.coded.with(|coded| {
+                coded
+                    .as_ref()
+                    .map(|coded| coded.rows(options, &Default::default()))
+            })
+        };
+        let standards = over_rows(state, move || {
+            chosen(STANDARDS_KEY)?;
+            let options = s.options.get();
+            let picked = chosen(RULE_SET_KEY);
+            let all = state.rule_sets.with(|user| combine(defaults(), user));
+            let rules = picked_or_in_force(&all, picked.as_deref(), options.as_of)?;
+            let judging = Judging::new(rules.clone(), StandardsOptions::new(options.as_of));
+            let rows = rows(&options)?;
+            Some((Asked((options, rules.id.clone()), judging), rows))
+        });
+        let retirement = over_rows(state, move || {
+            chosen(RETIREMENT_KEY)?;
+            let options = s.options.get();
+            let law = RetirementOptions::new(options.as_of);
+            let forecasting = Forecasting::new(RetirementLaw::default(), law);
+            let rows = rows(&options)?;
+            Some((Asked(options, forecasting), rows))
+        });
+        Sections {
+            standards,
+            retirement,
+        }
+    }
+
+    /// Whether a section is being computed again (tracked).
+    pub fn busy(&self) -> bool {
+        self.standards.busy.get() || self.retirement.busy.get()
+    }
+
+    /// The sections of the report with `options`, once each asked for is whole (tracked).
+    fn whole_for(&self, options: &ReportOptions) -> Option<Whole> {
+        if self.busy() {
+            return None;
+        }
+        let standards = self.standards.value.get();
+        let retirement = self.retirement.value.get();
+        let fresh = standards.as_ref().is_none_or(|s| s.0 .0 == *options)
+            && retirement.as_ref().is_none_or(|r| r.0 == *options);
+        fresh.then_some((standards, retirement))
+    }
+}
+
 /// The text of the report on screen in `lang`, with the sections and comparison the user
-/// chose (tracked: a view that calls it follows every choice).
-pub fn current_prose(state: AppState, s: Settings, turn: Turn, lang: Lang) -> Option<Prose> {
-    let chosen = |key: &str| state.settings.with(|m| m.get(key).cloned());
-    let compare = chosen(COMPARE_KEY);
-    let with_standards = chosen(STANDARDS_KEY).is_some();
-    let with_retirement = chosen(RETIREMENT_KEY).is_some();
+/// chose (tracked: a view that calls it follows every choice). `None` without a report, or
+/// while a section asked for is not yet whole for it.
+pub fn current_prose(
+    state: AppState,
+    s: Settings,
+    turn: Turn,
+    lang: Lang,
+    sections: Sections,
+) -> Option<Prose> {
+    let compare = state.settings.with(|m| m.get(COMPARE_KEY).cloned());
     let before: Option<(String, Report)> = compare.and_then(|name| {
         state.snapshots.with(|all| {
             all.iter()
@@ -51,41 +127,9 @@ pub fn current_prose(state: AppState, s: Settings, turn: Turn, lang: Lang) -> Op
         })
     });
     let options = turn.get(s.options);
+    let (standards, retirement) = sections.whole_for(&options)?;
     turn.with(s.report, |report| {
         let report = report.as_ref()?;
-        // The sections cover the people the report covers: the filtered roster.
-        let people = (with_standards || with_retirement)
-            .then(|| {
-                let rows = turn.with(state.coded, |coded| {
-                    coded
-                        .as_ref()
-                        .map(|coded| coded.rows(&options, &Default::default()))
-                })?;
-                state.roster.with(|roster| {
-                    roster.as_ref().map(|r| Roster {
-                        people: rows.iter().map(|&i| r.people[i].clone()).collect(),
-                        columns: r.columns.clone(),
-                        ..Roster::default()
-                    })
-                })
-            })
-            .flatten();
-        let standards = people.as_ref().filter(|_| with_standards).and_then(|r| {
-            let picked = chosen(RULE_SET_KEY).unwrap_or_default();
-            let all = state.rule_sets.with(|user| combine(defaults(), user));
-            let rules = all
-                .iter()
-                .find(|set| !picked.is_empty() && set.id == picked)
-                .or_else(|| choose(&all, None, options.as_of).ok())?;
-            Some(standards(r, rules, &StandardsOptions::new(options.as_of)))
-        });
-        let retirement = people.as_ref().filter(|_| with_retirement).map(|r| {
-            forecast(
-                r,
-                &RetirementLaw::default(),
-                &RetirementOptions::new(options.as_of),
-            )
-        });
         Some(prose(
             report,
             &ProseOptions {
@@ -94,8 +138,8 @@ pub fn current_prose(state: AppState, s: Settings, turn: Turn, lang: Lang) -> Op
                 comparison: before
                     .as_ref()
                     .map(|(name, report)| Comparison { name, report }),
-                standards: standards.as_ref(),
-                retirement: retirement.as_ref(),
+                standards: standards.as_ref().map(|s| &s.1),
+                retirement: retirement.as_ref().map(|r| &r.1),
             },
         ))
     })
@@ -106,7 +150,14 @@ pub fn ProseView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let s = expect_context::<Settings>();
     let turn = Turn::here();
-    let text = Memo::new(move |_| current_prose(state, s, turn, s.lang.get()));
+    let sections = Sections::new(state, s);
+    // While a section is computed again, the text stays the last one whole (its report and
+    // its sections of one time), marked busy.
+    let waiting = Memo::new(move |_| sections.whole_for(&turn.get(s.options)).is_none());
+    let text = Memo::new(move |last: Option<&Option<Prose>>| match last {
+        Some(last) if waiting.get() => last.clone(),
+        _ => current_prose(state, s, turn, s.lang.get(), sections),
+    });
     let copied = RwSignal::new(None::<Text>);
     // A new text makes the last "copied" stale.
     Effect::new(move |_| {
@@ -206,14 +257,14 @@ pub fn ProseView() -> impl IntoView {
                     {move || t("Thêm phần nghỉ hưu", "Add retirement")}
                 </label>
             </div>
-            <div class="prose" data-testid="prose" lang=move || match s.lang.get() { Lang::Vi => "vi", Lang::En => "en" }>
+            <div class="prose" data-testid="prose" aria-busy=move || waiting.get().then_some("true") lang=move || match s.lang.get() { Lang::Vi => "vi", Lang::En => "en" }>
                 {blocks}
             </div>
             <div class="prose-actions no-print">
                 <button type="button" class="button" data-testid="prose-copy" on:click=copy>
                     {move || t("Sao chép", "Copy")}
                 </button>
-                <DocumentButton />
+                <DocumentButton sections />
                 <span class="prose-status" role="status" data-testid="prose-copied">
                     {move || copied.get().map(|m| m.get(s.lang.get()).to_string())}
                 </span>
@@ -270,4 +321,122 @@ fn copy_by_selection(text: &str) -> bool {
         .unwrap_or(false);
     let _ = body.remove_child(&area);
     done
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::in_slices::OVER_PEOPLE_AT_ONCE;
+    use crate::test_support::{mount, sample, until};
+    use canbo_core::codes::Gender;
+    use canbo_core::report::Dimension;
+    use canbo_core::retirement::forecast;
+    use canbo_core::roster::Roster;
+    use canbo_core::standards::standards;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// The text shown, and whether it is marked busy.
+    fn shown(root: &web_sys::HtmlElement) -> (String, bool) {
+        let prose = root.query_selector("[data-testid=prose]").unwrap().unwrap();
+        let text = prose.text_content().unwrap_or_default();
+        (text, prose.has_attribute("aria-busy"))
+    }
+
+    fn joined(prose: &Prose) -> String {
+        prose
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Heading(t) | Block::Paragraph(t) => t.as_str(),
+            })
+            .collect()
+    }
+
+    /// The standards and retirement sections cover the people of the report's filter, are
+    /// computed a slice at a time while the last whole text stays shown (and the document
+    /// waits), and read as the core writes them of those people.
+    #[wasm_bindgen_test]
+    async fn the_sections_cover_the_filtered_people_and_the_text_waits_for_them_whole() {
+        let mut roster = canbo_core::import::import(&[sample()], &Default::default()).roster;
+        let one = roster.people.clone();
+        while roster.people.len() < 4 * OVER_PEOPLE_AT_ONCE {
+            roster.people.extend(one.iter().cloned());
+        }
+        let state = AppState::empty();
+        state.roster.set(Some(roster.clone()));
+        let s = Settings::new(state);
+        let root = mount(state, move || {
+            provide_context(s);
+            view! { <ProseView /> }
+        });
+        until(|| !shown(&root).0.is_empty()).await;
+        let before = shown(&root).0;
+
+        // Both sections, of the women only.
+        s.choose(Dimension::Gender, vec!["nu".into()]);
+        state.settings.update(|m| {
+            m.insert(STANDARDS_KEY.into(), "1".into());
+            m.insert(RETIREMENT_KEY.into(), "1".into());
+        });
+        let docx = root
+            .query_selector("[data-testid=export-docx]")
+            .unwrap()
+            .unwrap();
+        let mut turns_busy = 0;
+        loop {
+            crate::turns::let_the_browser_draw().await;
+            let (text, busy) = shown(&root);
+            if !busy {
+                break;
+            }
+            assert_eq!(text, before, "while busy, the last whole text");
+            assert!(docx.has_attribute("disabled"), "the document waits");
+            turns_busy += 1;
+            assert!(turns_busy < 10_000, "never whole");
+        }
+        assert!(turns_busy > 1, "computed a slice at a time");
+        assert!(!docx.has_attribute("disabled"));
+
+        // What the core writes of the women alone.
+        let women = Roster {
+            people: roster
+                .people
+                .iter()
+                .filter(|p| p.gender == Some(Gender::Nu))
+                .cloned()
+                .collect(),
+            ..Roster::default()
+        };
+        assert!(!women.people.is_empty() && women.people.len() < roster.people.len());
+        let as_of = s.as_of.get_untracked();
+        let sets = defaults();
+        let rules = picked_or_in_force(&sets, None, as_of).unwrap();
+        let judged = standards(&women, rules, &StandardsOptions::new(as_of));
+        let law = RetirementLaw::default();
+        let forecast = forecast(&women, &law, &RetirementOptions::new(as_of));
+        let options = s.options.get_untracked();
+        let want = s.report.with_untracked(|report| {
+            prose(
+                report.as_ref().unwrap(),
+                &ProseOptions {
+                    lang: Lang::Vi,
+                    filter: Some(&options.filter),
+                    comparison: None,
+                    standards: Some(&judged),
+                    retirement: Some(&forecast),
+                },
+            )
+        });
+        assert_eq!(shown(&root).0, joined(&want));
+        assert_ne!(shown(&root).0, before);
+
+        // Unticked, the sections go at once: nothing to compute.
+        state.settings.update(|m| {
+            m.remove(STANDARDS_KEY);
+            m.remove(RETIREMENT_KEY);
+        });
+        until(|| !shown(&root).0.contains(&joined(&want))).await;
+        assert!(!shown(&root).1);
+        crate::storage::clear();
+    }
 }

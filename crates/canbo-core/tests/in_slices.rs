@@ -170,3 +170,101 @@ fn retirement_forecast_in_slices_is_the_forecast_of_the_whole_roster() {
     }
     assert!(compared > 100, "only {compared}");
 }
+
+/// Some of the roster's people, as a filter keeps them: every person but each third, and
+/// a row past the end (a roster replaced under a page's list of rows).
+fn some_rows(roster: &Roster) -> (Vec<usize>, Roster) {
+    let rows: Vec<usize> = (0..roster.people.len()).filter(|i| i % 3 != 1).collect();
+    let kept = Roster {
+        people: rows.iter().map(|&i| roster.people[i].clone()).collect(),
+        columns: roster.columns.clone(),
+        ..Roster::default()
+    };
+    (rows, kept)
+}
+
+#[test]
+fn standards_of_some_rows_are_the_standards_of_those_people_each_at_its_roster_index() {
+    let mut compared = 0;
+    for (name, roster) in rosters() {
+        let (rows, kept) = some_rows(&roster);
+        let mut asked = rows.clone();
+        asked.push(roster.people.len() + 5);
+        for rules in defaults() {
+            for as_of in dates() {
+                let options = options_of(&roster, as_of);
+                let mut want = standards_in(&kept, &rules, &options, Lang::Vi);
+                for line in want
+                    .people_below
+                    .iter_mut()
+                    .chain(&mut want.people_in_grace)
+                    .chain(&mut want.people_unknown)
+                {
+                    line.index = rows[line.index];
+                }
+                for size in [1, 7, 1000] {
+                    let mut judging = Judging::new(rules.clone(), options.clone());
+                    judging.add_rows(&roster.people, &[]);
+                    for part in asked.chunks(size) {
+                        judging.add_rows(&roster.people, part);
+                    }
+                    assert_eq!(judging.judged(), rows.len(), "{name}");
+                    assert_eq!(
+                        judging.finish(),
+                        want,
+                        "{name} {} {as_of} by {size}",
+                        rules.id
+                    );
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert!(compared > 100, "only {compared}");
+}
+
+#[test]
+fn the_forecast_of_some_rows_is_the_forecast_of_those_people_each_at_its_roster_index() {
+    let law = RetirementLaw::default();
+    let mut compared = 0;
+    let mut listed = 0;
+    for (name, roster) in rosters() {
+        let (rows, kept) = some_rows(&roster);
+        let mut asked = rows.clone();
+        asked.push(roster.people.len());
+        for as_of in dates() {
+            for years in [1, 10, 50] {
+                let options = RetirementOptions { as_of, years };
+                let mut want = forecast(&kept, &law, &options);
+                for r in &mut want.people {
+                    r.index = rows[r.index];
+                }
+                for u in want
+                    .unknown_gender
+                    .iter_mut()
+                    .chain(&mut want.unknown_birth)
+                {
+                    u.index = rows[u.index];
+                }
+                listed += want.people.len();
+                for size in [1, 7, 1000] {
+                    let mut forecasting = Forecasting::new(law.clone(), options);
+                    for part in asked.chunks(size) {
+                        forecasting.add_rows(&roster.people, part);
+                    }
+                    assert_eq!(forecasting.placed(), rows.len(), "{name}");
+                    assert_eq!(
+                        forecasting.finish(),
+                        want,
+                        "{name} {as_of} {years} by {size}"
+                    );
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        compared > 100 && listed > 100,
+        "only {compared}, {listed} listed"
+    );
+}

@@ -2,12 +2,16 @@
 //! encodes, decodes and checks; this only gathers what it needs.
 
 use canbo_core::report::Report;
-use canbo_core::retirement::{forecast, RetirementLaw, RetirementOptions};
+use canbo_core::retirement::{Forecast, Forecasting, RetirementLaw, RetirementOptions};
 use canbo_core::share::{Shared, HIDE_MIN, RANDOM_BYTES};
-use canbo_core::standards::{choose, combine, defaults, standards, StandardsOptions};
+use canbo_core::standards::{
+    combine, defaults, picked_or_in_force, Judging, Standards, StandardsOptions,
+};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 use crate::i18n::both;
+use crate::in_slices::{over_roster, Sliced};
 use crate::settings::Settings;
 use crate::state::AppState;
 use canbo_core::Text;
@@ -29,36 +33,61 @@ pub struct Choice {
 
 /// The content of the link: the report on screen (with its filter), and the standards and
 /// the 10-year forecast of the roster at the report date, as the standards and retirement
-/// pages show them.
-pub fn shared_of(state: &AppState, settings: &Settings, report: &Report) -> Option<Shared> {
+/// pages show them ([`Carried`] computes them).
+pub fn shared_of(
+    settings: &Settings,
+    report: &Report,
+    standards: Option<&Standards>,
+    forecast: &Forecast,
+) -> Shared {
     let options = settings.options.get_untracked();
-    state.roster.with_untracked(|roster| {
-        let roster = roster.as_ref()?;
-        let sets = state
-            .rule_sets
-            .with_untracked(|user| combine(defaults(), user));
-        let picked = state
-            .settings
-            .with_untracked(|m| m.get(PICKED_KEY).cloned());
-        let rules = sets
-            .iter()
-            .find(|s| {
-                picked
-                    .as_deref()
-                    .is_some_and(|p| !p.is_empty() && s.id == p)
-            })
-            .or_else(|| choose(&sets, None, options.as_of).ok());
-        let st = rules.map(|rules| standards(roster, rules, &StandardsOptions::new(options.as_of)));
-        let fc = forecast(
-            roster,
-            &RetirementLaw::default(),
-            &RetirementOptions {
-                as_of: options.as_of,
+    Shared::new(report, &options, standards, Some(forecast))
+}
+
+/// The standards and the forecast a link carries, each computed a slice of people at a
+/// time over the whole roster (`crate::in_slices::over_roster`) while `wanted` holds.
+#[derive(Clone, Copy)]
+pub struct Carried {
+    pub standards: Sliced<Standards>,
+    pub forecast: Sliced<Forecast>,
+}
+
+impl Carried {
+    pub fn new(
+        state: AppState,
+        settings: Settings,
+        wanted: impl Fn() -> bool + Copy + 'static,
+    ) -> Carried {
+        let standards = over_roster(state, move || {
+            if !wanted() {
+                return None;
+            }
+            let as_of = settings.as_of.get();
+            let sets = state.rule_sets.with(|user| combine(defaults(), user));
+            let picked = state.settings.with(|m| m.get(PICKED_KEY).cloned());
+            let rules = picked_or_in_force(&sets, picked.as_deref(), as_of)?;
+            Some(Judging::new(rules.clone(), StandardsOptions::new(as_of)))
+        });
+        let forecast = over_roster(state, move || {
+            let options = RetirementOptions {
+                as_of: settings.as_of.get(),
                 years: 10,
-            },
-        );
-        Some(Shared::new(report, &options, st.as_ref(), Some(&fc)))
-    })
+            };
+            wanted().then(|| Forecasting::new(RetirementLaw::default(), options))
+        });
+        Carried {
+            standards,
+            forecast,
+        }
+    }
+
+    /// Both, once both are whole for the newest ask (tracked); `None` while one is computed.
+    pub fn ready(&self) -> Option<(Option<Arc<Standards>>, Arc<Forecast>)> {
+        if self.standards.busy.get() || self.forecast.busy.get() {
+            return None;
+        }
+        Some((self.standards.value.get(), self.forecast.value.get()?))
+    }
 }
 
 /// The link text (`r1.…` or `r1e.…`) of `shared` with the user's choices.
@@ -114,4 +143,64 @@ pub fn fragment_of(text: &str) -> String {
     let text = text.trim();
     let text = text.rsplit_once('#').map_or(text, |(_, f)| f);
     text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::in_slices::OVER_PEOPLE_AT_ONCE;
+    use crate::test_support::{mount, sample, until};
+    use canbo_core::retirement::forecast;
+    use canbo_core::standards::standards;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// What a link carries is computed only while asked, a slice at a time, and is the
+    /// core's standards (the set in force) and 10-year forecast of the whole roster.
+    #[wasm_bindgen_test]
+    async fn a_link_carries_the_cores_standards_and_forecast_computed_in_slices_while_open() {
+        let mut roster = canbo_core::import::import(&[sample()], &Default::default()).roster;
+        let one = roster.people.clone();
+        while roster.people.len() < 3 * OVER_PEOPLE_AT_ONCE {
+            roster.people.extend(one.iter().cloned());
+        }
+        let state = AppState::empty();
+        state.roster.set(Some(roster.clone()));
+        let settings = Settings::new(state);
+        let open = RwSignal::new(false);
+        let carried: Rc<RefCell<Option<Carried>>> = Rc::default();
+        {
+            let carried = carried.clone();
+            mount(state, move || {
+                *carried.borrow_mut() = Some(Carried::new(state, settings, move || open.get()));
+            });
+        }
+        let carried = carried.borrow().unwrap();
+        let ready = move || Owner::new().with(|| carried.ready());
+        crate::turns::let_the_browser_draw().await;
+        assert!(
+            carried.forecast.value.with_untracked(Option::is_none),
+            "nothing while closed"
+        );
+
+        open.set(true);
+        crate::turns::let_the_browser_draw().await;
+        assert!(ready().is_none(), "not at once");
+        until(|| ready().is_some()).await;
+        let (judged, forecasted) = ready().unwrap();
+        let as_of = settings.as_of.get_untracked();
+        let sets = defaults();
+        let rules = picked_or_in_force(&sets, None, as_of).unwrap();
+        let want = standards(&roster, rules, &StandardsOptions::new(as_of));
+        assert!(judged.as_deref() == Some(&want), "the core's standards");
+        let options = RetirementOptions { as_of, years: 10 };
+        let want = forecast(&roster, &RetirementLaw::default(), &options);
+        assert!(*forecasted == want, "the core's forecast");
+
+        open.set(false);
+        until(|| carried.forecast.value.with_untracked(Option::is_none)).await;
+        assert!(carried.standards.value.with_untracked(Option::is_none));
+        crate::storage::clear();
+    }
 }

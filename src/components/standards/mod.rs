@@ -16,7 +16,7 @@ mod editor;
 use canbo_core::export::Lang;
 use canbo_core::roster::Person;
 use canbo_core::standards::{
-    choose, combine, defaults, Judging, RuleSet, Standards, StandardsOptions,
+    combine, defaults, picked_or_in_force, Judging, RuleSet, Standards, StandardsOptions,
 };
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -56,12 +56,7 @@ impl Sets {
         let current = Memo::new(move |_| {
             let as_of = s.as_of.get();
             let picked = picked.get();
-            all.with(|all| {
-                all.iter()
-                    .find(|set| !picked.is_empty() && set.id == picked)
-                    .or_else(|| choose(all, None, as_of).ok())
-                    .cloned()
-            })
+            all.with(|all| picked_or_in_force(all, Some(&picked), as_of).cloned())
         });
         Sets {
             all,
@@ -106,6 +101,9 @@ impl OverPeople for Judge {
     type Out = Shown;
     fn add(&mut self, people: &[Person]) {
         self.0.add(people);
+    }
+    fn add_rows(&mut self, people: &[Person], rows: &[usize]) {
+        self.0.add_rows(people, rows);
     }
     fn finish(self) -> Shown {
         let notes_en = self.0.notes(Lang::En);

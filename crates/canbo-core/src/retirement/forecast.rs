@@ -312,8 +312,11 @@ pub struct Forecasting {
     law: RetirementLaw,
     options: RetirementOptions,
     until: Date,
-    /// The roster index of the next person added.
+    /// The roster index of the next person [`Forecasting::add`] gives (the one after the
+    /// last placed).
     next: usize,
+    /// People placed so far.
+    placed: usize,
     /// Overdue and coming retirements, in roster order, each with its place in `units`.
     people: Vec<(Retiree, usize)>,
     unknown_gender: Vec<Unplaced>,
@@ -332,6 +335,7 @@ impl Forecasting {
             until: options.until(),
             options,
             next: 0,
+            placed: 0,
             people: Vec::new(),
             unknown_gender: Vec::new(),
             unknown_birth: Vec::new(),
@@ -342,31 +346,47 @@ impl Forecasting {
 
     /// People placed so far.
     pub fn placed(&self) -> usize {
-        self.next
+        self.placed
     }
 
     /// Place the roster's next `people` (the first call gives its first people).
     pub fn add(&mut self, people: &[Person]) {
         for p in people {
-            let index = self.next;
-            self.next += 1;
-            let unit = self.unit_of(&p.unit);
-            self.units[unit].people += 1;
-            match place(p, &self.law) {
-                Place::Retires {
-                    retirement,
-                    gender,
-                    birth,
-                } => {
-                    let as_of = self.options.as_of;
-                    if retirement.date < as_of || retirement.date <= self.until {
-                        let r = retiree(index, p, retirement, gender, birth, as_of);
-                        self.people.push((r, unit));
-                    }
-                }
-                Place::NoGender => self.unknown_gender.push(unplaced(index, p)),
-                Place::NoBirth => self.unknown_birth.push(unplaced(index, p)),
+            self.add_person(self.next, p);
+        }
+    }
+
+    /// Place the people of the roster `people` at `rows` (roster indices, ascending), as the
+    /// filtered roster of a report: each keeps its index in the whole roster. Rows past the
+    /// roster's end are left out.
+    pub fn add_rows(&mut self, people: &[Person], rows: &[usize]) {
+        for &index in rows {
+            if let Some(p) = people.get(index) {
+                self.add_person(index, p);
             }
+        }
+    }
+
+    /// Place `p`, the roster's person at `index`.
+    fn add_person(&mut self, index: usize, p: &Person) {
+        self.next = index + 1;
+        self.placed += 1;
+        let unit = self.unit_of(&p.unit);
+        self.units[unit].people += 1;
+        match place(p, &self.law) {
+            Place::Retires {
+                retirement,
+                gender,
+                birth,
+            } => {
+                let as_of = self.options.as_of;
+                if retirement.date < as_of || retirement.date <= self.until {
+                    let r = retiree(index, p, retirement, gender, birth, as_of);
+                    self.people.push((r, unit));
+                }
+            }
+            Place::NoGender => self.unknown_gender.push(unplaced(index, p)),
+            Place::NoBirth => self.unknown_birth.push(unplaced(index, p)),
         }
     }
 

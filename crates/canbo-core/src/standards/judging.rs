@@ -19,8 +19,11 @@ use std::collections::BTreeMap;
 pub struct Judging {
     rules: RuleSet,
     options: StandardsOptions,
-    /// The roster index of the next person added.
+    /// The roster index of the next person [`Judging::add`] gives (the one after the last
+    /// judged).
     next: usize,
+    /// People judged so far.
+    judged: usize,
     total: Tally,
     by_category: BTreeMap<Category, Tally>,
     by_unit: Vec<UnitTally>,
@@ -41,6 +44,7 @@ impl Judging {
             rules,
             options,
             next: 0,
+            judged: 0,
             total: Tally::default(),
             by_category: BTreeMap::new(),
             by_unit: Vec::new(),
@@ -54,38 +58,54 @@ impl Judging {
 
     /// People judged so far.
     pub fn judged(&self) -> usize {
-        self.next
+        self.judged
     }
 
     /// Judge the roster's next `people` (the first call gives its first people).
     pub fn add(&mut self, people: &[Person]) {
         for p in people {
-            let index = self.next;
-            self.next += 1;
-            let unit = self.unit_of(&p.unit);
-            let difficult_area = self.by_unit[unit].difficult_area;
-            let judged = judge_person(p, &self.rules, &self.options, difficult_area);
-            let outcomes = || judged.verdicts().iter().map(|v| (v.criterion, &v.outcome));
-            self.total.count(judged.status, outcomes());
-            self.by_category
-                .entry(p.category)
-                .or_default()
-                .count(judged.status, outcomes());
-            self.by_unit[unit].tally.count(judged.status, outcomes());
-            self.field_not_checked += usize::from(judged.field_not_checked);
-            if judged.status == Status::Meets || judged.status == Status::NotCovered {
-                continue;
-            }
-            push_line(&mut self.below, index, p, judged.verdicts(), |o| {
-                *o == Outcome::Below
-            });
-            push_line(&mut self.in_grace, index, p, judged.verdicts(), |o| {
-                matches!(o, Outcome::Grace { .. })
-            });
-            push_line(&mut self.unknown, index, p, judged.verdicts(), |o| {
-                matches!(o, Outcome::Unknown { .. })
-            });
+            self.add_person(self.next, p);
         }
+    }
+
+    /// Judge the people of the roster `people` at `rows` (roster indices, ascending), as
+    /// the filtered roster of a report: each keeps its index in the whole roster. Rows past
+    /// the roster's end are left out.
+    pub fn add_rows(&mut self, people: &[Person], rows: &[usize]) {
+        for &index in rows {
+            if let Some(p) = people.get(index) {
+                self.add_person(index, p);
+            }
+        }
+    }
+
+    /// Judge `p`, the roster's person at `index`.
+    fn add_person(&mut self, index: usize, p: &Person) {
+        self.next = index + 1;
+        self.judged += 1;
+        let unit = self.unit_of(&p.unit);
+        let difficult_area = self.by_unit[unit].difficult_area;
+        let judged = judge_person(p, &self.rules, &self.options, difficult_area);
+        let outcomes = || judged.verdicts().iter().map(|v| (v.criterion, &v.outcome));
+        self.total.count(judged.status, outcomes());
+        self.by_category
+            .entry(p.category)
+            .or_default()
+            .count(judged.status, outcomes());
+        self.by_unit[unit].tally.count(judged.status, outcomes());
+        self.field_not_checked += usize::from(judged.field_not_checked);
+        if judged.status == Status::Meets || judged.status == Status::NotCovered {
+            return;
+        }
+        push_line(&mut self.below, index, p, judged.verdicts(), |o| {
+            *o == Outcome::Below
+        });
+        push_line(&mut self.in_grace, index, p, judged.verdicts(), |o| {
+            matches!(o, Outcome::Grace { .. })
+        });
+        push_line(&mut self.unknown, index, p, judged.verdicts(), |o| {
+            matches!(o, Outcome::Unknown { .. })
+        });
     }
 
     /// The place in `by_unit` of the unit written `unit`, made on its first person.

@@ -15,8 +15,8 @@ pub mod training;
 pub use evaluate::{assess_person, Assessment, Judgement, Missing, Note, Outcome, Status};
 pub use judging::Judging;
 pub use rules::{
-    based_on, choose, combine, copy_id, defaults, find, in_force, keep, Criterion, Problem,
-    RuleSet, RuleSetError, RuleSetFileError, SetKind,
+    based_on, choose, combine, copy_id, defaults, find, in_force, keep, picked_or_in_force,
+    Criterion, Problem, RuleSet, RuleSetError, RuleSetFileError, SetKind,
 };
 pub use tally::{Criteria, CriterionCounts, Overall, Tally};
 pub use training::{plan, NeedCount, Trainee, TrainingGroup};

@@ -736,6 +736,40 @@ fn a_set_chosen_for_a_later_date_is_flagged_not_in_force() {
 }
 
 #[test]
+fn a_pick_is_the_set_of_that_id_and_no_pick_or_a_removed_one_is_the_set_in_force() {
+    let sets = defaults();
+    let at = |d: &str| d.parse::<crate::Date>().unwrap();
+    let in_force = |d: &str| choose(&sets, None, at(d)).unwrap().id.clone();
+    assert_ne!(in_force("2024-12-31"), in_force("2026-01-01"));
+    for date in ["2024-12-31", "2026-01-01"] {
+        let got = |picked: Option<&str>| {
+            picked_or_in_force(&sets, picked, at(date)).map(|s| s.id.clone())
+        };
+        assert_eq!(got(None), Some(in_force(date)), "{date}");
+        assert_eq!(got(Some("")), Some(in_force(date)), "{date}");
+        assert_eq!(
+            got(Some("removed-by-the-user")),
+            Some(in_force(date)),
+            "{date}"
+        );
+        for set in &sets {
+            assert_eq!(got(Some(&set.id)), Some(set.id.clone()), "{date}");
+        }
+    }
+    // Only the exact id picks: a name or a spelling of the id is not a pick.
+    let other = sets
+        .iter()
+        .find(|s| s.id != in_force("2024-12-31"))
+        .unwrap();
+    assert_eq!(
+        picked_or_in_force(&sets, Some(&other.id.to_uppercase()), at("2024-12-31"))
+            .map(|s| s.id.clone()),
+        Some(in_force("2024-12-31"))
+    );
+    assert_eq!(picked_or_in_force(&[], None, at("2024-12-31")), None);
+}
+
+#[test]
 fn the_result_round_trips_through_json_with_the_schema_keys() {
     let sets = defaults();
     let s = standards(

@@ -20,19 +20,25 @@ pub fn SharePanel() -> impl IntoView {
     let settings = expect_context::<Settings>();
     let open = RwSignal::new(false);
     let choice = RwSignal::new(Choice::default());
-    // The link follows the report on screen and the choices; made only while the panel is open.
+    // The standards and forecast the link carries, computed while the panel is open (a
+    // slice of people at a time: a province's held the page for most of a second).
+    let carried = link::Carried::new(state, settings, move || open.get());
+    // The link follows the report on screen and the choices; made only while the panel is
+    // open, once its standards and forecast are whole.
     let made = Memo::new(move |_| {
         if !open.get() {
             return None;
         }
+        let (standards, forecast) = carried.ready()?;
         let choice = choice.get();
         let result = settings.report.with(|report| {
             let report = report.as_ref()?;
-            let shared = link::shared_of(&state, &settings, report)?;
+            let shared = link::shared_of(&settings, report, standards.as_deref(), &forecast);
             Some(link::encode(shared, &choice))
         })?;
         Some(result.map(|text| link::url_of(&text)))
     });
+    let computing = move || open.get() && carried.ready().is_none();
     let copied = RwSignal::new(false);
 
     view! {
@@ -60,6 +66,11 @@ pub fn SharePanel() -> impl IntoView {
                     )}
                 </p>
                 {share_options(choice, copied)}
+                {move || computing().then(|| view! {
+                    <p class="share-wait" role="status" data-testid="share-computing">
+                        {t("Đang tính tiêu chuẩn và dự báo nghỉ hưu cho liên kết…", "Computing the standards and the retirement forecast for the link…")}
+                    </p>
+                })}
                 {move || made::made_link(made, copied)}
             </Show>
         </section>

@@ -142,6 +142,20 @@ pub fn choose<'a>(
     }
 }
 
+/// The set a user picked, by its exact id; with no pick, or a pick no set has any longer (a
+/// set of the user's since removed), [`choose`]'s set for `as_of`. What the standards page,
+/// the report in words and a share link all judge with.
+pub fn picked_or_in_force<'a>(
+    sets: &'a [RuleSet],
+    picked: Option<&str>,
+    as_of: Date,
+) -> Option<&'a RuleSet> {
+    picked
+        .filter(|id| !id.is_empty())
+        .and_then(|id| sets.iter().find(|set| set.id == id))
+        .or_else(|| choose(sets, None, as_of).ok())
+}
+
 /// Why no rule set could be chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RuleSetError {

@@ -18,7 +18,10 @@ mod edit;
 mod json;
 
 pub use builtin::{defaults, in_lang};
-pub use choose::{based_on, choose, combine, copy_id, find, in_force, keep, RuleSetError, SetKind};
+pub use choose::{
+    based_on, choose, combine, copy_id, find, in_force, keep, picked_or_in_force, RuleSetError,
+    SetKind,
+};
 pub use edit::{no_requirement, set_min, Level, DEFAULT_GRACE_YEARS, GRACE_YEARS};
 pub use json::{Problem, RuleSetFileError};
 
