@@ -138,6 +138,128 @@ pub fn in_order_with<T: Send, S, R: Send, M: Send>(
     in_order_here(items.into_iter(), start, f, told)
 }
 
+/// `f` reading `source`, natively with a thread of its own reading ahead of it, `chunk`
+/// bytes at a time (up to two chunks ahead): one core inflates a sheet's zip part while the
+/// other parses what it gave. With one core, or on wasm32, `f` reads `source` itself. `f`
+/// reads the same bytes either way, and an error of `source` where it came; a reading
+/// thread that stops before the end (a panic) is an error, never an early end, and its panic
+/// is this thread's once `f` is done.
+pub fn read_ahead<R: std::io::Read + Send, T>(
+    source: R,
+    chunk: usize,
+    f: impl FnOnce(&mut dyn std::io::Read) -> T,
+) -> T {
+    #[cfg(not(target_arch = "wasm32"))]
+    if threads() > 1 {
+        // Spawning takes a closure that takes `source`: should spawning fail, it is still here.
+        let kept = std::sync::Mutex::new(Some(source));
+        let take = || kept.lock().ok().and_then(|mut s| s.take());
+        return std::thread::scope(|scope| {
+            let (send, chunks) = std::sync::mpsc::sync_channel(2);
+            let spawned = std::thread::Builder::new().spawn_scoped(scope, || {
+                if let Some(source) = take() {
+                    read_chunks(source, chunk.max(1), send);
+                }
+            });
+            let Ok(reading) = spawned else {
+                return match take() {
+                    Some(mut source) => f(&mut source),
+                    None => unreachable!("the source is taken once, by the thread that reads it"),
+                };
+            };
+            let mut received = Received {
+                chunks,
+                held: Vec::new(),
+                at: 0,
+                ended: false,
+            };
+            let out = f(&mut received);
+            // `f` may stop before the end: the reading thread then finds no one to send to,
+            // and stops too.
+            drop(received);
+            if let Err(panic) = reading.join() {
+                std::panic::resume_unwind(panic);
+            }
+            out
+        });
+    }
+    let mut source = source;
+    f(&mut source)
+}
+
+/// [`read_ahead`]'s reading thread: `source` in chunks, then an empty chunk for its end, or
+/// its error; until then, or until no one receives.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_chunks(
+    mut source: impl std::io::Read,
+    chunk: usize,
+    send: std::sync::mpsc::SyncSender<std::io::Result<Vec<u8>>>,
+) {
+    loop {
+        let mut buf = vec![0; chunk];
+        let mut got = 0;
+        while got < chunk {
+            match source.read(&mut buf[got..]) {
+                Ok(0) => break,
+                Ok(n) => got += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    // What came before the error first, as a reader of `source` would get it.
+                    buf.truncate(got);
+                    if got == 0 || send.send(Ok(buf)).is_ok() {
+                        let _ = send.send(Err(e));
+                    }
+                    return;
+                }
+            }
+        }
+        buf.truncate(got);
+        let end = got < chunk;
+        if send.send(Ok(buf)).is_err() || end {
+            if end && got > 0 {
+                let _ = send.send(Ok(Vec::new()));
+            }
+            return;
+        }
+    }
+}
+
+/// What [`read_ahead`]'s `f` reads: the chunks the reading thread sends.
+#[cfg(not(target_arch = "wasm32"))]
+struct Received {
+    chunks: std::sync::mpsc::Receiver<std::io::Result<Vec<u8>>>,
+    held: Vec<u8>,
+    at: usize,
+    ended: bool,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl std::io::Read for Received {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        while self.at == self.held.len() {
+            if self.ended || out.is_empty() {
+                return Ok(0);
+            }
+            match self.chunks.recv() {
+                Ok(Ok(chunk)) if chunk.is_empty() => self.ended = true,
+                Ok(Ok(chunk)) => (self.held, self.at) = (chunk, 0),
+                Ok(Err(e)) => {
+                    self.ended = true;
+                    return Err(e);
+                }
+                Err(_) => {
+                    self.ended = true;
+                    return Err(std::io::Error::other("the reading thread stopped"));
+                }
+            }
+        }
+        let n = out.len().min(self.held.len() - self.at);
+        out[..n].copy_from_slice(&self.held[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
 /// [`in_order_with`] on this thread alone.
 fn in_order_here<T, S, R, M>(
     items: impl Iterator<Item = T>,
@@ -240,5 +362,94 @@ mod tests {
             },
             |_| {},
         );
+    }
+
+    /// A source that gives at most `step` bytes a read, and fails after `fail_at` bytes.
+    struct Uneven {
+        bytes: Vec<u8>,
+        at: usize,
+        step: usize,
+        fail_at: Option<usize>,
+    }
+
+    impl std::io::Read for Uneven {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            if self.fail_at.is_some_and(|f| self.at >= f) {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "damaged",
+                ));
+            }
+            let until = self.fail_at.unwrap_or(usize::MAX).min(self.bytes.len());
+            let n = out.len().min(self.step).min(until - self.at);
+            out[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    fn uneven(len: usize, step: usize, fail_at: Option<usize>) -> Uneven {
+        let bytes = (0..len).map(|i| (i * 7 % 251) as u8).collect();
+        Uneven {
+            bytes,
+            at: 0,
+            step,
+            fail_at,
+        }
+    }
+
+    /// Everything `r` gives, read `step` bytes at most at a time, and how it ended.
+    fn drain(r: &mut dyn std::io::Read, step: usize) -> (Vec<u8>, Option<std::io::ErrorKind>) {
+        let mut got = Vec::new();
+        let mut buf = vec![0; step];
+        loop {
+            match r.read(&mut buf) {
+                Ok(0) => return (got, None),
+                Ok(n) => got.extend_from_slice(&buf[..n]),
+                Err(e) => return (got, Some(e.kind())),
+            }
+        }
+    }
+
+    #[test]
+    fn reading_ahead_gives_the_sources_bytes_and_its_error_where_it_came() {
+        for len in [0, 1, 6, 7, 8, 21, 22, 100] {
+            for (step, chunk, read) in [(1, 7, 3), (5, 7, 100), (100, 7, 1), (3, 1, 2), (9, 50, 4)]
+            {
+                let want = uneven(len, 100, None).bytes;
+                let got = super::read_ahead(uneven(len, step, None), chunk, |r| drain(r, read));
+                assert_eq!(got, (want.clone(), None), "{len} {step} {chunk} {read}");
+                if len > 3 {
+                    let fail = len / 2;
+                    let got =
+                        super::read_ahead(uneven(len, step, Some(fail)), chunk, |r| drain(r, read));
+                    let kind = Some(std::io::ErrorKind::InvalidData);
+                    assert_eq!(got, (want[..fail].to_vec(), kind), "{len} {step} {chunk}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_reader_that_stops_early_is_not_kept_waiting() {
+        let first = super::read_ahead(uneven(1 << 20, 4096, None), 1024, |r| {
+            let mut one = [0u8; 10];
+            r.read_exact(&mut one).map(|()| one)
+        });
+        assert_eq!(first.unwrap().to_vec(), uneven(10, 10, None).bytes);
+    }
+
+    struct Panics;
+
+    impl std::io::Read for Panics {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            panic!("a bug in the source")
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "a bug in the source")]
+    fn a_panic_of_the_source_is_this_threads() {
+        let _ = super::read_ahead(Panics, 8, |r| drain(r, 8));
     }
 }

@@ -136,7 +136,9 @@ impl Package {
             budget,
         };
         let index = zip.index_for_name(path)?;
-        let read = reading.sheet(zip.by_index(index).ok()?);
+        // Natively the part is inflated on a thread of its own while this one parses it.
+        let part = zip.by_index(index).ok()?;
+        let read = crate::parallel::read_ahead(part, CHUNK, |xml| reading.sheet(xml));
         let taken = reading.taken;
         match read {
             Ok((merges, whole)) => Some(Ok(SheetCells {
