@@ -183,6 +183,8 @@ pub fn read_ahead<R: std::io::Read + Send, T>(
             out
         });
     }
+    #[cfg(target_arch = "wasm32")]
+    let _ = chunk;
     let mut source = source;
     f(&mut source)
 }
