@@ -26,33 +26,30 @@ pub fn App() -> impl IntoView {
     let lang = move || settings.lang.get();
     let has_roster = move || state.roster.with(|r| r.is_some());
 
-    // Built each time the tabs are shown (a view is not `Clone` when components are erased).
-    let tabs = move || {
-        [
-            (View::Report, "Báo cáo", "Report", "tab-report"),
-            (View::People, "Danh sách", "Staff list", "tab-people"),
-            (View::Standards, "Tiêu chuẩn", "Standards", "tab-standards"),
-            (View::Retirement, "Nghỉ hưu", "Retirement", "tab-retirement"),
-        ]
-        .into_iter()
-        .map(|(view, vi, en, testid)| {
-            view! {
-                <button
-                    type="button"
-                    class="tab"
-                    data-testid=testid
-                    aria-current=move || (settings.view.get() == view).then_some("page")
-                    on:click=move |_| {
-                        settings.view.set(view);
-                        show_page_start();
-                    }
-                >
-                    {move || t(vi, en)}
-                </button>
-            }
-        })
-        .collect_view()
-    };
+    let tabs = [
+        (View::Report, "Báo cáo", "Report", "tab-report"),
+        (View::People, "Danh sách", "Staff list", "tab-people"),
+        (View::Standards, "Tiêu chuẩn", "Standards", "tab-standards"),
+        (View::Retirement, "Nghỉ hưu", "Retirement", "tab-retirement"),
+    ]
+    .into_iter()
+    .map(|(view, vi, en, testid)| {
+        view! {
+            <button
+                type="button"
+                class="tab"
+                data-testid=testid
+                aria-current=move || (settings.view.get() == view).then_some("page")
+                on:click=move |_| {
+                    settings.view.set(view);
+                    show_page_start();
+                }
+            >
+                {move || t(vi, en)}
+            </button>
+        }
+    })
+    .collect_view();
 
     view! {
         <DropZone>
@@ -80,7 +77,7 @@ pub fn App() -> impl IntoView {
             // block above a page is a screen long.
             <Show when=has_roster>
                 <nav class="tabs no-print" aria-label=move || t("Các trang", "Pages")>
-                    <div class="tabs-row">{tabs}</div>
+                    <div class="tabs-row">{tabs.clone()}</div>
                 </nav>
             </Show>
             <main class="content" id="noi-dung" tabindex="-1">
