@@ -4,7 +4,9 @@
 //! - `bench_import_against_sheetjs`: a roster (`CANBO_BENCH_ROSTER`) picked on the page, from
 //!   the pick to the figures on screen; the longest main-thread task meanwhile (a
 //!   `PerformanceObserver` for `longtask`, Chromium's tasks over 50 ms); then a filter change
-//!   (women only) to its figures, with its longest task; the people behind a figure, a search
+//!   (women only) to its figures, with its longest task; the report in words' standards and
+//!   retirement sections ticked, and the share panel opened, each to what it shows; the
+//!   people behind a figure, a search
 //!   of the staff list and a reload (the roster read back from local storage), likewise.
 //!   When `CANBO_SHEETJS` names SheetJS's
 //!   `xlsx.full.min.js`, the same file is then parsed by `XLSX.read` in the same tab, three
@@ -107,6 +109,7 @@ async fn bench_import_against_sheetjs() {
                 "the women-only filter shows as many people as the report's women"
             );
         }
+        prose_sections_and_share_link(&page).await?;
         drill_search_and_reload(&page).await?;
 
         if let Some(sheetjs) = sheetjs {
@@ -159,6 +162,55 @@ async fn bench_import_against_sheetjs() {
         Ok(())
     })
     .await;
+}
+
+/// After an import and a filter: the report in words with its standards and retirement
+/// sections ticked (computed over the filter's people, a slice at a time), timed to the
+/// text with both, then unticked; and the share panel opened, timed to its link, then
+/// closed; each with its longest task.
+async fn prose_sections_and_share_link(page: &Page) -> TestResult {
+    let ticked = Instant::now();
+    for part in ["prose-standards", "prose-retirement"] {
+        page.find(&format!("[data-testid={part}]"))
+            .await?
+            .click()
+            .await?;
+    }
+    crate::page::poll_until(
+        "the standards and retirement sections",
+        || async { Ok(page.find("[data-testid=prose]").await?.text().await?) },
+        |text: &String| text.contains("Tiêu chuẩn chức danh") && text.contains("Dự báo nghỉ hưu"),
+    )
+    .await?;
+    report("prose_sections_ms", ticked.elapsed().as_millis());
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    report(
+        "prose_sections_longest_task_ms",
+        longest_task(page).await?.round(),
+    );
+    for part in ["prose-standards", "prose-retirement"] {
+        page.find(&format!("[data-testid={part}]"))
+            .await?
+            .click()
+            .await?;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    longest_task(page).await?;
+
+    let opened = Instant::now();
+    page.find("[data-testid=share]").await?.click().await?;
+    page.find("[data-testid=share-link]").await?;
+    report("share_link_ms", opened.elapsed().as_millis());
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    report(
+        "share_link_longest_task_ms",
+        longest_task(page).await?.round(),
+    );
+    page.find("[data-testid=share]").await?.click().await?;
+    page.wait_until_gone("[data-testid=share-link]").await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    longest_task(page).await?;
+    Ok(())
 }
 
 /// After an import and a filter: the people behind a figure, a search of the staff list,
