@@ -282,7 +282,7 @@ async fn over_people<C: OverPeople>(
 mod tests {
     use super::*;
     use crate::state::AppState;
-    use crate::test_support::{mount, sample, until};
+    use crate::test_support::{mount, sample_roster_of, until};
     use canbo_core::retirement::{
         forecast, Forecast, Forecasting, RetirementLaw, RetirementOptions,
     };
@@ -310,11 +310,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     async fn a_result_over_the_roster_comes_in_slices_and_only_the_newest_ask_is_finished() {
-        let mut roster = canbo_core::import::import(&[sample()], &Default::default()).roster;
-        let one = roster.people.clone();
-        while roster.people.len() < 3 * OVER_PEOPLE_AT_ONCE {
-            roster.people.extend(one.iter().cloned());
-        }
+        let roster = sample_roster_of(3 * OVER_PEOPLE_AT_ONCE);
         let state = AppState::empty();
         state.roster.set(Some(roster.clone()));
         let years = RwSignal::new(1u32);

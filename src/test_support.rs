@@ -71,6 +71,17 @@ pub fn sample() -> canbo_core::import::FileInput {
     }
 }
 
+/// The sample roster repeated until it holds at least `people` (a roster that takes the
+/// page's slicing several turns).
+pub fn sample_roster_of(people: usize) -> canbo_core::roster::Roster {
+    let mut roster = canbo_core::import::import(&[sample()], &Default::default()).roster;
+    let one = roster.people.clone();
+    while roster.people.len() < people {
+        roster.people.extend(one.iter().cloned());
+    }
+    roster
+}
+
 /// Runs `f` with the page's language set to `lang` (what `crate::i18n::t` reads).
 pub fn in_language<T>(lang: canbo_core::Lang, f: impl FnOnce() -> T) -> T {
     Owner::new().with(|| {

@@ -327,7 +327,7 @@ fn copy_by_selection(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::in_slices::OVER_PEOPLE_AT_ONCE;
-    use crate::test_support::{mount, sample, until};
+    use crate::test_support::{mount, sample_roster_of, until};
     use canbo_core::codes::Gender;
     use canbo_core::report::Dimension;
     use canbo_core::retirement::forecast;
@@ -357,11 +357,7 @@ mod tests {
     /// waits), and read as the core writes them of those people.
     #[wasm_bindgen_test]
     async fn the_sections_cover_the_filtered_people_and_the_text_waits_for_them_whole() {
-        let mut roster = canbo_core::import::import(&[sample()], &Default::default()).roster;
-        let one = roster.people.clone();
-        while roster.people.len() < 4 * OVER_PEOPLE_AT_ONCE {
-            roster.people.extend(one.iter().cloned());
-        }
+        let roster = sample_roster_of(4 * OVER_PEOPLE_AT_ONCE);
         let state = AppState::empty();
         state.roster.set(Some(roster.clone()));
         let s = Settings::new(state);

@@ -176,12 +176,8 @@ async fn prose_sections_and_share_link(page: &Page) -> TestResult {
             .click()
             .await?;
     }
-    crate::page::poll_until(
-        "the standards and retirement sections",
-        || async { Ok(page.find("[data-testid=prose]").await?.text().await?) },
-        |text: &String| text.contains("Tiêu chuẩn chức danh") && text.contains("Dự báo nghỉ hưu"),
-    )
-    .await?;
+    page.wait_for_prose_with(&["Tiêu chuẩn chức danh", "Dự báo nghỉ hưu"])
+        .await?;
     report("prose_sections_ms", ticked.elapsed().as_millis());
     tokio::time::sleep(Duration::from_millis(500)).await;
     report(

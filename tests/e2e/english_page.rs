@@ -111,14 +111,8 @@ async fn the_english_page_shows_no_vietnamese_letter() {
                     .await?;
             }
             // The sections are computed a slice at a time: read the text once they are in.
-            crate::page::poll_until(
-                "the standards and retirement sections",
-                || async { Ok(page.find("[data-testid=prose]").await?.text().await?) },
-                |text: &String| {
-                    text.contains("Standards of posts") && text.contains("Retirement forecast")
-                },
-            )
-            .await?;
+            page.wait_for_prose_with(&["Standards of posts", "Retirement forecast"])
+                .await?;
             found.extend(vietnamese_lines(&page, "report").await?);
             page.find("button[data-stat='category.cong_chuc']")
                 .await?

@@ -302,6 +302,17 @@ impl Page {
         Ok(described.json().as_str().unwrap_or("?").to_string())
     }
 
+    /// Waits until the report in words holds every one of `parts` (its standards and
+    /// retirement sections are computed a slice at a time, after it is first shown).
+    pub async fn wait_for_prose_with(&self, parts: &[&str]) -> TestResult<String> {
+        poll_until(
+            &format!("the report in words with {parts:?}"),
+            || async { Ok(self.find("[data-testid=prose]").await?.text().await?) },
+            |text: &String| parts.iter().all(|p| text.contains(p)),
+        )
+        .await
+    }
+
     /// A number the page's script computes (`return …;`).
     pub async fn number(&self, script: &str) -> TestResult<f64> {
         let value = self.driver.execute(script, Vec::new()).await?;

@@ -149,7 +149,7 @@ pub fn fragment_of(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::in_slices::OVER_PEOPLE_AT_ONCE;
-    use crate::test_support::{mount, sample, until};
+    use crate::test_support::{mount, sample_roster_of, until};
     use canbo_core::retirement::forecast;
     use canbo_core::standards::standards;
     use std::cell::RefCell;
@@ -160,11 +160,7 @@ mod tests {
     /// core's standards (the set in force) and 10-year forecast of the whole roster.
     #[wasm_bindgen_test]
     async fn a_link_carries_the_cores_standards_and_forecast_computed_in_slices_while_open() {
-        let mut roster = canbo_core::import::import(&[sample()], &Default::default()).roster;
-        let one = roster.people.clone();
-        while roster.people.len() < 3 * OVER_PEOPLE_AT_ONCE {
-            roster.people.extend(one.iter().cloned());
-        }
+        let roster = sample_roster_of(3 * OVER_PEOPLE_AT_ONCE);
         let state = AppState::empty();
         state.roster.set(Some(roster.clone()));
         let settings = Settings::new(state);
