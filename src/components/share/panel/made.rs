@@ -24,14 +24,7 @@ pub(super) fn made_link(
         Ok(url) => {
             let length = url.len();
             let long = length > LINK_WARN_CHARS;
-            // The QR code is drawn in a task of its own after the link: the two at once
-            // held the page for some 150 ms.
-            let qr = RwSignal::new(None);
-            let for_qr = url.clone();
-            leptos::task::spawn_local(async move {
-                crate::turns::let_the_browser_draw().await;
-                let _ = qr.try_set(Some(canbo_core::share::qr_svg(&for_qr)));
-            });
+            let qr = canbo_core::share::qr_svg(&url);
             view! {
                 {link_row(url, made, copied)}
                 <p class="share-length" data-testid="share-length">
@@ -45,7 +38,7 @@ pub(super) fn made_link(
                         )}
                     </p>
                 })}
-                {move || qr.get().map(qr_view)}
+                {qr_view(qr)}
             }
             .into_any()
         }
