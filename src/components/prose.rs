@@ -10,14 +10,13 @@ use canbo_core::export::prose::{prose, Block, Comparison, Prose, ProseOptions};
 use canbo_core::export::Lang;
 use canbo_core::report::{Report, ReportOptions};
 use canbo_core::retirement::{Forecast, Forecasting, RetirementLaw, RetirementOptions};
-use canbo_core::standards::{
-    combine, defaults, picked_or_in_force, Judging, Standards, StandardsOptions,
-};
+use canbo_core::standards::{Judging, Standards, StandardsOptions};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::document::{DocumentButton, DocumentSettingsForm, PrintHeading};
+use super::standards::rule_set_in_use;
 use crate::i18n::t;
 use crate::in_slices::{over_rows, Asked, Sliced};
 use crate::settings::Settings;
@@ -29,8 +28,6 @@ use canbo_core::Text;
 const COMPARE_KEY: &str = "prose.compare";
 const STANDARDS_KEY: &str = "prose.standards";
 const RETIREMENT_KEY: &str = "prose.retirement";
-/// The rule set the standards page uses (`components::standards`).
-const RULE_SET_KEY: &str = "standards.rule_set";
 
 /// Compares the text with the snapshot named `name` (kept for the next visit).
 pub fn compare_with(state: AppState, name: &str) {
@@ -41,17 +38,17 @@ pub fn compare_with(state: AppState, name: &str) {
 
 /// The standards and retirement sections of the text, each computed a slice of people at a
 /// time (`crate::in_slices::over_rows`) over the people the report covers (its filter),
-/// while the user asks for it. Each result comes with the report options (and rule set) it
-/// was computed for, so a text never joins a report to sections of another filter or date.
+/// while the user asks for it. Each result comes with the report options it was computed
+/// for, so a text never joins a report to sections of another filter or date.
 #[derive(Clone, Copy)]
 pub struct Sections {
-    standards: Sliced<((ReportOptions, String), Standards)>,
+    standards: Sliced<(ReportOptions, Standards)>,
     retirement: Sliced<(ReportOptions, Forecast)>,
 }
 
 /// The sections' results for one report, when whole: `None` where not asked for.
 type Whole = (
-    Option<Arc<((ReportOptions, String), Standards)>>,
+    Option<Arc<(ReportOptions, Standards)>>,
     Option<Arc<(ReportOptions, Forecast)>>,
 );
 
@@ -69,12 +66,10 @@ impl Sections {
         let standards = over_rows(state, move || {
             chosen(STANDARDS_KEY)?;
             let options = s.options.get();
-            let picked = chosen(RULE_SET_KEY);
-            let all = state.rule_sets.with(|user| combine(defaults(), user));
-            let rules = picked_or_in_force(&all, picked.as_deref(), options.as_of)?;
-            let judging = Judging::new(rules.clone(), StandardsOptions::new(options.as_of));
+            let rules = rule_set_in_use(state, options.as_of)?;
+            let judging = Judging::new(rules, StandardsOptions::new(options.as_of));
             let rows = rows(&options)?;
-            Some((Asked((options, rules.id.clone()), judging), rows))
+            Some((Asked(options, judging), rows))
         });
         let retirement = over_rows(state, move || {
             chosen(RETIREMENT_KEY)?;
@@ -102,7 +97,7 @@ impl Sections {
         }
         let standards = self.standards.value.get();
         let retirement = self.retirement.value.get();
-        let fresh = standards.as_ref().is_none_or(|s| s.0 .0 == *options)
+        let fresh = standards.as_ref().is_none_or(|s| s.0 == *options)
             && retirement.as_ref().is_none_or(|r| r.0 == *options);
         fresh.then_some((standards, retirement))
     }
@@ -332,7 +327,7 @@ mod tests {
     use canbo_core::report::Dimension;
     use canbo_core::retirement::forecast;
     use canbo_core::roster::Roster;
-    use canbo_core::standards::standards;
+    use canbo_core::standards::{defaults, picked_or_in_force, standards};
     use wasm_bindgen_test::wasm_bindgen_test;
 
     /// The text shown, and whether it is marked busy.

@@ -4,12 +4,11 @@
 use canbo_core::report::Report;
 use canbo_core::retirement::{Forecast, Forecasting, RetirementLaw, RetirementOptions};
 use canbo_core::share::{Shared, HIDE_MIN, RANDOM_BYTES};
-use canbo_core::standards::{
-    combine, defaults, picked_or_in_force, Judging, Standards, StandardsOptions,
-};
+use canbo_core::standards::{Judging, Standards, StandardsOptions};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+use crate::components::standards::rule_set_in_use;
 use crate::i18n::both;
 use crate::in_slices::{over_roster, Sliced};
 use crate::settings::Settings;
@@ -19,9 +18,6 @@ use canbo_core::Text;
 /// Counts below this are hidden when the user asks (`share-hide-small`).
 pub const HIDE_BELOW: u32 = 3;
 const _: () = assert!(HIDE_BELOW >= HIDE_MIN);
-
-/// The key of `AppState::settings` where the standards page keeps the rule set picked.
-const PICKED_KEY: &str = "standards.rule_set";
 
 /// What the link of the report on screen should be.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -63,10 +59,8 @@ impl Carried {
                 return None;
             }
             let as_of = settings.as_of.get();
-            let sets = state.rule_sets.with(|user| combine(defaults(), user));
-            let picked = state.settings.with(|m| m.get(PICKED_KEY).cloned());
-            let rules = picked_or_in_force(&sets, picked.as_deref(), as_of)?;
-            Some(Judging::new(rules.clone(), StandardsOptions::new(as_of)))
+            let rules = rule_set_in_use(state, as_of)?;
+            Some(Judging::new(rules, StandardsOptions::new(as_of)))
         });
         let forecast = over_roster(state, move || {
             let options = RetirementOptions {
@@ -151,7 +145,7 @@ mod tests {
     use crate::in_slices::OVER_PEOPLE_AT_ONCE;
     use crate::test_support::{mount, sample_roster_of, until};
     use canbo_core::retirement::forecast;
-    use canbo_core::standards::standards;
+    use canbo_core::standards::{defaults, picked_or_in_force, standards};
     use std::cell::RefCell;
     use std::rc::Rc;
     use wasm_bindgen_test::wasm_bindgen_test;

@@ -33,6 +33,16 @@ use editor::RuleSetTools;
 /// The key of `AppState::settings` that keeps the set the user picked between visits.
 const PICKED_KEY: &str = "standards.rule_set";
 
+/// The set this page judges with at `as_of`, read tracked: the user's pick, else the set in
+/// force (`canbo_core::standards::picked_or_in_force`). The report in words and a share link
+/// judge with it too.
+pub(crate) fn rule_set_in_use(state: AppState, as_of: canbo_core::Date) -> Option<RuleSet> {
+    let picked = state.settings.with(|m| m.get(PICKED_KEY).cloned());
+    state.rule_sets.with(|user| {
+        picked_or_in_force(&combine(defaults(), user), picked.as_deref(), as_of).cloned()
+    })
+}
+
 /// The rule sets the page offers and the one in use, shared by the page and the editor.
 #[derive(Clone, Copy)]
 pub(crate) struct Sets {
