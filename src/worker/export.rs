@@ -1,6 +1,7 @@
 //! The files the page offers for download that need a writer, written in a worker of their
 //! own, not on the page: the official document (.docx) and the workbooks (.xlsx: the
-//! per-unit form, a list of people, the training plan). docx-rs, rust_xlsxwriter and its zip
+//! per-unit form, a list of people, the training plan); and share links, whose encoding,
+//! compression and lock take a province's page too long (`crate::components::share::link`). docx-rs, rust_xlsxwriter and its zip
 //! writer are reached only from this worker's entry point ([`serve`], `src/bin/exporter.rs`),
 //! so the linker leaves them out of the page's wasm, which every visit loads, and out of the
 //! import worker's, which every import loads (issue 12: a third of that worker's code).
@@ -15,8 +16,9 @@ use canbo_core::export::prose::Prose;
 use canbo_core::export::Lang;
 use canbo_core::report::Report;
 use canbo_core::roster::Person;
-use canbo_core::share::Hidden;
+use canbo_core::share::{Hidden, LinkChoice, Shared, RANDOM_BYTES};
 use canbo_core::standards::Standards;
+use canbo_core::Text;
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
@@ -50,11 +52,32 @@ pub enum Request {
     People { people: Vec<Person>, lang: Lang },
     /// The training plan of a standards result.
     TrainingPlan { standards: Standards },
+    /// A share link; its "file" is the JSON of `Result<String, Text>`, the link or why not.
+    ShareLink(LinkRequest),
+}
+
+/// A share link to make: what the share panel sends (`components::share::link::make`),
+/// and what it makes itself where no worker starts ([`LinkRequest::make`] either way).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct LinkRequest {
+    pub shared: Shared,
+    pub choice: LinkChoice,
+    /// Salt and nonce of a lock, from the page's secure generator (a worker may have none).
+    pub random: [u8; RANDOM_BYTES],
+}
+
+impl LinkRequest {
+    /// The link the core makes (`Shared::link`), or why not in the user's words.
+    pub fn make(self) -> Result<String, Text> {
+        self.shared
+            .link(&self.choice, &self.random)
+            .map_err(|e| crate::i18n::both(|l| e.message(l)))
+    }
 }
 
 impl Request {
     /// The file's bytes, or why it could not be written.
-    fn write(&self) -> Result<Vec<u8>, String> {
+    fn write(self) -> Result<Vec<u8>, String> {
         use canbo_core::export::{docx, people, training, xlsx};
         match self {
             Request::Document {
@@ -62,19 +85,20 @@ impl Request {
                 prose,
                 settings,
                 date,
-            } => docx::document(report, prose, settings, *date).map_err(|e| e.to_string()),
+            } => docx::document(&report, &prose, &settings, date).map_err(|e| e.to_string()),
             Request::ReportWorkbook {
                 report,
                 scope,
                 hidden,
-            } => xlsx::report_hiding(report, scope, hidden).map_err(|e| e.to_string()),
+            } => xlsx::report_hiding(&report, &scope, &hidden).map_err(|e| e.to_string()),
             Request::People { people: list, lang } => {
                 let list: Vec<&Person> = list.iter().collect();
-                people::people(&list, *lang).map_err(|e| e.to_string())
+                people::people(&list, lang).map_err(|e| e.to_string())
             }
             Request::TrainingPlan { standards } => {
-                training::plan(standards).map_err(|e| e.to_string())
+                training::plan(&standards).map_err(|e| e.to_string())
             }
+            Request::ShareLink(link) => serde_json::to_vec(&link.make()).map_err(|e| e.to_string()),
         }
     }
 }

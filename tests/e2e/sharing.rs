@@ -140,6 +140,13 @@ async fn a_link_opens_in_a_fresh_profile_with_the_same_figures_even_offline() {
             let link = share_link(&page).await?;
             assert!(link.starts_with(url) && link.contains("#r1."), "{link}");
             assert!(page.has("[data-testid=share-qr] svg").await?, "a QR code");
+            // Made in the download worker: the page makes it itself (and says so on the
+            // console) only where no worker starts.
+            let log = page.driver.browser_log().await?;
+            assert!(
+                !log.iter().any(|e| e.message.contains("made on the page")),
+                "the link is made in the download worker: {log:?}"
+            );
             page.find("[data-testid=share-qr]")
                 .await?
                 .scroll_into_view()

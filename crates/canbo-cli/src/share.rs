@@ -4,7 +4,7 @@
 use crate::common::{self, CliError, Passphrase};
 use canbo_core::report::{report, AgeBands, ReportOptions};
 use canbo_core::retirement::{self, RetirementLaw, RetirementOptions};
-use canbo_core::share::{self, Shared, LINK_WARN_CHARS};
+use canbo_core::share::{self, LinkChoice, LinkError, Shared, LINK_WARN_CHARS};
 use canbo_core::standards::{self, StandardsOptions};
 use canbo_core::Date;
 use std::path::PathBuf;
@@ -51,31 +51,28 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), CliError> {
-    let mut shared = if args.links.is_empty() {
+    let shared = if args.links.is_empty() {
         from_files(&args)?
     } else {
         // Locked links to combine are opened with CANBO_PASSPHRASE.
         crate::report::from_links(&args.links, &args.names, &Passphrase::default())?
     };
-    if args.title.is_some() {
-        shared.title = args.title.clone();
-    }
-    if let Some(below) = args.hide_small {
-        shared
-            .hide_small(below)
-            .map_err(|e| CliError::Usage(e.to_string()))?;
-    }
     let lock = Passphrase {
         passphrase_file: args.passphrase_file.clone(),
     };
-    let link = match &args.passphrase_file {
-        Some(_) => {
-            let secret = lock.require("--passphrase-file")?;
-            shared.encode_locked(&secret, &common::random()?)
-        }
-        None => shared.encode(),
-    }
-    .map_err(|e| CliError::Input(e.to_string()))?;
+    let (passphrase, random) = match &args.passphrase_file {
+        Some(_) => (lock.require("--passphrase-file")?, common::random()?),
+        None => (String::new(), [0; share::RANDOM_BYTES]),
+    };
+    let choice = LinkChoice {
+        title: args.title.clone().unwrap_or_default(),
+        hide_below: args.hide_small,
+        passphrase,
+    };
+    let link = shared.link(&choice, &random).map_err(|e| match e {
+        LinkError::BadThreshold { .. } => CliError::Usage(e.to_string()),
+        e => CliError::Input(e.to_string()),
+    })?;
     let whole = format!("{}#{link}", args.url.as_deref().unwrap_or(""));
     let chars = whole.chars().count();
     if chars > LINK_WARN_CHARS {

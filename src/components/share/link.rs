@@ -3,29 +3,21 @@
 
 use canbo_core::report::Report;
 use canbo_core::retirement::{Forecast, Forecasting, RetirementLaw, RetirementOptions};
-use canbo_core::share::{Shared, HIDE_MIN, RANDOM_BYTES};
+use canbo_core::share::{LinkChoice, Shared, HIDE_MIN, RANDOM_BYTES};
 use canbo_core::standards::{Judging, Standards, StandardsOptions};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 use crate::components::standards::rule_set_in_use;
-use crate::i18n::both;
 use crate::in_slices::{over_roster, Sliced};
 use crate::settings::Settings;
 use crate::state::AppState;
+use crate::worker::export::{self, LinkRequest, Request};
 use canbo_core::Text;
 
 /// Counts below this are hidden when the user asks (`share-hide-small`).
 pub const HIDE_BELOW: u32 = 3;
 const _: () = assert!(HIDE_BELOW >= HIDE_MIN);
-
-/// What the link of the report on screen should be.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Choice {
-    pub hide_small: bool,
-    pub passphrase: String,
-    pub title: String,
-}
 
 /// The content of the link: the report on screen (with its filter), and the standards and
 /// the 10-year forecast of the roster at the report date, as the standards and retirement
@@ -84,25 +76,66 @@ impl Carried {
     }
 }
 
-/// The link text (`r1.…` or `r1e.…`) of `shared` with the user's choices.
-pub fn encode(mut shared: Shared, choice: &Choice) -> Result<String, Text> {
-    let title = choice.title.trim();
-    if !title.is_empty() {
-        shared.title = Some(title.to_string());
+/// The link of what is asked (the content and the user's choices), made with [`make`]
+/// each time the ask changes: `link` is the whole address, or why no link could be made;
+/// `None` while nothing is asked or while the newest ask is being made (`making`). An
+/// answer to an older ask is dropped: the newest always wins.
+#[derive(Clone, Copy)]
+pub struct Made {
+    pub link: RwSignal<Option<Result<String, Text>>>,
+    pub making: RwSignal<bool>,
+}
+
+impl Made {
+    pub fn new(asked: Memo<Option<(Shared, LinkChoice)>>) -> Made {
+        let made = Made {
+            link: RwSignal::new(None),
+            making: RwSignal::new(false),
+        };
+        let newest = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            let ask = asked.get();
+            let this = newest.get_value().wrapping_add(1);
+            newest.set_value(this);
+            made.link.set(None);
+            made.making.set(ask.is_some());
+            let Some((shared, choice)) = ask else {
+                return;
+            };
+            leptos::task::spawn_local(async move {
+                let result = make(shared, choice).await.map(|text| url_of(&text));
+                if newest.try_get_value() == Some(this) {
+                    made.link.set(Some(result));
+                    made.making.set(false);
+                }
+            });
+        });
+        made
     }
-    if choice.hide_small {
-        shared
-            .hide_small(HIDE_BELOW)
-            .map_err(|e| both(|l| e.message(l)))?;
-    }
-    if choice.passphrase.is_empty() {
-        shared.encode().map_err(|e| both(|l| e.message(l)))
-    } else {
-        let random = random_bytes::<RANDOM_BYTES>()?;
-        shared
-            .encode_locked(&choice.passphrase, &random)
-            .map_err(|e| both(|l| e.message(l)))
-    }
+}
+
+/// The link text (`r1.…` or `r1e.…`) of `shared` as the user chose, made in the download
+/// worker: at a province the encoding, its compression and a lock's key derivation held the
+/// page for a few hundred milliseconds. Where no worker can start (or it failed), the same
+/// core function runs here.
+pub async fn make(shared: Shared, choice: LinkChoice) -> Result<String, Text> {
+    let random = random_bytes::<RANDOM_BYTES>()?;
+    let request = Request::ShareLink(LinkRequest {
+        shared,
+        choice,
+        random,
+    });
+    let why = match export::build(&request).await.and_then(|bytes| {
+        serde_json::from_slice::<Result<String, Text>>(&bytes).map_err(|e| e.to_string())
+    }) {
+        Ok(made) => return made,
+        Err(why) => why,
+    };
+    leptos::logging::warn!("the share link is made on the page: {why}");
+    let Request::ShareLink(link) = request else {
+        return Err(Text::new(why.clone(), why));
+    };
+    link.make()
 }
 
 /// Bytes from the browser's secure generator (salt and nonce of a lock).
@@ -149,6 +182,81 @@ mod tests {
     use std::cell::RefCell;
     use std::rc::Rc;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// The content of a link of the sample roster's report, and the choices of a titled,
+    /// hidden, locked one.
+    fn content() -> (Shared, LinkChoice) {
+        let roster = sample_roster_of(400);
+        let options = canbo_core::report::ReportOptions::default();
+        let report = canbo_core::report::report(&roster, &options);
+        let shared = Shared::new(&report, &options, None, None);
+        let choice = LinkChoice {
+            title: "Xã Na Sơn".into(),
+            hide_below: Some(HIDE_BELOW),
+            passphrase: "mật khẩu 2024".into(),
+        };
+        (shared, choice)
+    }
+
+    /// Where no download worker starts (the tests serve no `exporter_loader.js`), the link
+    /// is the core's, made on the page: titled, hidden and locked as chosen.
+    #[wasm_bindgen_test]
+    async fn a_link_is_made_on_the_page_when_no_worker_starts() {
+        let (shared, choice) = content();
+        let locked = make(shared.clone(), choice.clone()).await.unwrap();
+        let opened = canbo_core::share::decode_locked(&locked, "mật khẩu 2024").unwrap();
+        let mut want = shared.clone();
+        want.title = Some("Xã Na Sơn".into());
+        want.hide_small(HIDE_BELOW).unwrap();
+        assert!(opened == want, "the report as chosen");
+
+        let plain = LinkChoice::default();
+        let link = make(shared.clone(), plain.clone()).await.unwrap();
+        assert_eq!(link, shared.encode().unwrap());
+        let bad = LinkChoice {
+            hide_below: Some(1),
+            ..plain
+        };
+        let error = make(shared, bad).await.unwrap_err();
+        assert!(!error.vi.is_empty() && !error.en.is_empty(), "{error:?}");
+    }
+
+    /// The link shown is that of the newest ask: one asked before it and answered later is
+    /// dropped, and nothing is shown while nothing is asked.
+    #[wasm_bindgen_test]
+    async fn the_newest_ask_makes_the_link_shown() {
+        let (shared, choice) = content();
+        let ask = RwSignal::new(None::<(Shared, LinkChoice)>);
+        let made: Rc<RefCell<Option<Made>>> = Rc::default();
+        {
+            let made = made.clone();
+            mount(AppState::empty(), move || {
+                *made.borrow_mut() = Some(Made::new(Memo::new(move |_| ask.get())));
+            });
+        }
+        let made = made.borrow().unwrap();
+        // A locked link takes its key derivation; the plain one asked after it wins.
+        ask.set(Some((shared.clone(), choice)));
+        crate::turns::let_the_browser_draw().await;
+        assert!(made.making.get_untracked() && made.link.get_untracked().is_none());
+        ask.set(Some((shared.clone(), LinkChoice::default())));
+        until(|| made.link.get_untracked().is_some()).await;
+        let plain = url_of(&shared.encode().unwrap());
+        assert_eq!(made.link.get_untracked(), Some(Ok(plain.clone())));
+        assert!(!made.making.get_untracked());
+        for _ in 0..20 {
+            crate::turns::let_the_browser_draw().await;
+        }
+        assert_eq!(
+            made.link.get_untracked(),
+            Some(Ok(plain)),
+            "not the older one"
+        );
+
+        ask.set(None);
+        until(|| made.link.get_untracked().is_none()).await;
+        assert!(!made.making.get_untracked());
+    }
 
     /// What a link carries is computed only while asked, a slice at a time, and is the
     /// core's standards (the set in force) and 10-year forecast of the whole roster.

@@ -4,7 +4,7 @@
 //! Every link is made and read by `canbo_core::share`; the page only asks and shows.
 
 mod combine;
-mod link;
+pub(crate) mod link;
 mod package;
 mod panel;
 mod view;

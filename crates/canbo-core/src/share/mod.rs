@@ -46,7 +46,7 @@ use crate::retirement::{Forecast, TitleTimeline, UnitTimeline, YearCount};
 use crate::standards::{NeedCount, RuleSetRef, Standards, Tally, UnitTally};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -84,7 +84,10 @@ pub mod limits {
 /// numbers are `source_count` and `warning_count`. When counts were hidden
 /// ([`Shared::hide_small`]), each hidden figure is 0 in `report` (or the standards, the
 /// forecast) and its path is in `hidden`: show [`Hidden::shown`] rather than the number.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// It is `Deserialize` so that the page can hand it to the download worker, which makes the
+/// link off the page's thread ([`Shared::link`]); a link itself is the binary [`codec`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Shared {
     #[serde(flatten)]
     pub report: Report,
@@ -101,7 +104,7 @@ pub struct Shared {
 }
 
 /// The figures of `canbo.standards/1` without its lists of people.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StandardsCounts {
     pub rule_set: RuleSetRef,
     pub by_category: BTreeMap<Category, Tally>,
@@ -131,7 +134,7 @@ impl From<&Standards> for StandardsCounts {
 
 /// The figures of `canbo.retirement/1` without its lists of people (and without the
 /// vacancies, which name a post in a unit: a person).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RetirementCounts {
     pub as_of: Date,
     pub until: Date,
@@ -201,6 +204,30 @@ impl Shared {
         }
     }
 
+    /// The link text as the user chose it: named by `choice.title` (when not blank), each
+    /// unit's count below `choice.hide_below` hidden ([`Shared::hide_small`]), and locked
+    /// with `choice.passphrase` ([`Shared::encode_locked`], salted and nonced with `random`)
+    /// or plain ([`Shared::encode`]) when it is empty. The page's share panel and `canbo
+    /// share` both make their links here.
+    pub fn link(
+        mut self,
+        choice: &LinkChoice,
+        random: &[u8; RANDOM_BYTES],
+    ) -> Result<String, LinkError> {
+        let title = choice.title.trim();
+        if !title.is_empty() {
+            self.title = Some(title.to_string());
+        }
+        if let Some(below) = choice.hide_below {
+            self.hide_small(below)?;
+        }
+        if choice.passphrase.is_empty() {
+            self.encode()
+        } else {
+            self.encode_locked(&choice.passphrase, random)
+        }
+    }
+
     /// The link text, `r1.…` (the page puts it after `#`).
     pub fn encode(&self) -> Result<String, LinkError> {
         let payload = codec::encode(self)?;
@@ -221,6 +248,17 @@ impl Shared {
             .map_err(LinkError::from)?;
         Ok(format!("{LOCKED_PREFIX}{}", URL_SAFE_NO_PAD.encode(sealed)))
     }
+}
+
+/// How the user wants a link made of a [`Shared`] ([`Shared::link`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkChoice {
+    /// What the report is of ("Xã Na Sơn"); blank leaves the report's own title.
+    pub title: String,
+    /// Hide every unit's count below this ([`HIDE_MIN`]..=[`HIDE_MAX`]); `None` hides none.
+    pub hide_below: Option<u32>,
+    /// Lock the link with this; empty makes a plain link.
+    pub passphrase: String,
 }
 
 /// What kind of link a text holds, read from its prefix alone.

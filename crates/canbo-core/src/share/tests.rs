@@ -169,6 +169,60 @@ fn a_locked_link_opens_with_its_passphrase_only() {
     assert_eq!(decode_locked(&relocked, "x").unwrap(), shared);
 }
 
+/// A link made as chosen is the link of the report titled, hidden and locked by hand; and
+/// the report crosses to the download worker as JSON unchanged.
+#[test]
+fn a_link_is_made_as_chosen_and_its_report_crosses_as_json() {
+    let shared = sample("mau-son-xa.xlsx");
+    let json = serde_json::to_string(&shared).unwrap();
+    assert_eq!(serde_json::from_str::<Shared>(&json).unwrap(), shared);
+
+    let plain = LinkChoice::default();
+    assert_eq!(
+        shared.clone().link(&plain, &RANDOM).unwrap(),
+        shared.encode().unwrap()
+    );
+    let choice = LinkChoice {
+        title: "  Xã Na Sơn ".into(),
+        hide_below: Some(3),
+        passphrase: String::new(),
+    };
+    let mut by_hand = shared.clone();
+    by_hand.title = Some("Xã Na Sơn".into());
+    by_hand.hide_small(3).unwrap();
+    let made = shared.clone().link(&choice, &RANDOM).unwrap();
+    assert_eq!(made, by_hand.encode().unwrap());
+    assert!(
+        !decode(&made).unwrap().hidden.paths.is_empty(),
+        "small counts hidden"
+    );
+    let hidden_json = serde_json::to_string(&by_hand).unwrap();
+    assert_eq!(
+        serde_json::from_str::<Shared>(&hidden_json).unwrap(),
+        by_hand
+    );
+
+    let locked = LinkChoice {
+        passphrase: "Hà Nội 2024".into(),
+        title: " ".into(),
+        ..LinkChoice::default()
+    };
+    let made = shared.clone().link(&locked, &RANDOM).unwrap();
+    assert_eq!(made, shared.encode_locked("Hà Nội 2024", &RANDOM).unwrap());
+    assert_eq!(decode_locked(&made, "Hà Nội 2024").unwrap(), shared);
+
+    let bad = LinkChoice {
+        hide_below: Some(HIDE_MAX + 1),
+        ..LinkChoice::default()
+    };
+    assert_eq!(
+        shared.link(&bad, &RANDOM),
+        Err(LinkError::BadThreshold {
+            below: HIDE_MAX + 1
+        })
+    );
+}
+
 #[test]
 fn every_truncation_is_refused() {
     let link = sample("mau-son-bieu.xlsx").encode().unwrap();

@@ -9,9 +9,10 @@ use wasm_bindgen::JsCast;
 use super::qr::qr_view;
 use crate::i18n::{lang, num, t};
 
-/// What `made` holds: nothing while the panel is closed (or no report), the link, or why not.
+/// What `made` holds (`link::Made::link`): nothing while the panel is closed, there is no
+/// report or the link is being made; the link, or why not.
 pub(super) fn made_link(
-    made: Memo<Option<Result<String, Text>>>,
+    made: RwSignal<Option<Result<String, Text>>>,
     copied: RwSignal<bool>,
 ) -> Option<AnyView> {
     let result = made.get()?;
@@ -48,7 +49,7 @@ pub(super) fn made_link(
 /// The address, selected on focus, and «Sao chép».
 fn link_row(
     url: String,
-    made: Memo<Option<Result<String, Text>>>,
+    made: RwSignal<Option<Result<String, Text>>>,
     copied: RwSignal<bool>,
 ) -> impl IntoView {
     let copy = move |_| {

@@ -9,35 +9,36 @@ mod qr;
 
 use leptos::prelude::*;
 
-use super::link::{self, Choice};
+use super::link::{self, HIDE_BELOW};
 use crate::i18n::t;
 use crate::settings::Settings;
 use crate::state::AppState;
+use canbo_core::share::LinkChoice;
 
 #[component]
 pub fn SharePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let settings = expect_context::<Settings>();
     let open = RwSignal::new(false);
-    let choice = RwSignal::new(Choice::default());
+    let choice = RwSignal::new(LinkChoice::default());
     // The standards and forecast the link carries, computed while the panel is open (a
     // slice of people at a time: a province's held the page for most of a second).
     let carried = link::Carried::new(state, settings, move || open.get());
-    // The link follows the report on screen and the choices; made only while the panel is
-    // open, once its standards and forecast are whole.
-    let made = Memo::new(move |_| {
+    // The link follows the report on screen and the choices; asked for only while the panel
+    // is open, once its standards and forecast are whole, and made in the download worker.
+    let asked = Memo::new(move |_| {
         if !open.get() {
             return None;
         }
         let (standards, forecast) = carried.ready()?;
         let choice = choice.get();
-        let result = settings.report.with(|report| {
+        settings.report.with(|report| {
             let report = report.as_ref()?;
             let shared = link::shared_of(&settings, report, standards.as_deref(), &forecast);
-            Some(link::encode(shared, &choice))
-        })?;
-        Some(result.map(|text| link::url_of(&text)))
+            Some((shared, choice))
+        })
     });
+    let made = link::Made::new(asked);
     let computing = move || open.get() && carried.ready().is_none();
     let copied = RwSignal::new(false);
 
@@ -71,25 +72,30 @@ pub fn SharePanel() -> impl IntoView {
                         {t("Đang tính tiêu chuẩn và dự báo nghỉ hưu cho liên kết…", "Computing the standards and the retirement forecast for the link…")}
                     </p>
                 })}
-                {move || made::made_link(made, copied)}
+                {move || made.making.get().then(|| view! {
+                    <p class="share-wait" role="status" data-testid="share-making">
+                        {t("Đang tạo liên kết…", "Making the link…")}
+                    </p>
+                })}
+                {move || made::made_link(made.link, copied)}
             </Show>
         </section>
     }
 }
 
 /// Hide small counts, a passphrase, a title: each change makes the link again.
-fn share_options(choice: RwSignal<Choice>, copied: RwSignal<bool>) -> impl IntoView {
+fn share_options(choice: RwSignal<LinkChoice>, copied: RwSignal<bool>) -> impl IntoView {
     view! {
         <div class="share-options">
             <label class="check">
                 <input
                     type="checkbox"
                     data-testid="share-hide-small"
-                    prop:checked=move || choice.with(|c| c.hide_small)
+                    prop:checked=move || choice.with(|c| c.hide_below.is_some())
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
                         copied.set(false);
-                        choice.update(|c| c.hide_small = on);
+                        choice.update(|c| c.hide_below = on.then_some(HIDE_BELOW));
                     }
                 />
                 {move || t(
