@@ -16,8 +16,10 @@ use canbo_core::export::prose::Prose;
 use canbo_core::export::Lang;
 use canbo_core::report::Report;
 use canbo_core::roster::Person;
-use canbo_core::share::{Hidden, LinkChoice, Shared, RANDOM_BYTES};
+use canbo_core::roster::Roster;
+use canbo_core::share::{package, Hidden, LinkChoice, PackageContent, Shared, RANDOM_BYTES};
 use canbo_core::standards::Standards;
+use canbo_core::store::columnar;
 use canbo_core::Text;
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use serde::{Deserialize, Serialize};
@@ -54,6 +56,13 @@ pub enum Request {
     TrainingPlan { standards: Standards },
     /// A share link; its "file" is the JSON of `Result<String, Text>`, the link or why not.
     ShareLink(LinkRequest),
+    /// A roster package to seal, its roster beside the request in columns
+    /// (`canbo_core::store::columnar::encode`): the "file" is the JSON of `Result<(), Text>`,
+    /// the package beside it.
+    Pack(PackRequest),
+    /// A roster package to open (its bytes beside the request): the "file" is the JSON of
+    /// `Result<PackageContent, Text>` with an empty roster, the roster beside it in columns.
+    Unpack { passphrase: String },
 }
 
 /// A share link to make: what the share panel sends (`components::share::link::make`),
@@ -75,7 +84,73 @@ impl LinkRequest {
     }
 }
 
+/// A roster package to seal (`share::package::pack`): the user's data but the roster, which
+/// travels in columns beside it (a province's roster as JSON would cross as 100 MB).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PackRequest {
+    /// Everything the package holds; its roster is empty here.
+    pub content: PackageContent,
+    pub passphrase: String,
+    /// Salt and nonce, from the page's secure generator.
+    pub random: [u8; RANDOM_BYTES],
+}
+
+impl PackRequest {
+    /// The package of the content with `roster`, or why not in the user's words.
+    pub fn pack(self, roster: Roster) -> Result<Vec<u8>, Text> {
+        let mut content = self.content;
+        content.roster = roster;
+        package::pack(&content, &self.passphrase, &self.random)
+            .map_err(|e| crate::i18n::both(|l| e.message(l)))
+    }
+}
+
+/// What the download worker answers: the file (or the JSON of a result), and the bytes
+/// beside it (a package sealed, the roster of one opened in columns).
+#[derive(Debug, Default)]
+pub struct Written {
+    pub bytes: Vec<u8>,
+    pub beside: Option<Vec<u8>>,
+}
+
 impl Request {
+    /// The file's bytes (`beside`: the bytes sent with the request), or why it could not be
+    /// written.
+    fn answer(self, beside: Option<Vec<u8>>) -> Result<Written, String> {
+        match self {
+            Request::Pack(pack) => {
+                let columns = beside.ok_or("no roster beside the package")?;
+                let roster = columnar::decode(&columns).map_err(|e| e.to_string())?;
+                let (result, beside) = match pack.pack(roster) {
+                    Ok(file) => (Ok(()), Some(file)),
+                    Err(why) => (Err(why), None),
+                };
+                let bytes = serde_json::to_vec(&result).map_err(|e| e.to_string())?;
+                Ok(Written { bytes, beside })
+            }
+            Request::Unpack { passphrase } => {
+                let file = beside.ok_or("no package beside the request")?;
+                let mut beside = None;
+                let opened = package::unpack(&file, &passphrase)
+                    .map_err(|e| crate::i18n::both(|l| e.message(l)))
+                    .and_then(|mut content| {
+                        let roster = std::mem::take(&mut content.roster);
+                        beside = Some(
+                            columnar::encode(&roster)
+                                .map_err(|e| Text::new(e.to_string(), e.to_string()))?,
+                        );
+                        Ok(content)
+                    });
+                let bytes = serde_json::to_vec(&opened).map_err(|e| e.to_string())?;
+                Ok(Written { bytes, beside })
+            }
+            other => other.write().map(|bytes| Written {
+                bytes,
+                beside: None,
+            }),
+        }
+    }
+
     /// The file's bytes, or why it could not be written.
     fn write(self) -> Result<Vec<u8>, String> {
         use canbo_core::export::{docx, people, training, xlsx};
@@ -99,6 +174,7 @@ impl Request {
                 training::plan(&standards).map_err(|e| e.to_string())
             }
             Request::ShareLink(link) => serde_json::to_vec(&link.make()).map_err(|e| e.to_string()),
+            Request::Pack(_) | Request::Unpack { .. } => Err("a package needs its bytes".into()),
         }
     }
 }
@@ -134,22 +210,33 @@ fn is_request(data: &JsValue) -> bool {
         == Some(KIND)
 }
 
-/// Writes the file asked for and posts it back: `{kind: "export", bytes}` (the buffer
-/// transferred) or `{kind: "export", error}`.
+/// Writes the file asked for and posts it back: `{kind: "export", bytes, beside?}` (the
+/// buffers transferred) or `{kind: "export", error}`.
 fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
+    let beside = Reflect::get(data, &"beside".into())
+        .ok()
+        .filter(|b| b.is_object())
+        .map(|b| Uint8Array::new(&b).to_vec());
     let written = Reflect::get(data, &"request".into())
         .ok()
         .and_then(|r| r.as_string())
         .ok_or_else(|| "no request".to_string())
         .and_then(|text| serde_json::from_str::<Request>(&text).map_err(|e| e.to_string()))
-        .and_then(|r| r.write());
+        .and_then(|r| r.answer(beside));
     let message = Object::new();
     let _ = Reflect::set(&message, &"kind".into(), &KIND.into());
     let _ = match written {
-        Ok(bytes) => {
-            let bytes = Uint8Array::from(&bytes[..]);
+        Ok(written) => {
+            let transfer = Array::new();
+            let bytes = Uint8Array::from(&written.bytes[..]);
             let _ = Reflect::set(&message, &"bytes".into(), &bytes);
-            scope.post_message_with_transfer(&message, &Array::of1(&bytes.buffer()))
+            transfer.push(&bytes.buffer());
+            if let Some(beside) = &written.beside {
+                let beside = Uint8Array::from(&beside[..]);
+                let _ = Reflect::set(&message, &"beside".into(), &beside);
+                transfer.push(&beside.buffer());
+            }
+            scope.post_message_with_transfer(&message, &transfer)
         }
         Err(why) => {
             let _ = Reflect::set(&message, &"error".into(), &why.into());
@@ -162,7 +249,23 @@ fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
 
 /// The file for `request`, written in the download worker; why not, if it could not be.
 pub async fn build(request: &Request) -> Result<Vec<u8>, String> {
+    build_with(request, None).await.map(|written| written.bytes)
+}
+
+/// The result a request answers as JSON (a share link, a package sealed or opened), with
+/// the bytes beside it; `Err` when the worker did not answer one.
+pub fn result_of<T: serde::de::DeserializeOwned>(
+    written: Written,
+) -> Result<(Result<T, Text>, Option<Vec<u8>>), String> {
+    let result = serde_json::from_slice(&written.bytes).map_err(|e| e.to_string())?;
+    Ok((result, written.beside))
+}
+
+/// [`build`] with bytes sent beside the request (transferred, not copied): a roster in
+/// columns to pack, a package to open.
+pub async fn build_with(request: &Request, beside: Option<Vec<u8>>) -> Result<Written, String> {
     let json = serde_json::to_string(request).map_err(|e| e.to_string())?;
+    let beside = beside.map(|b| Uint8Array::from(&b[..]));
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Classic);
     let worker = Worker::new_with_options("./exporter_loader.js", &options)
@@ -184,7 +287,12 @@ pub async fn build(request: &Request) -> Result<Vec<u8>, String> {
                 let request = Object::new();
                 let _ = Reflect::set(&request, &"kind".into(), &KIND.into());
                 let _ = Reflect::set(&request, &"request".into(), &json.as_str().into());
-                if let Err(e) = to_worker.post_message(&request) {
+                let transfer = Array::new();
+                if let Some(beside) = &beside {
+                    let _ = Reflect::set(&request, &"beside".into(), beside);
+                    transfer.push(&beside.buffer());
+                }
+                if let Err(e) = to_worker.post_message_with_transfer(&request, &transfer) {
                     let _ = done.call1(&JsValue::NULL, &format!("{e:?}").into());
                 }
             }
@@ -215,9 +323,74 @@ pub async fn build(request: &Request) -> Result<Vec<u8>, String> {
     {
         return Err(why);
     }
-    let bytes = Reflect::get(&answer, &"bytes".into()).map_err(|e| format!("{e:?}"))?;
-    if bytes.is_undefined() {
-        return Err("the worker sent no file".into());
+    let bytes = |key: &str| {
+        Reflect::get(&answer, &key.into())
+            .ok()
+            .filter(|b| b.is_object())
+            .map(|b| Uint8Array::new(&b).to_vec())
+    };
+    Ok(Written {
+        bytes: bytes("bytes").ok_or("the worker sent no file")?,
+        beside: bytes("beside"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::sample_roster_of;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn content(roster: Roster) -> PackageContent {
+        PackageContent {
+            roster,
+            settings: [("lang".to_string(), "en".to_string())].into(),
+            ..PackageContent::default()
+        }
     }
-    Ok(Uint8Array::new(&bytes).to_vec())
+
+    /// What the download worker answers for a package: sealed from the roster in columns,
+    /// opened back to the same content and roster; a wrong passphrase is the user's message.
+    #[wasm_bindgen_test]
+    fn the_worker_seals_and_opens_a_package_with_its_roster_in_columns() {
+        let roster = sample_roster_of(300);
+        let columns = columnar::encode(&roster).unwrap();
+        let pack = Request::Pack(PackRequest {
+            content: content(Roster::default()),
+            passphrase: "gói của xã".into(),
+            random: [7; RANDOM_BYTES],
+        });
+        let (sealed, file) = result_of::<()>(pack.answer(Some(columns)).unwrap()).unwrap();
+        assert_eq!(sealed, Ok(()));
+        let file = file.expect("the package beside the answer");
+        assert!(package::is_package(&file));
+
+        let unpack = Request::Unpack {
+            passphrase: "gói của xã".into(),
+        };
+        let (opened, columns) =
+            result_of::<PackageContent>(unpack.answer(Some(file.clone())).unwrap()).unwrap();
+        let mut opened = opened.unwrap();
+        assert!(
+            opened.roster.people.is_empty(),
+            "the roster travels in columns"
+        );
+        opened.roster = columnar::decode(&columns.unwrap()).unwrap();
+        assert!(opened == package::unpack(&file, "gói của xã").unwrap());
+        assert!(opened == content(columnar::decode(&columnar::encode(&roster).unwrap()).unwrap()));
+
+        let wrong = Request::Unpack {
+            passphrase: "gói của huyện".into(),
+        };
+        let (opened, columns) =
+            result_of::<PackageContent>(wrong.answer(Some(file)).unwrap()).unwrap();
+        let message = opened.unwrap_err();
+        assert!(message.vi.contains("mật khẩu"), "{message:?}");
+        assert!(columns.is_none());
+        assert!(Request::Unpack {
+            passphrase: "x".into()
+        }
+        .answer(None)
+        .is_err());
+    }
 }

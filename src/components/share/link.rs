@@ -125,10 +125,11 @@ pub async fn make(shared: Shared, choice: LinkChoice) -> Result<String, Text> {
         choice,
         random,
     });
-    let why = match export::build(&request).await.and_then(|bytes| {
-        serde_json::from_slice::<Result<String, Text>>(&bytes).map_err(|e| e.to_string())
-    }) {
-        Ok(made) => return made,
+    let why = match export::build_with(&request, None)
+        .await
+        .and_then(export::result_of::<String>)
+    {
+        Ok((made, _)) => return made,
         Err(why) => why,
     };
     leptos::logging::warn!("the share link is made on the page: {why}");

@@ -2,8 +2,10 @@
 //! adopt what it holds (once the user agrees to replace a roster).
 
 use canbo_core::export::Lang;
+use canbo_core::roster::Roster;
 use canbo_core::share::package::{self, EXTENSION};
 use canbo_core::share::{PackageContent, RANDOM_BYTES};
+use canbo_core::store::columnar;
 use canbo_core::Text;
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
@@ -14,6 +16,7 @@ use crate::download::save;
 use crate::files::read_files;
 use crate::i18n::num;
 use crate::settings::today;
+use crate::worker::export::{self, PackRequest, Request};
 
 fn need_passphrase() -> Text {
     Text::new(
@@ -23,7 +26,8 @@ fn need_passphrase() -> Text {
 }
 
 impl Package {
-    /// Packs the roster, corrections, settings, snapshots and rule sets, and downloads it.
+    /// Packs the roster, corrections, settings, snapshots and rule sets (sealed in the
+    /// download worker), and downloads it.
     pub(super) fn export(self) {
         let state = self.state;
         self.done.set(None);
@@ -32,37 +36,55 @@ impl Package {
             self.error.set(Some(need_passphrase()));
             return;
         }
+        let Some(roster) = state.roster.get_untracked() else {
+            return;
+        };
         let content = PackageContent {
-            roster: state.roster.get_untracked().unwrap_or_default(),
+            roster: Roster::default(),
             overrides: state.overrides.get_untracked(),
             settings: state.settings.get_untracked(),
             snapshots: state.snapshots.get_untracked(),
             rule_sets: state.rule_sets.get_untracked(),
         };
-        let people = content.roster.people.len();
-        let result = link::random_bytes::<RANDOM_BYTES>().and_then(|random| {
-            let bytes = package::pack(&content, &pass, &random)
-                .map_err(|e| crate::i18n::both(|l| e.message(l)))?;
-            let name = format!("du-lieu-canbo-{}.{EXTENSION}", today());
-            save(&name, "application/octet-stream", &bytes).map_err(|e| Text::new(e.clone(), e))?;
-            Ok(name)
-        });
-        match result {
-            Ok(name) => {
-                self.error.set(None);
-                self.done.set(Some(Text::new(
-                    format!(
-                        "Đã tạo «{name}» ({} người). Gửi kèm mật khẩu theo đường khác.",
-                        num(people as u32, Lang::Vi)
-                    ),
-                    format!(
-                        "Made “{name}” ({} people). Send the passphrase another way.",
-                        num(people as u32, Lang::En)
-                    ),
-                )));
+        let people = roster.people.len();
+        let random = match link::random_bytes::<RANDOM_BYTES>() {
+            Ok(random) => random,
+            Err(msg) => return self.error.set(Some(msg)),
+        };
+        let request = PackRequest {
+            content,
+            passphrase: pass,
+            random,
+        };
+        self.working.set(Some(Text::new(
+            "Đang đóng gói dữ liệu…",
+            "Packing the data…",
+        )));
+        leptos::task::spawn_local(async move {
+            let result = sealed(request, roster).await.and_then(|bytes| {
+                let name = format!("du-lieu-canbo-{}.{EXTENSION}", today());
+                save(&name, "application/octet-stream", &bytes)
+                    .map_err(|e| Text::new(e.clone(), e))?;
+                Ok(name)
+            });
+            self.working.set(None);
+            match result {
+                Ok(name) => {
+                    self.error.set(None);
+                    self.done.set(Some(Text::new(
+                        format!(
+                            "Đã tạo «{name}» ({} người). Gửi kèm mật khẩu theo đường khác.",
+                            num(people as u32, Lang::Vi)
+                        ),
+                        format!(
+                            "Made “{name}” ({} people). Send the passphrase another way.",
+                            num(people as u32, Lang::En)
+                        ),
+                    )));
+                }
+                Err(msg) => self.error.set(Some(msg)),
             }
-            Err(msg) => self.error.set(Some(msg)),
-        }
+        });
     }
 
     /// Puts the package's data in place of the user's.
@@ -96,8 +118,14 @@ impl Package {
                 self.error.set(Some(need_passphrase()));
                 return;
             }
-            match package::unpack(&file.bytes, &pass) {
-                Err(e) => self.error.set(Some(crate::i18n::both(|l| e.message(l)))),
+            self.working.set(Some(Text::new(
+                "Đang mở gói dữ liệu…",
+                "Opening the data package…",
+            )));
+            let opened = opened(file.bytes, pass).await;
+            self.working.set(None);
+            match opened {
+                Err(msg) => self.error.set(Some(msg)),
                 Ok(content) => {
                     self.error.set(None);
                     if self.state.roster.with_untracked(Option::is_some) {
@@ -108,5 +136,84 @@ impl Package {
                 }
             }
         });
+    }
+}
+
+/// The package of `request` with `roster`, sealed in the download worker: at a province,
+/// writing the roster's JSON, deflating and sealing it held the page for seconds. The roster
+/// crosses in columns (`store::columnar`); where no worker starts, it is sealed here.
+async fn sealed(request: PackRequest, roster: Roster) -> Result<Vec<u8>, Text> {
+    let request = Request::Pack(request);
+    let why = match columnar::encode(&roster).map_err(|e| e.to_string()) {
+        Ok(columns) => match export::build_with(&request, Some(columns))
+            .await
+            .and_then(export::result_of::<()>)
+        {
+            Ok((Ok(()), Some(file))) => return Ok(file),
+            Ok((Err(msg), _)) => return Err(msg),
+            Ok((Ok(()), None)) => "no package from the worker".to_string(),
+            Err(why) => why,
+        },
+        Err(why) => why,
+    };
+    leptos::logging::warn!("the package is sealed on the page: {why}");
+    match request {
+        Request::Pack(request) => request.pack(roster),
+        _ => Err(Text::new(why.clone(), why)),
+    }
+}
+
+/// The package in `file` opened with `passphrase` in the download worker (inflating and
+/// reading a province's JSON held the page for seconds), its roster read back a slice at
+/// a time; opened here where no worker starts.
+async fn opened(file: Vec<u8>, passphrase: String) -> Result<PackageContent, Text> {
+    let request = Request::Unpack {
+        passphrase: passphrase.clone(),
+    };
+    let why = match export::build_with(&request, Some(file.clone()))
+        .await
+        .and_then(export::result_of::<PackageContent>)
+    {
+        Ok((Err(msg), _)) => return Err(msg),
+        Ok((Ok(mut content), Some(columns))) => {
+            return match crate::in_slices::read(&columns).await {
+                Ok(roster) => {
+                    content.roster = roster;
+                    Ok(content)
+                }
+                Err(e) => Err(Text::new(
+                    format!("Không đọc được danh sách trong gói dữ liệu ({e})."),
+                    format!("The package's roster could not be read ({e})."),
+                )),
+            };
+        }
+        Ok((Ok(_), None)) => "no roster from the worker".to_string(),
+        Err(why) => why,
+    };
+    leptos::logging::warn!("the package is opened on the page: {why}");
+    package::unpack(&file, &passphrase).map_err(|e| crate::i18n::both(|l| e.message(l)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::sample_roster_of;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// Where no download worker starts (the tests serve none), a package is sealed and
+    /// opened on the page, and the roster comes back whole.
+    #[wasm_bindgen_test]
+    async fn a_package_is_sealed_and_opened_on_the_page_when_no_worker_starts() {
+        let roster = sample_roster_of(300);
+        let request = PackRequest {
+            content: PackageContent::default(),
+            passphrase: "gói của xã".into(),
+            random: [3; RANDOM_BYTES],
+        };
+        let file = sealed(request, roster.clone()).await.unwrap();
+        let content = opened(file.clone(), "gói của xã".into()).await.unwrap();
+        assert!(content.roster == roster, "the roster back");
+        let wrong = opened(file, "gói của huyện".into()).await.unwrap_err();
+        assert!(wrong.vi.contains("mật khẩu"), "{wrong:?}");
     }
 }

@@ -24,6 +24,8 @@ struct Package {
     done: RwSignal<Option<Text>>,
     /// A package read and opened, waiting for the user to say it may replace their roster.
     pending: RwSignal<Option<PackageContent>>,
+    /// What is being done (packing, opening) while the download worker does it.
+    working: RwSignal<Option<Text>>,
 }
 
 #[component]
@@ -35,6 +37,7 @@ pub fn PackagePanel() -> impl IntoView {
         error: RwSignal::new(None),
         done: RwSignal::new(None),
         pending: RwSignal::new(None),
+        working: RwSignal::new(None),
     };
     let passphrase = package.passphrase;
 
@@ -63,7 +66,7 @@ pub fn PackagePanel() -> impl IntoView {
                     type="button"
                     class="button"
                     data-testid="package-export"
-                    disabled=move || state.roster.with(Option::is_none)
+                    disabled=move || state.roster.with(Option::is_none) || package.working.with(Option::is_some)
                     on:click=move |_| package.export()
                 >
                     {move || t("Xuất gói dữ liệu (.canbo)", "Export data package (.canbo)")}
@@ -79,6 +82,9 @@ pub fn PackagePanel() -> impl IntoView {
                     />
                 </label>
             </div>
+            {move || package.working.get().map(|msg| view! {
+                <p class="share-wait" role="status" data-testid="package-working">{msg.get(lang()).to_string()}</p>
+            })}
             {move || replace_question(package)}
             {move || package.error.get().map(|msg| view! {
                 <p class="field-error" role="alert" data-testid="package-error">{msg.get(lang()).to_string()}</p>
