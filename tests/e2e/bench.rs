@@ -7,7 +7,8 @@
 //!   (women only) to its figures, with its longest task; the report in words' standards and
 //!   retirement sections ticked, and the share panel opened, each to what it shows; the
 //!   people behind a figure, a search
-//!   of the staff list and a reload (the roster read back from local storage), likewise.
+//!   of the staff list and a reload (the roster read back from local storage), likewise;
+//!   then the data packed into a `.canbo` package and that package opened again.
 //!   When `CANBO_SHEETJS` names SheetJS's
 //!   `xlsx.full.min.js`, the same file is then parsed by `XLSX.read` in the same tab, three
 //!   times, and the fastest is the reference (its file read excluded: only the parse).
@@ -111,6 +112,7 @@ async fn bench_import_against_sheetjs() {
         }
         prose_sections_and_share_link(&page).await?;
         drill_search_and_reload(&page).await?;
+        package_export_and_open(&page).await?;
 
         if let Some(sheetjs) = sheetjs {
             let source = std::fs::read_to_string(&sheetjs)
@@ -276,6 +278,57 @@ async fn drill_search_and_reload(page: &Page) -> TestResult {
     report("reload_people", &people);
     tokio::time::sleep(Duration::from_secs(2)).await;
     report("reload_longest_task_ms", longest_task(page).await?.round());
+    Ok(())
+}
+
+/// After the reload: the whole data packed into a `.canbo` file (in the download worker),
+/// timed to the page saying it is made, and that file opened again, timed to the question
+/// whether it may replace the roster (answered «Giữ»); each with its longest task.
+async fn package_export_and_open(page: &Page) -> TestResult {
+    let dir = std::env::temp_dir().join(format!("canbo-bench-package-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    crate::sharing::downloads_to(page, &dir).await?;
+    crate::sharing::unfold(page, "package-toggle").await?;
+    page.find("[data-testid=package-passphrase]")
+        .await?
+        .send_keys("bench 2026")
+        .await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    longest_task(page).await?;
+
+    let packing = Instant::now();
+    page.find("[data-testid=package-export]")
+        .await?
+        .click()
+        .await?;
+    page.find("[data-testid=package-done]").await?;
+    report("package_export_ms", packing.elapsed().as_millis());
+    let file = crate::sharing::wait_for_file(&dir, "canbo").await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    report(
+        "package_export_longest_task_ms",
+        longest_task(page).await?.round(),
+    );
+    report("package_bytes", std::fs::metadata(&file)?.len());
+
+    let opening = Instant::now();
+    page.find("[data-testid=package-import]")
+        .await?
+        .send_keys(file.display().to_string())
+        .await?;
+    page.find("[data-testid=package-replace-confirm]").await?;
+    report("package_open_ms", opening.elapsed().as_millis());
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    report(
+        "package_open_longest_task_ms",
+        longest_task(page).await?.round(),
+    );
+    page.find("[data-testid=package-replace-cancel]")
+        .await?
+        .click()
+        .await?;
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
 

@@ -91,7 +91,7 @@ async fn new_share_link(page: &Page, before: &str) -> TestResult<String> {
 }
 
 /// Unfolds a folded section by its summary's test id (when it is not open yet).
-async fn unfold(page: &Page, summary: &str) -> TestResult {
+pub(crate) async fn unfold(page: &Page, summary: &str) -> TestResult {
     let css = format!("[data-testid={summary}]");
     let open = page
         .driver
@@ -449,7 +449,7 @@ async fn a_locked_link_opens_with_its_passphrase_only() {
 }
 
 /// Downloads of this browser go to `dir`.
-async fn downloads_to(page: &Page, dir: &Path) -> TestResult {
+pub(crate) async fn downloads_to(page: &Page, dir: &Path) -> TestResult {
     page.driver
         .cdp()
         .send_raw(
@@ -460,7 +460,7 @@ async fn downloads_to(page: &Page, dir: &Path) -> TestResult {
     Ok(())
 }
 
-async fn wait_for_file(dir: &Path, extension: &str) -> TestResult<PathBuf> {
+pub(crate) async fn wait_for_file(dir: &Path, extension: &str) -> TestResult<PathBuf> {
     let deadline = std::time::Instant::now() + PATIENCE;
     loop {
         let found = std::fs::read_dir(dir)?
