@@ -55,7 +55,7 @@ pub enum Request {
     /// The training plan of a standards result.
     TrainingPlan { standards: Standards },
     /// A share link; its "file" is the JSON of `Result<String, Text>`, the link or why not.
-    ShareLink(LinkRequest),
+    ShareLink(Box<LinkRequest>),
     /// A roster package to seal, its roster beside the request in columns
     /// (`canbo_core::store::columnar::encode`): the "file" is the JSON of `Result<(), Text>`,
     /// the package beside it.
@@ -252,11 +252,13 @@ pub async fn build(request: &Request) -> Result<Vec<u8>, String> {
     build_with(request, None).await.map(|written| written.bytes)
 }
 
-/// The result a request answers as JSON (a share link, a package sealed or opened), with
-/// the bytes beside it; `Err` when the worker did not answer one.
-pub fn result_of<T: serde::de::DeserializeOwned>(
-    written: Written,
-) -> Result<(Result<T, Text>, Option<Vec<u8>>), String> {
+/// What a request answered as JSON (a share link, a package sealed or opened) holds: the
+/// result, in the user's words when it failed, and the bytes beside it.
+pub type Answered<T> = (Result<T, Text>, Option<Vec<u8>>);
+
+/// The result a request answers as JSON, with the bytes beside it; `Err` when the worker did
+/// not answer one.
+pub fn result_of<T: serde::de::DeserializeOwned>(written: Written) -> Result<Answered<T>, String> {
     let result = serde_json::from_slice(&written.bytes).map_err(|e| e.to_string())?;
     Ok((result, written.beside))
 }

@@ -120,11 +120,11 @@ impl Made {
 /// core function runs here.
 pub async fn make(shared: Shared, choice: LinkChoice) -> Result<String, Text> {
     let random = random_bytes::<RANDOM_BYTES>()?;
-    let request = Request::ShareLink(LinkRequest {
+    let request = Request::ShareLink(Box::new(LinkRequest {
         shared,
         choice,
         random,
-    });
+    }));
     let why = match export::build_with(&request, None)
         .await
         .and_then(export::result_of::<String>)
