@@ -17,7 +17,7 @@ use canbo_core::export::Lang;
 use canbo_core::report::Report;
 use canbo_core::roster::Person;
 use canbo_core::roster::Roster;
-use canbo_core::share::{package, Hidden, LinkChoice, PackageContent, Shared, RANDOM_BYTES};
+use canbo_core::share::{package, Hidden, PackageContent, RANDOM_BYTES};
 use canbo_core::standards::Standards;
 use canbo_core::store::columnar;
 use canbo_core::Text;
@@ -54,8 +54,9 @@ pub enum Request {
     People { people: Vec<Person>, lang: Lang },
     /// The training plan of a standards result.
     TrainingPlan { standards: Standards },
-    /// A share link; its "file" is the JSON of `Result<String, Text>`, the link or why not.
-    ShareLink(Box<LinkRequest>),
+    /// A share link of the content beside the request (`Shared::payload`): the "file" is
+    /// the JSON of `Result<String, Text>`, the link or why not.
+    ShareLink(LinkRequest),
     /// A roster package to seal, its roster beside the request in columns
     /// (`canbo_core::store::columnar::encode`): the "file" is the JSON of `Result<(), Text>`,
     /// the package beside it.
@@ -65,21 +66,22 @@ pub enum Request {
     Unpack { passphrase: String },
 }
 
-/// A share link to make: what the share panel sends (`components::share::link::make`),
-/// and what it makes itself where no worker starts ([`LinkRequest::make`] either way).
-#[derive(Debug, Serialize, Deserialize)]
+/// A share link to make of a payload (`Shared::payload`, beside the request): what the
+/// share panel sends (`components::share::link::make`), and what it makes itself where no
+/// worker starts ([`LinkRequest::make`] either way).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LinkRequest {
-    pub shared: Shared,
-    pub choice: LinkChoice,
+    /// Locks the link; empty makes a plain one.
+    pub passphrase: String,
     /// Salt and nonce of a lock, from the page's secure generator (a worker may have none).
     pub random: [u8; RANDOM_BYTES],
 }
 
 impl LinkRequest {
-    /// The link the core makes (`Shared::link`), or why not in the user's words.
-    pub fn make(self) -> Result<String, Text> {
-        self.shared
-            .link(&self.choice, &self.random)
+    /// The link of `payload` the core makes (`share::link_of_payload`), or why not in the
+    /// user's words.
+    pub fn make(&self, payload: &[u8]) -> Result<String, Text> {
+        canbo_core::share::link_of_payload(payload, &self.passphrase, &self.random)
             .map_err(|e| crate::i18n::both(|l| e.message(l)))
     }
 }
@@ -118,6 +120,14 @@ impl Request {
     /// written.
     fn answer(self, beside: Option<Vec<u8>>) -> Result<Written, String> {
         match self {
+            Request::ShareLink(link) => {
+                let payload = beside.ok_or("no link content beside the request")?;
+                let bytes = serde_json::to_vec(&link.make(&payload)).map_err(|e| e.to_string())?;
+                Ok(Written {
+                    bytes,
+                    beside: None,
+                })
+            }
             Request::Pack(pack) => {
                 let columns = beside.ok_or("no roster beside the package")?;
                 let roster = columnar::decode(&columns).map_err(|e| e.to_string())?;
@@ -173,8 +183,9 @@ impl Request {
             Request::TrainingPlan { standards } => {
                 training::plan(&standards).map_err(|e| e.to_string())
             }
-            Request::ShareLink(link) => serde_json::to_vec(&link.make()).map_err(|e| e.to_string()),
-            Request::Pack(_) | Request::Unpack { .. } => Err("a package needs its bytes".into()),
+            Request::ShareLink(_) | Request::Pack(_) | Request::Unpack { .. } => {
+                Err("this request needs the bytes beside it".into())
+            }
         }
     }
 }
@@ -349,6 +360,32 @@ mod tests {
             settings: [("lang".to_string(), "en".to_string())].into(),
             ..PackageContent::default()
         }
+    }
+
+    /// What the download worker answers for a share link: the link of the payload beside
+    /// the request, plain or locked as asked.
+    #[wasm_bindgen_test]
+    fn the_worker_makes_the_link_of_the_payload_beside_the_request() {
+        let roster = sample_roster_of(300);
+        let options = canbo_core::report::ReportOptions::default();
+        let report = canbo_core::report::report(&roster, &options);
+        let shared = canbo_core::share::Shared::new(&report, &options, None, None);
+        let payload = shared.payload().unwrap();
+        let ask = |passphrase: &str| {
+            Request::ShareLink(LinkRequest {
+                passphrase: passphrase.into(),
+                random: [5; RANDOM_BYTES],
+            })
+        };
+        let (link, _) =
+            result_of::<String>(ask("").answer(Some(payload.clone())).unwrap()).unwrap();
+        assert_eq!(link, Ok(shared.encode().unwrap()));
+        let (link, _) = result_of::<String>(ask("khóa").answer(Some(payload)).unwrap()).unwrap();
+        assert_eq!(
+            link,
+            Ok(shared.encode_locked("khóa", &[5; RANDOM_BYTES]).unwrap())
+        );
+        assert!(ask("").answer(None).is_err(), "no payload, no link");
     }
 
     /// What the download worker answers for a package: sealed from the roster in columns,

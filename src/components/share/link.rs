@@ -3,12 +3,13 @@
 
 use canbo_core::report::Report;
 use canbo_core::retirement::{Forecast, Forecasting, RetirementLaw, RetirementOptions};
-use canbo_core::share::{LinkChoice, Shared, HIDE_MIN, RANDOM_BYTES};
+use canbo_core::share::{LinkChoice, LinkError, Shared, HIDE_MIN, RANDOM_BYTES};
 use canbo_core::standards::{Judging, Standards, StandardsOptions};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 use crate::components::standards::rule_set_in_use;
+use crate::i18n::both;
 use crate::in_slices::{over_roster, Sliced};
 use crate::settings::Settings;
 use crate::state::AppState;
@@ -114,18 +115,27 @@ impl Made {
     }
 }
 
-/// The link text (`r1.…` or `r1e.…`) of `shared` as the user chose, made in the download
-/// worker: at a province the encoding, its compression and a lock's key derivation held the
-/// page for a few hundred milliseconds. Where no worker can start (or it failed), the same
-/// core function runs here.
+/// The link text (`r1.…` or `r1e.…`) of `shared` as the user chose. The page makes its
+/// content (`Shared::chosen`, then `payload`: compact bytes, quick to make); the download
+/// worker makes the link of them: at a province the compression (and a lock's Argon2id)
+/// held the page for a few hundred milliseconds, and handing the worker the report as JSON
+/// instead of the payload cost the page more than 100 ms. Where no worker starts (or it
+/// failed), the link is made here.
 pub async fn make(shared: Shared, choice: LinkChoice) -> Result<String, Text> {
+    let message = |e: LinkError| both(|l| e.message(l));
+    // Not in the task that finished what the link carries (the forecast's, at a province).
+    crate::turns::let_the_browser_draw().await;
     let random = random_bytes::<RANDOM_BYTES>()?;
-    let request = Request::ShareLink(Box::new(LinkRequest {
-        shared,
-        choice,
+    let payload = shared
+        .chosen(&choice)
+        .and_then(|chosen| chosen.payload())
+        .map_err(message)?;
+    let request = LinkRequest {
+        passphrase: choice.passphrase,
         random,
-    }));
-    let why = match export::build_with(&request, None)
+    };
+    let asked = Request::ShareLink(request.clone());
+    let why = match export::build_with(&asked, Some(payload.clone()))
         .await
         .and_then(export::result_of::<String>)
     {
@@ -133,10 +143,7 @@ pub async fn make(shared: Shared, choice: LinkChoice) -> Result<String, Text> {
         Err(why) => why,
     };
     leptos::logging::warn!("the share link is made on the page: {why}");
-    let Request::ShareLink(link) = request else {
-        return Err(Text::new(why.clone(), why));
-    };
-    link.make()
+    request.make(&payload)
 }
 
 /// Bytes from the browser's secure generator (salt and nonce of a lock).

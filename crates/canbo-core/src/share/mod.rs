@@ -84,10 +84,7 @@ pub mod limits {
 /// numbers are `source_count` and `warning_count`. When counts were hidden
 /// ([`Shared::hide_small`]), each hidden figure is 0 in `report` (or the standards, the
 /// forecast) and its path is in `hidden`: show [`Hidden::shown`] rather than the number.
-///
-/// It is `Deserialize` so that the page can hand it to the download worker, which makes the
-/// link off the page's thread ([`Shared::link`]); a link itself is the binary [`codec`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Shared {
     #[serde(flatten)]
     pub report: Report,
@@ -104,7 +101,7 @@ pub struct Shared {
 }
 
 /// The figures of `canbo.standards/1` without its lists of people.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StandardsCounts {
     pub rule_set: RuleSetRef,
     pub by_category: BTreeMap<Category, Tally>,
@@ -134,7 +131,7 @@ impl From<&Standards> for StandardsCounts {
 
 /// The figures of `canbo.retirement/1` without its lists of people (and without the
 /// vacancies, which name a post in a unit: a person).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RetirementCounts {
     pub as_of: Date,
     pub until: Date,
@@ -206,14 +203,21 @@ impl Shared {
 
     /// The link text as the user chose it: named by `choice.title` (when not blank), each
     /// unit's count below `choice.hide_below` hidden ([`Shared::hide_small`]), and locked
-    /// with `choice.passphrase` ([`Shared::encode_locked`], salted and nonced with `random`)
-    /// or plain ([`Shared::encode`]) when it is empty. The page's share panel and `canbo
-    /// share` both make their links here.
+    /// with `choice.passphrase` (salted and nonced with `random`) or plain when it is
+    /// empty. `canbo share` makes its links here; the page makes the [`Shared::chosen`]
+    /// [`Shared::payload`] on its thread and the download worker [`link_of_payload`].
     pub fn link(
-        mut self,
+        self,
         choice: &LinkChoice,
         random: &[u8; RANDOM_BYTES],
     ) -> Result<String, LinkError> {
+        let payload = self.chosen(choice)?.payload()?;
+        link_of_payload(&payload, &choice.passphrase, random)
+    }
+
+    /// The content as the user chose it: named by `choice.title` (when not blank), each
+    /// unit's count below `choice.hide_below` hidden. The passphrase is not used here.
+    pub fn chosen(mut self, choice: &LinkChoice) -> Result<Shared, LinkError> {
         let title = choice.title.trim();
         if !title.is_empty() {
             self.title = Some(title.to_string());
@@ -221,18 +225,18 @@ impl Shared {
         if let Some(below) = choice.hide_below {
             self.hide_small(below)?;
         }
-        if choice.passphrase.is_empty() {
-            self.encode()
-        } else {
-            self.encode_locked(&choice.passphrase, random)
-        }
+        Ok(self)
+    }
+
+    /// The bytes a link compresses ([`codec`]): compact (a varint per figure, no names of
+    /// fields), so they are what crosses to another thread to be made a link there.
+    pub fn payload(&self) -> Result<Vec<u8>, LinkError> {
+        codec::encode(self)
     }
 
     /// The link text, `r1.…` (the page puts it after `#`).
     pub fn encode(&self) -> Result<String, LinkError> {
-        let payload = codec::encode(self)?;
-        let packed = miniz_oxide::deflate::compress_to_vec_zlib(&payload, 10);
-        Ok(format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed)))
+        link_of_payload(&self.payload()?, "", &[0; RANDOM_BYTES])
     }
 
     /// The link locked with a passphrase, `r1e.…`. `random` must come from a secure source
@@ -242,12 +246,28 @@ impl Shared {
         passphrase: &str,
         random: &[u8; RANDOM_BYTES],
     ) -> Result<String, LinkError> {
-        let payload = codec::encode(self)?;
-        let packed = miniz_oxide::deflate::compress_to_vec_zlib(&payload, 10);
-        let sealed = crypto::seal(passphrase, random, LOCKED_PREFIX.as_bytes(), &packed)
-            .map_err(LinkError::from)?;
-        Ok(format!("{LOCKED_PREFIX}{}", URL_SAFE_NO_PAD.encode(sealed)))
+        if passphrase.is_empty() {
+            return Err(LinkError::EmptyPassphrase);
+        }
+        link_of_payload(&self.payload()?, passphrase, random)
     }
+}
+
+/// The link text of a [`Shared::payload`]: compressed (zlib at its best, as a link must be
+/// short) and base64url, `r1.…`; sealed with `passphrase` first, `r1e.…`, unless it is empty.
+/// This is the slow part of making a link (the compression, and a lock's Argon2id).
+pub fn link_of_payload(
+    payload: &[u8],
+    passphrase: &str,
+    random: &[u8; RANDOM_BYTES],
+) -> Result<String, LinkError> {
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(payload, 10);
+    if passphrase.is_empty() {
+        return Ok(format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed)));
+    }
+    let sealed = crypto::seal(passphrase, random, LOCKED_PREFIX.as_bytes(), &packed)
+        .map_err(LinkError::from)?;
+    Ok(format!("{LOCKED_PREFIX}{}", URL_SAFE_NO_PAD.encode(sealed)))
 }
 
 /// How the user wants a link made of a [`Shared`] ([`Shared::link`]).
