@@ -8,7 +8,7 @@
 
 use canbo_core::report::{Coded, Coding};
 use canbo_core::roster::{Person, Roster};
-use canbo_core::store::columnar::{Decoding, Inflating};
+use canbo_core::store::columnar::{Decoding, Encoding, Inflating};
 use canbo_core::store::StoreError;
 
 use crate::turns::let_the_browser_draw;
@@ -48,6 +48,39 @@ pub async fn read_on(mut decoding: Decoding<'_>) -> Result<Roster, StoreError> {
         }
     }
     decoding.finish()
+}
+
+/// The page's roster in columns (`canbo_core::store::columnar::Encoding`), a slice of
+/// people at a time (at once, 100,000 people held the page for 200 ms): what a roster
+/// package is sealed from. `None` when the roster is gone or was replaced meanwhile (told
+/// by its people's place in memory and their number), never columns of two rosters.
+pub async fn encode(state: crate::state::AppState) -> Option<Result<Vec<u8>, StoreError>> {
+    use leptos::prelude::*;
+    let mut encoding: Option<(Encoding, *const Person, usize)> = None;
+    loop {
+        let_the_browser_draw().await;
+        let step = state.roster.try_with_untracked(|roster| {
+            let roster = roster.as_ref()?;
+            let people = &roster.people;
+            let (coding, at, len) = encoding.get_or_insert_with(|| {
+                (Encoding::new(people.len()), people.as_ptr(), people.len())
+            });
+            if *at != people.as_ptr() || *len != people.len() {
+                return None;
+            }
+            let from = coding.people();
+            let to = people.len().min(from + PEOPLE_AT_ONCE);
+            coding.add(&people[from..to]);
+            if to < people.len() {
+                return Some(None);
+            }
+            let (coding, ..) = encoding.take()?;
+            Some(Some(coding.finish(roster)))
+        });
+        if let Some(done) = step.flatten()? {
+            return Some(done);
+        }
+    }
 }
 
 /// `roster` coded for the report (`canbo_core::report::Coded`) a slice of people at a time.
@@ -360,5 +393,28 @@ mod tests {
         state.roster.set(None);
         until(|| value.with_untracked(Option::is_none)).await;
         assert!(!busy.get_untracked());
+    }
+
+    /// The roster in columns a slice at a time is the core's columns of it; a roster
+    /// replaced while it is encoded gives none.
+    #[wasm_bindgen_test]
+    async fn the_roster_encoded_in_slices_is_its_columns_and_none_if_replaced() {
+        let roster = sample_roster_of(2 * PEOPLE_AT_ONCE + 10);
+        let state = AppState::empty();
+        state.roster.set(Some(roster.clone()));
+        let columns = encode(state).await.unwrap().unwrap();
+        assert!(columns == canbo_core::store::columnar::encode(&roster).unwrap());
+
+        // Five slices; another roster of the same size comes after two chances to draw.
+        let five = sample_roster_of(4 * PEOPLE_AT_ONCE + 10);
+        state.roster.set(Some(five.clone()));
+        wasm_bindgen_futures::spawn_local(async move {
+            crate::turns::let_the_browser_draw().await;
+            crate::turns::let_the_browser_draw().await;
+            state.roster.set(Some(five));
+        });
+        assert!(encode(state).await.is_none(), "no columns of two rosters");
+        state.roster.set(None);
+        assert!(encode(state).await.is_none(), "no roster, no columns");
     }
 }

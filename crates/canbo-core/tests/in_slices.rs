@@ -268,3 +268,29 @@ fn the_forecast_of_some_rows_is_the_forecast_of_those_people_each_at_its_roster_
         "only {compared}, {listed} listed"
     );
 }
+
+/// A roster encoded in columns a slice at a time (`store::columnar::Encoding`) is the same
+/// bytes as encoded at once, and reads back as the roster; finishing with a roster of
+/// another length is refused, not written.
+#[test]
+fn columns_encoded_in_slices_are_the_columns_of_the_whole_roster() {
+    use canbo_core::store::columnar::{decode, encode, Encoding};
+    for (name, roster) in rosters() {
+        let whole = encode(&roster).unwrap();
+        for size in [1, 7, 100, 100_000] {
+            let mut encoding = Encoding::new(roster.people.len());
+            for slice in slices(&roster, size) {
+                encoding.add(slice);
+            }
+            assert_eq!(encoding.people(), roster.people.len(), "{name}");
+            assert!(
+                encoding.finish(&roster).unwrap() == whole,
+                "{name}, slices of {size}"
+            );
+        }
+        assert!(decode(&whole).unwrap() == roster, "{name} read back");
+        let mut short = Encoding::new(roster.people.len());
+        short.add(&roster.people[..roster.people.len() - 1]);
+        assert!(short.finish(&roster).is_err(), "{name}: a person short");
+    }
+}

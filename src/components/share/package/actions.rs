@@ -36,7 +36,10 @@ impl Package {
             self.error.set(Some(need_passphrase()));
             return;
         }
-        let Some(roster) = state.roster.get_untracked() else {
+        let Some(people) = state
+            .roster
+            .with_untracked(|r| r.as_ref().map(|r| r.people.len()))
+        else {
             return;
         };
         let content = PackageContent {
@@ -46,7 +49,6 @@ impl Package {
             snapshots: state.snapshots.get_untracked(),
             rule_sets: state.rule_sets.get_untracked(),
         };
-        let people = roster.people.len();
         let random = match link::random_bytes::<RANDOM_BYTES>() {
             Ok(random) => random,
             Err(msg) => return self.error.set(Some(msg)),
@@ -61,7 +63,22 @@ impl Package {
             "Packing the data…",
         )));
         leptos::task::spawn_local(async move {
-            let result = sealed(request, roster).await.and_then(|bytes| {
+            let columns = match crate::in_slices::encode(state).await {
+                Some(Ok(columns)) => Ok(columns),
+                Some(Err(e)) => Err(Text::new(
+                    format!("Không đóng gói được danh sách ({e})."),
+                    format!("The roster could not be packed ({e})."),
+                )),
+                None => Err(Text::new(
+                    "Danh sách đã thay đổi trong khi đóng gói: hãy xuất gói lại.",
+                    "The roster changed while it was packed: export the package again.",
+                )),
+            };
+            let sealed = match columns {
+                Ok(columns) => sealed(request, columns).await,
+                Err(msg) => Err(msg),
+            };
+            let result = sealed.and_then(|bytes| {
                 let name = format!("du-lieu-canbo-{}.{EXTENSION}", today());
                 save(&name, "application/octet-stream", &bytes)
                     .map_err(|e| Text::new(e.clone(), e))?;
@@ -139,24 +156,23 @@ impl Package {
     }
 }
 
-/// The package of `request` with `roster`, sealed in the download worker: at a province,
-/// writing the roster's JSON, deflating and sealing it held the page for seconds. The roster
-/// crosses in columns (`store::columnar`); where no worker starts, it is sealed here.
-async fn sealed(request: PackRequest, roster: Roster) -> Result<Vec<u8>, Text> {
+/// The package of `request` with the roster in `columns` (`in_slices::encode`), sealed in
+/// the download worker: at a province, writing the roster's JSON, deflating and sealing it
+/// held the page for seconds. Where no worker starts, it is sealed here, of the roster the
+/// columns read back (the worker's as well).
+async fn sealed(request: PackRequest, columns: Vec<u8>) -> Result<Vec<u8>, Text> {
     let request = Request::Pack(request);
-    let why = match columnar::encode(&roster).map_err(|e| e.to_string()) {
-        Ok(columns) => match export::build_with(&request, Some(columns))
-            .await
-            .and_then(export::result_of::<()>)
-        {
-            Ok((Ok(()), Some(file))) => return Ok(file),
-            Ok((Err(msg), _)) => return Err(msg),
-            Ok((Ok(()), None)) => "no package from the worker".to_string(),
-            Err(why) => why,
-        },
+    let why = match export::build_with(&request, Some(columns.clone()))
+        .await
+        .and_then(export::result_of::<()>)
+    {
+        Ok((Ok(()), Some(file))) => return Ok(file),
+        Ok((Err(msg), _)) => return Err(msg),
+        Ok((Ok(()), None)) => "no package from the worker".to_string(),
         Err(why) => why,
     };
     leptos::logging::warn!("the package is sealed on the page: {why}");
+    let roster = columnar::decode(&columns).map_err(|e| Text::new(e.to_string(), e.to_string()))?;
     match request {
         Request::Pack(request) => request.pack(roster),
         _ => Err(Text::new(why.clone(), why)),
@@ -210,7 +226,8 @@ mod tests {
             passphrase: "gói của xã".into(),
             random: [3; RANDOM_BYTES],
         };
-        let file = sealed(request, roster.clone()).await.unwrap();
+        let columns = columnar::encode(&roster).unwrap();
+        let file = sealed(request, columns).await.unwrap();
         let content = opened(file.clone(), "gói của xã".into()).await.unwrap();
         assert!(content.roster == roster, "the roster back");
         let wrong = opened(file, "gói của huyện".into()).await.unwrap_err();
