@@ -1,14 +1,17 @@
 //! The files the page offers for download that need a writer, written in a worker of their
 //! own, not on the page: the official document (.docx) and the workbooks (.xlsx: the
-//! per-unit form, a list of people, the training plan); and share links, whose encoding,
-//! compression and lock take a province's page too long (`crate::components::share::link`). docx-rs, rust_xlsxwriter and its zip
+//! per-unit form, a list of people, the training plan); and what takes a province's page
+//! too long: share links (their compression and lock) and roster packages (sealed and
+//! opened). docx-rs, rust_xlsxwriter and its zip
 //! writer are reached only from this worker's entry point ([`serve`], `src/bin/exporter.rs`),
 //! so the linker leaves them out of the page's wasm, which every visit loads, and out of the
 //! import worker's, which every import loads (issue 12: a third of that worker's code).
 //!
 //! The page sends what it already has (the report on screen, its text, the people listed,
-//! the standards result) as JSON in a [`Request`]; the download worker answers with the
-//! file's bytes, transferred, and closes.
+//! the standards result) as JSON in a [`Request`], with bytes beside it where JSON would be
+//! too large (a link's payload, a roster in columns, a package); the download worker
+//! answers with the file's bytes (or the JSON of a result) and bytes beside them,
+//! transferred, and closes.
 
 use canbo_core::date::Date;
 use canbo_core::export::docx::DocumentSettings;
@@ -88,7 +91,7 @@ impl LinkRequest {
 
 /// A roster package to seal (`share::package::pack`): the user's data but the roster, which
 /// travels in columns beside it (a province's roster as JSON would cross as 100 MB).
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PackRequest {
     /// Everything the package holds; its roster is empty here.
     pub content: PackageContent,
@@ -119,75 +122,73 @@ impl Request {
     /// The file's bytes (`beside`: the bytes sent with the request), or why it could not be
     /// written.
     fn answer(self, beside: Option<Vec<u8>>) -> Result<Written, String> {
-        match self {
-            Request::ShareLink(link) => {
-                let payload = beside.ok_or("no link content beside the request")?;
-                let bytes = serde_json::to_vec(&link.make(&payload)).map_err(|e| e.to_string())?;
-                Ok(Written {
-                    bytes,
-                    beside: None,
-                })
-            }
-            Request::Pack(pack) => {
-                let columns = beside.ok_or("no roster beside the package")?;
-                let roster = columnar::decode(&columns).map_err(|e| e.to_string())?;
-                let (result, beside) = match pack.pack(roster) {
-                    Ok(file) => (Ok(()), Some(file)),
-                    Err(why) => (Err(why), None),
-                };
-                let bytes = serde_json::to_vec(&result).map_err(|e| e.to_string())?;
-                Ok(Written { bytes, beside })
-            }
-            Request::Unpack { passphrase } => {
-                let file = beside.ok_or("no package beside the request")?;
-                let mut beside = None;
-                let opened = package::unpack(&file, &passphrase)
-                    .map_err(|e| crate::i18n::both(|l| e.message(l)))
-                    .and_then(|mut content| {
-                        let roster = std::mem::take(&mut content.roster);
-                        beside = Some(
-                            columnar::encode(&roster)
-                                .map_err(|e| Text::new(e.to_string(), e.to_string()))?,
-                        );
-                        Ok(content)
-                    });
-                let bytes = serde_json::to_vec(&opened).map_err(|e| e.to_string())?;
-                Ok(Written { bytes, beside })
-            }
-            other => other.write().map(|bytes| Written {
+        use canbo_core::export::{docx, people, training, xlsx};
+        let a_file = |written: Result<Vec<u8>, String>| {
+            written.map(|bytes| Written {
                 bytes,
                 beside: None,
-            }),
-        }
-    }
-
-    /// The file's bytes, or why it could not be written.
-    fn write(self) -> Result<Vec<u8>, String> {
-        use canbo_core::export::{docx, people, training, xlsx};
+            })
+        };
         match self {
             Request::Document {
                 report,
                 prose,
                 settings,
                 date,
-            } => docx::document(&report, &prose, &settings, date).map_err(|e| e.to_string()),
+            } => {
+                a_file(docx::document(&report, &prose, &settings, date).map_err(|e| e.to_string()))
+            }
             Request::ReportWorkbook {
                 report,
                 scope,
                 hidden,
-            } => xlsx::report_hiding(&report, &scope, &hidden).map_err(|e| e.to_string()),
+            } => a_file(xlsx::report_hiding(&report, &scope, &hidden).map_err(|e| e.to_string())),
             Request::People { people: list, lang } => {
                 let list: Vec<&Person> = list.iter().collect();
-                people::people(&list, lang).map_err(|e| e.to_string())
+                a_file(people::people(&list, lang).map_err(|e| e.to_string()))
             }
             Request::TrainingPlan { standards } => {
-                training::plan(&standards).map_err(|e| e.to_string())
+                a_file(training::plan(&standards).map_err(|e| e.to_string()))
             }
-            Request::ShareLink(_) | Request::Pack(_) | Request::Unpack { .. } => {
-                Err("this request needs the bytes beside it".into())
+            Request::ShareLink(link) => {
+                let payload = beside.ok_or("no link content beside the request")?;
+                answered(&link.make(&payload), None)
+            }
+            Request::Pack(pack) => {
+                let columns = beside.ok_or("no roster beside the package")?;
+                let roster = columnar::decode(&columns).map_err(|e| e.to_string())?;
+                match pack.pack(roster) {
+                    Ok(package) => answered(&Ok(()), Some(package)),
+                    Err(why) => answered::<()>(&Err(why), None),
+                }
+            }
+            Request::Unpack { passphrase } => {
+                let file = beside.ok_or("no package beside the request")?;
+                let opened = package::unpack(&file, &passphrase)
+                    .map_err(|e| crate::i18n::both(|l| e.message(l)))
+                    .and_then(|mut content| {
+                        let roster = std::mem::take(&mut content.roster);
+                        let columns = columnar::encode(&roster)
+                            .map_err(|e| Text::new(e.to_string(), e.to_string()))?;
+                        Ok((content, columns))
+                    });
+                match opened {
+                    Ok((content, columns)) => answered(&Ok(content), Some(columns)),
+                    Err(why) => answered::<PackageContent>(&Err(why), None),
+                }
             }
         }
     }
+}
+
+/// The answer of a request that answers a result as JSON ([`result_of`] reads it), with
+/// the bytes beside it.
+fn answered<T: Serialize>(
+    result: &Result<T, Text>,
+    beside: Option<Vec<u8>>,
+) -> Result<Written, String> {
+    let bytes = serde_json::to_vec(result).map_err(|e| e.to_string())?;
+    Ok(Written { bytes, beside })
 }
 
 // ---- the worker's side ----
@@ -274,11 +275,11 @@ pub fn result_of<T: serde::de::DeserializeOwned>(written: Written) -> Result<Ans
     Ok((result, written.beside))
 }
 
-/// [`build`] with bytes sent beside the request (transferred, not copied): a roster in
-/// columns to pack, a package to open.
-pub async fn build_with(request: &Request, beside: Option<Vec<u8>>) -> Result<Written, String> {
+/// [`build`] with bytes sent beside the request (copied once into the message, then
+/// transferred): a link's payload, a roster in columns to pack, a package to open.
+pub async fn build_with(request: &Request, beside: Option<&[u8]>) -> Result<Written, String> {
     let json = serde_json::to_string(request).map_err(|e| e.to_string())?;
-    let beside = beside.map(|b| Uint8Array::from(&b[..]));
+    let beside = beside.map(Uint8Array::from);
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Classic);
     let worker = Worker::new_with_options("./exporter_loader.js", &options)

@@ -135,7 +135,7 @@ pub async fn make(shared: Shared, choice: LinkChoice) -> Result<String, Text> {
         random,
     };
     let asked = Request::ShareLink(request.clone());
-    let why = match export::build_with(&asked, Some(payload.clone()))
+    let why = match export::build_with(&asked, Some(&payload))
         .await
         .and_then(export::result_of::<String>)
     {

@@ -46,7 +46,7 @@ use crate::retirement::{Forecast, TitleTimeline, UnitTimeline, YearCount};
 use crate::standards::{NeedCount, RuleSetRef, Standards, Tally, UnitTally};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -236,7 +236,7 @@ impl Shared {
 
     /// The link text, `r1.…` (the page puts it after `#`).
     pub fn encode(&self) -> Result<String, LinkError> {
-        link_of_payload(&self.payload()?, "", &[0; RANDOM_BYTES])
+        Ok(plain_link(&self.payload()?))
     }
 
     /// The link locked with a passphrase, `r1e.…`. `random` must come from a secure source
@@ -246,10 +246,7 @@ impl Shared {
         passphrase: &str,
         random: &[u8; RANDOM_BYTES],
     ) -> Result<String, LinkError> {
-        if passphrase.is_empty() {
-            return Err(LinkError::EmptyPassphrase);
-        }
-        link_of_payload(&self.payload()?, passphrase, random)
+        locked_link(&self.payload()?, passphrase, random)
     }
 }
 
@@ -261,17 +258,41 @@ pub fn link_of_payload(
     passphrase: &str,
     random: &[u8; RANDOM_BYTES],
 ) -> Result<String, LinkError> {
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(payload, 10);
     if passphrase.is_empty() {
-        return Ok(format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed)));
+        Ok(plain_link(payload))
+    } else {
+        locked_link(payload, passphrase, random)
     }
-    let sealed = crypto::seal(passphrase, random, LOCKED_PREFIX.as_bytes(), &packed)
-        .map_err(LinkError::from)?;
+}
+
+/// A payload's zlib at its best (a link must be short).
+fn compressed(payload: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(payload, 10)
+}
+
+/// `r1.…`: the payload compressed, base64url.
+fn plain_link(payload: &[u8]) -> String {
+    format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(compressed(payload)))
+}
+
+/// `r1e.…`: the payload compressed and sealed (an empty passphrase is refused).
+fn locked_link(
+    payload: &[u8],
+    passphrase: &str,
+    random: &[u8; RANDOM_BYTES],
+) -> Result<String, LinkError> {
+    let sealed = crypto::seal(
+        passphrase,
+        random,
+        LOCKED_PREFIX.as_bytes(),
+        &compressed(payload),
+    )
+    .map_err(LinkError::from)?;
     Ok(format!("{LOCKED_PREFIX}{}", URL_SAFE_NO_PAD.encode(sealed)))
 }
 
 /// How the user wants a link made of a [`Shared`] ([`Shared::link`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LinkChoice {
     /// What the report is of ("Xã Na Sơn"); blank leaves the report's own title.
     pub title: String,

@@ -219,63 +219,43 @@ impl Encoding {
             last_row,
             ..
         } = self;
-        for person in people {
-            // Every field named, so a field added to `Person` cannot be forgotten here.
-            let Person {
-                name,
-                birth,
-                gender,
-                ethnicity,
-                religion,
-                unit,
-                position,
-                title,
-                concurrent,
-                category,
-                party_member,
-                general_education,
-                professional,
-                field_of_study,
-                political_theory,
-                state_management,
-                it,
-                foreign_language,
-                ethnic_language,
-                evaluation,
-                hired,
-                origin: Origin { file, sheet, row },
-            } = person;
-            macro_rules! put {
-                ($($field:ident),+) => { $( { let i = enc.$field.0.code($field); enc.$field.1.push(i); } )+ };
-            }
-            put!(
-                name,
-                birth,
-                gender,
-                ethnicity,
-                religion,
-                unit,
-                position,
-                title,
-                concurrent,
-                category,
-                party_member,
-                general_education,
-                professional,
-                field_of_study,
-                political_theory,
-                state_management,
-                it,
-                foreign_language,
-                ethnic_language,
-                evaluation,
-                hired,
-                file,
-                sheet
-            );
-            rows.int(i64::from(*row) - *last_row);
-            *last_row = i64::from(*row);
+        // Each field is named once: the pattern names every field of `Person` (so one added
+        // cannot be forgotten here) and each is coded into its column.
+        macro_rules! put {
+            ($($field:ident),+ ; origin: $($place:ident),+) => {
+                for person in people {
+                    let Person { $($field,)+ origin: Origin { $($place,)+ row } } = person;
+                    $( { let i = enc.$field.0.code($field); enc.$field.1.push(i); } )+
+                    $( { let i = enc.$place.0.code($place); enc.$place.1.push(i); } )+
+                    rows.int(i64::from(*row) - *last_row);
+                    *last_row = i64::from(*row);
+                }
+            };
         }
+        put!(
+            name,
+            birth,
+            gender,
+            ethnicity,
+            religion,
+            unit,
+            position,
+            title,
+            concurrent,
+            category,
+            party_member,
+            general_education,
+            professional,
+            field_of_study,
+            political_theory,
+            state_management,
+            it,
+            foreign_language,
+            ethnic_language,
+            evaluation,
+            hired;
+            origin: file, sheet
+        );
         self.people += people.len();
     }
 

@@ -161,8 +161,8 @@ impl Package {
 /// held the page for seconds. Where no worker starts, it is sealed here, of the roster the
 /// columns read back (the worker's as well).
 async fn sealed(request: PackRequest, columns: Vec<u8>) -> Result<Vec<u8>, Text> {
-    let request = Request::Pack(request);
-    let why = match export::build_with(&request, Some(columns.clone()))
+    let asked = Request::Pack(request.clone());
+    let why = match export::build_with(&asked, Some(&columns))
         .await
         .and_then(export::result_of::<()>)
     {
@@ -173,10 +173,7 @@ async fn sealed(request: PackRequest, columns: Vec<u8>) -> Result<Vec<u8>, Text>
     };
     leptos::logging::warn!("the package is sealed on the page: {why}");
     let roster = columnar::decode(&columns).map_err(|e| Text::new(e.to_string(), e.to_string()))?;
-    match request {
-        Request::Pack(request) => request.pack(roster),
-        _ => Err(Text::new(why.clone(), why)),
-    }
+    request.pack(roster)
 }
 
 /// The package in `file` opened with `passphrase` in the download worker (inflating and
@@ -186,7 +183,7 @@ async fn opened(file: Vec<u8>, passphrase: String) -> Result<PackageContent, Tex
     let request = Request::Unpack {
         passphrase: passphrase.clone(),
     };
-    let why = match export::build_with(&request, Some(file.clone()))
+    let why = match export::build_with(&request, Some(&file))
         .await
         .and_then(export::result_of::<PackageContent>)
     {
