@@ -747,7 +747,17 @@ impl AppState {
 
     /// Takes what a roster package holds (`canbo_core::share::package`): its roster,
     /// corrections, settings, snapshots and rule sets replace the page's, and are stored.
-    pub fn adopt_package(&self, content: canbo_core::share::PackageContent) {
+    /// The roster is coded for the report a slice at a time first, and kept as `stored`
+    /// (`storage::seal_roster`, which the download worker made) or packed here: at 100,000
+    /// people, coding and packing it at once held the page for 561 ms.
+    pub async fn adopt_package(
+        self,
+        content: canbo_core::share::PackageContent,
+        stored: Option<String>,
+    ) {
+        let coded = crate::in_slices::code(&content.roster).await;
+        // The coding's last slice was this task: the report's first drawing gets its own.
+        crate::turns::let_the_browser_draw().await;
         worker::cancel();
         self.packed.set_value((None, false));
         self.files.set_value(Vec::new());
@@ -757,9 +767,11 @@ impl AppState {
         self.settings.set(content.settings);
         self.snapshots.set(content.snapshots);
         self.rule_sets.set(content.rule_sets);
-        self.restoring.set(None);
-        self.roster.set(Some(content.roster));
-        self.pack_and_keep_roster(false);
+        self.show_roster(content.roster, Some(coded));
+        match stored {
+            Some(text) => self.keep_roster(&text, false),
+            None => self.pack_and_keep_roster(false),
+        }
     }
 
     pub fn dismiss_errors(&self) {
@@ -895,6 +907,58 @@ mod tests {
         assert!(women > Some(0));
         assert_eq!(women_on_screen(&state), women);
         assert_eq!(state.storage_notice.get_untracked(), None);
+    }
+
+    /// A package adopted replaces the roster, coded as it is, and the rest of the data; its
+    /// roster is kept as the download worker sealed it for storage, or packed here where
+    /// no worker did.
+    #[wasm_bindgen_test]
+    async fn a_package_adopted_replaces_the_data_and_is_kept_as_the_worker_sealed_it() {
+        use canbo_core::share::PackageContent;
+        use canbo_core::store::columnar;
+        let state = AppState::empty();
+        state.import(Picked {
+            files: vec![sample()],
+            unreadable: vec![],
+        });
+        let mut theirs = state.roster.get_untracked().unwrap();
+        theirs.people.truncate(40);
+        let content = || PackageContent {
+            roster: theirs.clone(),
+            settings: [("title".to_string(), "Gói của xã".to_string())].into(),
+            ..PackageContent::default()
+        };
+        // What the worker sealed tells itself apart: one name differs from the roster's.
+        let mut sealed = theirs.clone();
+        sealed.people[0].name = "Người trong bản niêm phong".into();
+        let stored = storage::seal_roster(&columnar::encode(&sealed).unwrap());
+
+        state.adopt_package(content(), Some(stored)).await;
+        assert!(state.roster.get_untracked() == Some(theirs.clone()));
+        assert_eq!(
+            state
+                .settings
+                .get_untracked()
+                .get("title")
+                .map(String::as_str),
+            Some("Gói của xã")
+        );
+        let women = |r: &Roster| {
+            Coded::new(r)
+                .report(&Default::default())
+                .figures
+                .gender
+                .map(|g| g.get(Gender::Nu))
+        };
+        assert_eq!(women_on_screen(&state), women(&theirs));
+        assert!(
+            storage::load_roster().value == Some(sealed),
+            "the worker's seal kept"
+        );
+
+        state.adopt_package(content(), None).await;
+        assert!(storage::load_roster().value == Some(theirs), "packed here");
+        assert_eq!(state.roster_storage_error.get_untracked(), None);
     }
 
     #[wasm_bindgen_test]

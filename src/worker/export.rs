@@ -65,7 +65,9 @@ pub enum Request {
     /// the package beside it.
     Pack(PackRequest),
     /// A roster package to open (its bytes beside the request): the "file" is the JSON of
-    /// `Result<PackageContent, Text>` with an empty roster, the roster beside it in columns.
+    /// `Result<PackageContent, Text>` with an empty roster, the roster beside it in columns,
+    /// and as the page's local storage keeps it (`crate::storage::seal_roster`, the text):
+    /// deflating a province's roster held the page for some 300 ms when it was adopted.
     Unpack { passphrase: String },
 }
 
@@ -110,12 +112,14 @@ impl PackRequest {
     }
 }
 
-/// What the download worker answers: the file (or the JSON of a result), and the bytes
-/// beside it (a package sealed, the roster of one opened in columns).
+/// What the download worker answers: the file (or the JSON of a result), the bytes beside
+/// it (a package sealed, the roster of one opened in columns) and text (the roster of a
+/// package opened, sealed for local storage).
 #[derive(Debug, Default)]
 pub struct Written {
     pub bytes: Vec<u8>,
     pub beside: Option<Vec<u8>>,
+    pub text: Option<String>,
 }
 
 impl Request {
@@ -126,7 +130,7 @@ impl Request {
         let a_file = |written: Result<Vec<u8>, String>| {
             written.map(|bytes| Written {
                 bytes,
-                beside: None,
+                ..Written::default()
             })
         };
         match self {
@@ -173,7 +177,12 @@ impl Request {
                         Ok((content, columns))
                     });
                 match opened {
-                    Ok((content, columns)) => answered(&Ok(content), Some(columns)),
+                    Ok((content, columns)) => {
+                        let stored = crate::storage::seal_roster(&columns);
+                        let mut written = answered(&Ok(content), Some(columns))?;
+                        written.text = Some(stored);
+                        Ok(written)
+                    }
                     Err(why) => answered::<PackageContent>(&Err(why), None),
                 }
             }
@@ -188,7 +197,11 @@ fn answered<T: Serialize>(
     beside: Option<Vec<u8>>,
 ) -> Result<Written, String> {
     let bytes = serde_json::to_vec(result).map_err(|e| e.to_string())?;
-    Ok(Written { bytes, beside })
+    Ok(Written {
+        bytes,
+        beside,
+        text: None,
+    })
 }
 
 // ---- the worker's side ----
@@ -222,8 +235,8 @@ fn is_request(data: &JsValue) -> bool {
         == Some(KIND)
 }
 
-/// Writes the file asked for and posts it back: `{kind: "export", bytes, beside?}` (the
-/// buffers transferred) or `{kind: "export", error}`.
+/// Writes the file asked for and posts it back: `{kind: "export", bytes, beside?, text?}`
+/// (the buffers transferred) or `{kind: "export", error}`.
 fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
     let beside = Reflect::get(data, &"beside".into())
         .ok()
@@ -248,6 +261,9 @@ fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
                 let _ = Reflect::set(&message, &"beside".into(), &beside);
                 transfer.push(&beside.buffer());
             }
+            if let Some(text) = &written.text {
+                let _ = Reflect::set(&message, &"text".into(), &text.into());
+            }
             scope.post_message_with_transfer(&message, &transfer)
         }
         Err(why) => {
@@ -265,14 +281,22 @@ pub async fn build(request: &Request) -> Result<Vec<u8>, String> {
 }
 
 /// What a request answered as JSON (a share link, a package sealed or opened) holds: the
-/// result, in the user's words when it failed, and the bytes beside it.
-pub type Answered<T> = (Result<T, Text>, Option<Vec<u8>>);
+/// result, in the user's words when it failed, the bytes beside it and the text.
+pub struct Answered<T> {
+    pub result: Result<T, Text>,
+    pub beside: Option<Vec<u8>>,
+    pub text: Option<String>,
+}
 
-/// The result a request answers as JSON, with the bytes beside it; `Err` when the worker did
-/// not answer one.
+/// The result a request answers as JSON, with what came beside it; `Err` when the worker
+/// did not answer one.
 pub fn result_of<T: serde::de::DeserializeOwned>(written: Written) -> Result<Answered<T>, String> {
     let result = serde_json::from_slice(&written.bytes).map_err(|e| e.to_string())?;
-    Ok((result, written.beside))
+    Ok(Answered {
+        result,
+        beside: written.beside,
+        text: written.text,
+    })
 }
 
 /// [`build`] with bytes sent beside the request (copied once into the message, then
@@ -346,6 +370,9 @@ pub async fn build_with(request: &Request, beside: Option<&[u8]>) -> Result<Writ
     Ok(Written {
         bytes: bytes("bytes").ok_or("the worker sent no file")?,
         beside: bytes("beside"),
+        text: Reflect::get(&answer, &"text".into())
+            .ok()
+            .and_then(|t| t.as_string()),
     })
 }
 
@@ -378,12 +405,11 @@ mod tests {
                 random: [5; RANDOM_BYTES],
             })
         };
-        let (link, _) =
-            result_of::<String>(ask("").answer(Some(payload.clone())).unwrap()).unwrap();
-        assert_eq!(link, Ok(shared.encode().unwrap()));
-        let (link, _) = result_of::<String>(ask("khóa").answer(Some(payload)).unwrap()).unwrap();
+        let link = result_of::<String>(ask("").answer(Some(payload.clone())).unwrap()).unwrap();
+        assert_eq!(link.result, Ok(shared.encode().unwrap()));
+        let link = result_of::<String>(ask("khóa").answer(Some(payload)).unwrap()).unwrap();
         assert_eq!(
-            link,
+            link.result,
             Ok(shared.encode_locked("khóa", &[5; RANDOM_BYTES]).unwrap())
         );
         assert!(ask("").answer(None).is_err(), "no payload, no link");
@@ -400,33 +426,38 @@ mod tests {
             passphrase: "gói của xã".into(),
             random: [7; RANDOM_BYTES],
         });
-        let (sealed, file) = result_of::<()>(pack.answer(Some(columns)).unwrap()).unwrap();
-        assert_eq!(sealed, Ok(()));
-        let file = file.expect("the package beside the answer");
+        let sealed = result_of::<()>(pack.answer(Some(columns)).unwrap()).unwrap();
+        assert_eq!(sealed.result, Ok(()));
+        let file = sealed.beside.expect("the package beside the answer");
         assert!(package::is_package(&file));
 
         let unpack = Request::Unpack {
             passphrase: "gói của xã".into(),
         };
-        let (opened, columns) =
+        let answered =
             result_of::<PackageContent>(unpack.answer(Some(file.clone())).unwrap()).unwrap();
-        let mut opened = opened.unwrap();
+        let mut opened = answered.result.unwrap();
         assert!(
             opened.roster.people.is_empty(),
             "the roster travels in columns"
         );
-        opened.roster = columnar::decode(&columns.unwrap()).unwrap();
+        let columns = answered.beside.unwrap();
+        assert_eq!(
+            answered.text.as_deref(),
+            Some(crate::storage::seal_roster(&columns).as_str()),
+            "and as local storage keeps it"
+        );
+        opened.roster = columnar::decode(&columns).unwrap();
         assert!(opened == package::unpack(&file, "gói của xã").unwrap());
         assert!(opened == content(columnar::decode(&columnar::encode(&roster).unwrap()).unwrap()));
 
         let wrong = Request::Unpack {
             passphrase: "gói của huyện".into(),
         };
-        let (opened, columns) =
-            result_of::<PackageContent>(wrong.answer(Some(file)).unwrap()).unwrap();
-        let message = opened.unwrap_err();
+        let wrong = result_of::<PackageContent>(wrong.answer(Some(file)).unwrap()).unwrap();
+        let message = wrong.result.unwrap_err();
         assert!(message.vi.contains("mật khẩu"), "{message:?}");
-        assert!(columns.is_none());
+        assert!(wrong.beside.is_none() && wrong.text.is_none());
         assert!(Request::Unpack {
             passphrase: "x".into()
         }

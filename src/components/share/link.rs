@@ -139,7 +139,7 @@ pub async fn make(shared: Shared, choice: LinkChoice) -> Result<String, Text> {
         .await
         .and_then(export::result_of::<String>)
     {
-        Ok((made, _)) => return made,
+        Ok(answered) => return answered.result,
         Err(why) => why,
     };
     leptos::logging::warn!("the share link is made on the page: {why}");

@@ -104,15 +104,25 @@ impl Package {
         });
     }
 
-    /// Puts the package's data in place of the user's.
-    pub(super) fn adopt(self, content: PackageContent) {
-        let people = content.roster.people.len() as u32;
-        self.state.adopt_package(content);
+    /// Puts the package's data in place of the user's: its roster coded a slice at a time,
+    /// then shown and stored (as the download worker sealed it for storage, if it did).
+    pub(super) fn adopt(self, opened: Opened) {
+        let people = opened.content.roster.people.len() as u32;
         self.error.set(None);
-        self.done.set(Some(Text::new(
-            format!("Đã nhập gói dữ liệu: {} người.", num(people, Lang::Vi)),
-            format!("Package imported: {} people.", num(people, Lang::En)),
+        self.working.set(Some(Text::new(
+            "Đang nhập gói dữ liệu…",
+            "Importing the data package…",
         )));
+        leptos::task::spawn_local(async move {
+            self.state
+                .adopt_package(opened.content, opened.stored)
+                .await;
+            self.working.set(None);
+            self.done.set(Some(Text::new(
+                format!("Đã nhập gói dữ liệu: {} người.", num(people, Lang::Vi)),
+                format!("Package imported: {} people.", num(people, Lang::En)),
+            )));
+        });
     }
 
     /// Opens the file picked in the input of `ev`; asks first when a roster would be replaced.
@@ -143,12 +153,12 @@ impl Package {
             self.working.set(None);
             match opened {
                 Err(msg) => self.error.set(Some(msg)),
-                Ok(content) => {
+                Ok(opened) => {
                     self.error.set(None);
                     if self.state.roster.with_untracked(Option::is_some) {
-                        self.pending.set(Some(content));
+                        self.pending.set(Some(opened));
                     } else {
-                        self.adopt(content);
+                        self.adopt(opened);
                     }
                 }
             }
@@ -166,9 +176,15 @@ async fn sealed(request: PackRequest, columns: Vec<u8>) -> Result<Vec<u8>, Text>
         .await
         .and_then(export::result_of::<()>)
     {
-        Ok((Ok(()), Some(file))) => return Ok(file),
-        Ok((Err(msg), _)) => return Err(msg),
-        Ok((Ok(()), None)) => "no package from the worker".to_string(),
+        Ok(export::Answered {
+            result: Ok(()),
+            beside: Some(file),
+            ..
+        }) => return Ok(file),
+        Ok(export::Answered {
+            result: Err(msg), ..
+        }) => return Err(msg),
+        Ok(_) => "no package from the worker".to_string(),
         Err(why) => why,
     };
     leptos::logging::warn!("the package is sealed on the page: {why}");
@@ -176,10 +192,17 @@ async fn sealed(request: PackRequest, columns: Vec<u8>) -> Result<Vec<u8>, Text>
     request.pack(roster)
 }
 
+/// A package opened: what it holds, and its roster as local storage keeps it
+/// (`crate::storage::seal_roster`) when the download worker sealed it.
+pub(super) struct Opened {
+    pub content: PackageContent,
+    pub stored: Option<String>,
+}
+
 /// The package in `file` opened with `passphrase` in the download worker (inflating and
 /// reading a province's JSON held the page for seconds), its roster read back a slice at
 /// a time; opened here where no worker starts.
-async fn opened(file: Vec<u8>, passphrase: String) -> Result<PackageContent, Text> {
+async fn opened(file: Vec<u8>, passphrase: String) -> Result<Opened, Text> {
     let request = Request::Unpack {
         passphrase: passphrase.clone(),
     };
@@ -187,12 +210,18 @@ async fn opened(file: Vec<u8>, passphrase: String) -> Result<PackageContent, Tex
         .await
         .and_then(export::result_of::<PackageContent>)
     {
-        Ok((Err(msg), _)) => return Err(msg),
-        Ok((Ok(mut content), Some(columns))) => {
+        Ok(export::Answered {
+            result: Err(msg), ..
+        }) => return Err(msg),
+        Ok(export::Answered {
+            result: Ok(mut content),
+            beside: Some(columns),
+            text: stored,
+        }) => {
             return match crate::in_slices::read(&columns).await {
                 Ok(roster) => {
                     content.roster = roster;
-                    Ok(content)
+                    Ok(Opened { content, stored })
                 }
                 Err(e) => Err(Text::new(
                     format!("Không đọc được danh sách trong gói dữ liệu ({e})."),
@@ -200,11 +229,16 @@ async fn opened(file: Vec<u8>, passphrase: String) -> Result<PackageContent, Tex
                 )),
             };
         }
-        Ok((Ok(_), None)) => "no roster from the worker".to_string(),
+        Ok(_) => "no roster from the worker".to_string(),
         Err(why) => why,
     };
     leptos::logging::warn!("the package is opened on the page: {why}");
-    package::unpack(&file, &passphrase).map_err(|e| crate::i18n::both(|l| e.message(l)))
+    let content =
+        package::unpack(&file, &passphrase).map_err(|e| crate::i18n::both(|l| e.message(l)))?;
+    Ok(Opened {
+        content,
+        stored: None,
+    })
 }
 
 #[cfg(test)]
@@ -225,9 +259,13 @@ mod tests {
         };
         let columns = columnar::encode(&roster).unwrap();
         let file = sealed(request, columns).await.unwrap();
-        let content = opened(file.clone(), "gói của xã".into()).await.unwrap();
-        assert!(content.roster == roster, "the roster back");
-        let wrong = opened(file, "gói của huyện".into()).await.unwrap_err();
+        let opened_here = opened(file.clone(), "gói của xã".into()).await.unwrap();
+        assert!(opened_here.content.roster == roster, "the roster back");
+        assert!(
+            opened_here.stored.is_none(),
+            "the page stores what it adopts itself"
+        );
+        let wrong = opened(file, "gói của huyện".into()).await.err().unwrap();
         assert!(wrong.vi.contains("mật khẩu"), "{wrong:?}");
     }
 }

@@ -8,7 +8,6 @@
 mod actions;
 
 use canbo_core::export::Lang;
-use canbo_core::share::PackageContent;
 use canbo_core::Text;
 use leptos::prelude::*;
 
@@ -23,7 +22,7 @@ struct Package {
     error: RwSignal<Option<Text>>,
     done: RwSignal<Option<Text>>,
     /// A package read and opened, waiting for the user to say it may replace their roster.
-    pending: RwSignal<Option<PackageContent>>,
+    pending: RwSignal<Option<actions::Opened>>,
     /// What is being done (packing, opening) while the download worker does it.
     working: RwSignal<Option<Text>>,
 }
@@ -99,7 +98,10 @@ pub fn PackagePanel() -> impl IntoView {
 /// While a package waits: replace the roster here (so many people) with the package's?
 fn replace_question(package: Package) -> Option<impl IntoView> {
     let Package { state, pending, .. } = package;
-    let theirs = pending.with(|p| p.as_ref().map(|content| content.roster.people.len() as u32))?;
+    let theirs = pending.with(|p| {
+        p.as_ref()
+            .map(|opened| opened.content.roster.people.len() as u32)
+    })?;
     let mine = state
         .roster
         .with_untracked(|r| r.as_ref().map_or(0, |r| r.people.len())) as u32;
@@ -114,9 +116,9 @@ fn replace_question(package: Package) -> Option<impl IntoView> {
             </p>
             <button type="button" class="button danger" data-testid="package-replace-confirm"
                 on:click=move |_| {
-                    if let Some(content) = pending.get_untracked() {
-                        pending.set(None);
-                        package.adopt(content);
+                    // Taken, not copied: a province's roster.
+                    if let Some(opened) = pending.try_update(Option::take).flatten() {
+                        package.adopt(opened);
                     }
                 }>
                 {move || t("Thay bằng gói dữ liệu", "Replace with the package")}
