@@ -94,6 +94,15 @@ pub async fn code(roster: &Roster) -> Coded {
     coding.finish(roster)
 }
 
+/// Frees `roster`'s people a slice at a time, the last first.
+pub async fn let_go(mut roster: Roster) {
+    while !roster.people.is_empty() {
+        let_the_browser_draw().await;
+        let keep = roster.people.len().saturating_sub(PEOPLE_AT_ONCE);
+        roster.people.truncate(keep);
+    }
+}
+
 /// People whose search text is made between two chances for the browser to draw (folding
 /// a name, a unit and a position: 250,000 people at once held the page for about 500 ms).
 pub const SEARCH_AT_ONCE: usize = 5_000;

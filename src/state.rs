@@ -567,7 +567,12 @@ impl AppState {
         let people = roster.people.as_ptr() as usize;
         self.coded_ahead.set_value(coded.map(|c| (people, c)));
         self.restoring.set(None);
-        self.roster.set(Some(roster));
+        // The roster replaced is let go a slice at a time, after: at a province, freeing its
+        // people at once would hold the page as long as coding them.
+        let replaced = self.roster.try_update(|r| r.replace(roster)).flatten();
+        if let Some(replaced) = replaced {
+            wasm_bindgen_futures::spawn_local(crate::in_slices::let_go(replaced));
+        }
     }
 
     fn apply_import(&self, picked: Picked, parsed: Import, coded: Option<Coded>) {
