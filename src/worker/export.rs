@@ -11,7 +11,8 @@
 //! the standards result) as JSON in a [`Request`], with bytes beside it where JSON would be
 //! too large (a link's payload, a roster in columns, a package); the download worker
 //! answers with the file's bytes (or the JSON of a result) and bytes beside them,
-//! transferred, and closes.
+//! transferred. A worker is started for one file and stopped once it answered, or kept for
+//! many requests ([`Exporter`]: the share panel's links).
 
 use canbo_core::date::Date;
 use canbo_core::export::docx::DocumentSettings;
@@ -206,15 +207,14 @@ fn answered<T: Serialize>(
 
 // ---- the worker's side ----
 
-/// The download worker's entry point: says it is ready, answers one request for a file,
-/// and closes.
+/// The download worker's entry point: says it is ready, then answers each request in
+/// turn, until the page stops it ([`Exporter`]).
 pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         if is_request(&event.data()) {
             answer(&reply, &event.data());
-            reply.close();
         }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -235,8 +235,8 @@ fn is_request(data: &JsValue) -> bool {
         == Some(KIND)
 }
 
-/// Writes the file asked for and posts it back: `{kind: "export", bytes, beside?, text?}`
-/// (the buffers transferred) or `{kind: "export", error}`.
+/// Writes the file asked for and posts it back with the request's `id`: `{kind: "export",
+/// id, bytes, beside?, text?}` (the buffers transferred) or `{kind: "export", id, error}`.
 fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
     let beside = Reflect::get(data, &"beside".into())
         .ok()
@@ -250,6 +250,9 @@ fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
         .and_then(|r| r.answer(beside));
     let message = Object::new();
     let _ = Reflect::set(&message, &"kind".into(), &KIND.into());
+    if let Ok(id) = Reflect::get(data, &"id".into()) {
+        let _ = Reflect::set(&message, &"id".into(), &id);
+    }
     let _ = match written {
         Ok(written) => {
             let transfer = Array::new();
@@ -300,69 +303,174 @@ pub fn result_of<T: serde::de::DeserializeOwned>(written: Written) -> Result<Ans
 }
 
 /// [`build`] with bytes sent beside the request (copied once into the message, then
-/// transferred): a link's payload, a roster in columns to pack, a package to open.
+/// transferred): a roster in columns to pack, a package to open. A download worker of its
+/// own, stopped once it answered.
 pub async fn build_with(request: &Request, beside: Option<&[u8]>) -> Result<Written, String> {
-    let json = serde_json::to_string(request).map_err(|e| e.to_string())?;
-    let beside = beside.map(Uint8Array::from);
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Classic);
-    let worker = Worker::new_with_options("./exporter_loader.js", &options)
-        .map_err(|e| format!("Web Worker: {e:?}"))?;
-    let mut resolve_slot = None;
-    let promise = Promise::new(&mut |resolve, _| resolve_slot = Some(resolve));
-    let resolve = resolve_slot.ok_or("no promise")?;
+    Exporter::start()?.ask(request, beside).await
+}
 
-    let to_worker = worker.clone();
-    let done = resolve.clone();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let data = event.data();
-        match Reflect::get(&data, &"kind".into())
-            .ok()
-            .and_then(|k| k.as_string())
-            .as_deref()
-        {
-            Some("ready") => {
-                let request = Object::new();
-                let _ = Reflect::set(&request, &"kind".into(), &KIND.into());
-                let _ = Reflect::set(&request, &"request".into(), &json.as_str().into());
-                let transfer = Array::new();
-                if let Some(beside) = &beside {
-                    let _ = Reflect::set(&request, &"beside".into(), beside);
-                    transfer.push(&beside.buffer());
+/// A download worker, started for one request or kept for many (the share panel's links:
+/// one for each change of its options, where starting a worker each time would fetch and
+/// compile its wasm again, some hundreds of milliseconds), and stopped once the last clone
+/// of it is dropped. Requests are answered in the order they were asked; one asked before
+/// the worker is ready waits for it.
+#[derive(Clone)]
+pub struct Exporter(std::rc::Rc<Started>);
+
+/// The worker, and what its handlers share.
+struct Started {
+    worker: Worker,
+    waiting: std::rc::Rc<Waiting>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Started {
+    fn drop(&mut self) {
+        self.worker.terminate();
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+    }
+}
+
+/// Requests not yet answered, each by its number.
+#[derive(Default)]
+struct Waiting {
+    ready: std::cell::Cell<bool>,
+    /// Why the worker stopped, once it did: every later request fails at once with it.
+    stopped: std::cell::RefCell<Option<String>>,
+    /// Requests posted before the worker said it was ready: the message and its transfer.
+    queued: std::cell::RefCell<Vec<(Object, Array)>>,
+    /// Each request's resolver, called with the worker's answer or why there is none.
+    answers: std::cell::RefCell<std::collections::BTreeMap<u64, js_sys::Function>>,
+    next: std::cell::Cell<u64>,
+}
+
+impl Exporter {
+    /// Starts a download worker (it loads meanwhile).
+    pub fn start() -> Result<Exporter, String> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Classic);
+        let worker = Worker::new_with_options("./exporter_loader.js", &options)
+            .map_err(|e| format!("Web Worker: {e:?}"))?;
+        let waiting = std::rc::Rc::new(Waiting::default());
+
+        let to_worker = worker.clone();
+        let on_ready = waiting.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let data = event.data();
+            match Reflect::get(&data, &"kind".into())
+                .ok()
+                .and_then(|k| k.as_string())
+                .as_deref()
+            {
+                Some("ready") => {
+                    on_ready.ready.set(true);
+                    for (message, transfer) in on_ready.queued.take() {
+                        if let Err(e) = to_worker.post_message_with_transfer(&message, &transfer) {
+                            on_ready.stop(&format!("{e:?}"));
+                        }
+                    }
                 }
-                if let Err(e) = to_worker.post_message_with_transfer(&request, &transfer) {
-                    let _ = done.call1(&JsValue::NULL, &format!("{e:?}").into());
+                Some(KIND) => {
+                    let id = Reflect::get(&data, &"id".into())
+                        .ok()
+                        .and_then(|i| i.as_f64())
+                        .map(|i| i as u64);
+                    let resolve = id.and_then(|id| on_ready.answers.borrow_mut().remove(&id));
+                    if let Some(resolve) = resolve {
+                        let _ = resolve.call1(&JsValue::NULL, &data);
+                    }
                 }
+                _ => {}
             }
-            Some(KIND) => {
-                let _ = done.call1(&JsValue::NULL, &data);
-            }
-            _ => {}
+        });
+        let on_stop = waiting.clone();
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            event.prevent_default();
+            on_stop.stop(&super::error_message(&event, "the worker stopped"));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Exporter(std::rc::Rc::new(Started {
+            worker,
+            waiting,
+            _on_message: on_message,
+            _on_error: on_error,
+        })))
+    }
+
+    /// Whether the worker stopped (it failed to load or to answer): it answers nothing more.
+    pub fn stopped(&self) -> bool {
+        self.0.waiting.stopped.borrow().is_some()
+    }
+
+    /// What the worker answers to `request` (with `beside` copied once into the message,
+    /// then transferred); why not, if it stopped or could not write it.
+    pub async fn ask(&self, request: &Request, beside: Option<&[u8]>) -> Result<Written, String> {
+        let started = &self.0;
+        let waiting = &started.waiting;
+        if let Some(why) = waiting.stopped.borrow().clone() {
+            return Err(why);
         }
-    });
-    let failed = resolve.clone();
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-        event.prevent_default();
-        let why = super::error_message(&event, "the worker stopped");
-        let _ = failed.call1(&JsValue::NULL, &why.into());
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let json = serde_json::to_string(request).map_err(|e| e.to_string())?;
+        let id = waiting.next.get();
+        waiting.next.set(id + 1);
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"kind".into(), &KIND.into());
+        let _ = Reflect::set(&message, &"id".into(), &(id as f64).into());
+        let _ = Reflect::set(&message, &"request".into(), &json.as_str().into());
+        let transfer = Array::new();
+        if let Some(beside) = beside {
+            let beside = Uint8Array::from(beside);
+            let _ = Reflect::set(&message, &"beside".into(), &beside);
+            transfer.push(&beside.buffer());
+        }
+        let mut resolve_slot = None;
+        let promise = Promise::new(&mut |resolve, _| resolve_slot = Some(resolve));
+        let resolve = resolve_slot.ok_or("no promise")?;
+        waiting.answers.borrow_mut().insert(id, resolve);
+        if waiting.ready.get() {
+            if let Err(e) = started
+                .worker
+                .post_message_with_transfer(&message, &transfer)
+            {
+                waiting.stop(&format!("{e:?}"));
+            }
+        } else {
+            waiting.queued.borrow_mut().push((message, transfer));
+        }
+        let answer = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
+        written_of(&answer)
+    }
+}
 
-    let answer = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
-    worker.terminate();
-    drop((on_message, on_error));
+impl Waiting {
+    /// The worker stopped (it failed to load, or ran out of memory): every request waiting
+    /// and every later one is answered with `why`.
+    fn stop(&self, why: &str) {
+        self.stopped.replace(Some(why.to_string()));
+        self.queued.take();
+        for (_, resolve) in self.answers.take() {
+            let _ = resolve.call1(&JsValue::NULL, &why.into());
+        }
+    }
+}
+
+/// The download worker's answer (`{kind, id, bytes, beside?, text?}` or `{…, error}`), or
+/// why there is none (a string).
+fn written_of(answer: &JsValue) -> Result<Written, String> {
     if let Some(why) = answer.as_string() {
         return Err(why);
     }
-    if let Some(why) = Reflect::get(&answer, &"error".into())
+    if let Some(why) = Reflect::get(answer, &"error".into())
         .ok()
         .and_then(|e| e.as_string())
     {
         return Err(why);
     }
     let bytes = |key: &str| {
-        Reflect::get(&answer, &key.into())
+        Reflect::get(answer, &key.into())
             .ok()
             .filter(|b| b.is_object())
             .map(|b| Uint8Array::new(&b).to_vec())
@@ -370,7 +478,7 @@ pub async fn build_with(request: &Request, beside: Option<&[u8]>) -> Result<Writ
     Ok(Written {
         bytes: bytes("bytes").ok_or("the worker sent no file")?,
         beside: bytes("beside"),
-        text: Reflect::get(&answer, &"text".into())
+        text: Reflect::get(answer, &"text".into())
             .ok()
             .and_then(|t| t.as_string()),
     })

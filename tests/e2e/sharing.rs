@@ -75,6 +75,36 @@ async fn made_in_the_worker(page: &Page) -> TestResult {
     Ok(())
 }
 
+/// Counts the download workers the page starts (`window.canboExporters`) and stops
+/// (`window.canboStopped`) from now on.
+const COUNT_EXPORTERS: &str = "
+    const Started = window.Worker;
+    const stop = Started.prototype.terminate;
+    window.canboExporters = 0;
+    window.canboStopped = 0;
+    Started.prototype.terminate = function () {
+        if (this.canboExporter) window.canboStopped += 1;
+        return stop.call(this);
+    };
+    window.Worker = function (url, options) {
+        const worker = new Started(url, options);
+        if (String(url).includes('exporter')) {
+            window.canboExporters += 1;
+            worker.canboExporter = true;
+        }
+        return worker;
+    };
+    window.Worker.prototype = Started.prototype;
+";
+
+async fn exporters_started(page: &Page) -> TestResult<f64> {
+    page.number("return window.canboExporters;").await
+}
+
+async fn workers_stopped(page: &Page) -> TestResult<f64> {
+    page.number("return window.canboStopped;").await
+}
+
 /// Waits until the share link differs from `before` (the options changed).
 async fn new_share_link(page: &Page, before: &str) -> TestResult<String> {
     let deadline = std::time::Instant::now() + PATIENCE;
@@ -247,6 +277,7 @@ async fn a_link_leaves_the_stored_roster_alone_and_can_be_kept_as_a_snapshot() {
             page.open().await?;
             page.load_sample().await?;
             page.wait_for_stat("people", 420).await?;
+            page.driver.execute(COUNT_EXPORTERS, Vec::new()).await?;
             let link = share_link(&page).await?;
             // Another roster on screen: the district's three links make 1,260 people.
             type_and_leave(&page, "[data-testid=share-title]", "Huyện Một").await?;
@@ -255,6 +286,19 @@ async fn a_link_leaves_the_stored_roster_alone_and_can_be_kept_as_a_snapshot() {
             let two = new_share_link(&page, &one).await?;
             type_and_leave(&page, "[data-testid=share-title]", "Huyện Ba").await?;
             let three = new_share_link(&page, &two).await?;
+            assert_eq!(
+                exporters_started(&page).await?,
+                1.0,
+                "one download worker makes every link while the panel is open"
+            );
+            assert_eq!(workers_stopped(&page).await?, 0.0);
+            // Closed, the panel stops its worker; opened again, it starts one.
+            page.find("[data-testid=share]").await?.click().await?;
+            page.wait_until_gone("[data-testid=share-link]").await?;
+            assert_eq!(workers_stopped(&page).await?, 1.0, "stopped when closed");
+            assert_eq!(share_link(&page).await?, three, "the same link again");
+            assert_eq!(exporters_started(&page).await?, 2.0);
+            made_in_the_worker(&page).await?;
 
             // «Gộp» the three.
             unfold(&page, "share-combine-toggle").await?;

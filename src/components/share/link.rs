@@ -81,10 +81,27 @@ impl Carried {
 /// each time the ask changes: `link` is the whole address, or why no link could be made;
 /// `None` while nothing is asked or while the newest ask is being made (`making`). An
 /// answer to an older ask is dropped: the newest always wins.
+///
+/// One link is made at a time, in one download worker kept while something is asked (the
+/// panel is open), stopped when nothing is: asks that come while a link is made (a title or
+/// a passphrase typed, a key at a time) wait, and only the newest of them is made next.
+/// A worker started for each ask fetched and compiled its wasm each time, and a lock's key
+/// derivation ran for every keystroke.
 #[derive(Clone, Copy)]
 pub struct Made {
     pub link: RwSignal<Option<Result<String, Text>>>,
     pub making: RwSignal<bool>,
+}
+
+/// What [`Made`]'s asks share: the newest ask's number and whether it asks for a link, the
+/// ask waiting to be made, whether a link is being made, and the worker kept.
+#[derive(Clone, Copy)]
+struct Asks {
+    newest: StoredValue<u64>,
+    open: StoredValue<bool>,
+    waiting: StoredValue<Option<(u64, Shared, LinkChoice)>>,
+    running: StoredValue<bool>,
+    exporter: StoredValue<Option<export::Exporter>, LocalStorage>,
 }
 
 impl Made {
@@ -93,35 +110,79 @@ impl Made {
             link: RwSignal::new(None),
             making: RwSignal::new(false),
         };
-        let newest = StoredValue::new(0u64);
+        let asks = Asks {
+            newest: StoredValue::new(0),
+            open: StoredValue::new(false),
+            waiting: StoredValue::new(None),
+            running: StoredValue::new(false),
+            exporter: StoredValue::new_local(None),
+        };
         Effect::new(move |_| {
             let ask = asked.get();
-            let this = newest.get_value().wrapping_add(1);
-            newest.set_value(this);
+            let this = asks.newest.get_value().wrapping_add(1);
+            asks.newest.set_value(this);
+            asks.open.set_value(ask.is_some());
             made.link.set(None);
             made.making.set(ask.is_some());
-            let Some((shared, choice)) = ask else {
+            asks.waiting
+                .set_value(ask.map(|(shared, choice)| (this, shared, choice)));
+            if asks.running.get_value() {
                 return;
-            };
-            leptos::task::spawn_local(async move {
-                let result = make(shared, choice).await.map(|text| url_of(&text));
-                if newest.try_get_value() == Some(this) {
-                    made.link.set(Some(result));
-                    made.making.set(false);
-                }
-            });
+            }
+            if asks.waiting.with_value(Option::is_some) {
+                leptos::task::spawn_local(made.make_waiting(asks));
+            } else {
+                asks.exporter.set_value(None);
+            }
         });
         made
+    }
+
+    /// Makes the ask waiting, then the one that came meanwhile, until none waits; shows
+    /// each link that is still the newest ask's. The worker is stopped once nothing is
+    /// asked any more.
+    async fn make_waiting(self, asks: Asks) {
+        asks.running.set_value(true);
+        while let Some((this, shared, choice)) =
+            asks.waiting.try_update_value(Option::take).flatten()
+        {
+            let kept = asks
+                .exporter
+                .with_value(|kept| kept.as_ref().filter(|e| !e.stopped()).cloned());
+            let exporter = kept.or_else(|| {
+                let started = export::Exporter::start().ok();
+                asks.exporter.set_value(started.clone());
+                started
+            });
+            let result = make(exporter.as_ref(), shared, choice)
+                .await
+                .map(|text| url_of(&text));
+            if asks.newest.try_get_value() == Some(this) {
+                self.link.set(Some(result));
+                self.making.set(false);
+            }
+        }
+        // Gone with the panel's owner: nothing to stop.
+        if asks.running.try_set_value(false).is_some() {
+            return;
+        }
+        if !asks.open.get_value() {
+            asks.exporter.set_value(None);
+        }
     }
 }
 
 /// The link text (`r1.…` or `r1e.…`) of `shared` as the user chose. The page makes its
 /// content (`Shared::chosen`, then `payload`: compact bytes, quick to make); the download
-/// worker makes the link of them: at a province the compression (and a lock's Argon2id)
-/// held the page for a few hundred milliseconds, and handing the worker the report as JSON
-/// instead of the payload cost the page more than 100 ms. Where no worker starts (or it
-/// failed), the link is made here.
-pub async fn make(shared: Shared, choice: LinkChoice) -> Result<String, Text> {
+/// worker `exporter` makes the link of them: at a province the compression (and a lock's
+/// Argon2id) held the page for a few hundred milliseconds, and handing the worker the
+/// report as JSON instead of the payload cost the page more than 100 ms. Where no worker
+/// starts (or it failed), the link is made here.
+async fn make(
+    exporter: Option<&export::Exporter>,
+    shared: Shared,
+    choice: LinkChoice,
+) -> Result<String, Text> {
     let message = |e: LinkError| both(|l| e.message(l));
     // Not in the task that finished what the link carries (the forecast's, at a province).
     crate::turns::let_the_browser_draw().await;
@@ -135,12 +196,16 @@ pub async fn make(shared: Shared, choice: LinkChoice) -> Result<String, Text> {
         random,
     };
     let asked = Request::ShareLink(request.clone());
-    let why = match export::build_with(&asked, Some(&payload))
-        .await
-        .and_then(export::result_of::<String>)
-    {
-        Ok(answered) => return answered.result,
-        Err(why) => why,
+    let why = match exporter {
+        Some(exporter) => match exporter
+            .ask(&asked, Some(&payload))
+            .await
+            .and_then(export::result_of::<String>)
+        {
+            Ok(answered) => return answered.result,
+            Err(why) => why,
+        },
+        None => "no worker".to_string(),
     };
     leptos::logging::warn!("the share link is made on the page: {why}");
     request.make(&payload)
@@ -211,7 +276,7 @@ mod tests {
     #[wasm_bindgen_test]
     async fn a_link_is_made_on_the_page_when_no_worker_starts() {
         let (shared, choice) = content();
-        let locked = make(shared.clone(), choice.clone()).await.unwrap();
+        let locked = make(None, shared.clone(), choice.clone()).await.unwrap();
         let opened = canbo_core::share::decode_locked(&locked, "mật khẩu 2024").unwrap();
         let mut want = shared.clone();
         want.title = Some("Xã Na Sơn".into());
@@ -219,13 +284,13 @@ mod tests {
         assert!(opened == want, "the report as chosen");
 
         let plain = LinkChoice::default();
-        let link = make(shared.clone(), plain.clone()).await.unwrap();
+        let link = make(None, shared.clone(), plain.clone()).await.unwrap();
         assert_eq!(link, shared.encode().unwrap());
         let bad = LinkChoice {
             hide_below: Some(1),
             ..plain
         };
-        let error = make(shared, bad).await.unwrap_err();
+        let error = make(None, shared, bad).await.unwrap_err();
         assert!(!error.vi.is_empty() && !error.en.is_empty(), "{error:?}");
     }
 
