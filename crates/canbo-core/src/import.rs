@@ -1092,3 +1092,84 @@ mod duplicate_tests {
         assert_eq!(found(people), expected);
     }
 }
+
+#[cfg(test)]
+mod runs_tests {
+    use super::*;
+
+    /// A sheet's people built in runs of rows (natively on both cores) are those built in
+    /// one run, in the same order, with the same warnings in the same order, whatever the
+    /// runs: on every sample roster and independent roster, where group rows give units and
+    /// categories that cross the runs' borders.
+    #[test]
+    fn people_built_in_runs_are_those_built_in_one() {
+        let independent =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/independent");
+        let mut inputs: Vec<FileInput> = crate::test_samples::names()
+            .iter()
+            .map(|name| crate::test_samples::input(name))
+            .collect();
+        let mut dirs = vec![independent];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if [".xlsx", ".xls", ".ods", ".csv"]
+                    .iter()
+                    .any(|x| name.ends_with(x))
+                {
+                    inputs.push(FileInput {
+                        name,
+                        bytes: std::fs::read(&path).unwrap(),
+                    });
+                }
+            }
+        }
+        let spellings = crate::vocab::spellings::Spellings::new(&[]);
+        let mut sheets_read = 0;
+        let mut people_read = 0;
+        for input in &inputs {
+            let Ok(workbook) = read::read(&input.name, &input.bytes) else {
+                continue;
+            };
+            let roster_sheets = workbook.sheets.len();
+            for mut sheet in workbook.sheets {
+                normalise(&mut sheet);
+                let Ok(layout) = sheet_layout(&input.name, &sheet, &Overrides::default()) else {
+                    continue;
+                };
+                let unit = sheet_unit(&input.name, &sheet, &layout, roster_sheets);
+                let in_runs = |runs| {
+                    let mut sheet = sheet.clone();
+                    roster::build::people_in_runs(
+                        &input.name,
+                        &mut sheet,
+                        &layout,
+                        &unit,
+                        &spellings,
+                        runs,
+                    )
+                };
+                let one = in_runs(1);
+                for runs in [2, 3, 7, 50, one.0.len() + 1] {
+                    let (people, warnings) = in_runs(runs);
+                    assert!(
+                        people == one.0,
+                        "{} / {}: people in {runs} runs",
+                        input.name,
+                        sheet.name
+                    );
+                    assert_eq!(warnings, one.1, "{} / {}", input.name, sheet.name);
+                }
+                sheets_read += 1;
+                people_read += one.0.len();
+            }
+        }
+        assert!(
+            sheets_read > 20 && people_read > 5_000,
+            "{sheets_read} sheets, {people_read} people"
+        );
+    }
+}

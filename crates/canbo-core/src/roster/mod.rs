@@ -1,7 +1,7 @@
 //! The roster: typed people, each remembering where they came from, and the warnings
 //! raised while reading them.
 
-mod build;
+pub(crate) mod build;
 pub mod query;
 mod unrecognised;
 mod warning;
