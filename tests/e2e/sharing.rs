@@ -46,15 +46,30 @@ async fn visit(page: &Page, url: &str) -> TestResult {
     Ok(())
 }
 
-/// The share link of the report on screen (opens the panel when it is closed).
-async fn share_link(page: &Page) -> TestResult<String> {
-    // Closed is `aria-expanded=false`; while open, the link is gone for the moment it is
-    // made again after a change (clicking then would close the panel).
-    if page.has("[data-testid=share][aria-expanded=false]").await? {
-        page.find("[data-testid=share]").await?.click().await?;
+/// The share link of the report on screen, opening the panel whenever it is closed (a
+/// report drawn again after a tab change may draw the panel anew, closed).
+pub(crate) async fn share_link(page: &Page) -> TestResult<String> {
+    let deadline = std::time::Instant::now() + PATIENCE;
+    loop {
+        // Closed is `aria-expanded=false`; while open, the link is gone for the moment it
+        // is made again after a change (clicking then would close the panel).
+        if page.has("[data-testid=share][aria-expanded=false]").await? {
+            page.click_when_still("[data-testid=share]").await?;
+        }
+        if let Some(input) = page
+            .driver
+            .find_all(By::Css("[data-testid=share-link]"))
+            .await?
+            .into_iter()
+            .next()
+        {
+            return Ok(input.prop("value").await?.unwrap_or_default());
+        }
+        if std::time::Instant::now() > deadline {
+            return Err("no share link".into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let input = page.find("[data-testid=share-link]").await?;
-    Ok(input.prop("value").await?.unwrap_or_default())
 }
 
 /// Share links and packages are made and opened in the download worker: the page does it
