@@ -361,7 +361,7 @@ impl AppState {
             self.errors.set(Vec::new());
             self.roster_storage_error.set(None);
             self.restoring.set(None);
-            self.roster.set(part.value);
+            self.replace_roster(part.value);
         }
         if part.notice.is_some() {
             self.storage_notice.set(part.notice);
@@ -567,9 +567,17 @@ impl AppState {
         let people = roster.people.as_ptr() as usize;
         self.coded_ahead.set_value(coded.map(|c| (people, c)));
         self.restoring.set(None);
-        // The roster replaced is let go a slice at a time, after: at a province, freeing its
-        // people at once would hold the page as long as coding them.
-        let replaced = self.roster.try_update(|r| r.replace(roster)).flatten();
+        self.replace_roster(Some(roster));
+    }
+
+    /// Puts `roster` (or none) on the page. The roster replaced is let go a slice at a time,
+    /// after: at a province, freeing its people at once would hold the page as long as
+    /// coding them (110 ms at 250,000 people).
+    fn replace_roster(&self, roster: Option<Roster>) {
+        let replaced = self
+            .roster
+            .try_update(|r| std::mem::replace(r, roster))
+            .flatten();
         if let Some(replaced) = replaced {
             wasm_bindgen_futures::spawn_local(crate::in_slices::let_go(replaced));
         }
@@ -742,7 +750,7 @@ impl AppState {
         self.snapshots.set(Vec::new());
         self.rule_sets.set(Vec::new());
         self.restoring.set(None);
-        self.roster.set(None);
+        self.replace_roster(None);
         storage::clear();
         self.kept.set_value(Stored::default());
         self.storage_error.set(None);

@@ -83,10 +83,10 @@ impl Carried {
 /// answer to an older ask is dropped: the newest always wins.
 ///
 /// One link is made at a time, in one download worker kept while something is asked (the
-/// panel is open), stopped when nothing is: asks that come while a link is made (a title or
-/// a passphrase typed, a key at a time) wait, and only the newest of them is made next.
-/// A worker started for each ask fetched and compiled its wasm each time, and a lock's key
-/// derivation ran for every keystroke.
+/// panel is open), stopped when nothing is: asks that come while a link is made (a title, a
+/// passphrase or the report changed again) wait, and only the newest of them is made next.
+/// A worker started for each ask fetched and compiled its wasm each time, and every ask's
+/// link was made to the end, a lock's key derivation with it.
 #[derive(Clone, Copy)]
 pub struct Made {
     pub link: RwSignal<Option<Result<String, Text>>>,
@@ -162,7 +162,7 @@ impl Made {
                 self.making.set(false);
             }
         }
-        // Gone with the panel's owner: nothing to stop.
+        // Gone with the panel's owner (the value could not be set): nothing to stop.
         if asks.running.try_set_value(false).is_some() {
             return;
         }
