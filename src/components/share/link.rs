@@ -82,9 +82,10 @@ impl Carried {
 /// `None` while nothing is asked or while the newest ask is being made (`making`). An
 /// answer to an older ask is dropped: the newest always wins.
 ///
-/// One link is made at a time, in one download worker kept while something is asked (the
-/// panel is open), stopped when nothing is: asks that come while a link is made (a title, a
-/// passphrase or the report changed again) wait, and only the newest of them is made next.
+/// One link is made at a time, in one download worker kept while `wanted` holds (the panel
+/// is open: started then, so it loads while what the link carries is computed), stopped
+/// when it does not: asks that come while a link is made (a title, a passphrase or the
+/// report changed again) wait, and only the newest of them is made next.
 /// A worker started for each ask fetched and compiled its wasm each time, and every ask's
 /// link was made to the end, a lock's key derivation with it.
 #[derive(Clone, Copy)]
@@ -93,8 +94,8 @@ pub struct Made {
     pub making: RwSignal<bool>,
 }
 
-/// What [`Made`]'s asks share: the newest ask's number and whether it asks for a link, the
-/// ask waiting to be made, whether a link is being made, and the worker kept.
+/// What [`Made`]'s asks share: the newest ask's number, whether links are wanted, the ask
+/// waiting to be made, whether a link is being made, and the worker kept.
 #[derive(Clone, Copy)]
 struct Asks {
     newest: StoredValue<u64>,
@@ -105,7 +106,10 @@ struct Asks {
 }
 
 impl Made {
-    pub fn new(asked: Memo<Option<(Shared, LinkChoice)>>) -> Made {
+    pub fn new(
+        asked: Memo<Option<(Shared, LinkChoice)>>,
+        wanted: impl Fn() -> bool + 'static,
+    ) -> Made {
         let made = Made {
             link: RwSignal::new(None),
             making: RwSignal::new(false),
@@ -121,17 +125,20 @@ impl Made {
             let ask = asked.get();
             let this = asks.newest.get_value().wrapping_add(1);
             asks.newest.set_value(this);
-            asks.open.set_value(ask.is_some());
             made.link.set(None);
             made.making.set(ask.is_some());
             asks.waiting
                 .set_value(ask.map(|(shared, choice)| (this, shared, choice)));
-            if asks.running.get_value() {
-                return;
-            }
-            if asks.waiting.with_value(Option::is_some) {
+            if !asks.running.get_value() && asks.waiting.with_value(Option::is_some) {
                 leptos::task::spawn_local(made.make_waiting(asks));
-            } else {
+            }
+        });
+        Effect::new(move |_| {
+            let wanted = wanted();
+            asks.open.set_value(wanted);
+            if wanted {
+                asks.kept_exporter();
+            } else if !asks.running.get_value() {
                 asks.exporter.set_value(None);
             }
         });
@@ -146,14 +153,7 @@ impl Made {
         while let Some((this, shared, choice)) =
             asks.waiting.try_update_value(Option::take).flatten()
         {
-            let kept = asks
-                .exporter
-                .with_value(|kept| kept.as_ref().filter(|e| !e.stopped()).cloned());
-            let exporter = kept.or_else(|| {
-                let started = export::Exporter::start().ok();
-                asks.exporter.set_value(started.clone());
-                started
-            });
+            let exporter = asks.kept_exporter();
             let result = make(exporter.as_ref(), shared, choice)
                 .await
                 .map(|text| url_of(&text));
@@ -169,6 +169,21 @@ impl Made {
         if !asks.open.get_value() {
             asks.exporter.set_value(None);
         }
+    }
+}
+
+impl Asks {
+    /// The worker kept, started anew when there is none or it stopped; `None` where none
+    /// starts.
+    fn kept_exporter(self) -> Option<export::Exporter> {
+        let kept = self
+            .exporter
+            .with_value(|kept| kept.as_ref().filter(|e| !e.stopped()).cloned());
+        kept.or_else(|| {
+            let started = export::Exporter::start().ok();
+            self.exporter.set_value(started.clone());
+            started
+        })
     }
 }
 
@@ -304,7 +319,9 @@ mod tests {
         {
             let made = made.clone();
             mount(AppState::empty(), move || {
-                *made.borrow_mut() = Some(Made::new(Memo::new(move |_| ask.get())));
+                *made.borrow_mut() = Some(Made::new(Memo::new(move |_| ask.get()), move || {
+                    ask.with(Option::is_some)
+                }));
             });
         }
         let made = made.borrow().unwrap();

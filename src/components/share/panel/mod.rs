@@ -38,7 +38,7 @@ pub fn SharePanel() -> impl IntoView {
             Some((shared, choice))
         })
     });
-    let made = link::Made::new(asked);
+    let made = link::Made::new(asked, move || open.get());
     let computing = move || open.get() && carried.ready().is_none();
     let copied = RwSignal::new(false);
 
