@@ -178,12 +178,10 @@ impl Request {
                         Ok((content, columns))
                     });
                 match opened {
-                    Ok((content, columns)) => {
-                        let stored = crate::storage::seal_roster(&columns);
-                        let mut written = answered(&Ok(content), Some(columns))?;
-                        written.text = Some(stored);
-                        Ok(written)
-                    }
+                    Ok((content, columns)) => Ok(Written {
+                        text: Some(crate::storage::seal_roster(&columns)),
+                        ..answered(&Ok(content), Some(columns))?
+                    }),
                     Err(why) => answered::<PackageContent>(&Err(why), None),
                 }
             }

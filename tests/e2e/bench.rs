@@ -43,6 +43,17 @@ async fn longest_task(page: &Page) -> TestResult<f64> {
         .await
 }
 
+/// Reports `<step>_longest_task_ms`, the longest task of a step, once the tasks that follow
+/// what it shows have had `settle` to end.
+async fn report_longest_task(page: &Page, step: &str, settle: Duration) -> TestResult {
+    tokio::time::sleep(settle).await;
+    report(
+        &format!("{step}_longest_task_ms"),
+        longest_task(page).await?.round(),
+    );
+    Ok(())
+}
+
 /// Polls `stat` until it differs from `before`; the time from `since`.
 async fn until_stat_changes(
     page: &Page,
@@ -87,21 +98,19 @@ async fn bench_import_against_sheetjs() {
         let picked = Instant::now();
         page.import_file(path).await?;
         let (import, people) = until_stat_changes(&page, "people", before, picked).await?;
-        // Let the tasks that follow the figures (storing, the rest of the first render) end.
-        tokio::time::sleep(Duration::from_secs(3)).await;
         report("people", &people);
         report("import_ms", import.as_millis());
-        report("import_longest_task_ms", longest_task(&page).await?.round());
+        // Once the tasks that follow the figures (storing, the rest of the first render) end.
+        report_longest_task(&page, "import", Duration::from_secs(3)).await?;
 
         let women = page.stat("women").await?;
         let changed = Instant::now();
         set_input(&page, "[data-filter=gender]", "nu").await?;
         let (filter, _) = until_stat_changes(&page, "people", Some(people.clone()), changed).await?;
         let sections = until_sections_drawn(&page, changed).await?;
-        tokio::time::sleep(Duration::from_millis(500)).await;
         report("filter_ms", filter.as_millis());
         report("filter_sections_ms", sections.as_millis());
-        report("filter_longest_task_ms", longest_task(&page).await?.round());
+        report_longest_task(&page, "filter", Duration::from_millis(500)).await?;
         if let Some(women) = women {
             assert_eq!(
                 page.stat("people").await?.as_deref(),
@@ -180,11 +189,7 @@ async fn prose_sections_and_share_link(page: &Page) -> TestResult {
     page.wait_for_prose_with(&["Tiêu chuẩn chức danh", "Dự báo nghỉ hưu"])
         .await?;
     report("prose_sections_ms", ticked.elapsed().as_millis());
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    report(
-        "prose_sections_longest_task_ms",
-        longest_task(page).await?.round(),
-    );
+    report_longest_task(page, "prose_sections", Duration::from_millis(500)).await?;
     for part in ["prose-standards", "prose-retirement"] {
         page.find(&format!("[data-testid={part}]"))
             .await?
@@ -198,38 +203,14 @@ async fn prose_sections_and_share_link(page: &Page) -> TestResult {
     page.find("[data-testid=share]").await?.click().await?;
     page.find("[data-testid=share-link]").await?;
     report("share_link_ms", opened.elapsed().as_millis());
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    report(
-        "share_link_longest_task_ms",
-        longest_task(page).await?.round(),
-    );
+    report_longest_task(page, "share_link", Duration::from_millis(500)).await?;
     // A title given: the link made again (in the worker the panel keeps).
-    let before = page
-        .find("[data-testid=share-link]")
-        .await?
-        .prop("value")
-        .await?;
+    let before = crate::sharing::share_link(page).await?;
     let titled = Instant::now();
     set_input(page, "[data-testid=share-title]", "Tỉnh thử").await?;
-    loop {
-        let now = match page.find("[data-testid=share-link]").await {
-            Ok(link) => link.prop("value").await?,
-            Err(_) => None,
-        };
-        if now.is_some() && now != before {
-            break;
-        }
-        if titled.elapsed() > Duration::from_secs(600) {
-            return Err("the titled link was not made within 600 s".into());
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    crate::sharing::new_share_link(page, &before).await?;
     report("share_link_titled_ms", titled.elapsed().as_millis());
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    report(
-        "share_link_titled_longest_task_ms",
-        longest_task(page).await?.round(),
-    );
+    report_longest_task(page, "share_link_titled", Duration::from_millis(500)).await?;
     page.find("[data-testid=share]").await?.click().await?;
     page.wait_until_gone("[data-testid=share-link]").await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -250,8 +231,7 @@ async fn drill_search_and_reload(page: &Page) -> TestResult {
     page.find("[data-testid=drill] [data-testid=people-count]")
         .await?;
     report("drill_ms", asked.elapsed().as_millis());
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    report("drill_longest_task_ms", longest_task(page).await?.round());
+    report_longest_task(page, "drill", Duration::from_millis(500)).await?;
     page.find("[data-testid=drill-close]")
         .await?
         .click()
@@ -274,8 +254,7 @@ async fn drill_search_and_reload(page: &Page) -> TestResult {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     report("search_ms", typed.elapsed().as_millis());
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    report("search_longest_task_ms", longest_task(page).await?.round());
+    report_longest_task(page, "search", Duration::from_millis(500)).await?;
     page.find("[data-testid=tab-report]").await?.click().await?;
 
     // The roster is kept once the worker has packed it (seconds after the figures).
@@ -302,8 +281,7 @@ async fn drill_search_and_reload(page: &Page) -> TestResult {
     let (reload, people) = until_stat_changes(page, "people", None, reloaded).await?;
     report("reload_ms", reload.as_millis());
     report("reload_people", &people);
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    report("reload_longest_task_ms", longest_task(page).await?.round());
+    report_longest_task(page, "reload", Duration::from_secs(2)).await?;
     Ok(())
 }
 
@@ -333,11 +311,7 @@ async fn package_export_and_open(page: &Page) -> TestResult {
     page.find("[data-testid=package-done]").await?;
     report("package_export_ms", packing.elapsed().as_millis());
     let file = crate::sharing::wait_for_file(&dir, "canbo").await?;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    report(
-        "package_export_longest_task_ms",
-        longest_task(page).await?.round(),
-    );
+    report_longest_task(page, "package_export", Duration::from_millis(500)).await?;
     report("package_bytes", std::fs::metadata(&file)?.len());
 
     let opening = Instant::now();
@@ -347,11 +321,7 @@ async fn package_export_and_open(page: &Page) -> TestResult {
         .await?;
     page.find("[data-testid=package-replace-confirm]").await?;
     report("package_open_ms", opening.elapsed().as_millis());
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    report(
-        "package_open_longest_task_ms",
-        longest_task(page).await?.round(),
-    );
+    report_longest_task(page, "package_open", Duration::from_millis(500)).await?;
     // Replaced by the package (the same people): timed to the page saying it took them,
     // with the figures shown and the roster stored.
     let adopting = Instant::now();
@@ -361,11 +331,7 @@ async fn package_export_and_open(page: &Page) -> TestResult {
         .await?;
     page.find("[data-testid=package-done]").await?;
     report("package_adopt_ms", adopting.elapsed().as_millis());
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    report(
-        "package_adopt_longest_task_ms",
-        longest_task(page).await?.round(),
-    );
+    report_longest_task(page, "package_adopt", Duration::from_secs(2)).await?;
     assert_eq!(
         page.stat("people").await?.as_deref(),
         people.as_deref(),
