@@ -23,6 +23,8 @@ pub fn App() -> impl IntoView {
     provide_context(settings);
     crate::offline::Offline::provide();
     let share = crate::components::share::ShareState::provide();
+    // Files picked or dropped on index.html's shell while the wasm loaded.
+    leptos::task::spawn_local(crate::early::import(state));
     let lang = move || settings.lang.get();
     let has_roster = move || state.roster.with(|r| r.is_some());
 

@@ -16,8 +16,13 @@ const SAMPLE_NAME: &str = "mau-son-bieu.xlsx";
 /// Reads every file of a pick or a drop. A file the browser cannot read (deleted or moved
 /// since it was picked) becomes a message; the others are still read.
 pub async fn read_files(list: &FileList) -> Picked {
+    read_each((0..list.length()).filter_map(|i| list.item(i))).await
+}
+
+/// Reads each file in turn, as [`read_files`] does those of a pick or a drop.
+pub async fn read_each(files: impl IntoIterator<Item = File>) -> Picked {
     let mut picked = Picked::default();
-    for file in (0..list.length()).filter_map(|i| list.item(i)) {
+    for file in files {
         match read_file(&file).await {
             Ok(bytes) => picked.files.push(FileInput {
                 name: file.name(),

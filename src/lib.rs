@@ -12,6 +12,7 @@
 mod app;
 mod components;
 mod download;
+mod early;
 mod files;
 mod format;
 mod i18n;
@@ -27,7 +28,8 @@ pub mod worker;
 
 pub use app::App;
 
-/// Replaces the loading shell of index.html with the app.
+/// Replaces the shell of index.html with the app, which then imports what was picked on
+/// the shell meanwhile (`early`).
 pub fn start() {
     console_error_panic_hook::set_once();
     if let Some(shell) = leptos::prelude::document().get_element_by_id("loading") {

@@ -19,6 +19,7 @@ mod report_pages;
 mod report_samples;
 mod server;
 mod sharing;
+mod shell;
 mod standards_pages;
 mod storage_faults;
 mod teach_spellings;
