@@ -94,12 +94,18 @@ pub fn unpack<T: DeserializeOwned>(
         .map_err(|e| StoreError::Damaged(e.to_string()))?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, 512 << 20)
         .map_err(|e| StoreError::Damaged(format!("{e:?}")))?;
-    let mut value: serde_json::Value =
-        serde_json::from_slice(&json).map_err(|e| StoreError::Damaged(e.to_string()))?;
+    let damaged = |e: serde_json::Error| StoreError::Damaged(e.to_string());
+    if version == current {
+        return serde_json::from_slice(&json).map_err(damaged);
+    }
+    // An older version is upgraded as JSON values, then read as today's text: one way of
+    // reading `T` (from bytes) serves both, which keeps the page's wasm smaller.
+    let mut value: serde_json::Value = serde_json::from_slice(&json).map_err(damaged)?;
     for v in version..current {
         value = migrate(v, value).map_err(StoreError::Damaged)?;
     }
-    serde_json::from_value(value).map_err(|e| StoreError::Damaged(e.to_string()))
+    let json = serde_json::to_vec(&value).map_err(damaged)?;
+    serde_json::from_slice(&json).map_err(damaged)
 }
 
 #[cfg(test)]
