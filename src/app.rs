@@ -21,10 +21,19 @@ pub fn App() -> impl IntoView {
     let settings = Settings::new(state);
     settings.persist_language();
     provide_context(settings);
-    crate::offline::Offline::provide();
+    // Files picked or dropped on index.html's shell while the wasm loaded: imported first,
+    // the service worker registered after (`Offline::provide`).
+    let early = crate::early::take();
+    let offline = crate::offline::Offline::provide(!early.is_empty());
+    if !early.is_empty() {
+        leptos::task::spawn_local(async move {
+            crate::early::import(state, early).await;
+            // The figures drawn first.
+            crate::turns::next_paint().await;
+            offline.start();
+        });
+    }
     let share = crate::components::share::ShareState::provide();
-    // Files picked or dropped on index.html's shell while the wasm loaded.
-    leptos::task::spawn_local(crate::early::import(state));
     let lang = move || settings.lang.get();
     let has_roster = move || state.roster.with(|r| r.is_some());
 

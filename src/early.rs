@@ -48,9 +48,15 @@ pub fn take() -> Early {
     Early { files, sample }
 }
 
-/// Imports what the shell kept, if anything: the files picked, or else the sample.
-pub async fn import(state: AppState) {
-    let early = take();
+impl Early {
+    /// Nothing was asked.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty() && !self.sample
+    }
+}
+
+/// Imports what the shell kept: the files picked, or else the sample.
+pub async fn import(state: AppState, early: Early) {
     if !early.files.is_empty() {
         state.import_soon(read_each(early.files).await).await;
     } else if early.sample {
@@ -83,7 +89,7 @@ mod tests {
         assert_eq!(names, ["b.csv", "a.xlsx"]);
         assert!(early.sample);
         let again = take();
-        assert!(again.files.is_empty() && !again.sample, "taken once");
+        assert!(again.is_empty(), "taken once");
     }
 
     #[wasm_bindgen_test]
@@ -93,7 +99,7 @@ mod tests {
             &GLOBAL.into(),
         );
         let early = take();
-        assert!(early.files.is_empty() && !early.sample);
+        assert!(early.is_empty());
     }
 
     #[wasm_bindgen_test]
@@ -101,7 +107,7 @@ mod tests {
         let sample = include_bytes!("../assets/mau-son-bieu.xlsx");
         keep(&[("mau-son-bieu.xlsx", sample)], false);
         let state = AppState::empty();
-        import(state).await;
+        import(state, take()).await;
         until(|| people(&state).is_some()).await;
         let roster = canbo_core::import::import(
             &[canbo_core::import::FileInput {

@@ -1,7 +1,8 @@
 //! index.html's shell: the app's first screen as plain HTML, working before the wasm has
 //! arrived (boot.js, src/early.rs). On a line slow enough that the wasm takes minutes, a
 //! file picked (or the sample asked for) on the shell is imported once the app starts, in
-//! the language chosen on the shell; and the shell says what the app says.
+//! the language chosen on the shell, before the service worker fetches the build; and the
+//! shell says what the app says.
 
 use serde_json::{json, Value};
 
@@ -83,9 +84,41 @@ async fn a_file_picked_before_the_app_starts_is_imported_in_the_language_chosen(
                 "the file was picked before the app started"
             );
             page.save_screenshot("shell-file-picked").await?;
+            // Whether the figures were on the page when the service worker was registered
+            // (it would share the slow line with the import worker's wasm).
+            page.driver
+                .execute(
+                    "const sw = navigator.serviceWorker;\
+                     const register = sw.register.bind(sw);\
+                     sw.register = (...args) => {\
+                       window.canboFiguresAtRegister = !!document.querySelector('[data-stat=people]');\
+                       return register(...args);\
+                     };",
+                    Vec::new(),
+                )
+                .await?;
 
             slow_network(&page, false).await?;
             page.wait_for_stat("people", 420).await?;
+            let at_register = crate::page::poll_until(
+                "the service worker registered",
+                || async {
+                    let at: Value = page
+                        .driver
+                        .execute("return window.canboFiguresAtRegister ?? null;", Vec::new())
+                        .await?
+                        .json()
+                        .clone();
+                    Ok(at.as_bool())
+                },
+                Option::is_some,
+            )
+            .await?;
+            assert_eq!(
+                at_register,
+                Some(true),
+                "the service worker is registered only once the file picked is imported"
+            );
             assert!(!page.has("#loading").await?, "the app replaced the shell");
             assert!(
                 page.has("[data-testid=lang-en][aria-pressed=true]").await?,
