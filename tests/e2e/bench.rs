@@ -18,6 +18,10 @@
 //!   network carried. Serve a dist/ with
 //!   `.gz` files beside the others (`CANBO_DIST`, as `cargo xtask bench` prepares) to measure
 //!   what a compressing server sends.
+//! - `bench_first_visit_on_a_slow_line`: a fresh profile, every request over one line as slow
+//!   as "Fast 3G" (`server::SlowLine`: the workers' and the service worker's too), the bundled
+//!   sample picked on index.html's shell as soon as it takes files; from navigation to the
+//!   shell ready and to the figures.
 
 use std::time::{Duration, Instant};
 
@@ -389,5 +393,43 @@ async fn bench_start_on_fast_3g() {
         report("fast3g_page_clock_ms", &bytes[2]);
         Ok(())
     })
+    .await;
+}
+
+#[tokio::test]
+#[ignore]
+async fn bench_first_visit_on_a_slow_line() {
+    // Every request over one slow line (the page's, the import worker's, the service
+    // worker's): Chromium's own throttling slows only the page.
+    let dist = std::env::var_os("CANBO_DIST")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    let server = crate::server::Server::start_slowed(&dist, crate::server::SlowLine::fast_3g());
+    let url = server.url;
+    crate::browser::run_at(
+        "bench_first_visit_on_a_slow_line",
+        url,
+        move |page| async move {
+            let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("assets/mau-son-bieu.xlsx")
+                .canonicalize()?;
+            let started = Instant::now();
+            page.driver
+                .cdp()
+                .send_raw("Page.navigate", json!({ "url": url }))
+                .await?;
+            page.find("html[data-shell=ready]").await?;
+            report("first_visit_shell_ms", started.elapsed().as_millis());
+            // Picked as soon as the page takes it, as a user who came to read a file does.
+            page.find("[data-testid=shell-input]")
+                .await?
+                .send_keys(sample.to_string_lossy().as_ref())
+                .await?;
+            page.wait_for_stat("people", 420).await?;
+            report("first_visit_figures_ms", started.elapsed().as_millis());
+            drop(server);
+            Ok(())
+        },
+    )
     .await;
 }

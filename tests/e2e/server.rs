@@ -25,7 +25,7 @@ pub fn dist_url() -> &'static str {
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let dist = dist.clone();
-                std::thread::spawn(move || answer(stream, &dist));
+                std::thread::spawn(move || answer(stream, &dist, None));
             }
         });
         url
@@ -42,8 +42,57 @@ pub struct Server {
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
+/// A slow line between the browser and a [`Server`]: every answer waits `latency`, then all
+/// of them share `bytes_per_second`. Unlike Chromium's throttling (per page, over CDP), it
+/// slows the page's workers and its service worker too.
+pub struct SlowLine {
+    latency: std::time::Duration,
+    bytes_per_second: f64,
+    /// When the line is free again.
+    free_at: std::sync::Mutex<std::time::Instant>,
+}
+
+impl SlowLine {
+    /// DevTools' "Fast 3G": 563 ms, 180,000 B/s down.
+    pub fn fast_3g() -> SlowLine {
+        SlowLine {
+            latency: std::time::Duration::from_millis(563),
+            bytes_per_second: 180_000.0,
+            free_at: std::sync::Mutex::new(std::time::Instant::now()),
+        }
+    }
+
+    /// Writes `bytes` no faster than the line carries them, sharing it with other answers.
+    fn send(&self, stream: &mut TcpStream, bytes: &[u8]) -> std::io::Result<()> {
+        for chunk in bytes.chunks(4096) {
+            let wait = {
+                let mut free_at = self.free_at.lock().unwrap_or_else(|e| e.into_inner());
+                let now = std::time::Instant::now();
+                let start = (*free_at).max(now);
+                *free_at = start
+                    + std::time::Duration::from_secs_f64(
+                        chunk.len() as f64 / self.bytes_per_second,
+                    );
+                start - now
+            };
+            std::thread::sleep(wait);
+            stream.write_all(chunk)?;
+        }
+        Ok(())
+    }
+}
+
 impl Server {
     pub fn start(dir: &Path) -> Server {
+        Server::start_on(dir, None)
+    }
+
+    /// A server whose answers all go over `line`.
+    pub fn start_slowed(dir: &Path, line: SlowLine) -> Server {
+        Server::start_on(dir, Some(std::sync::Arc::new(line)))
+    }
+
+    fn start_on(dir: &Path, line: Option<std::sync::Arc<SlowLine>>) -> Server {
         use std::sync::atomic::Ordering;
         let listener = TcpListener::bind("127.0.0.1:0").expect("binding 127.0.0.1:0");
         let address = listener.local_addr().expect("a bound address");
@@ -57,7 +106,8 @@ impl Server {
                     break;
                 }
                 let dir = dir.clone();
-                std::thread::spawn(move || answer(stream, &dir));
+                let line = line.clone();
+                std::thread::spawn(move || answer(stream, &dir, line.as_deref()));
             }
             // The listener closes here: the port refuses connections from now on.
         });
@@ -87,7 +137,7 @@ impl Drop for Server {
     }
 }
 
-fn answer(mut stream: TcpStream, dist: &Path) {
+fn answer(mut stream: TcpStream, dist: &Path, line: Option<&SlowLine>) {
     let mut reader = BufReader::new(&stream);
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
@@ -115,7 +165,15 @@ fn answer(mut stream: TcpStream, dist: &Path) {
         },
         None => respond("404 Not Found", "text/plain; charset=utf-8", b"not found"),
     };
-    let _ = stream.write_all(&response);
+    match line {
+        Some(line) => {
+            std::thread::sleep(line.latency);
+            let _ = line.send(&mut stream, &response);
+        }
+        None => {
+            let _ = stream.write_all(&response);
+        }
+    }
 }
 
 /// The file under dist/ a URL path names; `/` is index.html. Nothing outside dist/.

@@ -260,6 +260,9 @@ fn browser(project: &Project, dir: &Path) -> Result<String, String> {
     for (name, value) in e2e_bench(project, "bench_start_on_fast_3g", &served_env)? {
         section.push_str(&format!("| start: {name} | {value} |\n"));
     }
+    for (name, value) in e2e_bench(project, "bench_first_visit_on_a_slow_line", &served_env)? {
+        section.push_str(&format!("| first visit: {name} | {value} |\n"));
+    }
     Ok(section)
 }
 
