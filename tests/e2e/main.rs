@@ -67,12 +67,7 @@ async fn a_roster_picked_in_the_file_input_shows_its_people() {
             page.import_file(&shared_sample("mau-son-don-gian.xlsx"))
                 .await?;
             page.wait_for_stat("people", 420).await?;
-            page.open_import_panel().await?;
-            let files = page
-                .find("[data-testid=import-files]")
-                .await?
-                .text()
-                .await?;
+            let files = page.files_listed().await?;
             assert!(
                 files.contains("mau-son-don-gian.xlsx"),
                 "files listed: {files}"
@@ -91,12 +86,7 @@ async fn the_sample_button_loads_the_bundled_roster() {
             page.open().await?;
             page.load_sample().await?;
             page.wait_for_stat("people", 420).await?;
-            page.open_import_panel().await?;
-            let files = page
-                .find("[data-testid=import-files]")
-                .await?
-                .text()
-                .await?;
+            let files = page.files_listed().await?;
             assert!(files.contains("mau-son-bieu.xlsx"), "files listed: {files}");
             page.save_screenshot("sample-loaded").await?;
             Ok(())

@@ -133,6 +133,16 @@ impl Page {
         Ok(())
     }
 
+    /// The files the import panel lists (it is unfolded first).
+    pub async fn files_listed(&self) -> TestResult<String> {
+        self.open_import_panel().await?;
+        Ok(self
+            .find("[data-testid=import-files]")
+            .await?
+            .text()
+            .await?)
+    }
+
     pub async fn load_sample(&self) -> TestResult {
         self.find("[data-testid=load-sample]")
             .await?

@@ -124,12 +124,7 @@ async fn a_file_picked_before_the_app_starts_is_imported_in_the_language_chosen(
                 page.has("[data-testid=lang-en][aria-pressed=true]").await?,
                 "the app speaks the language chosen on the shell"
             );
-            page.open_import_panel().await?;
-            let files = page
-                .find("[data-testid=import-files]")
-                .await?
-                .text()
-                .await?;
+            let files = page.files_listed().await?;
             assert!(
                 files.contains("mau-son-don-gian.xlsx"),
                 "the file is the app's as if picked there: {files}"
@@ -157,12 +152,7 @@ async fn the_sample_asked_for_before_the_app_starts_is_opened_when_it_does() {
             assert!(!app_started(&page).await?);
             slow_network(&page, false).await?;
             page.wait_for_stat("people", 420).await?;
-            page.open_import_panel().await?;
-            let files = page
-                .find("[data-testid=import-files]")
-                .await?
-                .text()
-                .await?;
+            let files = page.files_listed().await?;
             assert!(files.contains("mau-son-bieu.xlsx"), "files listed: {files}");
             Ok(())
         },
