@@ -60,7 +60,9 @@ function ask(files, sample) {
 
 // A report opened from a link, or the roster of the last visit, is what the app shows
 // first: the shell offers no import then, only says it is loading.
-const opensLink = location.hash.length > 1;
+// A link's fragment is `#r1.…` or, locked, `#r1e.…` (canbo_core::share::PREFIX); `#noi-dung`
+// and the like are the page's own anchors.
+const opensLink = /^#r\d+e?\./.test(location.hash);
 let keepsRoster = false;
 try {
   keepsRoster = Object.keys(localStorage).some((key) => key.startsWith('canbo.roster'));

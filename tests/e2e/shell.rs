@@ -33,10 +33,16 @@ async fn slow_network(page: &Page, slow: bool) -> TestResult {
 /// Goes to the page on a slow line, not waiting for it to load (the wasm is a preload, so
 /// the load event would wait for it), and waits for the shell to take files.
 async fn open_the_shell(page: &Page) -> TestResult {
+    open_the_shell_at(page, "").await
+}
+
+/// [`open_the_shell`] at the page's address followed by `tail` (`#r1.…`: a link).
+async fn open_the_shell_at(page: &Page, tail: &str) -> TestResult {
     slow_network(page, true).await?;
+    let url = format!("{}{tail}", dist_url());
     page.driver
         .cdp()
-        .send_raw("Page.navigate", json!({ "url": dist_url() }))
+        .send_raw("Page.navigate", json!({ "url": url }))
         .await?;
     page.find("html[data-shell=ready]").await?;
     assert!(!app_started(page).await?, "the app started within a second");
@@ -154,6 +160,32 @@ async fn the_sample_asked_for_before_the_app_starts_is_opened_when_it_does() {
             page.wait_for_stat("people", 420).await?;
             let files = page.files_listed().await?;
             assert!(files.contains("mau-son-bieu.xlsx"), "files listed: {files}");
+            Ok(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_link_opening_shows_no_import_on_the_shell() {
+    run(
+        "a_link_opening_shows_no_import_on_the_shell",
+        |page| async move {
+            open_the_shell_at(&page, "#r1.AAAA").await?;
+            assert!(
+                !page
+                    .find("[data-shell=import]")
+                    .await?
+                    .is_displayed()
+                    .await?,
+                "the app shows the link's report first: nothing to import meanwhile"
+            );
+            assert_eq!(status(&page).await?, "Đang tải Canbo…");
+            // The page's own anchors (the skip link's) are no link.
+            // (Another query: a new document, not a jump within this one.)
+            open_the_shell_at(&page, "?again#noi-dung").await?;
+            let import = page.find("[data-shell=import]").await?;
+            assert!(import.is_displayed().await?, "#noi-dung offers the import");
             Ok(())
         },
     )
