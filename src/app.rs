@@ -22,10 +22,12 @@ pub fn App() -> impl IntoView {
     settings.persist_language();
     provide_context(settings);
     // Files picked or dropped on index.html's shell while the wasm loaded: imported first,
-    // the service worker registered after (`Offline::provide`).
+    // the service worker registered after (`Offline::provide` says why).
+    let offline = crate::offline::Offline::provide();
     let early = crate::early::take();
-    let offline = crate::offline::Offline::provide(!early.is_empty());
-    if !early.is_empty() {
+    if early.is_empty() {
+        offline.start();
+    } else {
         leptos::task::spawn_local(async move {
             crate::early::import(state, early).await;
             // The figures drawn first.

@@ -24,44 +24,27 @@ pub struct Offline {
     registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
     /// The user asked for the new version: reload when it takes over.
     reload_asked: StoredValue<bool>,
-    /// `provide` was told to wait for `start`.
-    deferred: StoredValue<bool>,
 }
 
 impl Offline {
-    /// Registers the service worker (release builds) and provides the state in context; with
-    /// `defer`, registers it only when asked (`start`). The page defers it while it imports
-    /// files picked on index.html's shell: on a first visit the service worker fetches every
-    /// file of the build (some 3 MB), which on a slow line would share it with the import
-    /// worker's wasm the user is waiting for (on a line like Fast 3G, the figures of a file
-    /// picked at once came 8 s later).
-    pub fn provide(defer: bool) -> Offline {
+    /// Provides the state in context; `start` registers the service worker. The page starts it
+    /// at once, except while it imports files picked on index.html's shell: on a first visit
+    /// the service worker fetches every file of the build (some 3 MB), which on a slow line
+    /// would share it with the import worker's wasm the user is waiting for (on a line like
+    /// Fast 3G, the figures of a file picked at once came 8 s later).
+    pub fn provide() -> Offline {
         let offline = Offline {
             update_ready: RwSignal::new(false),
             registration: StoredValue::new_local(None),
             reload_asked: StoredValue::new(false),
-            deferred: StoredValue::new(false),
         };
         provide_context(offline);
-        if defer {
-            offline.deferred.set_value(true);
-        } else {
-            offline.register_here();
-        }
         offline
-    }
-
-    /// Registers the service worker that `provide` deferred; nothing otherwise.
-    pub fn start(self) {
-        if self.deferred.get_value() {
-            self.deferred.set_value(false);
-            self.register_here();
-        }
     }
 
     /// Registers the service worker (release builds), or removes one a release build left
     /// (debug builds).
-    fn register_here(self) {
+    pub fn start(self) {
         if let Some(container) = container() {
             if cfg!(debug_assertions) {
                 leptos::task::spawn_local(unregister_all(container));
