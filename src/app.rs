@@ -5,12 +5,10 @@ use canbo_core::export::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::people::PeoplePage;
 use crate::components::report::{ReportControls, ReportPage};
-use crate::components::retirement::RetirementPage;
-use crate::components::standards::StandardsPage;
-use crate::components::{DataMenu, DropZone, ImportBar, ImportErrors, Snapshots};
+use crate::components::{DropZone, ImportBar, ImportErrors, StorageError};
 use crate::i18n::t;
+use crate::on_demand::{self, shown, Folded};
 use crate::settings::{Settings, View};
 use crate::state::AppState;
 
@@ -97,25 +95,43 @@ pub fn App() -> impl IntoView {
                 <crate::offline::UpdateNotice />
                 <crate::components::share::ShareError />
                 // A report opened from a link shows in place of the user's own, read-only.
-                <Show when=move || !share.is_open() fallback=|| view! { <crate::components::share::SharedView /> }>
+                <Show when=move || !share.is_open() fallback=|| shown(on_demand::shared_view())>
                 <ImportBar />
                 <ImportErrors />
                 <div class="page" id="trang" tabindex="-1">
                     {move || match settings.view.get() {
                         View::Report => view! { <ReportPage /> }.into_any(),
-                        View::People => view! { <PeoplePage /> }.into_any(),
-                        View::Standards => view! { <ReportControls date_only=true /><StandardsPage /> }.into_any(),
-                        View::Retirement => view! { <ReportControls date_only=true /><RetirementPage /> }.into_any(),
+                        View::People => shown(on_demand::people_page()).into_any(),
+                        View::Standards => view! { <ReportControls date_only=true />{shown(on_demand::standards_page())} }.into_any(),
+                        View::Retirement => view! { <ReportControls date_only=true />{shown(on_demand::retirement_page())} }.into_any(),
                     }}
                 </div>
                 <Show when=move || has_roster() && settings.view.get() == View::Report>
-                    <crate::components::share::SharePanel />
+                    {shown(on_demand::share_panel())}
                 </Show>
-                <Snapshots />
-                <DataMenu />
+                <StorageError />
+                // Only for data kept: a first visit fetches neither.
+                <Show when=move || state.keeps_anything()>
+                    {shown(on_demand::snapshots())}
+                    {shown(on_demand::data_menu())}
                 </Show>
-                <crate::components::share::CombinePanel />
-                <crate::components::share::PackagePanel />
+                </Show>
+                // Folded until wanted: the first screen stays the import. Combining opens
+                // under a shared report.
+                <Folded
+                    class="share-panel share-tools combine no-print"
+                    toggle="share-combine-toggle"
+                    heading=("Gộp báo cáo từ nhiều liên kết", "Combine reports from several links")
+                    open=Signal::derive(move || !share.link.with(String::is_empty))
+                    body=on_demand::combine_form
+                />
+                <Folded
+                    class="share-panel share-tools package no-print"
+                    id="goi-du-lieu"
+                    toggle="package-toggle"
+                    heading=("Gói dữ liệu (.canbo): chuyển toàn bộ dữ liệu sang máy khác", "Data package (.canbo): move all the data to another computer")
+                    body=on_demand::package_form
+                />
             </main>
             <footer class="footnote">
                 {move || t("Dữ liệu không rời khỏi máy của bạn: mọi tệp được đọc ngay trong trình duyệt.",

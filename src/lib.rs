@@ -18,6 +18,7 @@ mod format;
 mod i18n;
 mod in_slices;
 mod offline;
+mod on_demand;
 mod settings;
 mod state;
 mod storage;

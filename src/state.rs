@@ -387,6 +387,11 @@ impl AppState {
         if picked.files.is_empty() {
             return self.apply_import(picked, Import::default(), None);
         }
+        // The report's sections are fetched while the worker reads (a first visit's page
+        // comes without them: `on_demand`).
+        leptos::task::spawn_local(async {
+            let _ = crate::on_demand::prefetch_report().await;
+        });
         let Some((parsed, coded)) = self.parse(&picked.files).await else {
             return;
         };
@@ -714,6 +719,16 @@ impl AppState {
         self.review.set(review);
         self.show_roster(parsed.roster, Some(coded));
         self.roster_taken();
+    }
+
+    /// Whether anything of the user's is here: a roster, saved figures or corrections. The
+    /// page's data menu and saved figures show only then.
+    pub fn keeps_anything(&self) -> bool {
+        self.roster.with(Option::is_some)
+            || self.snapshots.with(|s| !s.is_empty())
+            || self
+                .overrides
+                .with(|o| !o.columns.is_empty() || !o.sheets.is_empty())
     }
 
     /// Keeps the current report under `name` (replacing one of the same name).

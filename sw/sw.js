@@ -5,11 +5,13 @@
 const CACHE = 'canbo-__HASH__';
 const FILES = [__FILES__];
 
-// Trunk puts a content hash in these names (`canbo-app-1a2b…_bg.wasm`): the same name is
-// always the same bytes, so the cache answers first. Names without one (worker.js, boot.js,
-// the sample, the icons) ask the network first, so a page of a new build never runs with an
-// old import worker; with no network the cache answers.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+// Trunk puts a content hash in these names (`canbo-app-1a2b…_bg.wasm`, and the page's
+// chunks in `canbo-app-1a2b…-chunks/`): the same name is always the same bytes, so the cache
+// answers first. The hash is written without leading zeros: 16 hex digits, or a few fewer.
+// Names without one (worker.js, boot.js, the sample, the icons) ask the network first, so a
+// page of a new build never runs with an old import worker; with no network the cache
+// answers.
+const HASHED = /-[0-9a-f]{12,16}((_bg)?\.[a-z]+$|-chunks\/)/;
 
 self.addEventListener('install', (event) => {
   // `reload`: skip the HTTP cache, so the files are those of this build.

@@ -60,13 +60,6 @@ pub fn DataMenu() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let ask_button = NodeRef::<leptos::html::Button>::new();
     let keep_button = NodeRef::<leptos::html::Button>::new();
-    let has_data = move || {
-        state.roster.with(|r| r.is_some())
-            || state.snapshots.with(|s| !s.is_empty())
-            || state
-                .overrides
-                .with(|o| !o.columns.is_empty() || !o.sheets.is_empty())
-    };
     let ask = move |_| {
         confirming.set(true);
         request_animation_frame(move || {
@@ -96,8 +89,7 @@ pub fn DataMenu() -> impl IntoView {
         });
     };
     view! {
-        <StorageError />
-        <Show when=has_data>
+        <Show when=move || state.keeps_anything()>
             <section class="data-menu" aria-label=move || t("Dữ liệu đã lưu", "Saved data")>
                 <Show
                     when=move || confirming.get()

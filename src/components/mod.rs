@@ -17,7 +17,7 @@ mod snapshots;
 pub mod standards;
 mod summary;
 
-pub use data_menu::DataMenu;
+pub use data_menu::{DataMenu, StorageError};
 pub use drop_zone::DropZone;
 pub use import_bar::ImportBar;
 pub use import_errors::ImportErrors;

@@ -13,6 +13,7 @@ mod hostile_markup;
 mod import_measure;
 mod import_review;
 mod network_log;
+mod on_demand;
 mod page;
 mod prose_page;
 mod report_pages;

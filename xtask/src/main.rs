@@ -8,6 +8,7 @@ mod bench;
 mod fuzz;
 mod run;
 mod sizes;
+mod split_page;
 mod tools;
 mod wasm_code;
 
@@ -31,7 +32,9 @@ commands:
           target/bench/results.md
   fuzz [--secs N] [TARGET...]
           run each cargo-fuzz target (fuzz/) for N seconds (default 60), installing
-          cargo-fuzz when missing; see docs/RELIABILITY.md";
+          cargo-fuzz when missing; see docs/RELIABILITY.md
+  split-page
+          Trunk's hook (Trunk.toml): the page's wasm split into chunks loaded on demand";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
         Some("gen-roster") => gen_roster(&project, &args[1..]),
         Some("fuzz") => fuzz::fuzz(&project, &args[1..]),
         Some("bench") => bench::bench(&project, &args[1..]),
+        Some("split-page") => split_page::split_page(&project),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

@@ -28,7 +28,45 @@ pub fn print_wasm_sizes(dist: &Path) -> Result<(), String> {
             kib(brotli(&bytes))
         );
     }
+    for (folder, sizes, count) in chunk_folders(dist)? {
+        println!(
+            "| {folder}/ ({count} files, each fetched when needed; all together) | {} | {} | {} |",
+            kib(sizes[0]),
+            kib(sizes[1]),
+            kib(sizes[2])
+        );
+    }
     Ok(())
+}
+
+/// The page's chunk folders (`canbo-app-<hash>-chunks/`, `cargo xtask split-page`): each
+/// with the sum of its files' sizes raw, gzip -9 and brotli -q 11 (each file compressed by
+/// itself, as it is sent), and how many files it holds.
+fn chunk_folders(dist: &Path) -> Result<Vec<(String, [usize; 3], usize)>, String> {
+    let mut folders = Vec::new();
+    for entry in std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let name = entry.file_name().to_string_lossy().to_string();
+        if !entry.path().is_dir() || !name.ends_with("-chunks") {
+            continue;
+        }
+        let mut sizes = [0usize; 3];
+        let mut count = 0;
+        for file in std::fs::read_dir(entry.path()).map_err(|e| format!("{name}: {e}"))? {
+            let path = file.map_err(|e| e.to_string())?.path();
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            for (sum, size) in sizes
+                .iter_mut()
+                .zip([bytes.len(), gzip(&bytes), brotli(&bytes)])
+            {
+                *sum += size;
+            }
+            count += 1;
+        }
+        folders.push((name, sizes, count));
+    }
+    folders.sort();
+    Ok(folders)
 }
 
 fn kib(bytes: usize) -> String {
@@ -95,6 +133,14 @@ pub fn first_load_table(dist: &Path) -> Result<String, String> {
             ));
         }
     }
+    for (folder, sizes, count) in chunk_folders(dist)? {
+        out.push_str(&format!(
+            "| {folder}/ ({count} files: the page's chunks and their loader) | each when needed | {} | {} | {} |\n",
+            kib(sizes[0]),
+            kib(sizes[1]),
+            kib(sizes[2])
+        ));
+    }
     out.push_str(&format!(
         "| **first load** | | **{}** | **{}** | **{}** |\n",
         kib(total[0]),
@@ -135,4 +181,50 @@ fn gzip_bytes(bytes: &[u8]) -> Vec<u8> {
         .write_all(bytes)
         .expect("writing to a Vec cannot fail");
     encoder.finish().expect("writing to a Vec cannot fail")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What index.html loads: boot.js, the page's JS and wasm, the chunks' loader.
+    const INDEX: &str = r#"<script src="/boot.js" data-js="/canbo-app-0123456789abcdef.js" data-wasm="/canbo-app-0123456789abcdef_bg.wasm"></script><link rel="modulepreload" href="/canbo-app-0123456789abcdef-chunks/load.js">"#;
+
+    #[test]
+    fn the_first_load_is_what_index_html_names_and_the_chunks_are_summed_apart() {
+        let dist = std::env::temp_dir().join(format!("canbo-sizes-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        let chunks = dist.join("canbo-app-0123456789abcdef-chunks");
+        std::fs::create_dir_all(&chunks).unwrap();
+        std::fs::write(dist.join("index.html"), INDEX).unwrap();
+        for (name, len) in [
+            ("boot.js", 10),
+            ("canbo-app-0123456789abcdef.js", 20),
+            ("canbo-app-0123456789abcdef_bg.wasm", 1000),
+            ("worker_bg.wasm", 500),
+        ] {
+            std::fs::write(dist.join(name), vec![b'a'; len]).unwrap();
+        }
+        std::fs::write(chunks.join("load.js"), vec![b'b'; 30]).unwrap();
+        std::fs::write(chunks.join("split_people.wasm"), vec![b'c'; 2048]).unwrap();
+
+        let table = first_load_table(&dist).unwrap();
+        let _ = std::fs::remove_dir_all(&dist);
+        let row = |start: &str| {
+            table
+                .lines()
+                .find(|l| l.starts_with(start))
+                .unwrap_or_else(|| panic!("no row {start} in\n{table}"))
+                .to_string()
+        };
+        assert!(row("| canbo-app-0123456789abcdef_bg.wasm |").contains("| first |"));
+        assert!(row("| canbo-app-0123456789abcdef-chunks/load.js |").contains("| first |"));
+        assert!(row("| worker_bg.wasm |").contains("| on demand |"));
+        let chunks_row = row("| canbo-app-0123456789abcdef-chunks/ (2 files");
+        assert!(chunks_row.contains("| 2.0 KiB |"), "{chunks_row}");
+        // index.html, boot.js, the page's JS and wasm, the loader: not the chunk, not the worker.
+        let first = row("| **first load** |");
+        let raw = (INDEX.len() + 10 + 20 + 1000 + 30) as f64 / 1024.0;
+        assert!(first.contains(&format!("**{raw:.1} KiB**")), "{first}");
+    }
 }

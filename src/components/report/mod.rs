@@ -46,17 +46,27 @@ pub fn ReportPage() -> impl IntoView {
                 view! {
                     <crate::components::UnreadCount />
                     <breakdowns::Headlines />
-                    <Later follows><crate::components::prose::ProseView /></Later>
-                    <Later follows><filters::Filters /></Later>
-                    <Later follows><exports::ReportExports /></Later>
-                    <Later follows><breakdowns::Breakdowns /></Later>
-                    <Later follows><units::UnitTable /></Later>
-                    <Later follows><crate::components::print_form::PrintForm /></Later>
-                    <Later follows><crosstab::CrossTabView /></Later>
-                    <Drill />
+                    // The rest from a chunk fetched as the import started (`on_demand`).
+                    {crate::on_demand::shown(crate::on_demand::report_sections(follows))}
                 }
             })
         }}
+    }
+}
+
+/// The report's sections after the headline figures, each drawn in a task of its own (and
+/// redrawn so when the report or its options change, `follows`).
+#[component]
+pub fn ReportSections(follows: Signal<()>) -> impl IntoView {
+    view! {
+        <Later follows><crate::components::prose::ProseView /></Later>
+        <Later follows><filters::Filters /></Later>
+        <Later follows><exports::ReportExports /></Later>
+        <Later follows><breakdowns::Breakdowns /></Later>
+        <Later follows><units::UnitTable /></Later>
+        <Later follows><crate::components::print_form::PrintForm /></Later>
+        <Later follows><crosstab::CrossTabView /></Later>
+        <Drill />
     }
 }
 

@@ -9,8 +9,10 @@ use super::{link, ShareState};
 use crate::i18n::{lang, t};
 use canbo_core::Text;
 
+/// The combining panel's body: `app.rs` folds it (`on_demand::Folded`), its code in a chunk of
+/// its own, fetched when the panel is first unfolded.
 #[component]
-pub fn CombinePanel() -> impl IntoView {
+pub fn CombineForm() -> impl IntoView {
     let share = expect_context::<ShareState>();
     let text = RwSignal::new(String::new());
     let passphrase = RwSignal::new(String::new());
@@ -87,12 +89,7 @@ pub fn CombinePanel() -> impl IntoView {
         }
     };
     view! {
-        // Folded until wanted: the first screen stays the import. Open under a shared report.
-        <details class="share-panel share-tools combine no-print" prop:open=move || !share.link.with(String::is_empty)>
-            <summary data-testid="share-combine-toggle">
-                <h2 class="small-heading">{move || t("Gộp báo cáo từ nhiều liên kết", "Combine reports from several links")}</h2>
-            </summary>
-            <p class="share-help">{move || t(
+        <p class="share-help">{move || t(
                 "Dán liên kết của từng xã (mỗi liên kết một dòng) rồi bấm «Gộp»: mỗi liên kết thành một đơn vị, tổng là tổng các đơn vị. Các liên kết phải cùng ngày số liệu và cùng mốc tuổi.",
                 "Paste each commune's link (one a line) and press “Combine”: each link becomes a unit, the totals their sums. The links must share the report date and the age bands.",
             )}</p>
@@ -123,6 +120,5 @@ pub fn CombinePanel() -> impl IntoView {
             {move || error.get().map(|msg| view! {
                 <p class="field-error" role="alert" data-testid="share-combine-error">{msg.get(lang()).to_string()}</p>
             })}
-        </details>
     }
 }

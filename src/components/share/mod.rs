@@ -15,8 +15,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-pub use combine::CombinePanel;
-pub use package::PackagePanel;
+pub use combine::CombineForm;
+pub use package::PackageForm;
 pub use panel::SharePanel;
 pub use view::SharedView;
 

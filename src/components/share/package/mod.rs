@@ -27,8 +27,10 @@ struct Package {
     working: RwSignal<Option<Text>>,
 }
 
+/// The package panel's body: `app.rs` folds it (`on_demand::Folded`), its code in a chunk of
+/// its own, fetched when the panel is first unfolded.
 #[component]
-pub fn PackagePanel() -> impl IntoView {
+pub fn PackageForm() -> impl IntoView {
     let state = expect_context::<AppState>();
     let package = Package {
         state,
@@ -41,10 +43,6 @@ pub fn PackagePanel() -> impl IntoView {
     let passphrase = package.passphrase;
 
     view! {
-        <details class="share-panel share-tools package no-print" id="goi-du-lieu">
-            <summary data-testid="package-toggle">
-                <h2 class="small-heading">{move || t("Gói dữ liệu (.canbo): chuyển toàn bộ dữ liệu sang máy khác", "Data package (.canbo): move all the data to another computer")}</h2>
-            </summary>
             <p class="share-help">{move || t(
                 "Toàn bộ dữ liệu (danh sách, chỉnh sửa, cài đặt, bản lưu số liệu, bộ tiêu chuẩn) trong một tệp mã hóa bằng mật khẩu: để chuyển sang máy khác hay gửi đồng nghiệp.",
                 "All the data (roster, corrections, settings, saved figures, rule sets) in one file encrypted with a passphrase: to move to another computer or give a colleague.",
@@ -91,7 +89,6 @@ pub fn PackagePanel() -> impl IntoView {
             {move || package.done.get().map(|msg| view! {
                 <p class="hint" role="status" data-testid="package-done">{msg.get(lang()).to_string()}</p>
             })}
-        </details>
     }
 }
 

@@ -1,0 +1,297 @@
+//! The screens a visit may never draw, each in a wasm chunk of its own, fetched the first
+//! time it is shown (issue 12: the page's first load).
+//!
+//! With the `split` feature (the page's build in index.html), every screen below is a split
+//! point of `wasm_split_helpers` (Leptos's `#[lazy]`, but fallible: a chunk that cannot be
+//! fetched is a message, not a panic that stops the page). `cargo xtask split-page` then
+//! moves each screen's own code into its chunk after Cargo has built the page. Without the
+//! feature (the in-browser tests, the workers) each is an ordinary function.
+//!
+//! A chunk fetched once is kept: drawing the screen again is immediate.
+
+use leptos::prelude::*;
+
+use crate::i18n::t;
+
+/// A chunk the browser could not fetch: the network is gone and the service worker does
+/// not keep it yet (the first visit's), or the server no longer has it (a new version).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotFetched;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for NotFetched {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotFetched
+    }
+}
+
+/// `$name`: an async function giving `$view` as an `AnyView`, from the chunk `$chunk` when
+/// the page is split; with `prefetch $prefetch`, also an async function fetching the chunk
+/// without drawing anything (nothing when the page is not split).
+macro_rules! on_demand {
+    ($(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*) in $chunk:ident => $view:expr) => {
+        $(#[$doc])*
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name($($arg: $ty),*) -> Result<AnyView, NotFetched> {
+            Ok($view.into_any())
+        }
+
+        $(#[$doc])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) -> Result<AnyView, NotFetched> {
+            Ok($view.into_any())
+        }
+    };
+    ($(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*) in $chunk:ident, prefetch $prefetch:ident => $view:expr) => {
+        $(#[$doc])*
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split(
+            $chunk,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(#[doc = "Fetches the chunk, drawing nothing."] $prefetch)
+        )]
+        pub fn $name($($arg: $ty),*) -> Result<AnyView, NotFetched> {
+            Ok($view.into_any())
+        }
+
+        $(#[$doc])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) -> Result<AnyView, NotFetched> {
+            Ok($view.into_any())
+        }
+
+        /// Fetches the chunk, drawing nothing (nothing to fetch: the page is not split).
+        #[cfg(not(feature = "split"))]
+        pub async fn $prefetch() -> Result<(), NotFetched> {
+            Ok(())
+        }
+    };
+}
+
+on_demand!(
+    /// The report's sections after its headline figures: every import, kept roster and
+    /// link shows them, so the chunk is fetched as an import starts (`prefetch_report`).
+    report_sections(follows: Signal<()>) in report, prefetch prefetch_report =>
+        view! { <crate::components::report::ReportSections follows /> }
+);
+on_demand!(
+    /// The share panel under the report.
+    share_panel() in report => view! { <crate::components::share::SharePanel /> }
+);
+on_demand!(
+    /// The staff list (its tab).
+    people_page() in people => view! { <crate::components::people::PeoplePage /> }
+);
+on_demand!(
+    /// The standards of each position (its tab).
+    standards_page() in standards => view! { <crate::components::standards::StandardsPage /> }
+);
+on_demand!(
+    /// The retirement forecast (its tab).
+    retirement_page() in retirement => view! { <crate::components::retirement::RetirementPage /> }
+);
+on_demand!(
+    /// A report opened from a link.
+    shared_view() in report => view! { <crate::components::share::SharedView /> }
+);
+on_demand!(
+    /// Combining links into one report: the folded panel's body.
+    combine_form() in tools => view! { <crate::components::share::CombineForm /> }
+);
+on_demand!(
+    /// Roster packages: the folded panel's body.
+    package_form() in tools => view! { <crate::components::share::PackageForm /> }
+);
+on_demand!(
+    /// The report's saved snapshots.
+    snapshots() in report => view! { <crate::components::Snapshots /> }
+);
+on_demand!(
+    /// «Xóa toàn bộ dữ liệu» and its question.
+    data_menu() in report => view! { <crate::components::DataMenu /> }
+);
+
+/// What `screen` gives, drawn as soon as its chunk is there (at once once fetched), or why
+/// it could not be.
+pub fn shown<F>(screen: F) -> impl IntoView
+where
+    F: std::future::Future<Output = Result<AnyView, NotFetched>> + 'static,
+{
+    let screen = send_wrapper::SendWrapper::new(screen);
+    Suspend::new(async move {
+        match screen.await {
+            Ok(view) => view,
+            Err(NotFetched) => view! {
+                <p class="error" role="alert" data-testid="not-fetched">
+                    {t(
+                        "Không tải được phần này của Canbo: hãy kiểm tra kết nối mạng rồi tải lại trang.",
+                        "This part of Canbo could not be loaded: check the connection, then reload the page.",
+                    )}
+                </p>
+            }
+            .into_any(),
+        }
+    })
+}
+
+/// A panel folded on the first screen (`<details>`, its heading in the summary) whose body
+/// comes from a chunk fetched the first time the panel is unfolded, or shown open (`open`).
+/// Folded again and unfolded, it keeps the body it had.
+#[component]
+pub fn Folded<F, Fut>(
+    /// The `<details>`' classes.
+    class: &'static str,
+    /// Its `id`, for links to it.
+    #[prop(optional)]
+    id: Option<&'static str>,
+    /// The summary's `data-testid`.
+    toggle: &'static str,
+    /// The heading, in Vietnamese and in English.
+    heading: (&'static str, &'static str),
+    /// Shown open while true.
+    #[prop(into, optional)]
+    open: Option<Signal<bool>>,
+    /// The body.
+    body: F,
+) -> impl IntoView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, NotFetched>> + 'static,
+{
+    let unfolded = RwSignal::new(false);
+    // Set once: setting it again would draw a new body, losing what was typed in it.
+    let unfold = move || {
+        if !unfolded.get_untracked() {
+            unfolded.set(true);
+        }
+    };
+    let open = move || open.is_some_and(|open| open.get());
+    Effect::new(move |_| {
+        if open() {
+            unfold();
+        }
+    });
+    let details = NodeRef::<leptos::html::Details>::new();
+    view! {
+        <details
+            class=class
+            id=id
+            node_ref=details
+            prop:open=open
+            on:toggle=move |_| {
+                if details.get_untracked().is_some_and(|d| d.open()) {
+                    unfold();
+                }
+            }
+        >
+            <summary data-testid=toggle>
+                <h2 class="small-heading">{move || t(heading.0, heading.1)}</h2>
+            </summary>
+            {move || unfolded.get().then(|| shown(body()))}
+        </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::AppState;
+    use crate::test_support::{mount, until};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    async fn ready(text: &'static str) -> Result<AnyView, NotFetched> {
+        Ok(view! { <p class="body">{text}</p> }.into_any())
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_screen_already_fetched_draws_at_once_and_one_not_fetched_says_so() {
+        let root = mount(AppState::empty(), || shown(ready("here")));
+        assert_eq!(
+            root.text_content().unwrap_or_default(),
+            "here",
+            "drawn at once"
+        );
+
+        let (tx, rx) = trigger();
+        let root = mount(AppState::empty(), move || {
+            shown(async move {
+                rx.await;
+                Err(NotFetched)
+            })
+        });
+        assert_eq!(
+            root.text_content().unwrap_or_default(),
+            "",
+            "nothing while fetching"
+        );
+        tx();
+        until(|| {
+            root.query_selector("[data-testid=not-fetched]")
+                .ok()
+                .flatten()
+                .is_some()
+        })
+        .await;
+        assert!(root
+            .text_content()
+            .unwrap_or_default()
+            .contains("Không tải được phần này của Canbo"));
+    }
+
+    /// A future that waits for its trigger to be called.
+    fn trigger() -> (impl FnOnce(), impl std::future::Future<Output = ()>) {
+        let done = std::rc::Rc::new(std::cell::Cell::new(false));
+        let set = done.clone();
+        let wait = async move {
+            while !done.get() {
+                crate::turns::let_the_browser_draw().await;
+            }
+        };
+        (move || set.set(true), wait)
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_folded_panel_fetches_its_body_when_first_unfolded_and_keeps_it() {
+        let asked = RwSignal::new(0);
+        let body = move || {
+            asked.update(|n| *n += 1);
+            ready("body")
+        };
+        let root = mount(AppState::empty(), move || {
+            view! { <Folded class="panel" toggle="toggle" heading=("Gộp", "Combine") body /> }
+        });
+        let details: web_sys::HtmlDetailsElement = root
+            .query_selector("details")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        assert!(root.text_content().unwrap_or_default().contains("Gộp"));
+        assert_eq!(asked.get_untracked(), 0, "nothing fetched while folded");
+        assert!(root.query_selector(".body").unwrap().is_none());
+
+        details.set_open(true);
+        until(|| root.query_selector(".body").ok().flatten().is_some()).await;
+        details.set_open(false);
+        crate::turns::let_the_browser_draw().await;
+        details.set_open(true);
+        crate::turns::let_the_browser_draw().await;
+        assert_eq!(
+            asked.get_untracked(),
+            1,
+            "the body is kept, not fetched again"
+        );
+
+        // Shown open (a combined link): the body comes without a click.
+        let open = RwSignal::new(false);
+        let root = mount(AppState::empty(), move || {
+            view! { <Folded class="panel" toggle="toggle" heading=("Gộp", "Combine") open body /> }
+        });
+        assert!(root.query_selector(".body").unwrap().is_none());
+        open.set(true);
+        until(|| root.query_selector(".body").ok().flatten().is_some()).await;
+        assert_eq!(asked.get_untracked(), 2);
+    }
+}

@@ -1,0 +1,151 @@
+//! The page's screens fetched on demand (src/on_demand.rs, `cargo xtask split-page`): a first
+//! visit loads none of them before it shows one, the report's sections come while the worker
+//! reads, and a chunk that cannot be fetched is a message on that screen only, asked again
+//! the next time it is shown.
+
+use std::path::{Path, PathBuf};
+
+use crate::browser::{run, run_at, TestResult};
+use crate::page::Page;
+use crate::server::Server;
+
+/// The paths of the wasm files the page has asked for so far (Resource Timing).
+async fn fetched_wasm(page: &Page) -> TestResult<Vec<String>> {
+    let found = page
+        .driver
+        .execute(
+            "return performance.getEntriesByType('resource')
+                 .map((e) => new URL(e.name).pathname)
+                 .filter((p) => p.endsWith('.wasm'));",
+            Vec::new(),
+        )
+        .await?;
+    Ok(serde_json::from_value(found.json().clone())?)
+}
+
+fn has_chunk(fetched: &[String], name: &str) -> bool {
+    fetched
+        .iter()
+        .any(|p| p.contains("-chunks/") && p.ends_with(&format!("/{name}.wasm")))
+}
+
+#[tokio::test]
+async fn a_first_visit_fetches_each_screen_only_when_it_is_shown() {
+    run(
+        "a_first_visit_fetches_each_screen_only_when_it_is_shown",
+        |page| async move {
+            page.open().await?;
+            let first = fetched_wasm(&page).await?;
+            assert!(
+                first
+                    .iter()
+                    .any(|p| p.contains("/canbo-app-") && p.ends_with("_bg.wasm")),
+                "the page's wasm: {first:?}"
+            );
+            assert!(
+                !first.iter().any(|p| p.contains("-chunks/")),
+                "no screen's chunk before one is shown: {first:?}"
+            );
+
+            page.load_sample().await?;
+            page.wait_for_stat("people", 420).await?;
+            // The sections after the headline figures are the report's chunk.
+            page.find("[data-testid=unit-table]").await?;
+            page.find("[data-testid=share]").await?;
+            let imported = fetched_wasm(&page).await?;
+            assert!(has_chunk(&imported, "split_report"), "{imported:?}");
+            for screen in [
+                "split_people",
+                "split_standards",
+                "split_retirement",
+                "split_tools",
+            ] {
+                assert!(!has_chunk(&imported, screen), "{screen} before it is shown");
+            }
+
+            page.find("[data-testid=tab-people]").await?.click().await?;
+            page.find("[data-testid=people-table]").await?;
+            assert!(has_chunk(&fetched_wasm(&page).await?, "split_people"));
+
+            // Unfolding the package panel fetches its form.
+            page.find("[data-testid=tab-report]").await?.click().await?;
+            page.click_when_still("[data-testid=package-toggle]")
+                .await?;
+            page.find("[data-testid=package-passphrase]").await?;
+            assert!(has_chunk(&fetched_wasm(&page).await?, "split_tools"));
+            Ok(())
+        },
+    )
+    .await;
+}
+
+/// A copy of dist/ in `to` without the staff list's chunk (the service worker cannot install
+/// from it either: one of its files is missing), and where that chunk was.
+fn dist_without_the_people_chunk(to: &Path) -> TestResult<(PathBuf, PathBuf)> {
+    let dist = std::env::var_os("CANBO_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    let _ = std::fs::remove_dir_all(to);
+    copy_dir(&dist, to)?;
+    let folder = std::fs::read_dir(to)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.is_dir() && p.to_string_lossy().ends_with("-chunks"))
+        .ok_or("dist/ has no chunks folder: was it built by `cargo xtask dist`?")?;
+    let chunk = folder.join("split_people.wasm");
+    let kept = to.with_extension("people.wasm");
+    std::fs::rename(&chunk, &kept)?;
+    Ok((chunk, kept))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> TestResult {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()))?;
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name()))?;
+        }
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_screen_that_cannot_be_fetched_says_so_and_is_asked_again_next_time() {
+    let dir = std::env::temp_dir().join(format!("canbo-no-people-{}", std::process::id()));
+    let (chunk, kept) = dist_without_the_people_chunk(&dir).expect("a copy of dist/");
+    let server = Server::start(&dir);
+    run_at(
+        "a_screen_that_cannot_be_fetched_says_so_and_is_asked_again_next_time",
+        server.url,
+        move |page| async move {
+            page.open().await?;
+            page.load_sample().await?;
+            page.wait_for_stat("people", 420).await?;
+
+            page.find("[data-testid=tab-people]").await?.click().await?;
+            let message = page.find("[data-testid=not-fetched]").await?.text().await?;
+            assert!(
+                message.contains("Không tải được phần này của Canbo"),
+                "{message}"
+            );
+            assert!(!page.has("[data-testid=people-table]").await?);
+            page.save_screenshot("chunk-not-fetched").await?;
+
+            // The rest of the page goes on.
+            page.find("[data-testid=tab-report]").await?.click().await?;
+            page.find("[data-testid=unit-table]").await?;
+            assert_eq!(page.stat("people").await?.as_deref(), Some("420"));
+
+            // The chunk is back (the connection, say): the tab asks for it again.
+            std::fs::rename(&kept, &chunk)?;
+            page.find("[data-testid=tab-people]").await?.click().await?;
+            page.find("[data-testid=people-table]").await?;
+            assert!(!page.has("[data-testid=not-fetched]").await?);
+            Ok(())
+        },
+    )
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
