@@ -95,25 +95,25 @@ pub fn App() -> impl IntoView {
                 <crate::offline::UpdateNotice />
                 <crate::components::share::ShareError />
                 // A report opened from a link shows in place of the user's own, read-only.
-                <Show when=move || !share.is_open() fallback=|| shown(on_demand::shared_view())>
+                <Show when=move || !share.is_open() fallback=|| shown(on_demand::shared_view)>
                 <ImportBar />
                 <ImportErrors />
                 <div class="page" id="trang" tabindex="-1">
                     {move || match settings.view.get() {
                         View::Report => view! { <ReportPage /> }.into_any(),
-                        View::People => shown(on_demand::people_page()).into_any(),
-                        View::Standards => view! { <ReportControls date_only=true />{shown(on_demand::standards_page())} }.into_any(),
-                        View::Retirement => view! { <ReportControls date_only=true />{shown(on_demand::retirement_page())} }.into_any(),
+                        View::People => shown(on_demand::people_page).into_any(),
+                        View::Standards => view! { <ReportControls date_only=true />{shown(on_demand::standards_page)} }.into_any(),
+                        View::Retirement => view! { <ReportControls date_only=true />{shown(on_demand::retirement_page)} }.into_any(),
                     }}
                 </div>
                 <Show when=move || has_roster() && settings.view.get() == View::Report>
-                    {shown(on_demand::share_panel())}
+                    {shown(on_demand::share_panel)}
                 </Show>
                 <StorageError />
                 // Only for data kept: a first visit fetches neither.
                 <Show when=move || state.keeps_anything()>
-                    {shown(on_demand::snapshots())}
-                    {shown(on_demand::data_menu())}
+                    {shown(on_demand::snapshots)}
+                    {shown(on_demand::data_menu)}
                 </Show>
                 </Show>
                 // Folded until wanted: the first screen stays the import. Combining opens

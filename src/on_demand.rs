@@ -113,27 +113,51 @@ on_demand!(
     data_menu() in report => view! { <crate::components::DataMenu /> }
 );
 
-/// What `screen` gives, drawn as soon as its chunk is there (at once once fetched), or why
-/// it could not be.
-pub fn shown<F>(screen: F) -> impl IntoView
+/// What `screen` gives, drawn as soon as its chunk is there (at once once fetched); if the
+/// chunk cannot be fetched, why, with «Thử lại» asking for it again.
+pub fn shown<F, Fut>(screen: F) -> impl IntoView
 where
-    F: std::future::Future<Output = Result<AnyView, NotFetched>> + 'static,
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, NotFetched>> + 'static,
 {
-    let screen = send_wrapper::SendWrapper::new(screen);
-    Suspend::new(async move {
-        match screen.await {
-            Ok(view) => view,
-            Err(NotFetched) => view! {
-                <p class="error" role="alert" data-testid="not-fetched">
-                    {t(
-                        "Không tải được phần này của Canbo: hãy kiểm tra kết nối mạng rồi tải lại trang.",
-                        "This part of Canbo could not be loaded: check the connection, then reload the page.",
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        let fetching = send_wrapper::SendWrapper::new(screen());
+        Suspend::new(async move {
+            match fetching.await {
+                Ok(view) => view,
+                Err(NotFetched) => not_fetched(attempt).into_any(),
+            }
+        })
+    }
+}
+
+/// A chunk not fetched: why, and «Thử lại» (`attempt` counts the tries).
+fn not_fetched(attempt: RwSignal<u32>) -> impl IntoView {
+    view! {
+        <div class="import-error" role="alert" data-testid="not-fetched">
+            <div class="import-error-text">
+                <p class="import-error-title">
+                    {move || t("Không tải được phần này của Canbo", "This part of Canbo could not be loaded")}
+                </p>
+                <p>
+                    {move || t(
+                        "Máy chưa có phần này và không lấy được qua mạng. Hãy kiểm tra kết nối rồi bấm «Thử lại», hoặc tải lại trang.",
+                        "This computer does not have it yet and could not fetch it. Check the connection and press “Try again”, or reload the page.",
                     )}
                 </p>
-            }
-            .into_any(),
-        }
-    })
+            </div>
+            <button
+                type="button"
+                class="button"
+                data-testid="not-fetched-retry"
+                on:click=move |_| attempt.update(|n| *n += 1)
+            >
+                {move || t("Thử lại", "Try again")}
+            </button>
+        </div>
+    }
 }
 
 /// A panel folded on the first screen (`<details>`, its heading in the summary) whose body
@@ -189,7 +213,7 @@ where
             <summary data-testid=toggle>
                 <h2 class="small-heading">{move || t(heading.0, heading.1)}</h2>
             </summary>
-            {move || unfolded.get().then(|| shown(body()))}
+            {move || unfolded.get().then(|| shown(body))}
         </details>
     }
 }
@@ -207,19 +231,29 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    async fn a_screen_already_fetched_draws_at_once_and_one_not_fetched_says_so() {
-        let root = mount(AppState::empty(), || shown(ready("here")));
+    async fn a_screen_already_fetched_draws_at_once_and_one_not_fetched_says_so_and_is_asked_again()
+    {
+        let root = mount(AppState::empty(), || shown(|| ready("here")));
         assert_eq!(
             root.text_content().unwrap_or_default(),
             "here",
             "drawn at once"
         );
 
-        let (tx, rx) = trigger();
+        let asked = RwSignal::new(0);
         let root = mount(AppState::empty(), move || {
-            shown(async move {
-                rx.await;
-                Err(NotFetched)
+            shown(move || {
+                asked.update(|n| *n += 1);
+                let first = asked.get_untracked() == 1;
+                async move {
+                    // Not fetched the first time, as when the network is gone.
+                    crate::turns::let_the_browser_draw().await;
+                    if first {
+                        Err(NotFetched)
+                    } else {
+                        ready("again").await
+                    }
+                }
             })
         });
         assert_eq!(
@@ -227,7 +261,6 @@ mod tests {
             "",
             "nothing while fetching"
         );
-        tx();
         until(|| {
             root.query_selector("[data-testid=not-fetched]")
                 .ok()
@@ -239,18 +272,18 @@ mod tests {
             .text_content()
             .unwrap_or_default()
             .contains("Không tải được phần này của Canbo"));
-    }
-
-    /// A future that waits for its trigger to be called.
-    fn trigger() -> (impl FnOnce(), impl std::future::Future<Output = ()>) {
-        let done = std::rc::Rc::new(std::cell::Cell::new(false));
-        let set = done.clone();
-        let wait = async move {
-            while !done.get() {
-                crate::turns::let_the_browser_draw().await;
-            }
-        };
-        (move || set.set(true), wait)
+        let retry: web_sys::HtmlElement = root
+            .query_selector("[data-testid=not-fetched-retry]")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        retry.click();
+        until(|| root.query_selector(".body").ok().flatten().is_some()).await;
+        assert_eq!(asked.get_untracked(), 2);
+        assert!(root
+            .query_selector("[data-testid=not-fetched]")
+            .unwrap()
+            .is_none());
     }
 
     #[wasm_bindgen_test]

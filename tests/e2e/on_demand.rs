@@ -1,7 +1,7 @@
 //! The page's screens fetched on demand (src/on_demand.rs, `cargo xtask split-page`): a first
 //! visit loads none of them before it shows one, the report's sections come while the worker
-//! reads, and a chunk that cannot be fetched is a message on that screen only, asked again
-//! the next time it is shown.
+//! reads, and a chunk that cannot be fetched is a message on that screen only, asked for
+//! again with «Thử lại» or the next time the screen is shown.
 
 use std::path::{Path, PathBuf};
 
@@ -138,9 +138,19 @@ async fn a_screen_that_cannot_be_fetched_says_so_and_is_asked_again_next_time() 
             page.find("[data-testid=unit-table]").await?;
             assert_eq!(page.stat("people").await?.as_deref(), Some("420"));
 
-            // The chunk is back (the connection, say): the tab asks for it again.
-            std::fs::rename(&kept, &chunk)?;
+            // Back on the tab, it is asked for again; «Thử lại» asks again, and once the chunk is
+            // back (the connection, say) the staff list shows.
             page.find("[data-testid=tab-people]").await?.click().await?;
+            page.find("[data-testid=not-fetched-retry]")
+                .await?
+                .click()
+                .await?;
+            page.find("[data-testid=not-fetched]").await?;
+            std::fs::rename(&kept, &chunk)?;
+            page.find("[data-testid=not-fetched-retry]")
+                .await?
+                .click()
+                .await?;
             page.find("[data-testid=people-table]").await?;
             assert!(!page.has("[data-testid=not-fetched]").await?);
             Ok(())

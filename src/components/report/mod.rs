@@ -47,7 +47,7 @@ pub fn ReportPage() -> impl IntoView {
                     <crate::components::UnreadCount />
                     <breakdowns::Headlines />
                     // The rest from a chunk fetched as the import started (`on_demand`).
-                    {crate::on_demand::shown(crate::on_demand::report_sections(follows))}
+                    {crate::on_demand::shown(move || crate::on_demand::report_sections(follows))}
                 }
             })
         }}
