@@ -401,10 +401,10 @@ async fn bench_start_on_fast_3g() {
 async fn bench_first_visit_on_a_slow_line() {
     // Every request over one slow line (the page's, the import worker's, the service
     // worker's): Chromium's own throttling slows only the page.
-    let dist = std::env::var_os("CANBO_DIST")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
-    let server = crate::server::Server::start_slowed(&dist, crate::server::SlowLine::fast_3g());
+    let server = crate::server::Server::start_slowed(
+        &crate::server::dist_dir(),
+        crate::server::SlowLine::fast_3g(),
+    );
     let url = server.url;
     crate::browser::run_at(
         "bench_first_visit_on_a_slow_line",

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::browser::{run, run_at, TestResult};
 use crate::page::Page;
-use crate::server::Server;
+use crate::server::{copy_dir, dist_dir, Server};
 
 /// The paths of the wasm files the page has asked for so far (Resource Timing).
 async fn fetched_wasm(page: &Page) -> TestResult<Vec<String>> {
@@ -82,11 +82,8 @@ async fn a_first_visit_fetches_each_screen_only_when_it_is_shown() {
 /// A copy of dist/ in `to` without the staff list's chunk (the service worker cannot install
 /// from it either: one of its files is missing), and where that chunk was.
 fn dist_without_the_people_chunk(to: &Path) -> TestResult<(PathBuf, PathBuf)> {
-    let dist = std::env::var_os("CANBO_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
     let _ = std::fs::remove_dir_all(to);
-    copy_dir(&dist, to)?;
+    copy_dir(&dist_dir(), to)?;
     let folder = std::fs::read_dir(to)?
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -96,19 +93,6 @@ fn dist_without_the_people_chunk(to: &Path) -> TestResult<(PathBuf, PathBuf)> {
     let kept = to.with_extension("people.wasm");
     std::fs::rename(&chunk, &kept)?;
     Ok((chunk, kept))
-}
-
-fn copy_dir(from: &Path, to: &Path) -> TestResult {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &to.join(entry.file_name()))?;
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name()))?;
-        }
-    }
-    Ok(())
 }
 
 #[tokio::test]

@@ -7,14 +7,34 @@ use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
 
+/// The build the tests run against: dist/, or `CANBO_DIST`, which lets two builds be tested
+/// side by side (e.g. `trunk build --dist target/x`).
+pub fn dist_dir() -> PathBuf {
+    std::env::var_os("CANBO_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"))
+}
+
+/// Copies a folder (the build) to `to`.
+pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
 /// The base URL (`http://127.0.0.1:PORT/`) of the server for `dist/`, started on first use.
 pub fn dist_url() -> &'static str {
     static URL: OnceLock<String> = OnceLock::new();
     URL.get_or_init(|| {
-        // CANBO_DIST lets two builds be tested side by side (e.g. `trunk build --dist target/x`).
-        let dist = std::env::var_os("CANBO_DIST")
-            .map(std::path::PathBuf::from)
-            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
+        let dist = dist_dir();
         assert!(
             dist.join("index.html").is_file(),
             "{} has no index.html: build it first with `cargo xtask dist` (or run `cargo xtask test`)",

@@ -10,15 +10,9 @@ use thirtyfour::prelude::*;
 
 use crate::browser::{in_another_browser, run_at, TestResult};
 use crate::page::Page;
-use crate::server::Server;
+use crate::server::{copy_dir, dist_dir, Server};
 
 const PATIENCE: Duration = Duration::from_secs(30);
-
-fn dist() -> PathBuf {
-    std::env::var_os("CANBO_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"))
-}
 
 /// Every figure with a `data-stat` on the page: path → value (the first of each path).
 async fn stats(page: &Page) -> TestResult<BTreeMap<String, String>> {
@@ -192,7 +186,7 @@ async fn wait_for_offline_ready(page: &Page) -> TestResult<String> {
 
 #[tokio::test]
 async fn a_link_opens_in_a_fresh_profile_with_the_same_figures_even_offline() {
-    let mut server = Server::start(&dist());
+    let mut server = Server::start(&dist_dir());
     let url = server.url;
     run_at(
         "a_link_opens_in_a_fresh_profile_with_the_same_figures_even_offline",
@@ -636,26 +630,11 @@ async fn a_package_moves_the_data_to_another_profile_and_a_wrong_passphrase_chan
     .await;
 }
 
-/// Copies a folder (the build) to `to`.
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
-}
-
 #[tokio::test]
 async fn a_new_build_is_noticed_and_loaded_only_on_click() {
     let dir = std::env::temp_dir().join(format!("canbo-e2e-build-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(&dist(), &dir).expect("copying dist/");
+    copy_dir(&dist_dir(), &dir).expect("copying dist/");
     let server = Server::start(&dir);
     let site = dir.clone();
     run_at(
