@@ -29,28 +29,14 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotFetched {
 /// the page is split; with `prefetch $prefetch`, also an async function fetching the chunk
 /// without drawing anything (nothing when the page is not split).
 macro_rules! on_demand {
-    ($(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*) in $chunk:ident => $view:expr) => {
-        $(#[$doc])*
-        #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name($($arg: $ty),*) -> Result<AnyView, NotFetched> {
-            Ok($view.into_any())
-        }
-
-        $(#[$doc])*
-        #[cfg(not(feature = "split"))]
-        pub async fn $name($($arg: $ty),*) -> Result<AnyView, NotFetched> {
-            Ok($view.into_any())
-        }
-    };
-    ($(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*) in $chunk:ident, prefetch $prefetch:ident => $view:expr) => {
+    ($(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*) in $chunk:ident $(, prefetch $prefetch:ident)? => $view:expr) => {
         $(#[$doc])*
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split(
             $chunk,
             wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload(#[doc = "Fetches the chunk, drawing nothing."] $prefetch)
+            fallible
+            $(, preload(#[doc = "Fetches the chunk, drawing nothing."] $prefetch))?
         )]
         pub fn $name($($arg: $ty),*) -> Result<AnyView, NotFetched> {
             Ok($view.into_any())
@@ -62,11 +48,13 @@ macro_rules! on_demand {
             Ok($view.into_any())
         }
 
-        /// Fetches the chunk, drawing nothing (nothing to fetch: the page is not split).
-        #[cfg(not(feature = "split"))]
-        pub async fn $prefetch() -> Result<(), NotFetched> {
-            Ok(())
-        }
+        $(
+            /// Fetches the chunk, drawing nothing (nothing to fetch: the page is not split).
+            #[cfg(not(feature = "split"))]
+            pub async fn $prefetch() -> Result<(), NotFetched> {
+                Ok(())
+            }
+        )?
     };
 }
 

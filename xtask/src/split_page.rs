@@ -284,16 +284,9 @@ fn attribute_after<'a>(html: &'a str, start: &str) -> Option<&'a str> {
 /// `html` with the `integrity` of the element whose `href` is `href` made that of `bytes`.
 /// An element without one (a debug build's) is left as it is.
 fn with_integrity(html: &str, href: &str, bytes: &[u8]) -> Result<String, String> {
-    let needle = format!("href=\"{href}\"");
-    let at = html
-        .find(&needle)
-        .ok_or_else(|| format!("index.html has no element with {needle}"))?;
-    let start = html[..at].rfind('<').unwrap_or(0);
-    let end = at
-        + html[at..]
-            .find('>')
-            .ok_or("index.html ends inside an element")?;
-    let element = &html[start..end];
+    let element = element_with_href(html, href)?;
+    let start = element.start;
+    let element = &html[element];
     let Some(from) = element.find("integrity=\"") else {
         return Ok(html.to_string());
     };
@@ -317,7 +310,20 @@ fn with_module_preload(
     href: &str,
     bytes: &[u8],
 ) -> Result<String, String> {
+    let element = element_with_href(html, after)?;
+    let end = element.end;
+    let element = &html[element];
     let needle = format!("href=\"{after}\"");
+    let mut preload = element.replacen(&needle, &format!("href=\"{href}\""), 1);
+    if element.contains("integrity=\"") {
+        preload = with_integrity(&preload, href, bytes)?;
+    }
+    Ok(format!("{}{preload}{}", &html[..end], &html[end..]))
+}
+
+/// Where the (first) element with `href="{href}"` lies in `html`, from `<` to `>`.
+fn element_with_href(html: &str, href: &str) -> Result<std::ops::Range<usize>, String> {
+    let needle = format!("href=\"{href}\"");
     let at = html
         .find(&needle)
         .ok_or_else(|| format!("index.html has no element with {needle}"))?;
@@ -327,12 +333,7 @@ fn with_module_preload(
             .find('>')
             .ok_or("index.html ends inside an element")?
         + 1;
-    let element = &html[start..end];
-    let mut preload = element.replacen(&needle, &format!("href=\"{href}\""), 1);
-    if element.contains("integrity=\"") {
-        preload = with_integrity(&preload, href, bytes)?;
-    }
-    Ok(format!("{}{preload}{}", &html[..end], &html[end..]))
+    Ok(start..end)
 }
 
 /// Subresource integrity as Trunk writes it: `sha384-` and the base64 of the digest.
