@@ -388,8 +388,9 @@ impl AppState {
             return self.apply_import(picked, Import::default(), None);
         }
         // The report's sections are fetched while the worker reads (a first visit's page
-        // comes without them: `on_demand`).
-        leptos::task::spawn_local(async {
+        // comes without them: `on_demand`). On the browser's own queue: it needs nothing of
+        // Leptos's, which an import started outside a mounted view (the tests) has not got.
+        wasm_bindgen_futures::spawn_local(async {
             let _ = crate::on_demand::prefetch_report().await;
         });
         let Some((parsed, coded)) = self.parse(&picked.files).await else {
