@@ -65,6 +65,13 @@ on_demand!(
         view! { <crate::components::report::ReportSections follows /> }
 );
 on_demand!(
+    /// How the files were read (the import panel's review) and the values no table knew.
+    import_review() in report => view! {
+        <crate::components::ImportReview />
+        <crate::components::UnreadValues />
+    }
+);
+on_demand!(
     /// The share panel under the report.
     share_panel() in report => view! { <crate::components::share::SharePanel /> }
 );

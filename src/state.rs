@@ -732,6 +732,15 @@ impl AppState {
                 .with(|o| !o.columns.is_empty() || !o.sheets.is_empty())
     }
 
+    /// Whether the import panel's review has anything to show: what `keeps_anything` says,
+    /// files read this visit (even with nobody in them), or spellings taught. Its views come
+    /// from a chunk (`on_demand`), fetched only then.
+    pub fn has_reading(&self) -> bool {
+        self.keeps_anything()
+            || self.review.with(|r| !r.is_empty())
+            || self.overrides.with(|o| !o.spellings.is_empty())
+    }
+
     /// Keeps the current report under `name` (replacing one of the same name).
     pub fn save_snapshot(&self, name: &str, report: Report) -> bool {
         let name = name.trim();

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::HtmlInputElement;
 
-use crate::components::{ImportReview, Summary, UnreadValues};
+use crate::components::Summary;
 use crate::files::{fetch_sample, read_files};
 use crate::i18n::{lang, num, t};
 use crate::state::{AppState, Picked};
@@ -152,8 +152,10 @@ pub fn ImportBar() -> impl IntoView {
         </section>
         <div id=PANEL class="import-panel" hidden=move || loaded() && !state.import_open.get()>
             <Summary />
-            <ImportReview />
-            <UnreadValues />
+            // Only once something was read or kept: a first visit fetches neither.
+            <Show when=move || state.has_reading()>
+                {crate::on_demand::shown(crate::on_demand::import_review)}
+            </Show>
         </div>
     }
 }
