@@ -21,19 +21,12 @@ pub fn print_wasm_sizes(dist: &Path) -> Result<(), String> {
         let bytes =
             std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        println!(
-            "| {name} | {} | {} | {} |",
-            kib(bytes.len()),
-            kib(gzip(&bytes)),
-            kib(brotli(&bytes))
-        );
+        println!("| {name} | {} |", cells(sizes_of(&bytes)));
     }
     for (folder, sizes, count) in chunk_folders(dist)? {
         println!(
-            "| {folder}/ ({count} files, each fetched when needed; all together) | {} | {} | {} |",
-            kib(sizes[0]),
-            kib(sizes[1]),
-            kib(sizes[2])
+            "| {folder}/ ({count} files, each fetched when needed; all together) | {} |",
+            cells(sizes)
         );
     }
     Ok(())
@@ -55,10 +48,7 @@ fn chunk_folders(dist: &Path) -> Result<Vec<(String, [usize; 3], usize)>, String
         for file in std::fs::read_dir(entry.path()).map_err(|e| format!("{name}: {e}"))? {
             let path = file.map_err(|e| e.to_string())?.path();
             let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            for (sum, size) in sizes
-                .iter_mut()
-                .zip([bytes.len(), gzip(&bytes), brotli(&bytes)])
-            {
+            for (sum, size) in sizes.iter_mut().zip(sizes_of(&bytes)) {
                 *sum += size;
             }
             count += 1;
@@ -71,6 +61,16 @@ fn chunk_folders(dist: &Path) -> Result<Vec<(String, [usize; 3], usize)>, String
 
 fn kib(bytes: usize) -> String {
     format!("{:.1} KiB", bytes as f64 / 1024.0)
+}
+
+/// A file's size raw, gzip -9 and brotli -q 11: what a server sends it as.
+fn sizes_of(bytes: &[u8]) -> [usize; 3] {
+    [bytes.len(), gzip(bytes), brotli(bytes)]
+}
+
+/// Raw, gzip and brotli sizes as three cells of a table's row.
+fn cells(sizes: [usize; 3]) -> String {
+    sizes.map(kib).join(" | ")
 }
 
 fn gzip(bytes: &[u8]) -> usize {
@@ -119,26 +119,19 @@ pub fn first_load_table(dist: &Path) -> Result<String, String> {
         for name in names.iter() {
             let bytes =
                 std::fs::read(dist.join(name)).map_err(|e| format!("cannot read {name}: {e}"))?;
-            let sizes = [bytes.len(), gzip(&bytes), brotli(&bytes)];
+            let sizes = sizes_of(&bytes);
             if when == "first" {
                 for (t, s) in total.iter_mut().zip(sizes) {
                     *t += s;
                 }
             }
-            out.push_str(&format!(
-                "| {name} | {when} | {} | {} | {} |\n",
-                kib(sizes[0]),
-                kib(sizes[1]),
-                kib(sizes[2])
-            ));
+            out.push_str(&format!("| {name} | {when} | {} |\n", cells(sizes)));
         }
     }
     for (folder, sizes, count) in chunk_folders(dist)? {
         out.push_str(&format!(
-            "| {folder}/ ({count} files: the page's chunks and their loader) | each when needed | {} | {} | {} |\n",
-            kib(sizes[0]),
-            kib(sizes[1]),
-            kib(sizes[2])
+            "| {folder}/ ({count} files: the page's chunks and their loader) | each when needed | {} |\n",
+            cells(sizes)
         ));
     }
     out.push_str(&format!(

@@ -22,6 +22,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::run::Project;
+use crate::wasm_code::{push_leb, sections, Section};
 
 /// The page's binary, as index.html names it (`data-bin`).
 const PAGE_BIN: &str = "canbo-app";
@@ -132,8 +133,9 @@ pub fn split_page(project: &Project) -> Result<(), String> {
 
 /// `wasm-opt -Oz` from `from` into `to` in a release build (as Trunk would; index.html asks
 /// it for none on the page, `data-wasm-opt="0"`, since this replaces its output; the features
-/// come from each module's `target_features`), a copy in a debug one. Its output is shown only when it fails: every chunk has a name section
-/// wasm-opt does not know all of, and says so.
+/// come from each module's `target_features`), a copy in a debug one. Its output is shown
+/// only when it fails: every chunk has a name section wasm-opt does not know all of, and
+/// says so.
 fn optimised(project: &Project, release: bool, from: &Path, to: &Path) -> Result<(), String> {
     if !release {
         return copy(from, to);
@@ -165,22 +167,16 @@ const KIND_TABLE: u8 = 1;
 const EXPORTS: u8 = 7;
 
 /// The index of `wasm`'s export `name` of kind `kind`, if it has one.
-fn export_index(wasm: &[u8], name: &str, kind: u8) -> Result<Option<u32>, String> {
-    let Some((_, body)) = section(wasm, EXPORTS)? else {
+fn export_index(wasm: &[u8], name: &str, kind: u8) -> Result<Option<usize>, String> {
+    let Some(section) = export_section(wasm)? else {
         return Ok(None);
     };
-    let mut at = 0;
-    let count = leb(body, &mut at)?;
-    for _ in 0..count {
-        let len = leb(body, &mut at)? as usize;
-        let this = body
-            .get(at..at + len)
-            .ok_or("an export's name runs past its section")?;
-        at += len;
-        let this_kind = *body.get(at).ok_or("an export without a kind")?;
-        at += 1;
-        let index = leb(body, &mut at)?;
-        if this == name.as_bytes() && this_kind == kind {
+    let mut r = section.reader(wasm);
+    for _ in 0..r.leb()? {
+        let this = r.name_bytes()? == name.as_bytes();
+        let this_kind = r.byte()?;
+        let index = r.leb()?;
+        if this && this_kind == kind {
             return Ok(Some(index));
         }
     }
@@ -188,75 +184,27 @@ fn export_index(wasm: &[u8], name: &str, kind: u8) -> Result<Option<u32>, String
 }
 
 /// `wasm` with one more export: `name`, of kind `kind`, for index `index`.
-fn exporting(wasm: &[u8], name: &str, kind: u8, index: u32) -> Result<Vec<u8>, String> {
-    let (range, body) = section(wasm, EXPORTS)?.ok_or("a wasm without exports")?;
-    let mut at = 0;
-    let count = leb(body, &mut at)?;
+fn exporting(wasm: &[u8], name: &str, kind: u8, index: usize) -> Result<Vec<u8>, String> {
+    let section = export_section(wasm)?.ok_or("a wasm without exports")?;
+    let mut r = section.reader(wasm);
+    let count = r.leb()?;
     let mut new_body = Vec::new();
     push_leb(&mut new_body, count + 1);
-    new_body.extend_from_slice(&body[at..]);
-    push_leb(&mut new_body, name.len() as u32);
+    new_body.extend_from_slice(&wasm[r.at..section.body.end]);
+    push_leb(&mut new_body, name.len());
     new_body.extend_from_slice(name.as_bytes());
     new_body.push(kind);
     push_leb(&mut new_body, index);
-    let mut out = wasm[..range.start].to_vec();
+    let mut out = wasm[..section.whole.start].to_vec();
     out.push(EXPORTS);
-    push_leb(&mut out, new_body.len() as u32);
+    push_leb(&mut out, new_body.len());
     out.extend_from_slice(&new_body);
-    out.extend_from_slice(&wasm[range.end..]);
+    out.extend_from_slice(&wasm[section.whole.end..]);
     Ok(out)
 }
 
-/// Where a section lies in a module (its id, size and body), and its body.
-type Section<'a> = (std::ops::Range<usize>, &'a [u8]);
-
-/// Section `id` of `wasm`, if it has one.
-fn section(wasm: &[u8], id: u8) -> Result<Option<Section<'_>>, String> {
-    if wasm.get(..4) != Some(b"\0asm") {
-        return Err("not a wasm module".to_string());
-    }
-    let mut at = 8;
-    while at < wasm.len() {
-        let start = at;
-        let this = wasm[at];
-        at += 1;
-        let size = leb(wasm, &mut at)? as usize;
-        let body = wasm
-            .get(at..at + size)
-            .ok_or("a section runs past the module")?;
-        at += size;
-        if this == id {
-            return Ok(Some((start..at, body)));
-        }
-    }
-    Ok(None)
-}
-
-fn leb(bytes: &[u8], at: &mut usize) -> Result<u32, String> {
-    let (mut value, mut shift) = (0u32, 0);
-    loop {
-        let byte = *bytes.get(*at).ok_or("a number runs past the module")?;
-        *at += 1;
-        if shift < 32 {
-            value |= u32::from(byte & 0x7f) << shift;
-        }
-        shift += 7;
-        if byte < 0x80 {
-            return Ok(value);
-        }
-    }
-}
-
-fn push_leb(out: &mut Vec<u8>, mut value: u32) {
-    loop {
-        let byte = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
+fn export_section(wasm: &[u8]) -> Result<Option<Section>, String> {
+    Ok(sections(wasm)?.into_iter().find(|s| s.id == EXPORTS))
 }
 
 /// The base (`/`) and the hashed name (`canbo-app-1a2b…`) of the page's files, from boot.js's
@@ -385,7 +333,7 @@ mod tests {
         let mut wasm = b"\0asm\x01\0\0\0".to_vec();
         wasm.extend_from_slice(&[4, 4, 1, 0x70, 0, 1]);
         wasm.push(EXPORTS);
-        push_leb(&mut wasm, exports.len() as u32);
+        push_leb(&mut wasm, exports.len());
         wasm.extend_from_slice(exports);
         wasm.extend_from_slice(&[0, 3, 1, b'x', 9]);
         wasm

@@ -1,6 +1,9 @@
 //! Where a wasm's code goes: each function's body size, from the code section, named by the
 //! `name` section (kept in the wasm Cargo builds, before wasm-bindgen and `wasm-opt`), summed
 //! by the crate it comes from. What `twiggy top` tells, grouped, without installing it.
+//!
+//! Also the reading of a module's sections (`sections`, `Reader`), which `split_page` uses
+//! to find and edit the export section.
 
 use std::collections::HashMap;
 
@@ -17,19 +20,20 @@ pub fn code_by_crate(wasm: &[u8]) -> Result<(Vec<(String, usize)>, usize), Strin
     Ok((by, total))
 }
 
-struct Reader<'a> {
+/// Reads a module's bytes from `at` on.
+pub struct Reader<'a> {
     bytes: &'a [u8],
-    at: usize,
+    pub at: usize,
 }
 
 impl Reader<'_> {
-    fn byte(&mut self) -> Result<u8, String> {
+    pub fn byte(&mut self) -> Result<u8, String> {
         let b = *self.bytes.get(self.at).ok_or("the wasm ends early")?;
         self.at += 1;
         Ok(b)
     }
 
-    fn leb(&mut self) -> Result<usize, String> {
+    pub fn leb(&mut self) -> Result<usize, String> {
         let (mut value, mut shift) = (0usize, 0);
         loop {
             let b = self.byte()?;
@@ -43,7 +47,7 @@ impl Reader<'_> {
         }
     }
 
-    fn skip(&mut self, n: usize) -> Result<(), String> {
+    pub fn skip(&mut self, n: usize) -> Result<(), String> {
         self.at = self
             .at
             .checked_add(n)
@@ -52,30 +56,75 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn name(&mut self) -> Result<String, String> {
+    pub fn name(&mut self) -> Result<String, String> {
+        Ok(String::from_utf8_lossy(self.name_bytes()?).into_owned())
+    }
+
+    /// A name as it is written: its length, then its bytes.
+    pub fn name_bytes(&mut self) -> Result<&[u8], String> {
         let n = self.leb()?;
         let start = self.at;
         self.skip(n)?;
-        Ok(String::from_utf8_lossy(&self.bytes[start..self.at]).into_owned())
+        Ok(&self.bytes[start..self.at])
     }
 }
 
-/// Every function's name (or `?` and its index) and body size.
-fn functions(wasm: &[u8]) -> Result<Vec<(String, usize)>, String> {
+/// `n` written as a module writes numbers (unsigned LEB128).
+pub fn push_leb(out: &mut Vec<u8>, mut n: usize) {
+    while n >= 0x80 {
+        out.push((n as u8 & 0x7f) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// One section of a module: its id, where it lies whole (id, size and body) and where its
+/// body lies.
+pub struct Section {
+    pub id: u8,
+    pub whole: std::ops::Range<usize>,
+    pub body: std::ops::Range<usize>,
+}
+
+impl Section {
+    /// A reader of this section's body in `wasm`, which ends where the body does.
+    pub fn reader<'a>(&self, wasm: &'a [u8]) -> Reader<'a> {
+        Reader {
+            bytes: &wasm[..self.body.end],
+            at: self.body.start,
+        }
+    }
+}
+
+/// Every section of `wasm`, in order.
+pub fn sections(wasm: &[u8]) -> Result<Vec<Section>, String> {
     if wasm.get(..4) != Some(b"\0asm") {
         return Err("not a wasm module".into());
     }
     let mut r = Reader { bytes: wasm, at: 8 };
-    let (mut imported, mut bodies, mut names) = (0, Vec::new(), HashMap::new());
+    let mut sections = Vec::new();
     while r.at < wasm.len() {
+        let start = r.at;
         let id = r.byte()?;
         let size = r.leb()?;
-        let end = r.at + size;
-        let mut s = Reader {
-            bytes: wasm.get(..end).ok_or("a section ends past the wasm")?,
-            at: r.at,
-        };
-        match id {
+        let body = r.at..r.at + size;
+        r.skip(size).map_err(|_| "a section ends past the wasm")?;
+        sections.push(Section {
+            id,
+            whole: start..r.at,
+            body,
+        });
+    }
+    Ok(sections)
+}
+
+/// Every function's name (or `?` and its index) and body size.
+fn functions(wasm: &[u8]) -> Result<Vec<(String, usize)>, String> {
+    let (mut imported, mut bodies, mut names) = (0, Vec::new(), HashMap::new());
+    for section in sections(wasm)? {
+        let end = section.body.end;
+        let mut s = section.reader(wasm);
+        match section.id {
             // Imports: the functions' indices start after the imported functions.
             2 => {
                 for _ in 0..s.leb()? {
@@ -118,7 +167,6 @@ fn functions(wasm: &[u8]) -> Result<Vec<(String, usize)>, String> {
             }
             _ => {}
         }
-        r.at = end;
     }
     Ok((bodies.into_iter().enumerate())
         .map(|(i, size)| {
@@ -265,13 +313,7 @@ mod tests {
 
     /// A module of two functions, one imported before them, named in its `name` section.
     fn module() -> Vec<u8> {
-        fn leb(out: &mut Vec<u8>, mut n: usize) {
-            while n >= 0x80 {
-                out.push((n as u8 & 0x7f) | 0x80);
-                n >>= 7;
-            }
-            out.push(n as u8);
-        }
+        let leb = push_leb;
         let mut m = b"\0asm\x01\0\0\0".to_vec();
         let section = |m: &mut Vec<u8>, id: u8, body: &[u8]| {
             m.push(id);
