@@ -53,7 +53,8 @@ pub fn StorageError() -> impl IntoView {
 
 /// «Xóa toàn bộ dữ liệu» asks first, in place (a non-modal alert dialog): focus moves to
 /// its safe answer «Giữ lại»; Escape or «Giữ lại» put focus back on the button that asked,
-/// and after «Xóa hết» focus goes to the start of the page, since the menu itself is gone.
+/// and after «Xóa hết» focus goes to the start of the page, since the menu itself is gone
+/// (`app.rs` draws it only while something is kept, `AppState::keeps_anything`).
 #[component]
 pub fn DataMenu() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -89,64 +90,62 @@ pub fn DataMenu() -> impl IntoView {
         });
     };
     view! {
-        <Show when=move || state.keeps_anything()>
-            <section class="data-menu" aria-label=move || t("Dữ liệu đã lưu", "Saved data")>
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || view! {
-                        <button
-                            type="button"
-                            class="button subtle danger"
-                            data-testid="delete-all"
-                            node_ref=ask_button
-                            on:click=ask
-                        >
-                            {move || t("Xóa toàn bộ dữ liệu", "Delete all data")}
-                        </button>
+        <section class="data-menu" aria-label=move || t("Dữ liệu đã lưu", "Saved data")>
+            <Show
+                when=move || confirming.get()
+                fallback=move || view! {
+                    <button
+                        type="button"
+                        class="button subtle danger"
+                        data-testid="delete-all"
+                        node_ref=ask_button
+                        on:click=ask
+                    >
+                        {move || t("Xóa toàn bộ dữ liệu", "Delete all data")}
+                    </button>
+                }
+            >
+                <div
+                    class="confirm"
+                    role="alertdialog"
+                    aria-modal="false"
+                    aria-labelledby="delete-all-title"
+                    aria-describedby="delete-all-question"
+                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        if ev.key() == "Escape" {
+                            ev.prevent_default();
+                            keep();
+                        }
                     }
                 >
-                    <div
-                        class="confirm"
-                        role="alertdialog"
-                        aria-modal="false"
-                        aria-labelledby="delete-all-title"
-                        aria-describedby="delete-all-question"
-                        on:keydown=move |ev: web_sys::KeyboardEvent| {
-                            if ev.key() == "Escape" {
-                                ev.prevent_default();
-                                keep();
-                            }
-                        }
+                    <p id="delete-all-title" class="confirm-title">
+                        {move || t("Xóa toàn bộ dữ liệu", "Delete all data")}
+                    </p>
+                    <p id="delete-all-question">
+                        {move || t(
+                            "Xóa danh sách, các chỉnh sửa và bản lưu số liệu khỏi trình duyệt này? Không thể hoàn tác.",
+                            "Delete the roster, the corrections and the saved figures from this browser? This cannot be undone.",
+                        )}
+                    </p>
+                    <button
+                        type="button"
+                        class="button danger"
+                        data-testid="delete-all-confirm"
+                        on:click=delete
                     >
-                        <p id="delete-all-title" class="confirm-title">
-                            {move || t("Xóa toàn bộ dữ liệu", "Delete all data")}
-                        </p>
-                        <p id="delete-all-question">
-                            {move || t(
-                                "Xóa danh sách, các chỉnh sửa và bản lưu số liệu khỏi trình duyệt này? Không thể hoàn tác.",
-                                "Delete the roster, the corrections and the saved figures from this browser? This cannot be undone.",
-                            )}
-                        </p>
-                        <button
-                            type="button"
-                            class="button danger"
-                            data-testid="delete-all-confirm"
-                            on:click=delete
-                        >
-                            {move || t("Xóa hết", "Delete everything")}
-                        </button>
-                        <button
-                            type="button"
-                            class="button subtle"
-                            data-testid="delete-all-cancel"
-                            node_ref=keep_button
-                            on:click=move |_| keep()
-                        >
-                            {move || t("Giữ lại", "Keep")}
-                        </button>
-                    </div>
-                </Show>
-            </section>
-        </Show>
+                        {move || t("Xóa hết", "Delete everything")}
+                    </button>
+                    <button
+                        type="button"
+                        class="button subtle"
+                        data-testid="delete-all-cancel"
+                        node_ref=keep_button
+                        on:click=move |_| keep()
+                    >
+                        {move || t("Giữ lại", "Keep")}
+                    </button>
+                </div>
+            </Show>
+        </section>
     }
 }
