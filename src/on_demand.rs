@@ -11,6 +11,8 @@
 
 use leptos::prelude::*;
 
+use canbo_core::import::{Import, SkippedRowsPart};
+
 use crate::i18n::t;
 
 /// A chunk the browser could not fetch: the network is gone and the service worker does
@@ -28,8 +30,12 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotFetched {
 /// `$name`: an async function giving `$view` as an `AnyView`, from the chunk `$chunk` when
 /// the page is split; with `prefetch $prefetch`, also an async function fetching the chunk
 /// without drawing anything (nothing when the page is not split).
+///
+/// The second form, `fn $name(args) in $chunk -> $ret => $body`, is the same for code that
+/// draws nothing (the worker's answer read back, `crate::worker`): an async function giving
+/// `$body`, from the chunk when the page is split.
 macro_rules! on_demand {
-    ($(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*) in $chunk:ident $(, prefetch $prefetch:ident)? => $view:expr) => {
+    ($(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) in $chunk:ident $(, prefetch $prefetch:ident)? -> $ret:ty => $body:expr) => {
         $(#[$doc])*
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split(
@@ -38,14 +44,14 @@ macro_rules! on_demand {
             fallible
             $(, preload(#[doc = "Fetches the chunk, drawing nothing."] $prefetch))?
         )]
-        pub fn $name($($arg: $ty),*) -> Result<AnyView, NotFetched> {
-            Ok($view.into_any())
+        pub fn $name($($arg: $ty),*) -> Result<$ret, NotFetched> {
+            Ok($body)
         }
 
         $(#[$doc])*
         #[cfg(not(feature = "split"))]
-        pub async fn $name($($arg: $ty),*) -> Result<AnyView, NotFetched> {
-            Ok($view.into_any())
+        pub async fn $name($($arg: $ty),*) -> Result<$ret, NotFetched> {
+            Ok($body)
         }
 
         $(
@@ -55,6 +61,12 @@ macro_rules! on_demand {
                 Ok(())
             }
         )?
+    };
+    ($(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*) in $chunk:ident $(, prefetch $prefetch:ident)? => $view:expr) => {
+        on_demand!(
+            $(#[$doc])* fn $name($($arg: $ty),*) in $chunk $(, prefetch $prefetch)? -> AnyView
+                => $view.into_any()
+        );
     };
 }
 
@@ -106,6 +118,28 @@ on_demand!(
 on_demand!(
     /// «Xóa toàn bộ dữ liệu» and its question.
     data_menu() in report => view! { <crate::components::DataMenu /> }
+);
+
+on_demand!(
+    /// The import worker's answer read back (`crate::worker::run`): what each file showed,
+    /// as JSON (serde's code for every report, warning and refusal is in the report's chunk,
+    /// fetched while the worker reads).
+    fn read_import(json: Vec<u8>) in report -> Result<Import, String> =>
+        serde_json::from_slice::<Import>(&json).map_err(|e| e.to_string())
+);
+on_demand!(
+    /// A part of the import's skipped rows read back into `import`; false if it names a
+    /// sheet the import does not have.
+    fn put_back_skipped_rows(import: Import, json: Vec<u8>) in report -> Result<Import, String> => {
+        let mut import = import;
+        match serde_json::from_slice::<SkippedRowsPart>(&json) {
+            Ok(part) => match import.put_back(part) {
+                true => Ok(import),
+                false => Err("skipped rows of no sheet".to_string()),
+            },
+            Err(error) => Err(error.to_string()),
+        }
+    }
 );
 
 /// What `screen` gives, drawn as soon as its chunk is there (at once once fetched); if the

@@ -475,6 +475,13 @@ impl AppState {
                 Some((parsed, coded))
             }
             worker::Outcome::Cancelled => None,
+            worker::Outcome::NotFetched => {
+                self.errors.set(vec![canbo_core::Text::new(
+                    "Đã đọc xong tệp nhưng không tải được phần của Canbo dùng để hiện kết quả (mạng bị ngắt?). Hãy kiểm tra kết nối rồi nhập lại tệp.",
+                    "The file was read, but the part of Canbo that shows the result could not be loaded (is the network down?). Check the connection and import the file again.",
+                )]);
+                None
+            }
             // The in-browser unit tests have no worker.js: they import on this thread.
             #[cfg(test)]
             worker::Outcome::Unavailable(_) => {

@@ -23,13 +23,15 @@ pub mod export;
 use std::cell::RefCell;
 
 use canbo_core::import::{
-    import_with_progress, Activity, FileInput, Import, Overrides, Progress, SkippedRowsPart, Step,
+    import_with_progress, Activity, FileInput, Import, Overrides, Progress, Step,
 };
 use canbo_core::report::Coded;
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+use crate::on_demand::NotFetched;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 /// The progress bar's length: four stages (sending the files, reading them, sending the
@@ -69,6 +71,9 @@ pub enum Outcome {
     Cancelled,
     /// No worker could run it (why, for the console).
     Unavailable(String),
+    /// The worker answered, but the part of the page that reads its answer (the report's
+    /// chunk, `crate::on_demand::read_import`) could not be fetched.
+    NotFetched,
 }
 
 // ---- the worker's side ----
@@ -328,9 +333,10 @@ pub async fn run(
             .map(|b| Uint8Array::new(&b).to_vec())
     };
     let json = bytes("result").unwrap_or_default();
-    let mut parsed = match serde_json::from_slice::<Import>(&json) {
-        Ok(parsed) => parsed,
-        Err(error) => return Outcome::Unavailable(error.to_string()),
+    let mut parsed = match crate::on_demand::read_import(json).await {
+        Ok(Ok(parsed)) => parsed,
+        Ok(Err(error)) => return Outcome::Unavailable(error),
+        Err(NotFetched) => return Outcome::NotFetched,
     };
     // The skipped rows, a part at a time (some 20,000 at a province: about 1 MB of JSON).
     let parts = Reflect::get(&result, &"skipped_rows".into())
@@ -340,13 +346,11 @@ pub async fn run(
     for part in parts.iter().flat_map(|a| a.iter()) {
         crate::turns::let_the_browser_draw().await;
         let json = Uint8Array::new(&part).to_vec();
-        let fits =
-            serde_json::from_slice::<SkippedRowsPart>(&json).map(|part| parsed.put_back(part));
-        match fits {
-            Ok(true) => {}
-            Ok(false) => return Outcome::Unavailable("skipped rows of no sheet".into()),
-            Err(error) => return Outcome::Unavailable(error.to_string()),
-        }
+        parsed = match crate::on_demand::put_back_skipped_rows(parsed, json).await {
+            Ok(Ok(parsed)) => parsed,
+            Ok(Err(error)) => return Outcome::Unavailable(error),
+            Err(NotFetched) => return Outcome::NotFetched,
+        };
     }
     if let Some(columns) = bytes("roster") {
         crate::turns::let_the_browser_draw().await;

@@ -79,9 +79,10 @@ async fn a_first_visit_fetches_each_screen_only_when_it_is_shown() {
     .await;
 }
 
-/// A copy of dist/ in `to` without the staff list's chunk (the service worker cannot install
-/// from it either: one of its files is missing), and where that chunk was.
-fn dist_without_the_people_chunk(to: &Path) -> TestResult<(PathBuf, PathBuf)> {
+/// A copy of dist/ in `to` without the chunk `name` (`split_people`: the staff list's),
+/// and where that chunk was and is kept meanwhile. The service worker cannot install from
+/// it either: one of its files is missing.
+fn dist_without_chunk(to: &Path, name: &str) -> TestResult<(PathBuf, PathBuf)> {
     let _ = std::fs::remove_dir_all(to);
     copy_dir(&dist_dir(), to)?;
     let folder = std::fs::read_dir(to)?
@@ -89,8 +90,8 @@ fn dist_without_the_people_chunk(to: &Path) -> TestResult<(PathBuf, PathBuf)> {
         .map(|e| e.path())
         .find(|p| p.is_dir() && p.to_string_lossy().ends_with("-chunks"))
         .ok_or("dist/ has no chunks folder: was it built by `cargo xtask dist`?")?;
-    let chunk = folder.join("split_people.wasm");
-    let kept = to.with_extension("people.wasm");
+    let chunk = folder.join(format!("{name}.wasm"));
+    let kept = to.with_extension(format!("{name}.wasm"));
     std::fs::rename(&chunk, &kept)?;
     Ok((chunk, kept))
 }
@@ -98,7 +99,7 @@ fn dist_without_the_people_chunk(to: &Path) -> TestResult<(PathBuf, PathBuf)> {
 #[tokio::test]
 async fn a_screen_that_cannot_be_fetched_says_so_and_is_asked_again_next_time() {
     let dir = std::env::temp_dir().join(format!("canbo-no-people-{}", std::process::id()));
-    let (chunk, kept) = dist_without_the_people_chunk(&dir).expect("a copy of dist/");
+    let (chunk, kept) = dist_without_chunk(&dir, "split_people").expect("a copy of dist/");
     let server = Server::start(&dir);
     run_at(
         "a_screen_that_cannot_be_fetched_says_so_and_is_asked_again_next_time",
@@ -137,6 +138,42 @@ async fn a_screen_that_cannot_be_fetched_says_so_and_is_asked_again_next_time() 
                 .await?;
             page.find("[data-testid=people-table]").await?;
             assert!(!page.has("[data-testid=not-fetched]").await?);
+            Ok(())
+        },
+    )
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The import worker's answer is read by the report's chunk (`on_demand::read_import`): when
+/// it cannot be fetched, the import says so instead of showing nothing, and the same import
+/// once the chunk can be fetched shows the figures.
+#[tokio::test]
+async fn an_import_whose_answer_cannot_be_read_says_so_and_works_once_it_can() {
+    let dir = std::env::temp_dir().join(format!("canbo-no-report-{}", std::process::id()));
+    let (chunk, kept) = dist_without_chunk(&dir, "split_report").expect("a copy of dist/");
+    let server = Server::start(&dir);
+    run_at(
+        "an_import_whose_answer_cannot_be_read_says_so_and_works_once_it_can",
+        server.url,
+        move |page| async move {
+            page.open().await?;
+            page.load_sample().await?;
+            let message = page
+                .find("[data-testid=import-error]")
+                .await?
+                .text()
+                .await?;
+            assert!(
+                message.contains("không tải được phần của Canbo dùng để hiện kết quả"),
+                "{message}"
+            );
+            assert!(page.stat("people").await?.is_none());
+
+            std::fs::rename(&kept, &chunk)?;
+            page.load_sample().await?;
+            page.wait_for_stat("people", 420).await?;
+            assert!(!page.has("[data-testid=import-error]").await?);
             Ok(())
         },
     )
