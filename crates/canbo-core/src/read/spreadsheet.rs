@@ -23,6 +23,98 @@ pub(super) fn read(
     forced: Option<Format>,
     check: impl FnOnce(&[usize]) -> Result<(), ImportError> + Send,
 ) -> Result<Workbook, ImportError> {
+    // An xlsx whose sheets `xlsx_cells` reads, every one, needs no calamine: its package
+    // lists the sheets as calamine would, and calamine's opening would only parse the
+    // shared strings and styles a second time.
+    let fast = matches!(forced, None | Some(Format::Xlsx))
+        .then(|| super::xlsx_cells::Package::open(bytes))
+        .flatten();
+    let Some(read) = fast.as_ref().and_then(|package| read_own(package, bytes)) else {
+        return read_with_calamine(file, bytes, forced, fast, check);
+    };
+    let package = fast.as_ref().map_or(&[][..], |p| p.whole());
+    let mut whole = package.to_vec();
+    if let Ok((_, read_whole)) = &read {
+        whole.extend(read_whole);
+    }
+    check(&whole)?;
+    let (sheets, _) = read.map_err(|limit| ImportError::TooLarge {
+        file: file.into(),
+        limit,
+    })?;
+    Ok(Workbook {
+        file: file.into(),
+        format: Format::Xlsx,
+        code_page: None,
+        sheets,
+    })
+}
+
+/// A workbook's sheets and the zip's parts read to their end, or the limit of cells it passed.
+type OwnRead = Result<(Vec<Sheet>, Vec<usize>), Limit>;
+
+/// Every worksheet of `package` read by `xlsx_cells`, with the parts read to their end;
+/// `None` when it declines one (calamine then reads the workbook).
+fn read_own(package: &super::xlsx_cells::Package, bytes: &[u8]) -> Option<OwnRead> {
+    let worksheets: Vec<&super::xlsx_merges::Listed> =
+        package.listed().iter().filter(|l| l.worksheet).collect();
+    let names: Vec<&str> = worksheets.iter().map(|l| l.name.as_str()).collect();
+    let pool = AtomicU64::new(limits::CELLS);
+    let reads = own_reads(package, bytes, &names, &pool);
+    let mut sheets = Vec::with_capacity(reads.len());
+    let mut whole = Vec::new();
+    for (listed, read) in worksheets.into_iter().zip(reads) {
+        let read = match read? {
+            Ok(read) => read,
+            Err(limit) => return Some(Err(limit)),
+        };
+        whole.extend(read.whole);
+        sheets.push(Sheet {
+            name: listed.name.clone(),
+            hidden: listed.hidden,
+            rows: read.rows,
+            merges: read.merges,
+        });
+    }
+    // Reading stopped at a sheet past the limit of cells: that sheet's error is above.
+    (sheets.len() == names.len()).then_some(Ok((sheets, whole)))
+}
+
+/// The sheets `names` read by `xlsx_cells` (`None` for one it declines), drawing on one
+/// budget of cells: natively at once on the cores there are, each thread with its own zip.
+fn own_reads(
+    package: &super::xlsx_cells::Package,
+    bytes: &[u8],
+    names: &[&str],
+    pool: &AtomicU64,
+) -> Vec<FastRead> {
+    if names.len() > 1 && crate::parallel::threads() > 1 {
+        crate::parallel::in_order_with(
+            names.to_vec(),
+            || super::xlsx_cells::Package::zip(bytes),
+            |zip, name, _: &dyn Fn(())| {
+                package.sheet(zip.as_mut()?, name, &mut Budget::drawing_on(pool))
+            },
+            |()| {},
+        )
+    } else {
+        let mut zip = super::xlsx_cells::Package::zip(bytes);
+        let mut budget = Budget::drawing_on(pool);
+        one_by_one(names, |name| {
+            package.sheet(zip.as_mut()?, name, &mut budget)
+        })
+    }
+}
+
+/// [`read`] by calamine, with `xlsx_cells` (`fast`, the package it opened) reading the
+/// sheets of an xlsx it can.
+fn read_with_calamine(
+    file: &str,
+    bytes: &[u8],
+    forced: Option<Format>,
+    fast: Option<super::xlsx_cells::Package>,
+    check: impl FnOnce(&[usize]) -> Result<(), ImportError> + Send,
+) -> Result<Workbook, ImportError> {
     let opened = open(file, bytes, forced);
     let mut book = match opened {
         Ok(book) => book,
@@ -43,9 +135,7 @@ pub(super) fn read(
     // natively on the other core, after the check, while calamine reads the cells here
     // (`crate::parallel::both`).
     let is_xlsx = matches!(book, Sheets::Xlsx(_));
-    let fast = is_xlsx
-        .then(|| super::xlsx_cells::Package::open(bytes))
-        .flatten();
+    let fast = fast.filter(|_| is_xlsx);
     let reopen = || open(file, bytes, forced).ok();
     let (checked, cells) = match &fast {
         Some(package) => {
@@ -148,23 +238,11 @@ fn read_cells<'b>(
         .filter(|m| m.typ == calamine::SheetType::WorkSheet)
         .collect();
     let pool = AtomicU64::new(limits::CELLS);
-    let at_once = worksheets.len() > 1 && crate::parallel::threads() > 1;
     // What `xlsx_cells` read, sheet by sheet.
     let mut fast_reads: Vec<FastRead> = match fast {
-        Some((package, bytes)) if at_once => crate::parallel::in_order_with(
-            worksheets.clone(),
-            || super::xlsx_cells::Package::zip(bytes),
-            |zip, meta, _: &dyn Fn(())| {
-                package.sheet(zip.as_mut()?, &meta.name, &mut Budget::drawing_on(&pool))
-            },
-            |()| {},
-        ),
         Some((package, bytes)) => {
-            let mut zip = super::xlsx_cells::Package::zip(bytes);
-            let mut budget = Budget::drawing_on(&pool);
-            one_by_one(&worksheets, |meta| {
-                package.sheet(zip.as_mut()?, &meta.name, &mut budget)
-            })
+            let names: Vec<&str> = worksheets.iter().map(|m| m.name.as_str()).collect();
+            own_reads(package, bytes, &names, &pool)
         }
         None => Vec::new(),
     };
@@ -546,6 +624,87 @@ mod tests {
             }
         }
         assert!(several >= 2, "{several} workbooks of several sheets");
+    }
+
+    /// Every xlsx of the samples, the corpus and the independent rosters gives the same
+    /// workbook (sheets, their names, visibility, cells and merged regions), or the same
+    /// error, read without calamine where `xlsx_cells` reads every sheet as read by calamine
+    /// alone; and the samples and independent rosters are all read without it.
+    #[test]
+    fn an_xlsx_read_without_calamine_is_the_workbook_calamine_reads() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+        let independent =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/independent");
+        let mut dirs = vec![root.join("samples"), root.join("corpus/calamine")];
+        for set in std::fs::read_dir(&independent).expect("independent rosters") {
+            dirs.push(set.expect("entry").path());
+        }
+        let (mut files, mut own) = (0, 0);
+        let mut books: Vec<(String, Vec<u8>, bool)> = Vec::new();
+        for dir in dirs {
+            let corpus = dir.ends_with("corpus/calamine");
+            for entry in std::fs::read_dir(&dir).expect("shared data") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "xlsx" || e == "xlsm") {
+                    let bytes = std::fs::read(&path).expect("read");
+                    books.push((path.display().to_string(), bytes, corpus));
+                }
+            }
+        }
+        books.push((
+            "hidden and chart sheets".into(),
+            hidden_and_chart_sheets(),
+            false,
+        ));
+        for (name, bytes, corpus) in &books {
+            let unchecked = |_: &[usize]| Ok(());
+            let taken = super::super::xlsx_cells::Package::open(bytes)
+                .is_some_and(|p| read_own(&p, bytes).is_some());
+            let fast = read("t", bytes, None, unchecked);
+            let slow = read_with_calamine("t", bytes, None, None, unchecked);
+            match (&fast, &slow) {
+                (Ok(fast), Ok(slow)) => {
+                    assert_eq!(fast.format, slow.format, "{name}");
+                    assert_eq!(fast.sheets.len(), slow.sheets.len(), "{name}");
+                    for (f, s) in fast.sheets.iter().zip(&slow.sheets) {
+                        assert_eq!((&f.name, f.hidden), (&s.name, s.hidden), "{name}");
+                        assert_eq!((&f.rows, &f.merges), (&s.rows, &s.merges), "{name}");
+                    }
+                }
+                (Err(fast), Err(slow)) => assert_eq!(fast, slow, "{name}"),
+                _ => panic!(
+                    "{name}: {:?} against calamine's {:?}",
+                    fast.is_ok(),
+                    slow.is_ok()
+                ),
+            }
+            assert!(taken || *corpus, "{name}: read with calamine");
+            files += 1;
+            own += usize::from(taken);
+        }
+        assert!(
+            files > 50 && own > 20,
+            "{own} of {files} read without calamine"
+        );
+    }
+
+    /// A workbook with a visible, a hidden and a very hidden worksheet and a chart sheet.
+    fn hidden_and_chart_sheets() -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        for (k, name) in ["Danh sách", "Ẩn", "Rất ẩn"].iter().enumerate() {
+            let s = book.add_worksheet();
+            s.set_name(*name).unwrap();
+            s.write(0, 0, "Họ và tên").unwrap();
+            s.write(1, 0, format!("Người {k}")).unwrap();
+            s.merge_range(2, 0, 2, 3, "Cộng", &rust_xlsxwriter::Format::new())
+                .unwrap();
+        }
+        let mut chart = rust_xlsxwriter::Chart::new(rust_xlsxwriter::ChartType::Column);
+        chart.add_series().set_values("='Danh sách'!$A$1:$A$2");
+        book.add_chartsheet().insert_chart(0, 0, &chart).unwrap();
+        book.worksheet_from_index(1).unwrap().set_hidden(true);
+        book.worksheet_from_index(2).unwrap().set_very_hidden(true);
+        book.save_to_buffer().unwrap()
     }
 
     /// A workbook of `n` sheets, one per district, each a short roster.

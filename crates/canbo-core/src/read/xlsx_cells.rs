@@ -48,6 +48,8 @@ pub(super) struct Package {
     is_1904: bool,
     /// Sheet name → its part in the zip.
     sheets: HashMap<String, String>,
+    /// Every sheet, in the workbook's order, as calamine lists them.
+    listed: Vec<super::xlsx_merges::Listed>,
     /// The shared parts read to their end (their indices in the zip), as [`SheetCells::whole`].
     whole: Vec<usize>,
 }
@@ -85,8 +87,9 @@ impl Package {
     pub(super) fn open(bytes: &[u8]) -> Option<Package> {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
         let workbook = super::xlsx_merges::workbook(&mut zip)?;
-        let sheets = super::xlsx_merges::sheet_parts(&mut zip, &workbook)?
-            .into_iter()
+        let listed = super::xlsx_merges::sheet_list(&mut zip, &workbook)?;
+        let sheets = (listed.iter())
+            .map(|l| (l.name.clone(), l.path.clone()))
             .collect();
         let is_1904 = date_1904(&workbook)?;
         let mut whole = Vec::new();
@@ -103,8 +106,14 @@ impl Package {
             formats,
             is_1904,
             sheets,
+            listed,
             whole,
         })
+    }
+
+    /// Every sheet of the workbook, in its order, as calamine lists them.
+    pub(super) fn listed(&self) -> &[super::xlsx_merges::Listed] {
+        &self.listed
     }
 
     /// The shared parts read to their end (their indices in the zip): `zipcheck::verify`

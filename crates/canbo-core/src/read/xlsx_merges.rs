@@ -17,7 +17,7 @@ pub(super) fn by_sheet(bytes: &[u8]) -> Option<HashMap<String, Vec<Merge>>> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     let workbook = workbook(&mut zip)?;
     let mut out = HashMap::new();
-    for (name, path) in sheet_parts(&mut zip, &workbook)? {
+    for Listed { name, path, .. } in sheet_list(&mut zip, &workbook)? {
         let xml = zip.by_name(&path).ok()?;
         out.insert(name, merges(&after_cells(xml).ok()?));
     }
@@ -40,16 +40,33 @@ pub(super) fn workbook(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Option<Vec<u
     part(zip, "xl/workbook.xml")
 }
 
-/// Each sheet's name and the zip part holding its XML, as calamine finds them: the
-/// `workbook`'s `<sheet>`s and their relationships' targets.
-pub(super) fn sheet_parts(
+/// One sheet of the workbook as calamine lists it (`sheets_metadata`), and the zip part
+/// holding its XML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Listed {
+    pub name: String,
+    pub path: String,
+    /// `state="hidden"` or `"veryHidden"`.
+    pub hidden: bool,
+    /// A worksheet (not a chart or dialog sheet, which hold no cells to read).
+    pub worksheet: bool,
+}
+
+/// Each sheet of the `workbook` as calamine's `read_workbook` lists them: its name, its part
+/// (the relationship's target), whether it is hidden and whether it is a worksheet. `None`
+/// where calamine would refuse the workbook (a relationship missing, a state or a kind of
+/// sheet it does not know) or the package is not laid out as expected.
+pub(super) fn sheet_list(
     zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
     workbook: &[u8],
-) -> Option<Vec<(String, String)>> {
+) -> Option<Vec<Listed>> {
     let rels = part(zip, "xl/_rels/workbook.xml.rels")?;
-    let targets: HashMap<String, String> = elements(&rels, "Relationship")
+    let targets: HashMap<String, (String, String)> = elements(&rels, "Relationship")
         .into_iter()
-        .filter_map(|a| Some((a.get("Id")?.clone(), a.get("Target")?.clone())))
+        .filter_map(|mut a| {
+            let kind = a.remove("Type").unwrap_or_default();
+            Some((a.remove("Id")?, (a.remove("Target")?, kind)))
+        })
         .collect();
     let mut out = Vec::new();
     for sheet in elements(workbook, "sheet") {
@@ -58,12 +75,27 @@ pub(super) fn sheet_parts(
             .iter()
             .find(|(k, _)| k.ends_with(":id"))
             .map(|(_, v)| v)?;
-        let target = targets.get(id)?;
+        let (target, kind) = targets.get(id)?;
         let path = match target.strip_prefix('/') {
             Some(absolute) => absolute.to_string(),
             None => format!("xl/{target}"),
         };
-        out.push((name.clone(), path));
+        let hidden = match sheet.get("state").map(String::as_str) {
+            None | Some("visible") => false,
+            Some("hidden" | "veryHidden") => true,
+            Some(_) => return None,
+        };
+        let worksheet = match kind.rsplit('/').next() {
+            Some("worksheet") => true,
+            Some("chartsheet" | "dialogsheet") => false,
+            _ => return None,
+        };
+        out.push(Listed {
+            name: name.clone(),
+            path,
+            hidden,
+            worksheet,
+        });
     }
     Some(out)
 }
