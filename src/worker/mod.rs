@@ -12,8 +12,14 @@
 //! deflating a large roster takes seconds, which the page should not spend). Cancel
 //! terminates it.
 //!
-//! The parser (calamine) lives only in the worker's wasm: the page's own wasm never imports,
-//! which keeps it small. When no worker can start, the page says so.
+//! The readers live only in the workers' wasm: the page's own wasm never imports, which
+//! keeps it small. There are two builds of the same worker (index.html): `worker`, which
+//! every import starts, without the core's `full-reader` feature (an xlsx whose sheets the
+//! core's own reader reads, text in UTF-8 or UTF-16: its wasm carries neither calamine's
+//! readers nor the legacy code pages), and `worker-full`, with it. When `worker` meets a file
+//! only the full reader reads (an xls, xlsb or ods, a CSV in Windows-1258, an xlsx sheet the
+//! own reader declines: `Import::needs_full_reader`), it answers "full" and the page asks
+//! `worker-full` the same import. When no worker can start, the page says so.
 //!
 //! Plain `web_sys::Worker` rather than gloo-worker: it needs no extra crate and exposes
 //! `terminate()`, which is what Cancel must do while the worker is busy parsing.
@@ -88,6 +94,15 @@ pub fn serve() {
             let (at, activity) = describe(&p, &files);
             post(&reply, &progress(at, &activity), None);
         });
+        // Built without the full reader (`worker`), a file only it reads goes to the worker
+        // built with it (`worker-full`): the page asks that one again.
+        if parsed.needs_full_reader() {
+            let message = Object::new();
+            let _ = Reflect::set(&message, &"kind".into(), &"full".into());
+            post(&reply, &message, None);
+            reply.close();
+            return;
+        }
         let people = u32::try_from(parsed.roster.people.len()).unwrap_or(u32::MAX);
         post(
             &reply,
@@ -201,28 +216,74 @@ thread_local! {
     static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
 }
 
+/// The import worker every import starts: without the full reader (index.html).
+const WORKER: &str = "./worker_loader.js";
+/// The import worker with the full reader, started for an import [`WORKER`] leaves to it.
+const WORKER_FULL: &str = "./worker-full_loader.js";
+
+/// What [`run`] is told of the roster packed for storage, by whichever worker sends it.
+type OnPacked = std::rc::Rc<RefCell<Option<Box<dyn FnOnce(String)>>>>;
+
+/// What a worker answered.
+enum Answer {
+    /// The result message (its `result`, `skipped_rows` and `roster`).
+    Done(JsValue),
+    /// A file only the full reader reads: ask [`WORKER_FULL`].
+    Full,
+    Cancelled,
+    Unavailable(String),
+}
+
 /// Imports `files` in a new worker; `on_progress(stage, activity)` follows it, and
 /// `on_packed(text)` receives the roster packed for storage after the result (unless another
-/// import or a cancel comes first).
+/// import or a cancel comes first). The worker without the full reader is asked first; an
+/// import it leaves to the full reader (an xls, xlsb or ods, a CSV in a single-byte code
+/// page, an xlsx sheet the own reader declines) is asked again of the worker with it.
 pub async fn run(
     files: &[FileInput],
     overrides: &Overrides,
     on_progress: impl Fn(u32, Activity) + 'static,
     on_packed: impl FnOnce(String) + 'static,
 ) -> Outcome {
+    let on_progress: std::rc::Rc<dyn Fn(u32, Activity)> = std::rc::Rc::new(on_progress);
+    let on_packed: OnPacked = std::rc::Rc::new(RefCell::new(Some(Box::new(on_packed))));
+    let mut answer = ask(WORKER, files, overrides, &on_progress, &on_packed).await;
+    if let Answer::Full = answer {
+        leptos::logging::log!("Canbo: the import needs the full reader ({WORKER_FULL})");
+        answer = ask(WORKER_FULL, files, overrides, &on_progress, &on_packed).await;
+    }
+    let result = match answer {
+        Answer::Done(result) => result,
+        Answer::Cancelled => return Outcome::Cancelled,
+        Answer::Unavailable(why) => return Outcome::Unavailable(why),
+        Answer::Full => {
+            return Outcome::Unavailable(format!("{WORKER_FULL} asked for the full reader"))
+        }
+    };
+    read_result(result, on_progress.as_ref()).await
+}
+
+/// Asks a new worker loaded by `loader` to import `files`, following its progress.
+async fn ask(
+    loader: &str,
+    files: &[FileInput],
+    overrides: &Overrides,
+    on_progress: &std::rc::Rc<dyn Fn(u32, Activity)>,
+    on_packed: &OnPacked,
+) -> Answer {
     cancel();
-    let on_progress = std::rc::Rc::new(on_progress);
-    let progress_after = on_progress.clone();
+    let on_progress = on_progress.clone();
+    let on_packed = on_packed.clone();
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Classic);
-    let worker = match Worker::new_with_options("./worker_loader.js", &options) {
+    let worker = match Worker::new_with_options(loader, &options) {
         Ok(worker) => worker,
-        Err(error) => return Outcome::Unavailable(format!("{error:?}")),
+        Err(error) => return Answer::Unavailable(format!("{error:?}")),
     };
     let mut resolve_slot = None;
     let promise = Promise::new(&mut |resolve, _| resolve_slot = Some(resolve));
     let Some(resolve) = resolve_slot else {
-        return Outcome::Unavailable("no promise".into());
+        return Answer::Unavailable("no promise".into());
     };
 
     let request = Object::new();
@@ -243,7 +304,6 @@ pub async fn run(
 
     let done = resolve.clone();
     let to_worker = worker.clone();
-    let mut on_packed = Some(on_packed);
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
         let kind = Reflect::get(&data, &"kind".into())
@@ -271,14 +331,15 @@ pub async fn run(
                     on_progress(stage, activity);
                 }
             }
-            Some("done") => {
+            Some("done" | "full") => {
                 let _ = done.call1(&JsValue::NULL, &data);
             }
             Some("packed") => {
                 let text = Reflect::get(&data, &"text".into())
                     .ok()
                     .and_then(|t| t.as_string());
-                if let (Some(text), Some(on_packed)) = (text, on_packed.take()) {
+                let on_packed = on_packed.borrow_mut().take();
+                if let (Some(text), Some(on_packed)) = (text, on_packed) {
                     on_packed(text);
                 }
             }
@@ -303,9 +364,13 @@ pub async fn run(
     });
 
     let result = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
+    let full = Reflect::get(&result, &"kind".into())
+        .ok()
+        .and_then(|k| k.as_string())
+        .is_some_and(|k| k == "full");
     // The worker stays until it has sent the packed roster (and closes itself then); a
-    // failed or cancelled one goes now.
-    let finished = !(result.is_undefined() || result.is_null() || result.is_string());
+    // failed, cancelled or passed-on one goes now.
+    let finished = !(full || result.is_undefined() || result.is_null() || result.is_string());
     RUNNING.with(|running| {
         let mut running = running.borrow_mut();
         if finished {
@@ -316,12 +381,20 @@ pub async fn run(
             running.worker.terminate();
         }
     });
+    if full {
+        return Answer::Full;
+    }
     if let Some(why) = result.as_string() {
-        return Outcome::Unavailable(why);
+        return Answer::Unavailable(why);
     }
     if result.is_undefined() || result.is_null() {
-        return Outcome::Cancelled;
+        return Answer::Cancelled;
     }
+    Answer::Done(result)
+}
+
+/// The import a worker's result message holds, read back.
+async fn read_result(result: JsValue, progress_after: &dyn Fn(u32, Activity)) -> Outcome {
     // Reading a large result back and drawing the report holds the page for a moment: say so
     // first, and let the browser paint it.
     progress_after(3 * STEPS + STEPS / 2, Activity::Drawing);

@@ -9,6 +9,7 @@ mod browser;
 mod data_keeping;
 mod english_page;
 mod first_screen;
+mod full_reader;
 mod hostile_markup;
 mod import_measure;
 mod import_review;

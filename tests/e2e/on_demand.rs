@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::browser::{run, run_at, TestResult};
 use crate::page::Page;
-use crate::server::{copy_dir, dist_dir, Server};
+use crate::server::{dist_without, Server};
 
 /// The paths of the wasm files the page has asked for so far (Resource Timing).
 async fn fetched_wasm(page: &Page) -> TestResult<Vec<String>> {
@@ -80,20 +80,20 @@ async fn a_first_visit_fetches_each_screen_only_when_it_is_shown() {
 }
 
 /// A copy of dist/ in `to` without the chunk `name` (`split_people`: the staff list's),
-/// and where that chunk was and is kept meanwhile. The service worker cannot install from
-/// it either: one of its files is missing.
-fn dist_without_chunk(to: &Path, name: &str) -> TestResult<(PathBuf, PathBuf)> {
-    let _ = std::fs::remove_dir_all(to);
-    copy_dir(&dist_dir(), to)?;
-    let folder = std::fs::read_dir(to)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.is_dir() && p.to_string_lossy().ends_with("-chunks"))
-        .ok_or("dist/ has no chunks folder: was it built by `cargo xtask dist`?")?;
-    let chunk = folder.join(format!("{name}.wasm"));
-    let kept = to.with_extension(format!("{name}.wasm"));
-    std::fs::rename(&chunk, &kept)?;
-    Ok((chunk, kept))
+/// and where that chunk was and is kept meanwhile.
+fn dist_without_chunk(to: &Path, name: &str) -> std::io::Result<(PathBuf, PathBuf)> {
+    dist_without(to, |copy| {
+        let folder = std::fs::read_dir(copy)?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.is_dir() && p.to_string_lossy().ends_with("-chunks"))
+            .ok_or_else(|| {
+                std::io::Error::other(
+                    "dist/ has no chunks folder: was it built by `cargo xtask dist`?",
+                )
+            })?;
+        Ok(folder.join(format!("{name}.wasm")))
+    })
 }
 
 #[tokio::test]

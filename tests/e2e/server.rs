@@ -30,6 +30,22 @@ pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// A copy of the build in `to` without one of its files (`file`, given the copy's folder:
+/// a chunk, a worker), moved aside: where it was and where it is kept meanwhile, to put it
+/// back. The service worker cannot install from such a copy either.
+pub fn dist_without(
+    to: &Path,
+    file: impl FnOnce(&Path) -> std::io::Result<PathBuf>,
+) -> std::io::Result<(PathBuf, PathBuf)> {
+    let _ = std::fs::remove_dir_all(to);
+    copy_dir(&dist_dir(), to)?;
+    let missing = file(to)?;
+    let name = missing.file_name().unwrap_or_default().to_string_lossy();
+    let kept = to.with_extension(format!("without.{name}"));
+    std::fs::rename(&missing, &kept)?;
+    Ok((missing, kept))
+}
+
 /// The base URL (`http://127.0.0.1:PORT/`) of the server for `dist/`, started on first use.
 pub fn dist_url() -> &'static str {
     static URL: OnceLock<String> = OnceLock::new();

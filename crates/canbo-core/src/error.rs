@@ -30,6 +30,11 @@ pub enum ImportError {
         file: String,
         sheets: Vec<SheetRejection>,
     },
+    /// Read with Canbo's own readers only (`read::Readers::Own`, the page's import worker):
+    /// the file needs the full reader (an xls, xlsb or ods, an xlsx sheet the own reader
+    /// declines, text in a single-byte code page). The page then reads it with the worker
+    /// that has it; a user sees this only when that worker cannot start.
+    NeedsFullReader { file: String },
 }
 
 /// What a file that is not a spreadsheet turned out to be.
@@ -228,7 +233,8 @@ impl ImportError {
             | ImportError::OldFormat { file, .. }
             | ImportError::Empty { file }
             | ImportError::TooLarge { file, .. }
-            | ImportError::NoRoster { file, .. } => file,
+            | ImportError::NoRoster { file, .. }
+            | ImportError::NeedsFullReader { file } => file,
         }
     }
 
@@ -275,6 +281,9 @@ impl ImportError {
                 }
                 text
             }
+            ImportError::NeedsFullReader { file } => format!(
+                "{file}: cần bộ đọc đầy đủ của Canbo (tệp .xls, .xlsb, .ods hoặc bảng mã cũ) nhưng bộ đọc này không chạy được; hãy tải lại trang rồi nhập lại"
+            ),
         }
     }
 }
@@ -318,6 +327,10 @@ impl fmt::Display for ImportError {
                 }
                 Ok(())
             }
+            ImportError::NeedsFullReader { file } => write!(
+                f,
+                "{file}: needs Canbo's full reader (an .xls, .xlsb or .ods file, or an old code page), which could not run; reload the page and import it again"
+            ),
         }
     }
 }

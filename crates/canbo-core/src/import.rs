@@ -74,6 +74,12 @@ pub struct SkippedRowsPart {
 }
 
 impl Import {
+    /// Whether a file needs the full reader (read with [`read::Readers::Own`]): the import
+    /// must then be done again with every reader.
+    pub fn needs_full_reader(&self) -> bool {
+        (self.errors.iter()).any(|e| matches!(e, ImportError::NeedsFullReader { .. }))
+    }
+
     /// Takes every sheet's skipped rows out of the review, in parts of at most `at_most`
     /// rows (at least one), in the review's order: put back in that order
     /// ([`Import::put_back`]), they give the review as it was.
@@ -312,6 +318,17 @@ pub fn import_with_progress(
     overrides: &Overrides,
     progress: &mut dyn FnMut(Progress),
 ) -> Import {
+    import_with_readers(files, overrides, read::Readers::All, progress)
+}
+
+/// [`import_with_progress`] by the `readers` allowed: with [`read::Readers::Own`], a file
+/// only the full reader reads is [`ImportError::NeedsFullReader`] ([`Import::needs_full_reader`]).
+pub fn import_with_readers(
+    files: &[FileInput],
+    overrides: &Overrides,
+    readers: read::Readers,
+    progress: &mut dyn FnMut(Progress),
+) -> Import {
     let mut out = Import::default();
     let total = files.len();
     let spellings = crate::vocab::spellings::Spellings::new(&overrides.spellings);
@@ -322,7 +339,7 @@ pub fn import_with_progress(
     let parts = crate::parallel::in_order(
         files.iter().collect(),
         |input, tell| {
-            let parts = import_file(input, overrides, &spellings, &mut |step| {
+            let parts = import_file(input, overrides, &spellings, readers, &mut |step| {
                 tell(Some((input.name.as_str(), step)))
             });
             tell(None);
@@ -405,10 +422,11 @@ fn import_file(
     input: &FileInput,
     overrides: &Overrides,
     spellings: &crate::vocab::spellings::Spellings,
+    readers: read::Readers,
     step: &mut dyn FnMut(Step),
 ) -> Result<FileParts, ImportError> {
     step(Step::Reading);
-    let workbook = read::read(&input.name, &input.bytes)?;
+    let workbook = read::read_with(&input.name, &input.bytes, readers)?;
     step(Step::Layout);
     let file = &input.name;
     // Natively a workbook's sheets (a province's districts) are cleaned and laid out at
@@ -1171,5 +1189,80 @@ mod runs_tests {
             sheets_read > 20 && people_read > 5_000,
             "{sheets_read} sheets, {people_read} people"
         );
+    }
+}
+
+#[cfg(test)]
+mod readers_tests {
+    use super::*;
+
+    /// Every sample and independent roster imported with Canbo's own readers alone (what the
+    /// page's import worker reads with) gives the import every reader gives, byte for byte
+    /// as JSON, or asks for the full reader; it asks for it exactly for the files that need
+    /// it (xls, ods, text in a single-byte code page), and never for an xlsx or UTF-8 text.
+    #[test]
+    fn the_own_readers_give_the_same_import_or_ask_for_the_full_reader() {
+        let independent =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/independent");
+        let mut inputs: Vec<FileInput> = crate::test_samples::names()
+            .iter()
+            .map(|name| crate::test_samples::input(name))
+            .collect();
+        let mut dirs = vec![independent];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if [".xlsx", ".xls", ".ods", ".csv"]
+                    .iter()
+                    .any(|x| name.ends_with(x))
+                {
+                    inputs.push(FileInput {
+                        name,
+                        bytes: std::fs::read(&path).unwrap(),
+                    });
+                }
+            }
+        }
+        let overrides = Overrides::default();
+        let (mut own, mut full) = (0, 0);
+        for input in &inputs {
+            let files = std::slice::from_ref(input);
+            let all = import(files, &overrides);
+            let by_own = import_with_readers(files, &overrides, read::Readers::Own, &mut |_| {});
+            let name = &input.name;
+            let text = std::str::from_utf8(&input.bytes).is_ok()
+                || input.bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
+            let needs_full = name.ends_with(".xls")
+                || name.ends_with(".ods")
+                || (name.ends_with(".csv") && !text);
+            assert_eq!(by_own.needs_full_reader(), needs_full, "{name}");
+            if needs_full {
+                assert!(by_own.roster.people.is_empty(), "{name}");
+                assert!(!all.needs_full_reader(), "{name}");
+                full += 1;
+            } else {
+                assert_eq!(
+                    serde_json::to_string(&by_own).unwrap(),
+                    serde_json::to_string(&all).unwrap(),
+                    "{name}"
+                );
+                own += 1;
+            }
+        }
+        assert!(
+            own >= 30 && full >= 8,
+            "{own} by the own readers, {full} by the full"
+        );
+
+        // Several files at once: the full reader is asked for if any one needs it.
+        let xlsx = inputs.iter().find(|i| i.name.ends_with(".xlsx")).unwrap();
+        let xls = inputs.iter().find(|i| i.name.ends_with(".xls")).unwrap();
+        let both = [xlsx.clone(), xls.clone()];
+        let by_own = import_with_readers(&both, &overrides, read::Readers::Own, &mut |_| {});
+        assert!(by_own.needs_full_reader());
+        assert_eq!(by_own.errors.len(), 1);
     }
 }

@@ -47,27 +47,21 @@ impl CodePage {
             ),
         }
     }
-
-    fn of(encoding: &'static encoding_rs::Encoding) -> CodePage {
-        if encoding == encoding_rs::UTF_16LE {
-            CodePage::Utf16Le
-        } else if encoding == encoding_rs::UTF_16BE {
-            CodePage::Utf16Be
-        } else if encoding == encoding_rs::WINDOWS_1258 {
-            CodePage::Windows1258
-        } else if encoding == encoding_rs::WINDOWS_1252 {
-            CodePage::Windows1252
-        } else {
-            CodePage::Utf8
-        }
-    }
 }
 
 /// [`decode`] without the code page, for the tests of the decoding itself.
 #[cfg(test)]
 fn decode_text(bytes: &[u8]) -> Option<String> {
-    decode(bytes).map(|(text, _)| text)
+    decode(bytes, super::Readers::All)
+        .ok()
+        .flatten()
+        .map(|(text, _)| text)
 }
+
+/// Text that only the full reader's code pages read: not UTF-8 and without a byte-order
+/// mark ([`decode`] with [`super::Readers::Own`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct OtherCodePage;
 
 /// Text of the file and the code page it was read in, or `None` when the bytes are not text.
 ///
@@ -80,29 +74,73 @@ fn decode_text(bytes: &[u8]) -> Option<String> {
 /// - Windows-1252 for anything else.
 ///
 /// Firefox's detector (chardetng) tells Windows-1258 from the others, once the legacy fonts,
-/// which it does not know, are ruled out.
-pub(super) fn decode(bytes: &[u8]) -> Option<(String, CodePage)> {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return Some((text.into_owned(), CodePage::of(encoding)));
+/// which it does not know, are ruled out. Those single-byte code pages are the full reader's
+/// (`readers.full()`): without it they are [`OtherCodePage`], and the import worker that
+/// reads without them (its wasm carries neither encoding_rs's decoders nor chardetng)
+/// leaves the file to the one that has them.
+pub(super) fn decode(
+    bytes: &[u8],
+    readers: super::Readers,
+) -> Result<Option<(String, CodePage)>, OtherCodePage> {
+    if let Some((page, bom)) = byte_order_mark(bytes) {
+        let text = &bytes[bom..];
+        let text = match page {
+            CodePage::Utf16Le => utf16(text, u16::from_le_bytes),
+            CodePage::Utf16Be => utf16(text, u16::from_be_bytes),
+            _ => String::from_utf8_lossy(text).into_owned(),
+        };
+        return Ok(Some((text, page)));
     }
     if bytes.is_empty() || !looks_like_text(bytes) {
-        return None;
+        return Ok(None);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Some((text.to_string(), CodePage::Utf8));
+        return Ok(Some((text.to_string(), CodePage::Utf8)));
+    }
+    if !readers.full() {
+        return Err(OtherCodePage);
     }
     let (western, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
     if crate::text::legacy::detect(western.lines()).is_some() {
-        return Some((western.into_owned(), CodePage::Windows1252));
+        return Ok(Some((western.into_owned(), CodePage::Windows1252)));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     if detector.guess(Some(b"vn"), chardetng::Utf8Detection::Deny) == encoding_rs::WINDOWS_1258 {
         let (text, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes);
-        return Some((text.into_owned(), CodePage::Windows1258));
+        return Ok(Some((text.into_owned(), CodePage::Windows1258)));
     }
-    Some((western.into_owned(), CodePage::Windows1252))
+    Ok(Some((western.into_owned(), CodePage::Windows1252)))
+}
+
+/// The code page a byte-order mark names, and the mark's length.
+fn byte_order_mark(bytes: &[u8]) -> Option<(CodePage, usize)> {
+    match bytes {
+        [0xEF, 0xBB, 0xBF, ..] => Some((CodePage::Utf8, 3)),
+        [0xFF, 0xFE, ..] => Some((CodePage::Utf16Le, 2)),
+        [0xFE, 0xFF, ..] => Some((CodePage::Utf16Be, 2)),
+        _ => None,
+    }
+}
+
+/// UTF-16 text, as encoding_rs decodes it (the WHATWG decoder): each unpaired surrogate is
+/// U+FFFD, and so is an odd last byte, unless it follows a lead surrogate left unpaired at
+/// the end (one U+FFFD for both).
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    let lead_at_end = (bytes.len() >= 2)
+        .then(|| {
+            let last = bytes.len() / 2 * 2;
+            unit([bytes[last - 2], bytes[last - 1]])
+        })
+        .is_some_and(|u| (0xD800..0xDC00).contains(&u));
+    let mut text: String = char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    if bytes.len() % 2 == 1 && !lead_at_end {
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    text
 }
 
 /// Text has no NUL bytes and few control characters.
@@ -214,6 +252,71 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Sheet, Limit> {
 mod tests {
     use super::*;
 
+    /// Text with a byte-order mark is decoded as encoding_rs decodes it, lone surrogates,
+    /// odd last bytes and invalid UTF-8 included.
+    #[test]
+    fn text_with_a_byte_order_mark_is_decoded_as_encoding_rs_decodes_it() {
+        let mut state = 0x2545_f491_u32;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state
+        };
+        let mut cases: Vec<Vec<u8>> = Vec::new();
+        for bom in [&[0xEF, 0xBB, 0xBF][..], &[0xFF, 0xFE], &[0xFE, 0xFF]] {
+            for len in 0..200 {
+                let mut bytes = bom.to_vec();
+                // Mostly Vietnamese-like text, with random bytes among it.
+                for k in 0..len {
+                    bytes.push(match next() % 8 {
+                        0 => (next() % 256) as u8,
+                        1 => 0xD8 + (next() % 8) as u8,
+                        2 => 0xE1,
+                        3 => 0xBB,
+                        _ => b'a' + (k % 26) as u8,
+                    });
+                }
+                cases.push(bytes);
+            }
+        }
+        let utf16le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Họ và tên\n😀".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        cases.push(utf16le);
+        for bytes in &cases {
+            let (encoding, bom) = encoding_rs::Encoding::for_bom(bytes).expect("a mark");
+            let (expected, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+            for readers in [super::super::Readers::All, super::super::Readers::Own] {
+                let decoded = decode(bytes, readers).expect("decoded").expect("text");
+                assert_eq!(decoded.0, expected, "{bytes:?}");
+            }
+        }
+        assert_eq!(
+            decode(&cases.last().unwrap()[..], super::super::Readers::Own),
+            Ok(Some(("Họ và tên\n😀".to_string(), CodePage::Utf16Le)))
+        );
+    }
+
+    /// Without the full reader, UTF-8 is read and a single-byte code page is left to it.
+    #[test]
+    fn the_own_readers_leave_single_byte_code_pages_to_the_full_reader() {
+        let own = super::super::Readers::Own;
+        assert_eq!(
+            decode("Họ và tên;Ngày sinh".as_bytes(), own),
+            Ok(Some(("Họ và tên;Ngày sinh".to_string(), CodePage::Utf8)))
+        );
+        let (windows_1258, _, _) = encoding_rs::WINDOWS_1258.encode("Họ và tên;Ngày sinh\n");
+        assert_eq!(decode(&windows_1258, own), Err(OtherCodePage));
+        assert!(
+            decode(&windows_1258, super::super::Readers::All).is_ok_and(|d| d.is_some_and(
+                |(_, page)| matches!(page, CodePage::Windows1258 | CodePage::Windows1252)
+            ))
+        );
+        assert_eq!(decode(b"\x00\x01\x02", own), Ok(None));
+    }
+
     fn sheet(bytes: &[u8]) -> Sheet {
         parse("t.csv", &decode_text(bytes).unwrap()).unwrap()
     }
@@ -302,7 +405,12 @@ mod tests {
 
     #[test]
     fn the_code_page_used_is_recorded() {
-        let page = |bytes: &[u8]| decode(bytes).map(|(_, page)| page);
+        let page = |bytes: &[u8]| {
+            decode(bytes, super::super::Readers::All)
+                .ok()
+                .flatten()
+                .map(|(_, page)| page)
+        };
         assert_eq!(page("Họ tên\n".as_bytes()), Some(CodePage::Utf8));
         assert_eq!(page(b"\xEF\xBB\xBFa\n"), Some(CodePage::Utf8));
         assert_eq!(page(b"\xFF\xFEa\x00"), Some(CodePage::Utf16Le));

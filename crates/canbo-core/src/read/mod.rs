@@ -142,12 +142,43 @@ impl Format {
     }
 }
 
+/// Which readers a file may go to ([`read_with`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Readers {
+    /// Every reader: calamine for xls, xlsb, ods and the xlsx sheets `xlsx_cells` declines,
+    /// and text in every code page (encoding_rs, chardetng). In a build without the
+    /// `full-reader` feature, as [`Readers::Own`].
+    #[default]
+    All,
+    /// Canbo's own readers only: an xlsx whose every sheet `xlsx_cells` reads, text in
+    /// UTF-8 or UTF-16 (CSV, HTML); any other file is [`ImportError::NeedsFullReader`].
+    /// What the page's import worker reads with: it is built without the `full-reader`
+    /// feature, so its wasm carries neither calamine's readers nor the legacy code pages, and
+    /// a file it cannot read goes to the worker built with them (docs/ARCHITECTURE.md).
+    Own,
+}
+
+impl Readers {
+    /// Whether calamine and the legacy code pages may read. `cfg!` makes it a constant
+    /// false in a build without the `full-reader` feature, so that build's code never
+    /// reaches them and the linker leaves them out.
+    pub const fn full(self) -> bool {
+        cfg!(feature = "full-reader") && matches!(self, Readers::All)
+    }
+}
+
+/// Read a file's bytes with every reader ([`read_with`] and [`Readers::All`]).
+pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
+    read_with(file, bytes, Readers::All)
+}
+
 /// Read a file's bytes. `file` is the name shown in messages; its extension is only a hint.
 ///
 /// The bytes decide: a zip is checked for bombs and for what it holds (a .docx renamed is
 /// said to be one), a compound file for a password or an older Excel, text for HTML or
-/// Excel 2003 XML, then it is read. Every path is bounded by [`limits`].
-pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
+/// Excel 2003 XML, then it is read by the `readers` allowed. Every path is bounded by
+/// [`limits`].
+pub fn read_with(file: &str, bytes: &[u8], readers: Readers) -> Result<Workbook, ImportError> {
     check_size(file, bytes)?;
     let not_a_spreadsheet = |what| ImportError::NotASpreadsheet {
         file: file.into(),
@@ -177,18 +208,17 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
             Inspected {
                 holds: Holds::Spreadsheet,
                 verify,
-            } => spreadsheet::read(file, bytes, None, verifier(file, bytes, verify))?,
+            } => spreadsheet::read(file, bytes, None, verifier(file, bytes, verify), readers)?,
             Inspected {
                 holds: Holds::Unknown,
                 verify,
-            } => spreadsheet::read(file, bytes, None, verifier(file, bytes, verify)).map_err(
-                |e| match e {
+            } => spreadsheet::read(file, bytes, None, verifier(file, bytes, verify), readers)
+                .map_err(|e| match e {
                     ImportError::Corrupt { .. } => {
                         not_a_spreadsheet(Some(crate::error::OtherKind::Zip))
                     }
                     other => other,
-                },
-            )?,
+                })?,
         },
         Sniffed::Cfb(Cfb::Encrypted) => return Err(ImportError::Encrypted { file: file.into() }),
         Sniffed::Cfb(Cfb::Other(kind)) => return Err(not_a_spreadsheet(Some(kind))),
@@ -197,17 +227,16 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
                 .err()
                 .unwrap_or_else(|| ImportError::Empty { file: file.into() }))
         }
-        Sniffed::Cfb(Cfb::Book) => {
-            spreadsheet::read(file, bytes, None, no_check).map_err(|e| match e {
+        Sniffed::Cfb(Cfb::Book) => spreadsheet::read(file, bytes, None, no_check, readers)
+            .map_err(|e| match e {
                 ImportError::Corrupt { .. } => ImportError::OldFormat {
                     file: file.into(),
                     format: OldFormat::Excel5,
                 },
                 other => other,
-            })?
-        }
+            })?,
         Sniffed::Cfb(Cfb::Workbook | Cfb::Unknown) => {
-            spreadsheet::read(file, bytes, None, no_check)?
+            spreadsheet::read(file, bytes, None, no_check, readers)?
         }
         Sniffed::Other(kind) => return Err(not_a_spreadsheet(Some(kind))),
         Sniffed::Old(format) => {
@@ -216,9 +245,10 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
                 format,
             })
         }
-        Sniffed::Text => match csv::decode(bytes) {
-            Some((text, page)) => text_book(file, &text, page)?,
-            None => return Err(not_a_spreadsheet(None)),
+        Sniffed::Text => match csv::decode(bytes, readers) {
+            Ok(Some((text, page))) => text_book(file, &text, page)?,
+            Ok(None) => return Err(not_a_spreadsheet(None)),
+            Err(csv::OtherCodePage) => return Err(needs_full_reader(file)),
         },
     };
     non_empty(book)
@@ -245,20 +275,34 @@ fn no_check(_read_whole: &[usize]) -> Result<(), ImportError> {
 /// Reads the bytes as `format`, whatever they look like (the limits still hold). For a
 /// caller that knows better than the bytes, and for fuzzing each reader on its own.
 pub fn read_as(file: &str, bytes: &[u8], format: Format) -> Result<Workbook, ImportError> {
+    read_as_with(file, bytes, format, Readers::All)
+}
+
+/// [`read_as`] by the `readers` allowed.
+pub fn read_as_with(
+    file: &str,
+    bytes: &[u8],
+    format: Format,
+    readers: Readers,
+) -> Result<Workbook, ImportError> {
     check_size(file, bytes)?;
     let book = match format {
-        Format::Csv | Format::Html => match csv::decode(bytes) {
-            Some((text, page)) => text_book(file, &text, page)?,
-            None => {
+        Format::Csv | Format::Html => match csv::decode(bytes, readers) {
+            Ok(Some((text, page))) => text_book(file, &text, page)?,
+            Ok(None) => {
                 return Err(ImportError::NotASpreadsheet {
                     file: file.into(),
                     what: None,
                 })
             }
+            Err(csv::OtherCodePage) => return Err(needs_full_reader(file)),
         },
+        Format::Xls | Format::Xlsb | Format::Ods if !readers.full() => {
+            return Err(needs_full_reader(file))
+        }
         Format::Xls => {
             compound_checked(file, bytes)?;
-            spreadsheet::read(file, bytes, Some(format), no_check)?
+            spreadsheet::read(file, bytes, Some(format), no_check, readers)?
         }
         Format::Xlsx | Format::Xlsb | Format::Ods => {
             let verify = zipcheck::inspect(file, bytes)?.verify;
@@ -272,10 +316,20 @@ pub fn read_as(file: &str, bytes: &[u8], format: Format) -> Result<Workbook, Imp
                     limit,
                 })?;
             }
-            spreadsheet::read(file, bytes, Some(format), verifier(file, bytes, verify))?
+            spreadsheet::read(
+                file,
+                bytes,
+                Some(format),
+                verifier(file, bytes, verify),
+                readers,
+            )?
         }
     };
     non_empty(book)
+}
+
+fn needs_full_reader(file: &str) -> ImportError {
+    ImportError::NeedsFullReader { file: file.into() }
 }
 
 /// A compound file's sector chains (`cfbcheck`), then its workbook stream (`xlscheck`), before

@@ -22,6 +22,7 @@ pub(super) fn read(
     bytes: &[u8],
     forced: Option<Format>,
     check: impl FnOnce(&[usize]) -> Result<(), ImportError> + Send,
+    readers: super::Readers,
 ) -> Result<Workbook, ImportError> {
     // An xlsx whose sheets `xlsx_cells` reads, every one, needs no calamine: its package
     // lists the sheets as calamine would, and calamine's opening would only parse the
@@ -30,6 +31,9 @@ pub(super) fn read(
         .then(|| super::xlsx_cells::Package::open(bytes))
         .flatten();
     let Some(read) = fast.as_ref().and_then(|package| read_own(package, bytes)) else {
+        if !readers.full() {
+            return Err(ImportError::NeedsFullReader { file: file.into() });
+        }
         return read_with_calamine(file, bytes, forced, fast, check);
     };
     let package = fast.as_ref().map_or(&[][..], |p| p.whole());
@@ -660,8 +664,19 @@ mod tests {
             let unchecked = |_: &[usize]| Ok(());
             let taken = super::super::xlsx_cells::Package::open(bytes)
                 .is_some_and(|p| read_own(&p, bytes).is_some());
-            let fast = read("t", bytes, None, unchecked);
+            let fast = read("t", bytes, None, unchecked, super::super::Readers::All);
             let slow = read_with_calamine("t", bytes, None, None, unchecked);
+            // Canbo's own readers alone: the same workbook, or the full reader asked for.
+            let by_own = read("t", bytes, None, unchecked, super::super::Readers::Own);
+            match (&by_own, taken) {
+                (Ok(by_own), true) => assert_eq!(
+                    format!("{:?}", by_own.sheets),
+                    format!("{:?}", fast.as_ref().expect("read").sheets),
+                    "{name}"
+                ),
+                (Err(ImportError::NeedsFullReader { .. }), false) => {}
+                _ => panic!("{name}: read by its own readers: {}", by_own.is_ok()),
+            }
             match (&fast, &slow) {
                 (Ok(fast), Ok(slow)) => {
                     assert_eq!(fast.format, slow.format, "{name}");
