@@ -4,13 +4,13 @@
 //! cannot read goes to `worker-full` (src/bin/worker-full.rs), the same code with it.
 
 #[cfg(target_arch = "wasm32")]
-fn main() {
+pub fn main() {
     console_error_panic_hook::set_once();
     canbo::worker::serve();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn main() {
+pub fn main() {
     eprintln!("The import worker runs in the browser, started by the Canbo page.");
     std::process::exit(2);
 }

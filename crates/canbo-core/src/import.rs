@@ -1121,30 +1121,7 @@ mod runs_tests {
     /// categories that cross the runs' borders.
     #[test]
     fn people_built_in_runs_are_those_built_in_one() {
-        let independent =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/independent");
-        let mut inputs: Vec<FileInput> = crate::test_samples::names()
-            .iter()
-            .map(|name| crate::test_samples::input(name))
-            .collect();
-        let mut dirs = vec![independent];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-                let path = entry.path();
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if [".xlsx", ".xls", ".ods", ".csv"]
-                    .iter()
-                    .any(|x| name.ends_with(x))
-                {
-                    inputs.push(FileInput {
-                        name,
-                        bytes: std::fs::read(&path).unwrap(),
-                    });
-                }
-            }
-        }
+        let inputs = crate::test_samples::with_independent();
         let spellings = crate::vocab::spellings::Spellings::new(&[]);
         let mut sheets_read = 0;
         let mut people_read = 0;
@@ -1202,30 +1179,7 @@ mod readers_tests {
     /// it (xls, ods, text in a single-byte code page), and never for an xlsx or UTF-8 text.
     #[test]
     fn the_own_readers_give_the_same_import_or_ask_for_the_full_reader() {
-        let independent =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/independent");
-        let mut inputs: Vec<FileInput> = crate::test_samples::names()
-            .iter()
-            .map(|name| crate::test_samples::input(name))
-            .collect();
-        let mut dirs = vec![independent];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-                let path = entry.path();
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if [".xlsx", ".xls", ".ods", ".csv"]
-                    .iter()
-                    .any(|x| name.ends_with(x))
-                {
-                    inputs.push(FileInput {
-                        name,
-                        bytes: std::fs::read(&path).unwrap(),
-                    });
-                }
-            }
-        }
+        let inputs = crate::test_samples::with_independent();
         let overrides = Overrides::default();
         let (mut own, mut full) = (0, 0);
         for input in &inputs {
