@@ -330,6 +330,18 @@ pub fn import_with_readers(
     progress: &mut dyn FnMut(Progress),
 ) -> Import {
     let mut out = Import::default();
+    // A file only the full reader reads sends the whole import to it before any is read.
+    if !readers.full() {
+        out.errors = (files.iter())
+            .filter(|input| read::needs_full_reader(&input.bytes))
+            .map(|input| ImportError::NeedsFullReader {
+                file: input.name.clone(),
+            })
+            .collect();
+        if !out.errors.is_empty() {
+            return out;
+        }
+    }
     let total = files.len();
     let spellings = crate::vocab::spellings::Spellings::new(&overrides.spellings);
     // Natively, files are read at once on the cores there are; the parts are then put
@@ -1193,6 +1205,11 @@ mod readers_tests {
                 || name.ends_with(".ods")
                 || (name.ends_with(".csv") && !text);
             assert_eq!(by_own.needs_full_reader(), needs_full, "{name}");
+            // Told by the file's kind alone, before it is read; and by the reading itself.
+            assert_eq!(read::needs_full_reader(&input.bytes), needs_full, "{name}");
+            let read = read::read_with(name, &input.bytes, read::Readers::Own);
+            let refused = matches!(read, Err(ImportError::NeedsFullReader { .. }));
+            assert_eq!(refused, needs_full, "{name}");
             if needs_full {
                 assert!(by_own.roster.people.is_empty(), "{name}");
                 assert!(!all.needs_full_reader(), "{name}");
@@ -1211,12 +1228,14 @@ mod readers_tests {
             "{own} by the own readers, {full} by the full"
         );
 
-        // Several files at once: the full reader is asked for if any one needs it.
+        // Several files at once: the full reader is asked for if any one needs it, before
+        // the others are read.
         let xlsx = inputs.iter().find(|i| i.name.ends_with(".xlsx")).unwrap();
         let xls = inputs.iter().find(|i| i.name.ends_with(".xls")).unwrap();
         let both = [xlsx.clone(), xls.clone()];
         let by_own = import_with_readers(&both, &overrides, read::Readers::Own, &mut |_| {});
         assert!(by_own.needs_full_reader());
         assert_eq!(by_own.errors.len(), 1);
+        assert!(by_own.files.is_empty(), "the xlsx was read first");
     }
 }

@@ -113,6 +113,15 @@ pub(super) fn decode(
     Ok(Some((western.into_owned(), CodePage::Windows1252)))
 }
 
+/// Whether [`decode`] by the own readers would leave these bytes to the full reader's code
+/// pages ([`OtherCodePage`]), without decoding them.
+pub(super) fn other_code_page(bytes: &[u8]) -> bool {
+    byte_order_mark(bytes).is_none()
+        && !bytes.is_empty()
+        && looks_like_text(bytes)
+        && std::str::from_utf8(bytes).is_err()
+}
+
 /// The code page a byte-order mark names, and the mark's length.
 fn byte_order_mark(bytes: &[u8]) -> Option<(CodePage, usize)> {
     match bytes {

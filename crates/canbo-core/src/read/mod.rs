@@ -167,6 +167,29 @@ impl Readers {
     }
 }
 
+/// Whether only the full reader can read these bytes, as far as their kind tells without
+/// reading them: a compound file that may be a workbook (xls), a zip with no
+/// `xl/workbook.xml` that is no other Office document (xlsb, ods), text in none of UTF-8 and
+/// UTF-16. The import asks this of every file before reading any with the own readers
+/// ([`crate::import::import_with_readers`]): twenty commune files and one xls go to the full
+/// reader at once, not after the twenty are read. An xlsx sheet the own reader declines is
+/// found only by reading it ([`ImportError::NeedsFullReader`] then).
+pub fn needs_full_reader(bytes: &[u8]) -> bool {
+    match sniff::sniff(bytes) {
+        Sniffed::Cfb(Cfb::Workbook | Cfb::Book | Cfb::Unknown) => true,
+        Sniffed::Zip => {
+            let Ok(zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+                return false;
+            };
+            let other = zipcheck::inspect("", bytes)
+                .is_ok_and(|inspected| matches!(inspected.holds, Holds::Other(_)));
+            !other && zip.index_for_name("xl/workbook.xml").is_none()
+        }
+        Sniffed::Text => csv::other_code_page(bytes),
+        _ => false,
+    }
+}
+
 /// Read a file's bytes with every reader ([`read_with`] and [`Readers::All`]).
 pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ImportError> {
     read_with(file, bytes, Readers::All)
@@ -248,7 +271,7 @@ pub fn read_with(file: &str, bytes: &[u8], readers: Readers) -> Result<Workbook,
         Sniffed::Text => match csv::decode(bytes, readers) {
             Ok(Some((text, page))) => text_book(file, &text, page)?,
             Ok(None) => return Err(not_a_spreadsheet(None)),
-            Err(csv::OtherCodePage) => return Err(needs_full_reader(file)),
+            Err(csv::OtherCodePage) => return Err(full_reader_needed(file)),
         },
     };
     non_empty(book)
@@ -295,10 +318,10 @@ pub fn read_as_with(
                     what: None,
                 })
             }
-            Err(csv::OtherCodePage) => return Err(needs_full_reader(file)),
+            Err(csv::OtherCodePage) => return Err(full_reader_needed(file)),
         },
         Format::Xls | Format::Xlsb | Format::Ods if !readers.full() => {
-            return Err(needs_full_reader(file))
+            return Err(full_reader_needed(file))
         }
         Format::Xls => {
             compound_checked(file, bytes)?;
@@ -328,7 +351,7 @@ pub fn read_as_with(
     non_empty(book)
 }
 
-fn needs_full_reader(file: &str) -> ImportError {
+fn full_reader_needed(file: &str) -> ImportError {
     ImportError::NeedsFullReader { file: file.into() }
 }
 
