@@ -176,7 +176,6 @@ impl Readers {
 /// found only by reading it ([`ImportError::NeedsFullReader`] then).
 pub fn needs_full_reader(bytes: &[u8]) -> bool {
     match sniff::sniff(bytes) {
-        Sniffed::Cfb(Cfb::Workbook | Cfb::Book | Cfb::Unknown) => true,
         Sniffed::Zip => {
             let Ok(zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
                 return false;
@@ -185,6 +184,18 @@ pub fn needs_full_reader(bytes: &[u8]) -> bool {
                 .is_ok_and(|inspected| matches!(inspected.holds, Holds::Other(_)));
             !other && zip.index_for_name("xl/workbook.xml").is_none()
         }
+        _ => kind_needs_full_reader(bytes),
+    }
+}
+
+/// [`needs_full_reader`] as far as the first bytes and a text's encoding tell, without
+/// opening a zip: a compound file that may be a workbook (xls), text in none of UTF-8 and
+/// UTF-16. What the page asks to start the import worker with the full reader at once for
+/// an xls or a Windows-1258 CSV (`src/worker/mod.rs`), keeping a zip reader out of its own
+/// wasm; an xlsb or ods is found by the other worker.
+pub fn kind_needs_full_reader(bytes: &[u8]) -> bool {
+    match sniff::sniff(bytes) {
+        Sniffed::Cfb(Cfb::Workbook | Cfb::Book | Cfb::Unknown) => true,
         Sniffed::Text => csv::other_code_page(bytes),
         _ => false,
     }
