@@ -2,26 +2,39 @@
 //! reader, reads an xlsx alone; an xls (or a CSV in a single-byte code page, an ods…) goes to
 //! `worker-full`, started only then, and at once when the file's first bytes say so.
 
-use std::path::Path;
+use std::future::Future;
+use std::path::{Path, PathBuf};
 
-use crate::browser::run_at;
-use crate::page::poll_until;
+use crate::browser::{run_at, TestResult};
+use crate::page::{poll_until, Page};
 use crate::server::{dist_without, Server};
 
-fn sample(name: &str) -> std::path::PathBuf {
+fn sample(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../shared/samples/{name}"))
+}
+
+/// Runs the test `name` on a copy of the build without `file` (a worker's loader); the test
+/// is given where the file was and where it is kept meanwhile, to put it back.
+async fn without<F, Fut>(name: &'static str, file: &'static str, test: F)
+where
+    F: FnOnce(Page, PathBuf, PathBuf) -> Fut,
+    Fut: Future<Output = TestResult> + Send + 'static,
+{
+    let dir = std::env::temp_dir().join(format!("canbo-without-{file}-{}", std::process::id()));
+    let (missing, kept) = dist_without(&dir, |copy| Ok(copy.join(file))).expect("a copy of dist/");
+    let server = Server::start(&dir);
+    let aside = kept.clone();
+    run_at(name, server.url, move |page| test(page, missing, aside)).await;
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_file(&kept);
 }
 
 #[tokio::test]
 async fn an_xlsx_is_read_by_the_import_worker_alone_and_an_xls_by_the_one_with_the_full_reader() {
-    let dir = std::env::temp_dir().join(format!("canbo-no-full-reader-{}", std::process::id()));
-    let (loader, kept) =
-        dist_without(&dir, |copy| Ok(copy.join("worker-full_loader.js"))).expect("a copy of dist/");
-    let server = Server::start(&dir);
-    run_at(
+    without(
         "an_xlsx_is_read_by_the_import_worker_alone_and_an_xls_by_the_one_with_the_full_reader",
-        server.url,
-        move |page| async move {
+        "worker-full_loader.js",
+        |page, loader, kept| async move {
             page.open().await?;
             // No worker with the full reader in this build: an xlsx does not need it.
             page.import_file(&sample("mau-son-don-gian.xlsx")).await?;
@@ -55,21 +68,16 @@ async fn an_xlsx_is_read_by_the_import_worker_alone_and_an_xls_by_the_one_with_t
         },
     )
     .await;
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// An xls is told by its first bytes and goes to the worker with the full reader at once:
 /// a build whose import worker cannot start still reads it, and not an xlsx.
 #[tokio::test]
 async fn an_xls_goes_to_the_worker_with_the_full_reader_at_once() {
-    let dir = std::env::temp_dir().join(format!("canbo-no-lean-reader-{}", std::process::id()));
-    let (_, kept) =
-        dist_without(&dir, |copy| Ok(copy.join("worker_loader.js"))).expect("a copy of dist/");
-    let server = Server::start(&dir);
-    run_at(
+    without(
         "an_xls_goes_to_the_worker_with_the_full_reader_at_once",
-        server.url,
-        move |page| async move {
+        "worker_loader.js",
+        |page, _, _| async move {
             page.open().await?;
             page.import_file(&sample("mau-son.xls")).await?;
             page.wait_for_stat("people", 420).await?;
@@ -86,6 +94,4 @@ async fn an_xls_goes_to_the_worker_with_the_full_reader_at_once() {
         },
     )
     .await;
-    let _ = std::fs::remove_dir_all(&dir);
-    let _ = std::fs::remove_file(&kept);
 }
