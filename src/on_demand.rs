@@ -11,7 +11,10 @@
 
 use leptos::prelude::*;
 
-use canbo_core::import::{Import, SkippedRowsPart};
+use canbo_core::import::{Import, Overrides, SkippedRowsPart};
+
+use crate::components::share::ShareState;
+use crate::state::AppState;
 
 use crate::i18n::t;
 
@@ -141,6 +144,62 @@ on_demand!(
         }
     }
 );
+
+// What the browser's storage keeps (`crate::storage`), read and written only through these:
+// its serde code (the stored state's JSON, the roster's columns, deflating them) is not in
+// the first load. A first visit with nothing kept fetches the chunk only when it first keeps
+// something; a visit with data kept fetches it at start (from the service worker's cache).
+on_demand!(
+    /// What the last visit kept, read back at start ([`crate::state::AppState::read_kept`]).
+    fn read_kept(state: AppState) in kept -> () => state.read_kept()
+);
+on_demand!(
+    /// The settings on screen written to storage ([`crate::state::AppState::persist`]).
+    fn persist(state: AppState) in kept -> () => state.persist(&state.saved_untracked())
+);
+on_demand!(
+    /// The roster on screen kept, as the import worker packed it.
+    fn keep_roster(state: AppState, packed: String) in kept -> () =>
+        state.keep_roster(&packed, false)
+);
+on_demand!(
+    /// The roster on screen packed here and kept (`derived`: see `AppState::keep_roster`).
+    fn pack_and_keep_roster(state: AppState, derived: bool) in kept -> () =>
+        state.pack_and_keep_roster(derived)
+);
+on_demand!(
+    /// Another tab wrote the storage key `key` (`None`: it cleared the storage).
+    fn other_tab_stored(state: AppState, key: Option<String>) in kept -> () =>
+        state.other_tab_stored(key.as_deref())
+);
+on_demand!(
+    /// The user's corrections as the import worker reads them (JSON).
+    fn overrides_json(overrides: Overrides) in kept -> String =>
+        serde_json::to_string(&overrides).unwrap_or_default()
+);
+on_demand!(
+    /// A link in the address (`#r1.…`) opened: read, checked and shown.
+    fn open_link(share: ShareState, link: String) in report -> () => share.open(&link)
+);
+
+/// Runs `work` (a call of a function above) at once when its chunk is there (always when
+/// the page is not split), else when it has arrived; `not_fetched` if it cannot be fetched.
+pub fn now_or_soon<F>(work: F, not_fetched: impl FnOnce() + 'static)
+where
+    F: std::future::Future<Output = Result<(), NotFetched>> + 'static,
+{
+    let mut work = Box::pin(work);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    match work.as_mut().poll(&mut context) {
+        std::task::Poll::Ready(Ok(())) => {}
+        std::task::Poll::Ready(Err(NotFetched)) => not_fetched(),
+        std::task::Poll::Pending => wasm_bindgen_futures::spawn_local(async move {
+            if work.await.is_err() {
+                not_fetched();
+            }
+        }),
+    }
+}
 
 /// What `screen` gives, drawn as soon as its chunk is there (at once once fetched); if the
 /// chunk cannot be fetched, why, with «Thử lại» asking for it again.

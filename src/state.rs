@@ -76,6 +76,9 @@ pub struct AppState {
     /// What this tab knows of the stored data: the state as last read or written (a save
     /// of the same state is skipped, and a merge starts from it), and each slot's revision.
     kept: StoredValue<Stored>,
+    /// What the last visit kept has been read (or there was nothing): until then nothing is
+    /// saved, which would write over it.
+    kept_read: StoredValue<bool>,
     /// The roster of the running import as the worker packed it for storage, and whether the
     /// page took that roster: it is stored once both hold (the packed text may come first).
     packed: StoredValue<(Option<String>, bool)>,
@@ -98,18 +101,16 @@ impl AppState {
     /// whenever it changes.
     pub fn new() -> AppState {
         let state = AppState::empty();
-        let mut loaded = storage::load_at_start();
-        state.roster.set(loaded.saved.roster.take());
-        if let Some(columns) = loaded.columns.take() {
-            leptos::task::spawn_local(state.restore(columns));
+        // What the last visit kept is read with the storage's own code (`on_demand`): at
+        // once when it is on the page, else as soon as it has arrived. A first visit, with
+        // nothing kept, does not fetch it.
+        if storage::anything_kept() {
+            crate::on_demand::now_or_soon(crate::on_demand::read_kept(state), move || {
+                state.storage_notice.set(Some(kept_not_fetched()))
+            });
+        } else {
+            state.kept_read.set_value(true);
         }
-        state.storage_notice.set(loaded.notice);
-        state.kept.set_value(Stored {
-            base: loaded.saved.clone(),
-            state: loaded.state,
-            roster: loaded.roster,
-        });
-        state.show_saved(loaded.saved);
         state.follow_other_tabs();
         // Each roster's search text and names' ranks are made in the background, so that
         // the first search or sort by name of the staff list does not hold the page.
@@ -118,12 +119,15 @@ impl AppState {
                 leptos::task::spawn_local(crate::in_slices::prepare_staff_list(state));
             }
         });
-        // Save on every change after the first run, which only reads back what was loaded. The
-        // roster is not in it: it is saved when an import replaces it (`keep_roster`).
+        // Save on every change after the first run, which only reads back what was loaded, and
+        // not before what was kept is read (it would be written over). The roster is not in
+        // it: it is saved when an import replaces it (`keep_roster`).
         Effect::new(move |ran_before: Option<()>| {
-            let saved = state.saved();
-            if ran_before.is_some() {
-                state.persist(&saved);
+            let _ = state.saved();
+            if ran_before.is_some() && state.kept_read.get_value() {
+                crate::on_demand::now_or_soon(crate::on_demand::persist(state), move || {
+                    state.storage_error.set(Some(kept_not_fetched()))
+                });
             }
         });
         state
@@ -170,6 +174,7 @@ impl AppState {
             roster_storage_error: RwSignal::new(None),
             storage_notice: RwSignal::new(None),
             kept: StoredValue::new(Stored::default()),
+            kept_read: StoredValue::new(false),
             packed: StoredValue::new((None, false)),
             busy: RwSignal::new(false),
             restoring: RwSignal::new(None),
@@ -189,8 +194,8 @@ impl AppState {
         }
     }
 
-    #[cfg(test)]
-    fn saved_untracked(&self) -> Saved {
+    /// The settings kept between visits, as they are now.
+    pub fn saved_untracked(&self) -> Saved {
         Saved {
             roster: None,
             overrides: self.overrides.get_untracked(),
@@ -198,6 +203,23 @@ impl AppState {
             snapshots: self.snapshots.get_untracked(),
             rule_sets: self.rule_sets.get_untracked(),
         }
+    }
+
+    /// Reads what the last visit kept and shows it (`on_demand::read_kept`, at start).
+    pub fn read_kept(self) {
+        let mut loaded = storage::load_at_start();
+        self.roster.set(loaded.saved.roster.take());
+        if let Some(columns) = loaded.columns.take() {
+            leptos::task::spawn_local(self.restore(columns));
+        }
+        self.storage_notice.set(loaded.notice);
+        self.kept.set_value(Stored {
+            base: loaded.saved.clone(),
+            state: loaded.state,
+            roster: loaded.roster,
+        });
+        self.show_saved(loaded.saved);
+        self.kept_read.set_value(true);
     }
 
     /// Shows the saved state (not the roster).
@@ -285,17 +307,22 @@ impl AppState {
                 }
                 return;
             }
-            match storage::changed(key.as_deref()) {
-                Some(storage::Changed::State) => state.reload_state(),
-                Some(storage::Changed::Roster) => state.reload_roster(),
-                Some(storage::Changed::All) => {
-                    state.reload_state();
-                    state.reload_roster();
-                }
-                None => {}
-            }
+            crate::on_demand::now_or_soon(crate::on_demand::other_tab_stored(state, key), || {});
         });
         on_cleanup(move || handle.remove());
+    }
+
+    /// Reads again what another tab wrote under `key` (`None`: it cleared the storage).
+    pub fn other_tab_stored(&self, key: Option<&str>) {
+        match storage::changed(key) {
+            Some(storage::Changed::State) => self.reload_state(),
+            Some(storage::Changed::Roster) => self.reload_roster(),
+            Some(storage::Changed::All) => {
+                self.reload_state();
+                self.reload_roster();
+            }
+            None => {}
+        }
     }
 
     /// Reads back the roster the last visit kept (`storage::load_at_start` only opened it):
@@ -432,12 +459,10 @@ impl AppState {
                 }
             });
             self.review.update(|r| r.extend(parsed.files));
-            let packed = self
-                .roster
-                .with_untracked(|r| r.as_ref().map(crate::storage::pack_roster));
-            if let Some(Ok(text)) = packed {
-                self.keep_roster(&text, false);
-            }
+            crate::on_demand::now_or_soon(
+                crate::on_demand::pack_and_keep_roster(self, false),
+                move || self.roster_storage_error.set(Some(kept_not_fetched())),
+            );
         }
         self.errors.set(errors);
     }
@@ -454,9 +479,23 @@ impl AppState {
         let started = now_ms();
         let progress = self.progress;
         self.packed.set_value((None, false));
+        // The corrections as the worker reads them; none (most imports) is an empty text,
+        // which needs no JSON on the page.
+        let overrides_json = if overrides == Overrides::default() {
+            String::new()
+        } else {
+            match crate::on_demand::overrides_json(overrides.clone()).await {
+                Ok(json) => json,
+                Err(_) => {
+                    self.busy.set(false);
+                    self.errors.set(vec![kept_not_fetched()]);
+                    return None;
+                }
+            }
+        };
         let outcome = worker::run(
             files,
-            &overrides,
+            &overrides_json,
             move |stage, activity| progress.set((stage, Some(activity))),
             move |packed| {
                 self.packed.update_value(|p| p.0 = Some(packed));
@@ -514,14 +553,18 @@ impl AppState {
         if ready {
             if let (Some(text), _) = self.packed.get_value() {
                 self.packed.set_value((None, false));
-                self.keep_roster(&text, false);
+                let state = *self;
+                crate::on_demand::now_or_soon(
+                    crate::on_demand::keep_roster(state, text),
+                    move || state.roster_storage_error.set(Some(kept_not_fetched())),
+                );
             }
         }
     }
 
     /// Packs the roster on screen here (not in the worker) and keeps it; `derived`: see
     /// [`AppState::keep_roster`].
-    fn pack_and_keep_roster(&self, derived: bool) {
+    pub fn pack_and_keep_roster(&self, derived: bool) {
         let packed = self
             .roster
             .with_untracked(|r| r.as_ref().map(crate::storage::pack_roster));
@@ -538,7 +581,7 @@ impl AppState {
     /// does not fit. A `derived` roster is this tab's stored one changed (a taught spelling):
     /// when another tab stored a newer roster meanwhile, that one is taken instead, with the
     /// spellings applied to it.
-    fn keep_roster(&self, packed: &str, derived: bool) {
+    pub fn keep_roster(&self, packed: &str, derived: bool) {
         let people = self
             .roster
             .with_untracked(|r| r.as_ref().map_or(0, |r| r.people.len()));
@@ -839,6 +882,15 @@ fn now_ms() -> f64 {
 /// A refused file's reason in both languages, as the error list keeps it.
 fn refused(error: &canbo_core::ImportError) -> canbo_core::Text {
     crate::i18n::both(|l| error.message(l))
+}
+
+/// Why the data kept in the browser could not be read or written: the part of Canbo that
+/// does it could not be fetched.
+fn kept_not_fetched() -> canbo_core::Text {
+    canbo_core::Text::new(
+        "Không tải được phần của Canbo dùng để đọc và lưu dữ liệu trong trình duyệt (mạng bị ngắt?): dữ liệu đã lưu vẫn còn đó nhưng chưa đọc được, và thay đổi chưa được lưu. Hãy kiểm tra kết nối rồi tải lại trang.",
+        "The part of Canbo that reads and keeps the data in this browser could not be loaded (is the network down?): the data kept is still there but was not read, and changes are not kept. Check the connection and reload the page.",
+    )
 }
 
 #[cfg(test)]

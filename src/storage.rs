@@ -591,6 +591,21 @@ pub fn changed(key: Option<&str>) -> Option<Changed> {
     }
 }
 
+/// Whether storage may hold something of Canbo's besides the language (or cannot be read,
+/// which reading it says): what decides whether the page reads it at start
+/// (`AppState::new`). Reads the keys' names only.
+pub fn anything_kept() -> bool {
+    let Ok(storage) = browser() else {
+        return true;
+    };
+    match Backend::keys(&storage) {
+        Ok(keys) => keys
+            .iter()
+            .any(|key| key.starts_with("canbo.") && key != crate::settings::LANG_KEY),
+        Err(_) => true,
+    }
+}
+
 /// A plain item (the language), or `None` when storage cannot be read.
 pub fn get_item(key: &str) -> Option<String> {
     Backend::get(&browser().ok()?, key).ok().flatten()

@@ -186,14 +186,74 @@ fn read_request(data: &JsValue) -> (Vec<FileInput>, Overrides) {
     (files, overrides)
 }
 
-/// A progress message: the bar's position and the activity as JSON.
+/// A progress message: the bar's position and the activity ([`activity_to_js`]).
 fn progress(stage: u32, activity: &Activity) -> Object {
     let message = Object::new();
     let _ = Reflect::set(&message, &"kind".into(), &"progress".into());
     let _ = Reflect::set(&message, &"stage".into(), &stage.into());
-    let activity = serde_json::to_string(activity).unwrap_or_default();
-    let _ = Reflect::set(&message, &"activity".into(), &activity.into());
+    let _ = Reflect::set(&message, &"activity".into(), &activity_to_js(activity));
     message
+}
+
+/// The steps of a file's reading as a progress message numbers them.
+const STEPS_SENT: [Step; 4] = [Step::Reading, Step::Layout, Step::People, Step::Finishing];
+
+/// An [`Activity`] as an object of plain fields (`what`, and `index`, `total`, `name`,
+/// `bytes`, `step` or `people`): the page reads it back ([`activity_from_js`]) without JSON,
+/// whose code is not in its first load.
+fn activity_to_js(activity: &Activity) -> Object {
+    let object = Object::new();
+    let set = |key: &str, value: JsValue| {
+        let _ = Reflect::set(&object, &key.into(), &value);
+    };
+    let what = match activity {
+        Activity::Sending => "sending",
+        Activity::File {
+            index,
+            total,
+            name,
+            bytes,
+            step,
+        } => {
+            set("index", (*index as f64).into());
+            set("total", (*total as f64).into());
+            set("name", name.as_str().into());
+            set("bytes", (*bytes as f64).into());
+            let step = STEPS_SENT.iter().position(|s| s == step).unwrap_or(0);
+            set("step", (step as f64).into());
+            "file"
+        }
+        Activity::Checking => "checking",
+        Activity::Returning { people } => {
+            set("people", (*people).into());
+            "returning"
+        }
+        Activity::Drawing => "drawing",
+    };
+    set("what", what.into());
+    object
+}
+
+/// [`activity_to_js`]'s object read back; `None` if it is not one.
+fn activity_from_js(object: &JsValue) -> Option<Activity> {
+    let field = |key: &str| Reflect::get(object, &key.into()).ok();
+    let number = |key: &str| field(key).and_then(|v| v.as_f64());
+    Some(match field("what")?.as_string()?.as_str() {
+        "sending" => Activity::Sending,
+        "file" => Activity::File {
+            index: number("index")? as usize,
+            total: number("total")? as usize,
+            name: field("name")?.as_string()?,
+            bytes: number("bytes")? as u64,
+            step: *STEPS_SENT.get(number("step")? as usize)?,
+        },
+        "checking" => Activity::Checking,
+        "returning" => Activity::Returning {
+            people: number("people")? as u32,
+        },
+        "drawing" => Activity::Drawing,
+        _ => return None,
+    })
 }
 
 fn post(scope: &DedicatedWorkerGlobalScope, message: &Object, transfer: Option<JsValue>) {
@@ -244,7 +304,7 @@ enum Answer {
 /// import whose files' first bytes already say so is asked of that one at once.
 pub async fn run(
     files: &[FileInput],
-    overrides: &Overrides,
+    overrides: &str,
     on_progress: impl Fn(u32, Activity) + 'static,
     on_packed: impl FnOnce(String) + 'static,
 ) -> Outcome {
@@ -274,7 +334,7 @@ pub async fn run(
 async fn ask(
     loader: &str,
     files: &[FileInput],
-    overrides: &Overrides,
+    overrides: &str,
     on_progress: &std::rc::Rc<dyn Fn(u32, Activity)>,
     on_packed: &OnPacked,
 ) -> Answer {
@@ -305,7 +365,6 @@ async fn ask(
         list.push(&entry);
     }
     let _ = Reflect::set(&request, &"files".into(), &list);
-    let overrides = serde_json::to_string(overrides).unwrap_or_default();
     let _ = Reflect::set(&request, &"overrides".into(), &overrides.into());
     let mut pending = Some((request, transfer));
 
@@ -332,8 +391,7 @@ async fn ask(
                     .unwrap_or(0.0) as u32;
                 let activity = Reflect::get(&data, &"activity".into())
                     .ok()
-                    .and_then(|a| a.as_string())
-                    .and_then(|a| serde_json::from_str::<Activity>(&a).ok());
+                    .and_then(|a| activity_from_js(&a));
                 if let Some(activity) = activity {
                     on_progress(stage, activity);
                 }
@@ -505,5 +563,35 @@ mod tests {
         assert_eq!(texts[0], "Tệp 1/2 «xa-a.xlsx»: đang mở (1,5 MB)…");
         assert_eq!(texts[3], "Tệp 2/2 «xa-b.xlsx»: đang mở (1,5 MB)…");
         assert_eq!(texts[5], "Đang kiểm tra trùng lặp…");
+    }
+
+    /// Every activity crosses from the worker as plain fields and comes back the same.
+    #[wasm_bindgen_test]
+    fn an_activity_crosses_as_plain_fields() {
+        let mut all = vec![
+            Activity::Sending,
+            Activity::Checking,
+            Activity::Returning { people: 250_000 },
+            Activity::Drawing,
+        ];
+        for (index, step) in STEPS_SENT.into_iter().enumerate() {
+            all.push(Activity::File {
+                index,
+                total: 21,
+                name: format!("Xã Đông Hòa {index}.xlsx"),
+                bytes: 20_500_000 + index as u64,
+                step,
+            });
+        }
+        for activity in all {
+            let sent = activity_to_js(&activity);
+            assert_eq!(
+                activity_from_js(&sent),
+                Some(activity.clone()),
+                "{activity:?}"
+            );
+        }
+        assert_eq!(activity_from_js(&JsValue::from_str("{}")), None);
+        assert_eq!(activity_from_js(&Object::new()), None);
     }
 }

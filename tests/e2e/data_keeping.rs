@@ -114,7 +114,7 @@ async fn a_roster_saved_by_the_first_release_is_still_there() {
 }
 
 /// A three-person roster in the first release's raw JSON, made by the core.
-fn legacy_roster() -> String {
+pub(crate) fn legacy_roster() -> String {
     let csv =
         "Họ và tên,Ngày sinh,Giới tính\nA,01/01/1980,Nam\nB,02/02/1990,Nữ\nC,03/03/1970,Nam\n";
     let file = canbo_core::FileInput {

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::browser::{run, run_at, TestResult};
-use crate::page::Page;
+use crate::page::{poll_until, Page};
 use crate::server::{dist_without, Server};
 
 /// The paths of the wasm files the page has asked for so far (Resource Timing).
@@ -62,6 +62,15 @@ async fn a_first_visit_fetches_each_screen_only_when_it_is_shown() {
             ] {
                 assert!(!has_chunk(&imported, screen), "{screen} before it is shown");
             }
+            // Nothing was kept before the import: the storage's code (`on_demand::read_kept`
+            // and the others) is fetched only to keep its roster.
+            assert!(!has_chunk(&first, "split_kept"));
+            poll_until(
+                "the storage's chunk, to keep the roster",
+                || fetched_wasm(&page),
+                |fetched: &Vec<String>| has_chunk(fetched, "split_kept"),
+            )
+            .await?;
 
             page.find("[data-testid=tab-people]").await?.click().await?;
             page.find("[data-testid=people-table]").await?;
@@ -179,4 +188,79 @@ async fn an_import_whose_answer_cannot_be_read_says_so_and_works_once_it_can() {
     )
     .await;
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Everything the page's local storage holds but the language, as one text.
+async fn stored(page: &Page) -> TestResult<String> {
+    let all = page
+        .driver
+        .execute(
+            "return JSON.stringify(Object.entries(localStorage).filter(([k]) => k !== 'canbo.lang').sort());",
+            Vec::new(),
+        )
+        .await?;
+    Ok(all.json().as_str().unwrap_or_default().to_string())
+}
+
+/// The storage's chunk cannot be fetched (the network went before the service worker kept
+/// it): what a visit kept is neither read nor ever written over, and the page says so; an
+/// import still shows its figures and says its roster is not kept. With the chunk back, a
+/// reload reads what was kept.
+#[tokio::test]
+async fn kept_data_is_never_written_over_when_the_storages_code_cannot_be_fetched() {
+    let dir = std::env::temp_dir().join(format!("canbo-no-kept-{}", std::process::id()));
+    let (chunk, kept) = dist_without_chunk(&dir, "split_kept").expect("a copy of dist/");
+    let server = Server::start(&dir);
+    let aside = kept.clone();
+    run_at(
+        "kept_data_is_never_written_over_when_the_storages_code_cannot_be_fetched",
+        server.url,
+        move |page| async move {
+            // A roster kept by an earlier visit (the first release's form: read, it would
+            // be written again in today's).
+            page.open().await?;
+            page.driver
+                .execute(
+                    "localStorage.clear(); localStorage.setItem('canbo.roster.v1', arguments[0]);",
+                    vec![serde_json::Value::String(
+                        crate::data_keeping::legacy_roster(),
+                    )],
+                )
+                .await?;
+            let before = stored(&page).await?;
+            page.reload().await?;
+            let notice = page
+                .find("[data-testid=storage-notice]")
+                .await?
+                .text()
+                .await?;
+            assert!(notice.contains("Không tải được phần của Canbo"), "{notice}");
+            assert_eq!(page.stat("people").await?, None);
+
+            // A setting changed and a file imported write nothing over it.
+            page.find("[data-testid=lang-en]").await?.click().await?;
+            page.find("[data-testid=lang-vi]").await?.click().await?;
+            page.load_sample().await?;
+            page.wait_for_stat("people", 420).await?;
+            let message = page
+                .find("[data-testid=storage-error]")
+                .await?
+                .text()
+                .await?;
+            assert!(
+                message.contains("Không tải được phần của Canbo"),
+                "{message}"
+            );
+            assert_eq!(stored(&page).await?, before, "kept data written over");
+
+            // Back, a reload reads it.
+            std::fs::rename(&aside, &chunk)?;
+            page.reload().await?;
+            page.wait_for_stat("people", 3).await?;
+            Ok(())
+        },
+    )
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_file(&kept);
 }

@@ -93,7 +93,14 @@ impl ShareState {
     fn open_hash(&self) {
         let hash = window().location().hash().unwrap_or_default();
         if is_link_fragment(&hash) {
-            self.open(&hash);
+            // Read with the report's code (`on_demand::open_link`), fetched for it.
+            let share = *self;
+            crate::on_demand::now_or_soon(crate::on_demand::open_link(share, hash), move || {
+                share.error.set(Some(canbo_core::Text::new(
+                    "Không tải được phần của Canbo dùng để mở liên kết (mạng bị ngắt?). Hãy kiểm tra kết nối rồi tải lại trang.",
+                    "The part of Canbo that opens links could not be loaded (is the network down?). Check the connection and reload the page.",
+                )))
+            });
         }
     }
 
