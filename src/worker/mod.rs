@@ -19,8 +19,8 @@
 //! readers nor the legacy code pages), and `worker-full`, with it. When `worker` meets a file
 //! only the full reader reads (an xls, xlsb or ods, a CSV in Windows-1258, an xlsx sheet the
 //! own reader declines: `Import::needs_full_reader`), it answers "full" and the page asks
-//! `worker-full` the same import; an xls or a CSV in Windows-1258, told by its first bytes
-//! (`read::kind_needs_full_reader`), the page asks of `worker-full` at once. When no worker
+//! `worker-full` the same import; an xls, xlsb or ods or a CSV in Windows-1258, told by its
+//! bytes (`read::kind_needs_full_reader`), the page asks of `worker-full` at once. When no worker
 //! can start, the page says so.
 //!
 //! Plain `web_sys::Worker` rather than gloo-worker: it needs no extra crate and exposes
@@ -301,7 +301,7 @@ enum Answer {
 /// import or a cancel comes first). The worker without the full reader is asked first; an
 /// import it leaves to the full reader (an xls, xlsb or ods, a CSV in a single-byte code
 /// page, an xlsx sheet the own reader declines) is asked again of the worker with it; an
-/// import whose files' first bytes already say so is asked of that one at once.
+/// import whose files' bytes already say so is asked of that one at once.
 pub async fn run(
     files: &[FileInput],
     overrides: &str,
@@ -310,8 +310,8 @@ pub async fn run(
 ) -> Outcome {
     let on_progress: std::rc::Rc<dyn Fn(u32, Activity)> = std::rc::Rc::new(on_progress);
     let on_packed: OnPacked = std::rc::Rc::new(RefCell::new(Some(Box::new(on_packed))));
-    // An xls or a CSV in a single-byte code page, told by its first bytes, goes to the
-    // worker with the full reader at once: its visitor then fetches one worker, not two.
+    // An xls, xlsb or ods or a CSV in a single-byte code page, told by its bytes, goes to
+    // the worker with the full reader at once: its visitor then fetches one worker, not two.
     let full_at_once = (files.iter()).any(|f| canbo_core::read::kind_needs_full_reader(&f.bytes));
     let first = if full_at_once { WORKER_FULL } else { WORKER };
     let mut answer = ask(first, files, overrides, &on_progress, &on_packed).await;

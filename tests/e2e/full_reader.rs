@@ -1,6 +1,6 @@
 //! The two import workers (index.html, src/worker/mod.rs): `worker`, built without the full
 //! reader, reads an xlsx alone; an xls (or a CSV in a single-byte code page, an ods…) goes to
-//! `worker-full`, started only then, and at once when the file's first bytes say so.
+//! `worker-full`, started only then, and at once when the file's bytes say so.
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -70,17 +70,24 @@ async fn an_xlsx_is_read_by_the_import_worker_alone_and_an_xls_by_the_one_with_t
     .await;
 }
 
-/// An xls is told by its first bytes and goes to the worker with the full reader at once:
-/// a build whose import worker cannot start still reads it, and not an xlsx.
+/// An xls (by its first bytes) and an ods (by its zip's directory) go to the worker with the
+/// full reader at once: a build whose import worker cannot start still reads them, and not
+/// an xlsx.
 #[tokio::test]
-async fn an_xls_goes_to_the_worker_with_the_full_reader_at_once() {
+async fn an_xls_or_an_ods_goes_to_the_worker_with_the_full_reader_at_once() {
     without(
-        "an_xls_goes_to_the_worker_with_the_full_reader_at_once",
+        "an_xls_or_an_ods_goes_to_the_worker_with_the_full_reader_at_once",
         "worker_loader.js",
         |page, _, _| async move {
             page.open().await?;
             page.import_file(&sample("mau-son.xls")).await?;
             page.wait_for_stat("people", 420).await?;
+            assert!(!page.has("[data-testid=import-error]").await?);
+
+            let ods = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("crates/canbo-core/tests/independent/muong-khoa/muong-khoa-10.ods");
+            page.import_file(&ods).await?;
+            page.wait_for_stat("people", 286).await?;
             assert!(!page.has("[data-testid=import-error]").await?);
 
             page.import_file(&sample("mau-son-don-gian.xlsx")).await?;

@@ -1207,11 +1207,10 @@ mod readers_tests {
             assert_eq!(by_own.needs_full_reader(), needs_full, "{name}");
             // Told by the file's kind alone, before it is read; and by the reading itself.
             assert_eq!(read::needs_full_reader(&input.bytes), needs_full, "{name}");
-            // And, but for an ods (a zip), by its first bytes alone (what the page asks).
-            let by_kind = needs_full && !name.ends_with(".ods");
+            // And by its bytes without a zip reader (what the page asks).
             assert_eq!(
                 read::kind_needs_full_reader(&input.bytes),
-                by_kind,
+                needs_full,
                 "{name}"
             );
             let read = read::read_with(name, &input.bytes, read::Readers::Own);

@@ -81,3 +81,31 @@ fn errors_name_the_file_and_say_why() {
         err.message_vi()
     );
 }
+
+/// What the page asks of a file's bytes to send it to the import worker with the full
+/// reader at once (`read::kind_needs_full_reader`) never says so of a file the own readers
+/// read: it implies `read::needs_full_reader`, on every corpus file; and it tells every
+/// xlsb and ods there that the zip reader finds to be one.
+#[test]
+fn a_file_sent_to_the_full_reader_by_its_bytes_needs_it() {
+    let mut told = 0;
+    for path in corpus() {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).unwrap();
+        let by_kind = canbo_core::read::kind_needs_full_reader(&bytes);
+        let needs = canbo_core::read::needs_full_reader(&bytes);
+        assert!(
+            !by_kind || needs,
+            "{name}: sent to the full reader, which it does not need"
+        );
+        if (name.ends_with(".xlsb") || name.ends_with(".ods")) && needs {
+            assert!(
+                by_kind,
+                "{name}: an {} not told by its bytes",
+                &name[name.len() - 4..]
+            );
+            told += 1;
+        }
+    }
+    assert!(told >= 10, "{told} xlsb and ods told");
+}

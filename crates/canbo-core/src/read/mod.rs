@@ -188,14 +188,15 @@ pub fn needs_full_reader(bytes: &[u8]) -> bool {
     }
 }
 
-/// [`needs_full_reader`] as far as the first bytes and a text's encoding tell, without
-/// opening a zip: a compound file that may be a workbook (xls), text in none of UTF-8 and
-/// UTF-16. What the page asks to start the import worker with the full reader at once for
-/// an xls or a Windows-1258 CSV (`src/worker/mod.rs`), keeping a zip reader out of its own
-/// wasm; an xlsb or ods is found by the other worker.
+/// [`needs_full_reader`] as far as the bytes tell without a zip reader: a compound file that
+/// may be a workbook (xls), a zip whose central directory names an xlsb's or an ods's
+/// workbook (read from its bytes, `sniff::zip_needs_full_reader`), text in none of UTF-8
+/// and UTF-16. What the page asks to start the import worker with the full reader at once
+/// for such a file (`src/worker/mod.rs`), keeping a zip reader out of its own wasm.
 pub fn kind_needs_full_reader(bytes: &[u8]) -> bool {
     match sniff::sniff(bytes) {
         Sniffed::Cfb(Cfb::Workbook | Cfb::Book | Cfb::Unknown) => true,
+        Sniffed::Zip => sniff::zip_needs_full_reader(bytes),
         Sniffed::Text => csv::other_code_page(bytes),
         _ => false,
     }

@@ -207,3 +207,124 @@ pub(crate) mod tests {
         assert_eq!(markup("Họ và tên,Đơn vị\n"), None);
     }
 }
+
+/// Whether a zip is a workbook only the full reader reads, told from its bytes without a zip
+/// reader: its central directory names `xl/workbook.bin` (xlsb), or `content.xml` with an
+/// uncompressed `mimetype` first saying an OpenDocument spreadsheet (ods, as the format
+/// requires), and no `xl/workbook.xml`. `false` when the directory cannot be found as
+/// written (a damaged or zip64 archive): the reader then tells.
+pub(super) fn zip_needs_full_reader(bytes: &[u8]) -> bool {
+    let Some(names) = zip_names(bytes) else {
+        return false;
+    };
+    let has = |name: &[u8]| names.iter().any(|n| *n == name);
+    let ods = || {
+        has(b"content.xml")
+            && bytes.get(30..38) == Some(b"mimetype")
+            && memchr::memmem::find(
+                &bytes[..bytes.len().min(256)],
+                b"application/vnd.oasis.opendocument.spreadsheet",
+            )
+            .is_some()
+    };
+    !has(b"xl/workbook.xml") && (has(b"xl/workbook.bin") || ods())
+}
+
+/// The names in a zip's central directory, read from its end record; `None` when either is
+/// not where and as the format puts it. Bounded by the file: at most one name per 46 bytes.
+fn zip_names(bytes: &[u8]) -> Option<Vec<&[u8]>> {
+    const END: &[u8] = b"PK\x05\x06";
+    const ENTRY: &[u8] = b"PK\x01\x02";
+    let u16_at = |at: usize| Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?));
+    let u32_at = |at: usize| Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?));
+    // The end record is 22 bytes and a comment of up to 65,535.
+    let tail = bytes.len().saturating_sub(22 + usize::from(u16::MAX));
+    let end = tail + memchr::memmem::rfind(&bytes[tail..], END)?;
+    let entries = usize::from(u16_at(end + 10)?);
+    let mut at = usize::try_from(u32_at(end + 16)?).ok()?;
+    let mut names = Vec::with_capacity(entries.min(bytes.len() / 46));
+    for _ in 0..entries {
+        if bytes.get(at..at + 4)? != ENTRY {
+            return None;
+        }
+        let name = usize::from(u16_at(at + 28)?);
+        let extra = usize::from(u16_at(at + 30)?);
+        let comment = usize::from(u16_at(at + 32)?);
+        names.push(bytes.get(at + 46..at + 46 + name)?);
+        at += 46 + name + extra + comment;
+    }
+    Some(names)
+}
+
+#[cfg(test)]
+mod zip_names_tests {
+    use super::*;
+    use std::io::Write;
+
+    fn zip(entries: &[(&str, &[u8], bool)], comment: &str) -> Vec<u8> {
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut writer = zip::ZipWriter::new(&mut out);
+        for (name, data, stored) in entries {
+            let method = if *stored {
+                zip::CompressionMethod::Stored
+            } else {
+                zip::CompressionMethod::Deflated
+            };
+            let options = zip::write::SimpleFileOptions::default().compression_method(method);
+            writer.start_file(*name, options).unwrap();
+            writer.write_all(data).unwrap();
+        }
+        let _ = writer.set_comment(comment);
+        writer.finish().unwrap();
+        out.into_inner()
+    }
+
+    const ODS: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
+
+    #[test]
+    fn an_xlsb_and_an_ods_are_told_by_their_directory_and_an_xlsx_is_not() {
+        let xlsx = zip(
+            &[
+                ("[Content_Types].xml", b"x", false),
+                ("xl/workbook.xml", b"x", false),
+            ],
+            "",
+        );
+        let xlsb = zip(
+            &[
+                ("[Content_Types].xml", b"x", false),
+                ("xl/workbook.bin", b"x", false),
+            ],
+            "",
+        );
+        let ods = zip(&[("mimetype", ODS, true), ("content.xml", b"x", false)], "");
+        let odt = zip(
+            &[
+                ("mimetype", b"application/vnd.oasis.opendocument.text", true),
+                ("content.xml", b"x", false),
+            ],
+            "",
+        );
+        let docx = zip(&[("word/document.xml", b"x", false)], "");
+        assert_eq!(
+            zip_names(&xlsx).unwrap(),
+            [&b"[Content_Types].xml"[..], b"xl/workbook.xml"]
+        );
+        assert!(!zip_needs_full_reader(&xlsx));
+        assert!(zip_needs_full_reader(&xlsb));
+        assert!(zip_needs_full_reader(&ods));
+        assert!(!zip_needs_full_reader(&odt));
+        assert!(!zip_needs_full_reader(&docx));
+        // A comment after the directory, as long as the format allows.
+        let commented = zip(&[("xl/workbook.bin", b"x", false)], &"c".repeat(65_535));
+        assert!(zip_needs_full_reader(&commented));
+        // Cut anywhere, or its directory's offset wrong, it is never more than "no".
+        for cut in 0..xlsb.len() {
+            let _ = zip_needs_full_reader(&xlsb[..cut]);
+        }
+        let mut moved = xlsb.clone();
+        let end = memchr::memmem::rfind(&moved, b"PK\x05\x06").unwrap();
+        moved[end + 16] ^= 0x55;
+        assert!(!zip_needs_full_reader(&moved));
+    }
+}
