@@ -217,7 +217,7 @@ pub(super) fn zip_needs_full_reader(bytes: &[u8]) -> bool {
     let Some(names) = zip_names(bytes) else {
         return false;
     };
-    let has = |name: &[u8]| names.iter().any(|n| *n == name);
+    let has = |name: &[u8]| names.contains(&name);
     let ods = || {
         has(b"content.xml")
             && bytes.get(30..38) == Some(b"mimetype")
