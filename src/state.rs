@@ -105,7 +105,13 @@ impl AppState {
         // once when it is on the page, else as soon as it has arrived. A first visit, with
         // nothing kept, does not fetch it.
         if storage::anything_kept() {
+            // A kept roster is said to be reopening from the first frame, not after the
+            // chunk has come (`read_kept` says otherwise if there is none to read).
+            if storage::roster_kept() {
+                state.restoring.set(Some(0));
+            }
             crate::on_demand::now_or_soon(crate::on_demand::read_kept(state), move || {
+                state.restoring.set(None);
                 state.storage_notice.set(Some(kept_not_fetched()))
             });
         } else {
@@ -208,9 +214,16 @@ impl AppState {
     /// Reads what the last visit kept and shows it (`on_demand::read_kept`, at start).
     pub fn read_kept(self) {
         let mut loaded = storage::load_at_start();
-        self.roster.set(loaded.saved.roster.take());
-        if let Some(columns) = loaded.columns.take() {
-            leptos::task::spawn_local(self.restore(columns));
+        // A file picked while the chunk came has its roster on the page, or on its way:
+        // the kept one is not shown over it (the import keeps its own in its place).
+        let taken = self.roster.with_untracked(Option::is_some) || self.busy.get_untracked();
+        match (loaded.columns.take(), loaded.saved.roster.take()) {
+            _ if taken => self.restoring.set(None),
+            (Some(columns), _) => leptos::task::spawn_local(self.restore(columns)),
+            (None, roster) => {
+                self.restoring.set(None);
+                self.roster.set(roster);
+            }
         }
         self.storage_notice.set(loaded.notice);
         self.kept.set_value(Stored {

@@ -606,6 +606,19 @@ pub fn anything_kept() -> bool {
     }
 }
 
+/// Whether storage holds a roster (its slot's pointer, or an older layout's key): the page
+/// says it is reopening it from its first frame (`AppState::new`). Reads no value.
+pub fn roster_kept() -> bool {
+    let Ok(storage) = browser() else {
+        return false;
+    };
+    let pointer = ROSTER.pointer_key();
+    let kept = std::iter::once(pointer.as_str())
+        .chain(ROSTER_LEGACY.iter().copied())
+        .any(|key| Backend::get(&storage, key).is_ok_and(|value| value.is_some()));
+    kept
+}
+
 /// A plain item (the language), or `None` when storage cannot be read.
 pub fn get_item(key: &str) -> Option<String> {
     Backend::get(&browser().ok()?, key).ok().flatten()
@@ -976,5 +989,25 @@ mod tests {
         );
         assert!(SaveError::Full.message().vi.contains("đầy"));
         assert!(SaveError::Full.message().en.contains("full"));
+    }
+
+    /// What the page asks at start to decide whether to fetch the storage's code and to say
+    /// a roster is reopening: the language alone is nothing kept; a roster, in today's slot
+    /// or the first release's key, is both.
+    #[wasm_bindgen_test]
+    fn what_is_kept_is_told_by_the_keys_names() {
+        clear();
+        assert!(!anything_kept() && !roster_kept());
+        set_item(crate::settings::LANG_KEY, "\"en\"");
+        assert!(!anything_kept() && !roster_kept());
+        set_item("canbo.state.ptr", "canbo.ptr:1:1");
+        assert!(anything_kept() && !roster_kept());
+        clear();
+        set_item(V0_ROSTER_KEY, "[]");
+        assert!(anything_kept() && roster_kept());
+        clear();
+        set_item(&ROSTER.pointer_key(), "canbo.ptr:1:1");
+        assert!(anything_kept() && roster_kept());
+        clear();
     }
 }
