@@ -236,6 +236,9 @@ async fn kept_data_is_never_written_over_when_the_storages_code_cannot_be_fetche
                 .await?;
             assert!(notice.contains("Không tải được phần của Canbo"), "{notice}");
             assert_eq!(page.stat("people").await?, None);
+            // Nor does it say a roster is reopening.
+            page.wait_until_gone("[data-testid=restoring]").await?;
+            page.save_screenshot("kept-not-fetched").await?;
 
             // A setting changed and a file imported write nothing over it.
             page.find("[data-testid=lang-en]").await?.click().await?;
@@ -252,6 +255,7 @@ async fn kept_data_is_never_written_over_when_the_storages_code_cannot_be_fetche
                 "{message}"
             );
             assert_eq!(stored(&page).await?, before, "kept data written over");
+            page.save_screenshot("kept-not-fetched-import").await?;
 
             // Back, a reload reads it.
             std::fs::rename(&aside, &chunk)?;
