@@ -509,7 +509,7 @@ impl AppState {
         let outcome = worker::run(
             files,
             &overrides_json,
-            move |stage, activity| progress.set((stage, Some(activity))),
+            move |stage, activity| forward(progress, stage, activity),
             move |packed| {
                 self.packed.update_value(|p| p.0 = Some(packed));
                 self.store_packed_roster();
@@ -888,6 +888,16 @@ struct Stored {
     roster: Kept,
 }
 
+/// The bar of one import moved to `stage` (it never goes back: when the import worker
+/// leaves a file to the one with the full reader after reading some, that one starts the
+/// files again, and the bar waits where it was), and what it is doing now.
+fn forward(progress: RwSignal<(u32, Option<Activity>)>, stage: u32, activity: Activity) {
+    progress.update(|(at, doing)| {
+        *at = (*at).max(stage);
+        *doing = Some(activity);
+    });
+}
+
 fn now_ms() -> f64 {
     js_sys::Date::now()
 }
@@ -918,6 +928,29 @@ mod tests {
             name: "ghi-chu.txt".into(),
             bytes: b"\x00\x01\x02 not a roster \xff\xfe".to_vec(),
         }
+    }
+
+    /// Within one import the bar only moves forward, while what it says follows the
+    /// worker: the worker with the full reader starting the files again does not move it
+    /// back.
+    #[wasm_bindgen_test]
+    fn the_progress_bar_never_goes_back_within_an_import() {
+        let progress = RwSignal::new((worker::STEPS / 2, Some(Activity::Sending)));
+        let reading = |step| Activity::File {
+            index: 0,
+            total: 1,
+            name: "xa.xlsx".into(),
+            bytes: 1,
+            step,
+        };
+        forward(progress, 170, reading(canbo_core::import::Step::People));
+        forward(progress, 100, reading(canbo_core::import::Step::Reading));
+        assert_eq!(
+            progress.get_untracked(),
+            (170, Some(reading(canbo_core::import::Step::Reading)))
+        );
+        forward(progress, 300, Activity::Returning { people: 5 });
+        assert_eq!(progress.get_untracked().0, 300);
     }
 
     #[wasm_bindgen_test]
