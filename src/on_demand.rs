@@ -131,6 +131,20 @@ on_demand!(
         serde_json::from_slice::<Import>(&json).map_err(|e| e.to_string())
 );
 on_demand!(
+    /// The roster the import worker sent as columns (`crate::worker`), read back a slice of
+    /// people at a time (`crate::in_slices::read`): the columns' decoding, with the JSON of
+    /// their dictionaries, is in the report's chunk with the rest of the answer.
+    fn read_roster(columns: Vec<u8>) in report -> ReadingRoster => Box::pin(async move {
+        crate::in_slices::read(&columns).await.map_err(|e| e.to_string())
+    })
+);
+
+/// The roster being read back from the import worker's columns ([`read_roster`]); why not.
+pub type ReadingRoster = std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<canbo_core::roster::Roster, String>>>,
+>;
+
+on_demand!(
     /// A part of the import's skipped rows read back into `import`; false if it names a
     /// sheet the import does not have.
     fn put_back_skipped_rows(import: Import, json: Vec<u8>) in report -> Result<Import, String> => {

@@ -492,9 +492,13 @@ async fn read_result(result: JsValue, progress_after: &dyn Fn(u32, Activity)) ->
     }
     if let Some(columns) = bytes("roster") {
         crate::turns::let_the_browser_draw().await;
-        match crate::in_slices::read(&columns).await {
+        let reading = match crate::on_demand::read_roster(columns).await {
+            Ok(reading) => reading,
+            Err(NotFetched) => return Outcome::NotFetched,
+        };
+        match reading.await {
             Ok(roster) => parsed.roster = roster,
-            Err(error) => return Outcome::Unavailable(error.to_string()),
+            Err(error) => return Outcome::Unavailable(error),
         }
     }
     let coded = crate::in_slices::code(&parsed.roster).await;
