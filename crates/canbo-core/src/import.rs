@@ -348,12 +348,25 @@ pub fn import_with_readers(
     // together in the files' order, so the roster is the same as read one by one. `done`
     // counts the files finished, whatever their order.
     let mut finished = 0;
+    // With the own readers, a sheet one declines sends the whole import to the full reader:
+    // a file not begun by then is not read (in the page's worker, where the files are read
+    // one after the other, none after it).
+    let declined = std::sync::atomic::AtomicBool::new(false);
     let parts = crate::parallel::in_order(
         files.iter().collect(),
         |input, tell| {
+            if declined.load(std::sync::atomic::Ordering::Relaxed) {
+                tell(None);
+                return Err(ImportError::NeedsFullReader {
+                    file: input.name.clone(),
+                });
+            }
             let parts = import_file(input, overrides, &spellings, readers, &mut |step| {
                 tell(Some((input.name.as_str(), step)))
             });
+            if let Err(ImportError::NeedsFullReader { .. }) = parts {
+                declined.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
             tell(None);
             parts
         },
@@ -1243,5 +1256,51 @@ mod readers_tests {
         assert!(by_own.needs_full_reader());
         assert_eq!(by_own.errors.len(), 1);
         assert!(by_own.files.is_empty(), "the xlsx was read first");
+    }
+
+    /// An xlsx with a sheet the own reader declines (found only by reading it) sends the
+    /// import to the full reader, and the files not begun by then are not read with the own
+    /// readers: one after the other (the page's worker), none after it.
+    #[test]
+    fn a_declined_sheet_stops_the_import_before_the_files_after_it() {
+        let declined = FileInput {
+            name: "khong-doc-duoc.xlsx".into(),
+            bytes: crate::read::xlsx_cells::tests::workbook_with(
+                r#"<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[Họ và tên]]></t></is></c></row>"#,
+                "",
+            ),
+        };
+        assert!(
+            !read::needs_full_reader(&declined.bytes),
+            "told only by reading it"
+        );
+        let inputs = crate::test_samples::with_independent();
+        let xlsx = inputs.iter().find(|i| i.name.ends_with(".xlsx")).unwrap();
+        let files: Vec<FileInput> = std::iter::once(declined)
+            .chain((1..=8).map(|n| FileInput {
+                name: format!("sau-{n}.xlsx"),
+                bytes: xlsx.bytes.clone(),
+            }))
+            .collect();
+        let mut read_after = std::collections::BTreeSet::new();
+        let by_own = import_with_readers(
+            &files,
+            &Overrides::default(),
+            read::Readers::Own,
+            &mut |p| {
+                read_after.extend(p.file.filter(|f| f.starts_with("sau-")).map(str::to_string));
+            },
+        );
+        assert!(by_own.needs_full_reader());
+        // Natively the files are read at once: only those begun beside the declined one.
+        assert!(
+            read_after.len() < crate::parallel::threads().min(files.len() - 1),
+            "read after the declined sheet: {read_after:?}"
+        );
+        // The full reader reads them all.
+        let all = import(&files, &Overrides::default());
+        assert!(!all.needs_full_reader());
+        let read = (all.files.iter()).filter(|f| f.file.starts_with("sau-"));
+        assert_eq!(read.count(), files.len() - 1);
     }
 }

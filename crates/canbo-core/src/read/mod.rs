@@ -15,7 +15,7 @@ mod sniff;
 mod spreadsheet;
 mod xlsbcheck;
 mod xlscheck;
-mod xlsx_cells;
+pub(crate) mod xlsx_cells;
 mod xlsx_merges;
 mod zipcheck;
 

@@ -952,7 +952,7 @@ fn merges_after(held: &[u8], rest: impl Read) -> (Vec<Merge>, bool) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::super::limits;
     use super::super::spreadsheet::{merges_for_tests, open_for_tests, read_sheet_for_tests};
     use super::*;
@@ -1137,7 +1137,9 @@ mod tests {
         )
     }
 
-    fn workbook_with(cells: &str, after: &str) -> Vec<u8> {
+    /// An xlsx of one sheet with `cells` in its `sheetData` and `after` after it (the
+    /// import's tests make one this reader declines).
+    pub(crate) fn workbook_with(cells: &str, after: &str) -> Vec<u8> {
         with_parts(&[
             ("xl/worksheets/sheet1.xml", sheet(cells, after)),
             ("xl/sharedStrings.xml", strings()),
