@@ -235,7 +235,7 @@ async fn markup_in_a_roster_is_shown_as_text_everywhere() {
                 assert!(xml.contains(&xml_escaped(unit)), "the .docx lacks «{unit}» as text");
             }
             page.find("[data-testid=snapshot-name]").await?.send_keys(IMG).await?;
-            page.find("[data-testid=snapshot-save]").await?.click().await?;
+            page.click_when_still("[data-testid=snapshot-save]").await?;
             page.find("[data-testid=snapshot]").await?;
             page.reload().await?;
             page.wait_for_stat("people", 3).await?;

@@ -191,10 +191,7 @@ impl Page {
             .await?
             .send_keys(name)
             .await?;
-        self.find("[data-testid=snapshot-save]")
-            .await?
-            .click()
-            .await?;
+        self.click_when_still("[data-testid=snapshot-save]").await?;
         self.find(&format!("[data-testid=snapshot][data-name='{name}']"))
             .await?;
         Ok(())

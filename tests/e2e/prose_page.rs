@@ -150,10 +150,7 @@ async fn the_report_in_words_is_the_cores_and_copy_gives_it_as_plain_text() {
             page.wait_for_stat("people", core_report("2020-01-01").people)
                 .await?;
             set_input(&page, "[data-testid=snapshot-name]", "Đầu năm 2020").await?;
-            page.find("[data-testid=snapshot-save]")
-                .await?
-                .click()
-                .await?;
+            page.click_when_still("[data-testid=snapshot-save]").await?;
             page.find("[data-testid=snapshot][data-name='Đầu năm 2020']")
                 .await?;
             set_input(&page, "[data-testid=as-of]", AS_OF).await?;

@@ -550,10 +550,7 @@ async fn a_package_moves_the_data_to_another_profile_and_a_wrong_passphrase_chan
                 .await?
                 .send_keys("Đầu năm")
                 .await?;
-            page.find("[data-testid=snapshot-save]")
-                .await?
-                .click()
-                .await?;
+            page.click_when_still("[data-testid=snapshot-save]").await?;
             unfold(&page, "package-toggle").await?;
             page.find("[data-testid=package-passphrase]")
                 .await?

@@ -213,7 +213,7 @@ async fn garbage_and_a_newer_versions_data_are_reported_and_the_newer_data_left_
             page.load_sample().await?;
             page.wait_for_stat("people", 420).await?;
             page.find("[data-testid=snapshot-name]").await?.send_keys("Thử").await?;
-            page.find("[data-testid=snapshot-save]").await?.click().await?;
+            page.click_when_still("[data-testid=snapshot-save]").await?;
             let error = text(&page, "[data-testid=storage-error]").await?;
             assert!(error.contains("mới hơn") && error.contains("CHƯA được lưu"), "{error}");
             page.find("[data-testid=lang-en]").await?.click().await?;

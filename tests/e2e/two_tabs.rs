@@ -18,10 +18,7 @@ async fn save_snapshot(page: &Page, name: &str) -> TestResult {
     let field = page.find("[data-testid=snapshot-name]").await?;
     field.clear().await?;
     field.send_keys(name).await?;
-    page.find("[data-testid=snapshot-save]")
-        .await?
-        .click()
-        .await?;
+    page.click_when_still("[data-testid=snapshot-save]").await?;
     page.find(&format!("[data-testid=snapshot][data-name='{name}']"))
         .await?;
     Ok(())
