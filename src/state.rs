@@ -129,7 +129,7 @@ impl AppState {
         // not before what was kept is read (it would be written over). The roster is not in
         // it: it is saved when an import replaces it (`keep_roster`).
         Effect::new(move |ran_before: Option<()>| {
-            let _ = state.saved();
+            state.track_saved();
             if ran_before.is_some() && state.kept_read.get_value() {
                 crate::on_demand::now_or_soon(crate::on_demand::persist(state), move || {
                     state.storage_error.set(Some(kept_not_fetched()))
@@ -189,15 +189,13 @@ impl AppState {
         }
     }
 
-    /// The settings kept between visits (tracked: the save effect reruns on every change).
-    fn saved(&self) -> Saved {
-        Saved {
-            roster: None,
-            overrides: self.overrides.get(),
-            settings: self.settings.get(),
-            snapshots: self.snapshots.get(),
-            rule_sets: self.rule_sets.get(),
-        }
+    /// Tracks the settings kept between visits, without copying them: the save effect
+    /// reruns on every change and saves them as they are then ([`AppState::saved_untracked`]).
+    fn track_saved(&self) {
+        self.overrides.track();
+        self.settings.track();
+        self.snapshots.track();
+        self.rule_sets.track();
     }
 
     /// The settings kept between visits, as they are now.
