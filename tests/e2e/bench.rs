@@ -15,9 +15,10 @@
 //!   (563 ms latency, 180,000 B/s down, 84,375 B/s up), from navigation to index.html's shell
 //!   taking files (`html[data-shell=ready]`: boot.js keeps what is picked there for the app),
 //!   and to the app itself ready for a file (`[data-testid=import-input]`), and the bytes the
-//!   network carried. Serve a dist/ with
-//!   `.gz` files beside the others (`CANBO_DIST`, as `cargo xtask bench` prepares) to measure
-//!   what a compressing server sends.
+//!   network carried, with each request's start, first byte and end. Serve a dist/ with
+//!   `.br` and `.gz` files beside the others (`CANBO_DIST`, as `cargo xtask bench` prepares)
+//!   to measure what a compressing server sends (brotli: Chromium asks for it; a copy with
+//!   only the `.gz` files measures gzip).
 //! - `bench_first_visit_on_a_slow_line`: a fresh profile, every request over one line as slow
 //!   as "Fast 3G" (`server::SlowLine`: the workers' and the service worker's too), the bundled
 //!   sample picked on index.html's shell as soon as it takes files; from navigation to the
@@ -391,6 +392,23 @@ async fn bench_start_on_fast_3g() {
         report("fast3g_transferred_bytes", &bytes[0]);
         report("fast3g_decoded_bytes", &bytes[1]);
         report("fast3g_page_clock_ms", &bytes[2]);
+        // Each request's start, first byte and end on the page's clock (ms), with its bytes:
+        // what lies on the way to a ready page.
+        let timeline: Value = page
+            .driver
+            .execute(
+                "const n = performance.getEntriesByType('navigation')[0];\
+                 return [n, ...performance.getEntriesByType('resource')].map((e) => \
+                   [e.name.replace(location.origin, ''), Math.round(e.startTime), \
+                    Math.round(e.responseStart), Math.round(e.responseEnd), e.transferSize]);",
+                Vec::new(),
+            )
+            .await?
+            .json()
+            .clone();
+        for entry in timeline.as_array().into_iter().flatten() {
+            report("fast3g_request", entry);
+        }
         Ok(())
     })
     .await;

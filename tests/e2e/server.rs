@@ -179,21 +179,30 @@ fn answer(mut stream: TcpStream, dist: &Path, line: Option<&SlowLine>) {
     if reader.read_line(&mut request_line).is_err() {
         return;
     }
-    // Of the headers, only whether gzip is accepted changes the answer.
+    // Of the headers, only the encodings accepted change the answer.
     let mut header = String::new();
-    let mut gzip = false;
+    let mut accepted = Vec::new();
     while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
         let lower = header.to_ascii_lowercase();
-        gzip |= lower.starts_with("accept-encoding:") && lower.contains("gzip");
+        if let Some(value) = lower.strip_prefix("accept-encoding:") {
+            accepted.extend(
+                value
+                    .split(',')
+                    .filter_map(|e| e.split(';').next())
+                    .map(|e| e.trim().to_string()),
+            );
+        }
         header.clear();
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let response = match file_for(dist, path) {
-        Some(file) => match compressed(&file, gzip) {
-            // A dist/ prepared by `cargo xtask bench` has `<file>.gz` beside each file, as a
-            // compressing server sends it; test builds have none.
-            Some(body) => respond_as("200 OK", content_type(&file), Some("gzip"), &body),
+        Some(file) => match compressed(&file, &accepted) {
+            // A dist/ prepared by `cargo xtask bench` has `<file>.br` and `<file>.gz` beside
+            // each file, as a compressing server sends it; test builds have none.
+            Some((encoding, body)) => {
+                respond_as("200 OK", content_type(&file), Some(encoding), &body)
+            }
             None => match std::fs::read(&file) {
                 Ok(body) => respond("200 OK", content_type(&file), &body),
                 Err(_) => respond("404 Not Found", "text/plain; charset=utf-8", b"not found"),
@@ -229,12 +238,17 @@ fn file_for(dist: &Path, path: &str) -> Option<PathBuf> {
     file.is_file().then_some(file)
 }
 
-/// `<file>.gz` when the browser accepts gzip and it exists.
-fn compressed(file: &Path, gzip: bool) -> Option<Vec<u8>> {
-    let mut name = file.as_os_str().to_owned();
-    name.push(".gz");
-    gzip.then(|| std::fs::read(PathBuf::from(name)).ok())
-        .flatten()
+/// `<file>.br` when the browser accepts brotli and it exists, else `<file>.gz` likewise, as a
+/// server that compresses sends it (Chromium asks for brotli from localhost too).
+fn compressed(file: &Path, accepted: &[String]) -> Option<(&'static str, Vec<u8>)> {
+    [("br", ".br"), ("gzip", ".gz")]
+        .into_iter()
+        .filter(|(encoding, _)| accepted.iter().any(|a| a == encoding))
+        .find_map(|(encoding, suffix)| {
+            let mut name = file.as_os_str().to_owned();
+            name.push(suffix);
+            Some((encoding, std::fs::read(PathBuf::from(name)).ok()?))
+        })
 }
 
 fn respond(status: &str, content_type: &str, body: &[u8]) -> Vec<u8> {

@@ -5,6 +5,7 @@
 //! check is quick when the tool is already there. Trunk runs offline: it never downloads tools.
 
 mod bench;
+mod first_load;
 mod fuzz;
 mod run;
 mod sizes;
@@ -34,7 +35,10 @@ commands:
           run each cargo-fuzz target (fuzz/) for N seconds (default 60), installing
           cargo-fuzz when missing; see docs/RELIABILITY.md
   split-page
-          Trunk's hook (Trunk.toml): the page's wasm split into chunks loaded on demand";
+          Trunk's hook (Trunk.toml): the page's wasm split into chunks loaded on demand
+  first-load
+          Trunk's hook (Trunk.toml), after split-page: index.html asks for the page's
+          wasm, scripts and one stylesheet before anything else";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -47,6 +51,9 @@ fn main() -> ExitCode {
         Some("fuzz") => fuzz::fuzz(&project, &args[1..]),
         Some("bench") => bench::bench(&project, &args[1..]),
         Some("split-page") => split_page::split_page(&project),
+        Some("first-load") => {
+            first_load::first_load(std::env::var_os("TRUNK_STAGING_DIR").map(Into::into))
+        }
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

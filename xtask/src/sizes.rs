@@ -78,6 +78,10 @@ fn gzip(bytes: &[u8]) -> usize {
 }
 
 fn brotli(bytes: &[u8]) -> usize {
+    brotli_bytes(bytes).len()
+}
+
+fn brotli_bytes(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     {
         let mut encoder = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
@@ -85,7 +89,7 @@ fn brotli(bytes: &[u8]) -> usize {
             .write_all(bytes)
             .expect("writing to a Vec cannot fail");
     }
-    out.len()
+    out
 }
 
 /// The files index.html names (the first load: scripts, wasm, styles, icons) and the other
@@ -143,9 +147,10 @@ pub fn first_load_table(dist: &Path) -> Result<String, String> {
     Ok(out)
 }
 
-/// A copy of `dist` into `to` with `<file>.gz` (gzip -9) beside every file, for the e2e
-/// server to send compressed as a web server would.
-pub fn copy_gzipped(dist: &Path, to: &Path) -> Result<(), String> {
+/// A copy of `dist` into `to` with `<file>.br` (brotli -q 11) and `<file>.gz` (gzip -9)
+/// beside every file, for the e2e server to send compressed as a web server would (brotli
+/// when the browser accepts it, as Chromium does).
+pub fn copy_compressed(dist: &Path, to: &Path) -> Result<(), String> {
     let _ = std::fs::remove_dir_all(to);
     copy_dir(dist, to)
 }
@@ -161,9 +166,11 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
         }
         let bytes = std::fs::read(entry.path()).map_err(|e| e.to_string())?;
         std::fs::write(&target, &bytes).map_err(|e| format!("{}: {e}", target.display()))?;
-        let mut name = target.into_os_string();
-        name.push(".gz");
-        std::fs::write(&name, gzip_bytes(&bytes)).map_err(|e| e.to_string())?;
+        for (suffix, compressed) in [(".gz", gzip_bytes(&bytes)), (".br", brotli_bytes(&bytes))] {
+            let mut name = target.clone().into_os_string();
+            name.push(suffix);
+            std::fs::write(&name, compressed).map_err(|e| e.to_string())?;
+        }
     }
     Ok(())
 }

@@ -285,7 +285,7 @@ fn element_with_href(html: &str, href: &str) -> Result<std::ops::Range<usize>, S
 }
 
 /// Subresource integrity as Trunk writes it: `sha384-` and the base64 of the digest.
-fn integrity(bytes: &[u8]) -> String {
+pub(crate) fn integrity(bytes: &[u8]) -> String {
     use base64::Engine;
     use sha2::Digest;
     format!(
