@@ -2,7 +2,7 @@
 //! index.html ask for what every visit loads first, and in as few requests as it can
 //! (issue 12: the app ready in under 3 s on "Fast 3G").
 //!
-//! Measured on this machine (docs/BENCHMARKS.md, "Twentieth results"): Trunk writes the
+//! Measured on this machine (docs/BENCHMARKS.md, "Eighteenth results"): Trunk writes the
 //! stylesheets first, one request each, and the page's preloads last, at the end of `<head>`.
 //! Over HTTP/1.1 a browser opens six connections to a host, so four stylesheets, boot.js and
 //! the page's JS took them all and the page's wasm, the longest download, waited a whole round
