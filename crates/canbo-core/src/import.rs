@@ -383,8 +383,8 @@ pub fn import_with_readers(
     for parts in parts {
         match parts {
             Ok((report, people, warnings, columns)) => {
-                out.roster.people.extend(people);
-                out.roster.warnings.extend(warnings);
+                append(&mut out.roster.people, people);
+                append(&mut out.roster.warnings, warnings);
                 for f in columns {
                     out.roster.columns.add(f);
                 }
@@ -502,7 +502,7 @@ fn import_file(
         };
         match found {
             Err(reason) => sr.skipped = Some(reason),
-            Ok((layout, (mut ps, ws))) => {
+            Ok((layout, (ps, ws))) => {
                 if let Some(e) = encoding {
                     warnings.push(Warning::new(
                         file,
@@ -542,7 +542,7 @@ fn import_file(
                         column: c,
                     })
                     .collect();
-                people.append(&mut ps);
+                append(&mut people, ps);
             }
         }
         report.sheets.push(sr);
@@ -759,6 +759,16 @@ fn warn_duplicates(roster: &mut Roster) {
                 first: place,
             },
         ));
+    }
+}
+
+/// `more` after `to`'s items; taken whole when `to` is empty (one sheet, one file: most
+/// imports), where appending would copy every person into new memory.
+fn append<T>(to: &mut Vec<T>, mut more: Vec<T>) {
+    if to.is_empty() {
+        *to = more;
+    } else {
+        to.append(&mut more);
     }
 }
 

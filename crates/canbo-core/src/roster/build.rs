@@ -104,8 +104,13 @@ pub(crate) fn people_in_runs(
         },
         |()| {},
     );
-    let mut built = built.into_iter();
-    let (mut people, mut warnings) = built.next().unwrap_or_default();
+    if built.len() == 1 {
+        return built.into_iter().next().unwrap_or_default();
+    }
+    // Each person moved once, into room made for all: appending to the first run's would
+    // move its people again as it grows (a person is some 400 bytes, a province 250,000).
+    let mut people = Vec::with_capacity(built.iter().map(|(ps, _)| ps.len()).sum());
+    let mut warnings = Vec::with_capacity(built.iter().map(|(_, ws)| ws.len()).sum());
     for (mut ps, mut ws) in built {
         people.append(&mut ps);
         warnings.append(&mut ws);
