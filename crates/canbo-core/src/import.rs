@@ -438,7 +438,7 @@ fn finish(roster: &mut Roster) {
         }
     }
     settle_units(roster);
-    warn_duplicates(roster);
+    warn_duplicates(roster, HALF_AT_LEAST);
 }
 
 type FileParts = (FileReport, Vec<roster::Person>, Vec<Warning>, Vec<Field>);
@@ -459,7 +459,7 @@ fn import_file(
     let found = crate::parallel::in_order(
         workbook.sheets,
         |mut sheet, _: &dyn Fn(())| {
-            let encoding = normalise(&mut sheet);
+            let encoding = normalise(&mut sheet, HALF_AT_LEAST);
             let layout = sheet_layout(file, &sheet, overrides);
             (sheet, layout, encoding)
         },
@@ -595,7 +595,7 @@ fn sheet_layout(file: &str, sheet: &Sheet, overrides: &Overrides) -> Result<Layo
 const LEGACY_SAMPLE: usize = 5_000;
 
 /// Decode legacy text (TCVN3, VNI) and clean every text cell of a sheet.
-fn normalise(sheet: &mut Sheet) -> Option<legacy::Legacy> {
+fn normalise(sheet: &mut Sheet, half_at_least: usize) -> Option<legacy::Legacy> {
     // A sample decides: a legacy font is a choice made for the whole sheet.
     let sample = sheet
         .rows
@@ -604,10 +604,35 @@ fn normalise(sheet: &mut Sheet) -> Option<legacy::Legacy> {
         .filter_map(Cell::as_text)
         .take(LEGACY_SAMPLE);
     let encoding = legacy::detect(sample);
+    // Natively a province's rows in two halves at once (each half cleans the texts it has).
+    if sheet.rows.len() / 2 >= half_at_least {
+        let half = sheet.rows.len() / 2;
+        let (front, back) = sheet.rows.split_at_mut(half);
+        crate::parallel::both(
+            || clean_texts(front, encoding),
+            || clean_texts(back, encoding),
+        );
+    } else {
+        clean_texts(&mut sheet.rows, encoding);
+    }
+    if let Some(e) = encoding {
+        if !sheet.name.is_ascii() {
+            sheet.name = text::clean(&legacy::decode(&sheet.name, e));
+        }
+    }
+    encoding
+}
+
+/// Rows (or people) each half must have for [`normalise`] (or [`warn_duplicates`]) to do
+/// the two halves at once: below, starting a thread costs more than it saves.
+const HALF_AT_LEAST: usize = 20_000;
+
+/// Every text cell of `rows` decoded from `encoding` and cleaned ([`text::clean_shared`]).
+fn clean_texts(rows: &mut [Vec<Cell>], encoding: Option<legacy::Legacy>) {
     // Each text once, however many cells share it (`read::Cell::Text`): the text, kept here so
     // that no other is made where it was, and what it reads as.
     let mut read: HashMap<*const u8, (Arc<str>, Arc<str>)> = HashMap::new();
-    for cell in sheet.rows.iter_mut().flatten() {
+    for cell in rows.iter_mut().flatten() {
         if let Cell::Text(t) = cell {
             let (_, clean) = read.entry(t.as_ptr()).or_insert_with(|| {
                 let mut clean = match encoding {
@@ -620,12 +645,6 @@ fn normalise(sheet: &mut Sheet) -> Option<legacy::Legacy> {
             *t = clean.clone();
         }
     }
-    if let Some(e) = encoding {
-        if !sheet.name.is_ascii() {
-            sheet.name = text::clean(&legacy::decode(&sheet.name, e));
-        }
-    }
-    encoding
 }
 
 /// The unit a sheet stands for when no unit column or group row names one, as the roster
@@ -712,7 +731,7 @@ fn stem(file: &str) -> String {
 }
 
 /// The same name (ignoring case) and birth date twice is probably one person listed twice.
-fn warn_duplicates(roster: &mut Roster) {
+fn warn_duplicates(roster: &mut Roster, half_at_least: usize) {
     roster
         .warnings
         .retain(|w| !matches!(w.kind, WarningKind::Duplicate { .. }));
@@ -722,17 +741,33 @@ fn warn_duplicates(roster: &mut Roster) {
     fn lower(name: &str) -> impl Iterator<Item = char> + '_ {
         name.chars().flat_map(char::to_lowercase)
     }
-    let mut hashed: Vec<(u64, usize)> = (roster.people.iter().enumerate())
-        .filter_map(|(i, p)| {
-            let birth = p.birth?;
-            let mut h =
-                std::hash::BuildHasher::build_hasher(&foldhash::fast::FixedState::default());
-            lower(&p.name).for_each(|c| std::hash::Hasher::write_u32(&mut h, c as u32));
-            std::hash::Hash::hash(&birth, &mut h);
-            Some((std::hash::Hasher::finish(&h), i))
-        })
-        .collect();
-    hashed.sort_unstable();
+    let hash = |people: &[roster::Person], first: usize| -> Vec<(u64, usize)> {
+        let mut hashed: Vec<(u64, usize)> = (people.iter().enumerate())
+            .filter_map(|(i, p)| {
+                let birth = p.birth?;
+                let mut h =
+                    std::hash::BuildHasher::build_hasher(&foldhash::fast::FixedState::default());
+                lower(&p.name).for_each(|c| std::hash::Hasher::write_u32(&mut h, c as u32));
+                std::hash::Hash::hash(&birth, &mut h);
+                Some((std::hash::Hasher::finish(&h), first + i))
+            })
+            .collect();
+        hashed.sort_unstable();
+        hashed
+    };
+    // Natively a province's two halves hashed and sorted at once, then merged.
+    let people = &roster.people;
+    let hashed = if people.len() / 2 >= half_at_least {
+        let half = people.len() / 2;
+        let (mut front, back) =
+            crate::parallel::both(|| hash(&people[..half], 0), || hash(&people[half..], half));
+        front.extend(back);
+        // Two sorted runs: the sort merges them.
+        front.sort();
+        front
+    } else {
+        hash(people, 0)
+    };
     let alike = |a: usize, b: usize| {
         let (a, b) = (&roster.people[a], &roster.people[b]);
         a.birth == b.birth && lower(&a.name).eq(lower(&b.name))
@@ -1048,13 +1083,17 @@ mod duplicate_tests {
     use super::*;
     use crate::date::{Date, PartialDate};
 
-    /// What [`warn_duplicates`] finds, as (name, first place) per warning, in order.
+    /// What [`warn_duplicates`] finds, as (name, first place) per warning, in order; the
+    /// same whether the people are hashed in two halves at once (as a province's) or not.
     fn found(people: Vec<roster::Person>) -> Vec<(String, String)> {
         let mut roster = Roster {
             people,
             ..Roster::default()
         };
-        warn_duplicates(&mut roster);
+        let mut halves = roster.clone();
+        warn_duplicates(&mut roster, usize::MAX);
+        warn_duplicates(&mut halves, 1);
+        assert_eq!(halves.warnings, roster.warnings, "in halves");
         (roster.warnings.iter())
             .filter_map(|w| match &w.kind {
                 WarningKind::Duplicate { name, first } => {
@@ -1166,7 +1205,7 @@ mod runs_tests {
             };
             let roster_sheets = workbook.sheets.len();
             for mut sheet in workbook.sheets {
-                normalise(&mut sheet);
+                normalise(&mut sheet, HALF_AT_LEAST);
                 let Ok(layout) = sheet_layout(&input.name, &sheet, &Overrides::default()) else {
                     continue;
                 };
@@ -1200,6 +1239,38 @@ mod runs_tests {
         assert!(
             sheets_read > 20 && people_read > 5_000,
             "{sheets_read} sheets, {people_read} people"
+        );
+    }
+}
+
+#[cfg(test)]
+mod halves_tests {
+    use super::*;
+
+    /// Every sheet of every sample and independent roster (legacy code pages among them)
+    /// cleaned in two halves at once, as a province's is, holds the same cells as cleaned
+    /// whole, and is read as the same encoding.
+    #[test]
+    fn a_sheet_cleaned_in_halves_is_the_sheet_cleaned_whole() {
+        let mut sheets = 0;
+        let mut legacy = 0;
+        for input in &crate::test_samples::with_independent() {
+            let Ok(workbook) = read::read(&input.name, &input.bytes) else {
+                continue;
+            };
+            for sheet in workbook.sheets {
+                let (mut whole, mut halves) = (sheet.clone(), sheet);
+                let encoding = normalise(&mut whole, usize::MAX);
+                assert_eq!(normalise(&mut halves, 1), encoding, "{}", input.name);
+                assert!(whole.rows == halves.rows, "{} / {}", input.name, whole.name);
+                assert_eq!(whole.name, halves.name);
+                sheets += 1;
+                legacy += usize::from(encoding.is_some());
+            }
+        }
+        assert!(
+            sheets > 20 && legacy > 0,
+            "{sheets} sheets, {legacy} in a legacy code"
         );
     }
 }
