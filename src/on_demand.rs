@@ -75,7 +75,8 @@ macro_rules! on_demand {
 
 on_demand!(
     /// The report's sections after its headline figures: every import, kept roster and
-    /// link shows them, so the chunk is fetched as an import starts (`prefetch_report`).
+    /// link shows them, so the chunk is fetched as soon as an import's worker has answered
+    /// (`prefetch_report`).
     report_sections(follows: Signal<()>) in report, prefetch prefetch_report =>
         view! { <crate::components::report::ReportSections follows /> }
 );
@@ -125,16 +126,18 @@ on_demand!(
 
 on_demand!(
     /// The import worker's answer read back (`crate::worker::run`): what each file showed,
-    /// as JSON (serde's code for every report, warning and refusal is in the report's chunk,
-    /// fetched while the worker reads).
-    fn read_import(json: Vec<u8>) in report -> Result<Import, String> =>
+    /// as JSON. serde's code for every report, warning and refusal is in a chunk of its own,
+    /// `answer` (69 KiB brotli with what it shares), fetched while the worker reads
+    /// (`prefetch_answer`); the report's sections, six times as large, only once the worker
+    /// has answered, so that on a slow line the figures wait for the worker alone.
+    fn read_import(json: Vec<u8>) in answer, prefetch prefetch_answer -> Result<Import, String> =>
         serde_json::from_slice::<Import>(&json).map_err(|e| e.to_string())
 );
 on_demand!(
     /// The roster the import worker sent as columns (`crate::worker`), read back a slice of
     /// people at a time (`crate::in_slices::read`): the columns' decoding, with the JSON of
-    /// their dictionaries, is in the report's chunk with the rest of the answer.
-    fn read_roster(columns: Vec<u8>) in report -> ReadingRoster => Box::pin(async move {
+    /// their dictionaries, is in the answer's chunk with the rest of the answer.
+    fn read_roster(columns: Vec<u8>) in answer -> ReadingRoster => Box::pin(async move {
         crate::in_slices::read(&columns).await.map_err(|e| e.to_string())
     })
 );
@@ -147,7 +150,7 @@ pub type ReadingRoster = std::pin::Pin<
 on_demand!(
     /// A part of the import's skipped rows read back into `import`; false if it names a
     /// sheet the import does not have.
-    fn put_back_skipped_rows(import: Import, json: Vec<u8>) in report -> Result<Import, String> => {
+    fn put_back_skipped_rows(import: Import, json: Vec<u8>) in answer -> Result<Import, String> => {
         let mut import = import;
         match serde_json::from_slice::<SkippedRowsPart>(&json) {
             Ok(part) => match import.put_back(part) {

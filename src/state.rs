@@ -425,13 +425,19 @@ impl AppState {
         if picked.files.is_empty() {
             return self.apply_import(picked, Import::default(), None);
         }
-        // The report's sections are fetched while the worker reads (a first visit's page
-        // comes without them: `on_demand`). On the browser's own queue: it needs nothing of
-        // Leptos's, which an import started outside a mounted view (the tests) has not got.
+        // What reads the worker's answer is fetched while the worker reads (a first visit's
+        // page comes without it: `on_demand`), and the report's sections once it has
+        // answered: on a slow line they would share it with the worker the figures wait for.
+        // On the browser's own queue: it needs nothing of Leptos's, which an import started
+        // outside a mounted view (the tests) has not got.
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = crate::on_demand::prefetch_answer().await;
+        });
+        let parsed = self.parse(&picked.files).await;
         wasm_bindgen_futures::spawn_local(async {
             let _ = crate::on_demand::prefetch_report().await;
         });
-        let Some((parsed, coded)) = self.parse(&picked.files).await else {
+        let Some((parsed, coded)) = parsed else {
             return;
         };
         // The coding's last slice was this task: the first drawing of the report gets one

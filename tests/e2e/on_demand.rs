@@ -1,6 +1,6 @@
 //! The page's screens fetched on demand (src/on_demand.rs, `cargo xtask split-page`): a first
-//! visit loads none of them before it shows one, the report's sections come while the worker
-//! reads, and a chunk that cannot be fetched is a message on that screen only, asked for
+//! visit loads none of them before it shows one, what reads the import's answer comes while
+//! the worker reads and the report's sections once it has answered, and a chunk that cannot be fetched is a message on that screen only, asked for
 //! again with «Thử lại» or the next time the screen is shown.
 
 use std::path::{Path, PathBuf};
@@ -53,7 +53,26 @@ async fn a_first_visit_fetches_each_screen_only_when_it_is_shown() {
             page.find("[data-testid=unit-table]").await?;
             page.find("[data-testid=share]").await?;
             let imported = fetched_wasm(&page).await?;
+            assert!(has_chunk(&imported, "split_answer"), "{imported:?}");
             assert!(has_chunk(&imported, "split_report"), "{imported:?}");
+            // The report's sections are asked for only once the answer's chunk is in: on a
+            // slow line they would share it with the worker the figures wait for.
+            let order = page
+                .driver
+                .execute(
+                    "const at = (n) => performance.getEntriesByType('resource')
+                         .find((e) => e.name.endsWith('/' + n + '.wasm'));
+                     return [at('split_answer').responseEnd, at('split_report').startTime];",
+                    Vec::new(),
+                )
+                .await?
+                .json()
+                .clone();
+            let (answer_in, report_asked) = (order[0].as_f64(), order[1].as_f64());
+            assert!(
+                matches!((answer_in, report_asked), (Some(a), Some(r)) if r >= a),
+                "the answer's chunk in at {answer_in:?} ms, the report's asked at {report_asked:?}"
+            );
             for screen in [
                 "split_people",
                 "split_standards",
@@ -154,13 +173,13 @@ async fn a_screen_that_cannot_be_fetched_says_so_and_is_asked_again_next_time() 
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// The import worker's answer is read by the report's chunk (`on_demand::read_import`): when
+/// The import worker's answer is read by the answer's chunk (`on_demand::read_import`): when
 /// it cannot be fetched, the import says so instead of showing nothing, and the same import
 /// once the chunk can be fetched shows the figures.
 #[tokio::test]
 async fn an_import_whose_answer_cannot_be_read_says_so_and_works_once_it_can() {
-    let dir = std::env::temp_dir().join(format!("canbo-no-report-{}", std::process::id()));
-    let (chunk, kept) = dist_without_chunk(&dir, "split_report").expect("a copy of dist/");
+    let dir = std::env::temp_dir().join(format!("canbo-no-answer-{}", std::process::id()));
+    let (chunk, kept) = dist_without_chunk(&dir, "split_answer").expect("a copy of dist/");
     let server = Server::start(&dir);
     run_at(
         "an_import_whose_answer_cannot_be_read_says_so_and_works_once_it_can",
