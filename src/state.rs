@@ -224,12 +224,22 @@ impl AppState {
             }
         }
         self.storage_notice.set(loaded.notice);
+        // What the user changed before this was read (a setting, in the moment the storage's
+        // chunk took to come) wins over what was kept, as another tab's change would
+        // (`storage::merge`); the save effect then keeps it.
+        let before = self.kept.with_value(|k| k.base.clone());
+        let mine = self.saved_untracked();
+        let shown = if mine == before {
+            loaded.saved.clone()
+        } else {
+            storage::merge(&before, &mine, &loaded.saved)
+        };
         self.kept.set_value(Stored {
-            base: loaded.saved.clone(),
+            base: loaded.saved,
             state: loaded.state,
             roster: loaded.roster,
         });
-        self.show_saved(loaded.saved);
+        self.show_saved(shown);
         self.kept_read.set_value(true);
     }
 
@@ -1208,6 +1218,44 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert!(errors[0].vi.contains("ghi-chu.txt"), "{errors:?}");
         assert!(errors[0].en.contains("not a spreadsheet"), "{errors:?}");
+    }
+
+    /// A setting changed in the moment before what the last visit kept is read (the
+    /// storage's chunk on its way) is not replaced by the kept one: the change wins, the
+    /// rest is what was kept; with nothing changed, what was kept is shown as it was.
+    #[wasm_bindgen_test]
+    fn a_setting_changed_before_the_kept_state_is_read_wins_over_it() {
+        crate::storage::clear();
+        let settings = |pairs: &[(&str, &str)]| -> BTreeMap<String, String> {
+            (pairs.iter())
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        let earlier = AppState::empty();
+        earlier.kept_read.set_value(true);
+        earlier
+            .settings
+            .set(settings(&[("a", "kept"), ("b", "kept")]));
+        earlier.persist(&earlier.saved_untracked());
+        assert_eq!(earlier.storage_error.get_untracked(), None);
+
+        let changed = AppState::empty();
+        changed.settings.update(|s| {
+            s.insert("b".into(), "mine".into());
+        });
+        changed.read_kept();
+        assert_eq!(
+            changed.settings.get_untracked(),
+            settings(&[("a", "kept"), ("b", "mine")])
+        );
+
+        let untouched = AppState::empty();
+        untouched.read_kept();
+        assert_eq!(
+            untouched.settings.get_untracked(),
+            settings(&[("a", "kept"), ("b", "kept")])
+        );
+        crate::storage::clear();
     }
 
     #[wasm_bindgen_test]
