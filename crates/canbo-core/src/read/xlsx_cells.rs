@@ -147,7 +147,8 @@ impl Package {
         let index = zip.index_for_name(path)?;
         // Natively the part is inflated on a thread of its own while this one parses it.
         let part = zip.by_index(index).ok()?;
-        let read = crate::parallel::read_ahead(part, CHUNK, |xml| reading.sheet(xml));
+        let chunk = chunk();
+        let read = crate::parallel::read_ahead(part, CHUNK, |xml| reading.sheet(xml, chunk));
         let taken = reading.taken;
         match read {
             Ok((merges, whole)) => Some(Ok(SheetCells {
@@ -162,6 +163,15 @@ impl Package {
             }
         }
     }
+}
+
+/// Bytes of a sheet's XML parsed at a time: [`CHUNK`], or what a test asks for.
+fn chunk() -> usize {
+    #[cfg(test)]
+    if let Some(chunk) = tests::CHUNK_FOR_TESTS.with(std::cell::Cell::get) {
+        return chunk;
+    }
+    CHUNK
 }
 
 /// A part by its exact name: `Some(None)` when the package has no such part, `None` when
@@ -456,6 +466,13 @@ fn after_declaration(b: &[u8]) -> Option<usize> {
     Some(i)
 }
 
+/// Whether `b` begins with an XML declaration whose end is not in it yet.
+fn declaration_cut_short(b: &[u8]) -> bool {
+    let b = b.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(b);
+    let b = &b[b.iter().take_while(|c| c.is_ascii_whitespace()).count()..];
+    b.starts_with(b"<?xml") && memmem::find(b, b"?>").is_none()
+}
+
 /// Text as calamine decodes it from XML: line ends made `\n` (XML 1.0), then the five
 /// named entities and character references resolved.
 fn xml_text(raw: &[u8]) -> Option<String> {
@@ -687,22 +704,26 @@ impl Reading<'_, '_> {
     /// Reads the sheet's XML through, a chunk at a time; its merged regions.
     /// The sheet's cells into `rows`; its merged regions, and whether its part was read to
     /// its end.
-    fn sheet(&mut self, mut xml: impl Read) -> Step<(Vec<Merge>, bool)> {
-        let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + (CHUNK >> 2));
+    fn sheet(&mut self, mut xml: impl Read, chunk: usize) -> Step<(Vec<Merge>, bool)> {
+        let mut buf: Vec<u8> = Vec::with_capacity(chunk + (chunk >> 2));
         let mut ended = false;
         // Up to the cells.
         let mut start = loop {
             match need(self.before_cells(&buf))? {
                 Prolog::Cells(at) => break at,
                 Prolog::NoCells(at) => return Ok(merges_after(&buf[at..], xml)),
-                Prolog::More if !ended => ended = fill(&mut xml, &mut buf)?,
+                Prolog::More if !ended => ended = fill(&mut xml, &mut buf, chunk)?,
                 Prolog::More => return Err(Stop::Declined),
             }
         };
         loop {
             let held = &buf[start..];
-            // Whole rows only, unless the cells end here.
-            let end = if ended || memmem::find(held, b"</sheetData").is_some() {
+            // Whole rows only, unless the cells end here: their end tag whole (a chunk may
+            // end within it, and the tag would be read cut short).
+            let last = ended
+                || memmem::find(held, b"</sheetData")
+                    .is_some_and(|at| memchr(b'>', &held[at..]).is_some());
+            let end = if last {
                 Some(buf.len())
             } else {
                 memmem::rfind(held, b"</row>").map(|at| start + at + b"</row>".len())
@@ -718,13 +739,16 @@ impl Reading<'_, '_> {
                 buf.drain(..end);
                 start = 0;
             }
-            ended = fill(&mut xml, &mut buf)?;
+            ended = fill(&mut xml, &mut buf, chunk)?;
         }
     }
 
     /// How far `b`, the XML read so far, goes towards the cells; `None` to decline.
     fn before_cells(&self, b: &[u8]) -> Option<Prolog> {
-        let mut p = after_declaration(b)?;
+        let Some(mut p) = after_declaration(b) else {
+            // A declaration not yet whole (the first chunk ends within it), or declined.
+            return declaration_cut_short(b).then_some(Prolog::More);
+        };
         loop {
             let Some(at) = memchr(b'<', &b[p..]) else {
                 return Some(Prolog::More);
@@ -916,17 +940,17 @@ impl Reading<'_, '_> {
     }
 }
 
-/// Inflates up to [`CHUNK`] more bytes onto `buf`; whether the XML has ended.
-fn fill(xml: &mut impl Read, buf: &mut Vec<u8>) -> Step<bool> {
+/// Inflates up to `chunk` more bytes onto `buf`; whether the XML has ended.
+fn fill(xml: &mut impl Read, buf: &mut Vec<u8>, chunk: usize) -> Step<bool> {
     let had = buf.len();
-    buf.resize(had + CHUNK, 0);
+    buf.resize(had + chunk, 0);
     let mut got = 0;
     let ended = loop {
         match xml.read(&mut buf[had + got..]) {
             Ok(0) => break true,
             Ok(n) => {
                 got += n;
-                if got == CHUNK {
+                if got == chunk {
                     break false;
                 }
             }
@@ -961,6 +985,31 @@ pub(crate) mod tests {
     /// A sheet as both readers give it: its name, cells and merged regions (sorted).
     type SheetRead = (String, Vec<Vec<Cell>>, Vec<Merge>);
 
+    thread_local! {
+        /// The bytes of XML [`Package::sheet`] parses at a time on this thread, when set.
+        pub(super) static CHUNK_FOR_TESTS: std::cell::Cell<Option<usize>> =
+            const { std::cell::Cell::new(None) };
+    }
+
+    /// The sheet `name` read with [`Package::sheet`], `chunk` bytes of XML at a time.
+    fn own_read(bytes: &[u8], name: &str, chunk: Option<usize>) -> Option<SheetRead> {
+        let package = Package::open(bytes)?;
+        let mut zip = Package::zip(bytes)?;
+        let mut budget = Budget::whole();
+        CHUNK_FOR_TESTS.with(|c| c.set(chunk));
+        let read = package.sheet(&mut zip, name, &mut budget);
+        CHUNK_FOR_TESTS.with(|c| c.set(None));
+        read.map(|read| {
+            let mut read = read.expect("within the limit");
+            read.merges.sort_by_key(|m| (m.first_row, m.first_col));
+            (name.to_string(), read.rows, read.merges)
+        })
+    }
+
+    /// Small: a sheet of a few rows is read a row or two at a time, the chunks' ends falling
+    /// anywhere in its XML.
+    const SMALL_CHUNK: usize = 200;
+
     /// Every worksheet of `bytes` read by calamine, and by this module where it does not
     /// decline (`None` in its place); calamine's merged regions too if `with_merges` (on
     /// damaged XML its merge reader overflows a subtraction, a panic in a debug build).
@@ -987,16 +1036,25 @@ pub(crate) mod tests {
             merges.sort_by_key(|m| (m.first_row, m.first_col));
             slow.push((meta.name.clone(), rows, merges));
             let mut budget = Budget::whole();
-            fast.push(
-                package
-                    .as_ref()
-                    .and_then(|p| p.sheet(&mut zip, &meta.name, &mut budget))
-                    .map(|read| {
-                        let mut read = read.expect("within the limit");
-                        read.merges.sort_by_key(|m| (m.first_row, m.first_col));
-                        (meta.name.clone(), read.rows, read.merges)
-                    }),
-            );
+            let read = package
+                .as_ref()
+                .and_then(|p| p.sheet(&mut zip, &meta.name, &mut budget))
+                .map(|read| {
+                    let mut read = read.expect("within the limit");
+                    read.merges.sort_by_key(|m| (m.first_row, m.first_col));
+                    (meta.name.clone(), read.rows, read.merges)
+                });
+            // Read a few rows at a time: the same, cell for cell. (A damaged sheet, read
+            // without its merged regions, may be declined at one chunk's size and not
+            // another's: what is read is still calamine's.)
+            let in_chunks = own_read(bytes, &meta.name, Some(SMALL_CHUNK));
+            if with_merges {
+                assert!(in_chunks == read, "{} read in small chunks", meta.name);
+            } else if let Some(in_chunks) = in_chunks {
+                let slow = slow.last().expect("pushed above");
+                assert!(in_chunks.1 == slow.1, "{} read in small chunks", meta.name);
+            }
+            fast.push(read);
         }
         Some((slow, fast))
     }
@@ -1229,6 +1287,28 @@ z</v></c><c r="C4" t="n"><v>1e3</v></c><c r="D4"><v>abc</v></c><c r="E4"><v> 12 
         ]);
         let (plain, _) = both_ways(&plain, true).unwrap();
         assert_ne!(slow[0].1, plain[0].1, "the date system changes the dates");
+    }
+
+    /// A sheet's XML is read a chunk at a time: wherever a chunk ends (within a tag, a
+    /// value, a character, or `</sheetData>` itself), the sheet reads the same.
+    #[test]
+    fn a_sheet_reads_the_same_wherever_its_chunks_end() {
+        let cells = r#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>Lò Văn Ánh</t></is></c></row>
+            <row r="2"><c r="A2" s="1"><v>30000</v></c><c r="C2" t="b"><v>1</v></c></row>
+            <row><c><v>7</v></c><c t="str"><f>A1</f><v>x &amp; y</v></c></row>"#;
+        let bytes = workbook_with(
+            cells,
+            r#"<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>"#,
+        );
+        let whole = own_read(&bytes, "Sheet1", None).expect("read here");
+        assert_eq!(whole.1.len(), 3);
+        let xml_bytes = sheet(cells, "").len() + 60;
+        for chunk in 1..=xml_bytes {
+            assert!(
+                own_read(&bytes, "Sheet1", Some(chunk)).as_ref() == Some(&whole),
+                "{chunk} bytes at a time"
+            );
+        }
     }
 
     /// What lies outside this module's part of XML is declined (calamine reads it), and
