@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 
 use sha2::Digest;
 
+use crate::split_page::{attribute_after, integrity, read, read_text};
+
 pub fn first_load(staging: Option<PathBuf>) -> Result<(), String> {
     let staging =
         staging.ok_or("first-load is a Trunk hook: run by `trunk build` (TRUNK_STAGING_DIR)")?;
@@ -113,7 +115,7 @@ pub fn ordered(
         let href = format!("{folder}style-{hex}.css");
         let mut element = html[styles[0].clone()].replacen(first, &href, 1);
         if let Some(old) = attribute(&element, "integrity") {
-            element = element.replacen(old, &crate::split_page::integrity(&bytes), 1);
+            element = element.replacen(old, &integrity(&bytes), 1);
         }
         style_elements = vec![element];
         style = Some(Merged {
@@ -123,10 +125,10 @@ pub fn ordered(
         });
     }
 
-    let mut moved: Vec<std::ops::Range<usize>> = Vec::new();
-    moved.extend(preloads.iter().cloned());
-    moved.extend(boot.iter().cloned());
-    moved.extend(styles.iter().cloned());
+    let mut cuts: Vec<_> = (preloads.iter().chain(&boot).chain(&styles))
+        .cloned()
+        .collect();
+    cuts.sort_by_key(|r| r.start);
     let mut first: String = preloads
         .iter()
         .chain(&boot)
@@ -137,31 +139,21 @@ pub fn ordered(
         first.push_str("\n    ");
         first.push_str(element);
     }
+    // Before the first `<link>`, or the first element moved if that comes sooner (boot.js's
+    // script before every link): every element moved is then after it.
     let insert_at = elements
         .iter()
-        .find(|r| is(r, "<link"))
+        .find(|r| is(r, "<link") || cuts.contains(r))
         .map_or(head_end, |r| r.start);
 
     let mut out = String::with_capacity(html.len());
-    let mut at = 0;
-    let mut inserted = false;
-    let mut cuts: Vec<_> = moved.clone();
-    cuts.sort_by_key(|r| r.start);
+    out.push_str(&html[..insert_at]);
+    out.push_str(&first);
+    out.push_str("\n    ");
+    let mut at = insert_at;
     for cut in cuts {
-        if !inserted && insert_at <= cut.start {
-            out.push_str(&html[at..insert_at]);
-            out.push_str(&first);
-            out.push_str("\n    ");
-            at = insert_at;
-            inserted = true;
-        }
         out.push_str(&html[at..cut.start]);
         at = cut.end;
-    }
-    if !inserted {
-        out.push_str(&html[at..insert_at]);
-        out.push_str(&first);
-        at = insert_at;
     }
     out.push_str(&html[at..]);
     Ok(Ordered { html: out, style })
@@ -199,23 +191,12 @@ fn elements(head: &str) -> Vec<std::ops::Range<usize>> {
 
 /// The value of `name="…"` in an element.
 fn attribute<'a>(element: &'a str, name: &str) -> Option<&'a str> {
-    let start = format!(" {name}=\"");
-    let from = element.find(&start)? + start.len();
-    let len = element[from..].find('"')?;
-    Some(&element[from..from + len])
+    attribute_after(element, &format!(" {name}=\""))
 }
 
 /// A file of the build from the `href` index.html gives it (`/main-….css`, or under a base).
 fn local(staging: &Path, href: &str) -> PathBuf {
     staging.join(href.rsplit('/').next().unwrap_or(href))
-}
-
-fn read(path: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-fn read_text(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 #[cfg(test)]
@@ -296,7 +277,7 @@ mod tests {
         assert!(html.contains(&format!(
             "<link rel=\"stylesheet\" href=\"{}\" integrity=\"{}\"/>",
             merged.href,
-            crate::split_page::integrity(&merged.bytes)
+            integrity(&merged.bytes)
         )));
         let again = super::ordered(HTML, styles).unwrap().style.unwrap();
         assert_eq!(again.href, merged.href);

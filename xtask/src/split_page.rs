@@ -223,7 +223,7 @@ fn page_names(html: &str) -> Result<(String, String), String> {
     Ok((js[..at].to_string(), stem.to_string()))
 }
 
-fn attribute_after<'a>(html: &'a str, start: &str) -> Option<&'a str> {
+pub(crate) fn attribute_after<'a>(html: &'a str, start: &str) -> Option<&'a str> {
     let from = html.find(start)? + start.len();
     let len = html[from..].find('"')?;
     Some(&html[from..from + len])
@@ -294,11 +294,11 @@ pub(crate) fn integrity(bytes: &[u8]) -> String {
     )
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, String> {
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn read_text(path: &Path) -> Result<String, String> {
+pub(crate) fn read_text(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 

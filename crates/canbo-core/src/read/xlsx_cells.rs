@@ -991,13 +991,17 @@ pub(crate) mod tests {
             const { std::cell::Cell::new(None) };
     }
 
-    /// The sheet `name` read with [`Package::sheet`], `chunk` bytes of XML at a time.
-    fn own_read(bytes: &[u8], name: &str, chunk: Option<usize>) -> Option<SheetRead> {
-        let package = Package::open(bytes)?;
-        let mut zip = Package::zip(bytes)?;
+    /// The sheet `name` read with [`Package::sheet`], `chunk` bytes of XML at a time
+    /// ([`CHUNK`] when `None`); `None` when declined.
+    fn own_read(
+        package: &Package,
+        zip: &mut Zip,
+        name: &str,
+        chunk: Option<usize>,
+    ) -> Option<SheetRead> {
         let mut budget = Budget::whole();
         CHUNK_FOR_TESTS.with(|c| c.set(chunk));
-        let read = package.sheet(&mut zip, name, &mut budget);
+        let read = package.sheet(zip, name, &mut budget);
         CHUNK_FOR_TESTS.with(|c| c.set(None));
         read.map(|read| {
             let mut read = read.expect("within the limit");
@@ -1035,19 +1039,15 @@ pub(crate) mod tests {
             };
             merges.sort_by_key(|m| (m.first_row, m.first_col));
             slow.push((meta.name.clone(), rows, merges));
-            let mut budget = Budget::whole();
-            let read = package
-                .as_ref()
-                .and_then(|p| p.sheet(&mut zip, &meta.name, &mut budget))
-                .map(|read| {
-                    let mut read = read.expect("within the limit");
-                    read.merges.sort_by_key(|m| (m.first_row, m.first_col));
-                    (meta.name.clone(), read.rows, read.merges)
-                });
+            let mut own = |chunk| {
+                let package = package.as_ref()?;
+                own_read(package, &mut zip, &meta.name, chunk)
+            };
+            let read = own(None);
             // Read a few rows at a time: the same, cell for cell. (A damaged sheet, read
             // without its merged regions, may be declined at one chunk's size and not
             // another's: what is read is still calamine's.)
-            let in_chunks = own_read(bytes, &meta.name, Some(SMALL_CHUNK));
+            let in_chunks = own(Some(SMALL_CHUNK));
             if with_merges {
                 assert!(in_chunks == read, "{} read in small chunks", meta.name);
             } else if let Some(in_chunks) = in_chunks {
@@ -1300,12 +1300,14 @@ z</v></c><c r="C4" t="n"><v>1e3</v></c><c r="D4"><v>abc</v></c><c r="E4"><v> 12 
             cells,
             r#"<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>"#,
         );
-        let whole = own_read(&bytes, "Sheet1", None).expect("read here");
+        let package = Package::open(&bytes).expect("the package opens");
+        let mut zip = Package::zip(&bytes).unwrap();
+        let whole = own_read(&package, &mut zip, "Sheet1", None).expect("read here");
         assert_eq!(whole.1.len(), 3);
         let xml_bytes = sheet(cells, "").len() + 60;
         for chunk in 1..=xml_bytes {
             assert!(
-                own_read(&bytes, "Sheet1", Some(chunk)).as_ref() == Some(&whole),
+                own_read(&package, &mut zip, "Sheet1", Some(chunk)).as_ref() == Some(&whole),
                 "{chunk} bytes at a time"
             );
         }
