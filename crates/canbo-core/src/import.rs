@@ -7,6 +7,7 @@
 use crate::error::{ImportError, SheetRejection};
 use crate::field::Field;
 use crate::layout::{self, Column, Layout, NotRoster, RowRole};
+use crate::parallel::HALF_AT_LEAST;
 use crate::read::{self, Cell, Format, Sheet};
 /// Kept here too: `Source` lives with the roster it describes.
 pub use crate::roster::Source;
@@ -623,10 +624,6 @@ fn normalise(sheet: &mut Sheet, half_at_least: usize) -> Option<legacy::Legacy> 
     encoding
 }
 
-/// Rows (or people) each half must have for [`normalise`] (or [`warn_duplicates`]) to do
-/// the two halves at once: below, starting a thread costs more than it saves.
-const HALF_AT_LEAST: usize = 20_000;
-
 /// Every text cell of `rows` decoded from `encoding` and cleaned ([`text::clean_shared`]).
 fn clean_texts(rows: &mut [Vec<Cell>], encoding: Option<legacy::Legacy>) {
     // Each text once, however many cells share it (`read::Cell::Text`): the text, kept here so
@@ -642,7 +639,11 @@ fn clean_texts(rows: &mut [Vec<Cell>], encoding: Option<legacy::Legacy>) {
                 text::clean_shared(&mut clean);
                 (t.clone(), clean)
             });
-            *t = clean.clone();
+            // A clean text (most are) stays as it is: its count is not touched, which the
+            // other half, counting the same shared texts on the other core, would wait for.
+            if !Arc::ptr_eq(t, clean) {
+                *t = clean.clone();
+            }
         }
     }
 }

@@ -1,6 +1,11 @@
 //! Work shared between the two cores of an office laptop, natively; one after the other on
 //! wasm32, where the page and its worker have one thread each.
 
+/// Rows or people each half must have for a job to do two halves at once ([`both`]):
+/// cleaning a sheet's texts, hashing people for duplicates, coding a roster for the report.
+/// Below, starting a thread costs more than it saves.
+pub const HALF_AT_LEAST: usize = 20_000;
+
 /// Runs `a` and `b` and gives both results, as `(a(), b())` would: natively `a` on a thread
 /// of its own while `b` runs on this one (or both here, when no thread can be had), and a
 /// panic in `a` is this thread's panic once `b` is done.

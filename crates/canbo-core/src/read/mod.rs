@@ -45,7 +45,13 @@ impl Cell {
     pub fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,
-            Cell::Text(t) => t.trim().is_empty(),
+            // Only the start need be looked at: white space all through, or text. Most texts
+            // start with a letter or digit, told by their first byte (this is asked of every
+            // cell a person's fields are read from).
+            Cell::Text(t) => match t.as_bytes().first() {
+                Some(b) if b.is_ascii_alphanumeric() => false,
+                _ => t.trim_start().is_empty(),
+            },
             _ => false,
         }
     }
@@ -462,6 +468,39 @@ pub fn col_name(col: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_is_empty_when_blank_or_white_space_all_through() {
+        let text = |t: &str| Cell::Text(t.into());
+        for blank in [
+            "",
+            " ",
+            "\t\n",
+            "\u{a0}",
+            " \u{3000}\u{2003} ",
+            "\r\n \u{a0}",
+        ] {
+            assert!(text(blank).is_empty(), "{blank:?}");
+        }
+        for filled in [
+            "a",
+            "0",
+            "Nguyễn",
+            "Đảng viên",
+            " x",
+            "\u{a0}Kinh",
+            "\t1",
+            "-",
+            ".",
+            "x ",
+            "ĐH",
+        ] {
+            assert!(!text(filled).is_empty(), "{filled:?}");
+        }
+        assert!(Cell::Empty.is_empty());
+        assert!(!Cell::Number(0.0).is_empty());
+        assert!(!Cell::Bool(false).is_empty());
+    }
 
     #[test]
     fn a_format_is_named_as_json_writes_it() {

@@ -72,6 +72,25 @@ impl ColumnWriter {
         self.column.codes.push(code);
         (code, true)
     }
+
+    /// `later`'s people after this one's, as if pushed here one by one: its values not seen
+    /// here added in the order it met them, its codes renumbered. What each of its codes
+    /// became.
+    fn append(&mut self, later: ColumnWriter) -> Vec<u32> {
+        let renumbered: Vec<u32> = (later.column.values.into_iter())
+            .map(|value| match self.at.get(&value) {
+                Some(&code) => code,
+                None => {
+                    let code = self.column.values.len() as u32;
+                    self.at.insert(value.clone(), code);
+                    self.column.values.push(value);
+                    code
+                }
+            })
+            .collect();
+        (self.column.codes).extend(later.column.codes.iter().map(|&c| renumbered[c as usize]));
+        renumbered
+    }
 }
 
 /// A roster coded for reports: see the module's documentation.
@@ -188,6 +207,26 @@ impl Coding {
         }
     }
 
+    /// Appends `later`, a coding of the people right after this one's: the same coding as
+    /// had they been added here (natively a province is coded in two halves at once,
+    /// [`Coded::new`]).
+    pub fn append(&mut self, later: Coding) {
+        self.facts.extend(later.facts);
+        let known = self.spelling.column.values.len();
+        let renumbered = self.spelling.append(later.spelling);
+        // A spelling new here is numbered after those known, in `later`'s order: its key too.
+        for (key, &code) in later.keys.into_iter().zip(&renumbered) {
+            if code as usize >= known {
+                self.keys.push(key);
+            }
+        }
+        for (column, later) in self.columns.iter_mut().zip(later.columns) {
+            column.append(later);
+        }
+        self.minority.extend(later.minority);
+        self.religious.extend(later.religious);
+    }
+
     /// The coded roster; `roster` is the one whose people were added, all of them.
     pub fn finish(self, roster: &Roster) -> Coded {
         debug_assert_eq!(self.facts.len(), roster.people.len());
@@ -213,9 +252,31 @@ fn cached(map: &mut HashMap<String, bool>, key: &str, work: impl FnOnce() -> boo
 }
 
 impl Coded {
+    /// `roster` coded: natively, a province's people in two halves at once.
     pub fn new(roster: &Roster) -> Coded {
-        let mut coding = Coding::new();
-        coding.add(&roster.people);
+        match crate::parallel::threads() {
+            1 => Coded::in_halves(roster, usize::MAX),
+            _ => Coded::in_halves(roster, crate::parallel::HALF_AT_LEAST),
+        }
+    }
+
+    /// `roster` coded in two halves at once when each has at least `half_at_least` people,
+    /// else at once.
+    pub(super) fn in_halves(roster: &Roster, half_at_least: usize) -> Coded {
+        let code = |people: &[Person]| {
+            let mut coding = Coding::new();
+            coding.add(people);
+            coding
+        };
+        let people = &roster.people;
+        let coding = if people.len() / 2 >= half_at_least {
+            let (front, back) = people.split_at(people.len() / 2);
+            let (mut front, back) = crate::parallel::both(|| code(front), || code(back));
+            front.append(back);
+            front
+        } else {
+            code(people)
+        };
         coding.finish(roster)
     }
 

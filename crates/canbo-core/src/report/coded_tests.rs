@@ -353,6 +353,45 @@ fn coding_in_slices_of_any_size_gives_the_roster_coded_at_once() {
 }
 
 #[test]
+fn a_roster_coded_in_halves_is_the_roster_coded_at_once() {
+    let mut rosters = samples();
+    rosters.push(("generated".into(), generated()));
+    let mut split = 0;
+    for (name, roster) in &rosters {
+        let mut whole = Coding::new();
+        whole.add(&roster.people);
+        let whole = format!("{:?}", whole.finish(roster));
+        // Halves of one person, of a few, and of half the roster (its halves as they come).
+        for half_at_least in [1, 3, (roster.people.len() / 2).max(1)] {
+            let halves = format!("{:?}", Coded::in_halves(roster, half_at_least));
+            assert!(
+                halves == whole,
+                "{name}, halves of {half_at_least} or more: differs"
+            );
+            split += usize::from(roster.people.len() / 2 >= half_at_least);
+        }
+        // Two codings appended, split anywhere, and people added after (in the units'
+        // spellings and keys the appended coding brought).
+        let n = roster.people.len();
+        for (at, then) in [(0, n), (1, n), (n / 3, 2 * n / 3), (n / 2, n), (n, n)] {
+            let (front, rest) = roster.people.split_at(at);
+            let (middle, back) = rest.split_at(then - at);
+            let (mut first, mut second) = (Coding::new(), Coding::new());
+            first.add(front);
+            second.add(middle);
+            first.append(second);
+            first.add(back);
+            let appended = format!("{:?}", first.finish(roster));
+            assert!(
+                appended == whole,
+                "{name}, split at {at} and {then}: differs"
+            );
+        }
+    }
+    assert!(split > 10, "{split} rosters coded in halves");
+}
+
+#[test]
 fn a_filter_offers_every_value_of_the_whole_roster_named_as_the_report_names_it() {
     let mut rosters = samples();
     rosters.push(("generated".into(), generated()));
