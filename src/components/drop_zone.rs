@@ -30,6 +30,7 @@ pub fn DropZone(children: Children) -> impl IntoView {
             return;
         };
         if list.length() > 0 {
+            crate::worker::warm_up();
             spawn_local(async move { state.import_soon(read_files(&list).await).await });
         }
     };
@@ -41,6 +42,8 @@ pub fn DropZone(children: Children) -> impl IntoView {
                 if carries_files(&event) {
                     event.prevent_default();
                     depth.update(|d| *d += 1);
+                    // A drop is likely: the import's worker gets ready meanwhile.
+                    crate::worker::warm_up();
                 }
             }
             on:dragover=move |event| {

@@ -26,6 +26,7 @@ fn on_pick(
     move |event: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&event);
         let Some(list) = input.files() else { return };
+        crate::worker::warm_up();
         spawn_local(async move {
             let picked = read_files(&list).await;
             // Picking the same file again must fire `change` again.
@@ -41,8 +42,10 @@ pub fn ImportBar() -> impl IntoView {
     let loaded = move || state.roster.with(Option::is_some);
     let replace = on_pick(move |picked| Box::pin(state.import_soon(picked)));
     let add = on_pick(move |picked| Box::pin(state.add_soon(picked)));
-    let load_sample =
-        move |_| spawn_local(async move { state.import_soon(fetch_sample().await).await });
+    let load_sample = move |_| {
+        crate::worker::warm_up();
+        spawn_local(async move { state.import_soon(fetch_sample().await).await })
+    };
 
     let overview = move || {
         state.roster.with(|r| {

@@ -23,6 +23,11 @@
 //! bytes (`read::kind_needs_full_reader`), the page asks of `worker-full` at once. When no worker
 //! can start, the page says so.
 //!
+//! The worker every import starts is started ahead where the page can tell an import is
+//! coming ([`warm_up`]: files dragged over the page, files picked and being read, the sample
+//! being fetched), so that fetching and compiling its wasm (some 120 ms, more on a first
+//! visit) overlaps what comes before the import rather than adding to it.
+//!
 //! Plain `web_sys::Worker` rather than gloo-worker: it needs no extra crate and exposes
 //! `terminate()`, which is what Cancel must do while the worker is busy parsing.
 
@@ -276,6 +281,82 @@ struct Running {
 
 thread_local! {
     static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
+    static WARM: RefCell<Option<Warm>> = const { RefCell::new(None) };
+}
+
+/// A [`WORKER`] started ahead of an import ([`warm_up`]), waiting for it.
+struct Warm {
+    worker: Worker,
+    /// Its "ready" came: it takes a request at once.
+    ready: std::rc::Rc<std::cell::Cell<bool>>,
+    /// It failed to start (its script or wasm could not be had).
+    failed: std::rc::Rc<std::cell::Cell<bool>>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+/// Starts the worker the next import will ask ([`WORKER`]), unless one is waiting already:
+/// it fetches and compiles its wasm while the files are dragged, read or fetched.
+pub fn warm_up() {
+    WARM.with(|warm| {
+        let mut warm = warm.borrow_mut();
+        if warm.as_ref().is_some_and(|w| !w.failed.get()) {
+            return;
+        }
+        let Ok(worker) = new_worker(WORKER) else {
+            return;
+        };
+        let ready = std::rc::Rc::new(std::cell::Cell::new(false));
+        let failed = std::rc::Rc::new(std::cell::Cell::new(false));
+        let seen = ready.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            if kind(&event.data()).as_deref() == Some("ready") {
+                seen.set(true);
+            }
+        });
+        let broken = failed.clone();
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            event.prevent_default();
+            broken.set(true);
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        if let Some(replaced) = warm.replace(Warm {
+            worker,
+            ready,
+            failed,
+            _on_message: on_message,
+            _on_error: on_error,
+        }) {
+            replaced.worker.terminate();
+        }
+    });
+}
+
+/// The worker [`warm_up`] started, for an import that asks `loader`, unless it failed.
+fn take_warm(loader: &str) -> Option<Warm> {
+    if loader != WORKER {
+        return None;
+    }
+    let warm = WARM.with(|warm| warm.borrow_mut().take())?;
+    if warm.failed.get() {
+        warm.worker.terminate();
+        return None;
+    }
+    Some(warm)
+}
+
+fn new_worker(loader: &str) -> Result<Worker, JsValue> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Classic);
+    Worker::new_with_options(loader, &options)
+}
+
+/// A worker's message's `kind`.
+fn kind(data: &JsValue) -> Option<String> {
+    Reflect::get(data, &"kind".into())
+        .ok()
+        .and_then(|k| k.as_string())
 }
 
 /// The import worker every import starts: without the full reader (index.html).
@@ -341,11 +422,13 @@ async fn ask(
     cancel();
     let on_progress = on_progress.clone();
     let on_packed = on_packed.clone();
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Classic);
-    let worker = match Worker::new_with_options(loader, &options) {
-        Ok(worker) => worker,
-        Err(error) => return Answer::Unavailable(format!("{error:?}")),
+    let warm = take_warm(loader);
+    let worker = match &warm {
+        Some(warm) => warm.worker.clone(),
+        None => match new_worker(loader) {
+            Ok(worker) => worker,
+            Err(error) => return Answer::Unavailable(format!("{error:?}")),
+        },
     };
     let mut resolve_slot = None;
     let promise = Promise::new(&mut |resolve, _| resolve_slot = Some(resolve));
@@ -366,24 +449,27 @@ async fn ask(
     }
     let _ = Reflect::set(&request, &"files".into(), &list);
     let _ = Reflect::set(&request, &"overrides".into(), &overrides.into());
-    let mut pending = Some((request, transfer));
-
-    let done = resolve.clone();
-    let to_worker = worker.clone();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let data = event.data();
-        let kind = Reflect::get(&data, &"kind".into())
-            .ok()
-            .and_then(|k| k.as_string());
-        match kind.as_deref() {
-            Some("ready") => {
-                if let Some((request, transfer)) = pending.take() {
-                    if let Err(error) = to_worker.post_message_with_transfer(&request, &transfer) {
-                        let why = JsValue::from_str(&format!("{error:?}"));
-                        let _ = done.call1(&JsValue::NULL, &why);
-                    }
+    // Sent once the worker says it is ready (a handler set before its wasm had loaded would
+    // miss a message posted earlier).
+    let pending = std::rc::Rc::new(RefCell::new(Some((request, transfer))));
+    let send = {
+        let (pending, worker, done) = (pending.clone(), worker.clone(), resolve.clone());
+        move || {
+            if let Some((request, transfer)) = pending.borrow_mut().take() {
+                if let Err(error) = worker.post_message_with_transfer(&request, &transfer) {
+                    let why = JsValue::from_str(&format!("{error:?}"));
+                    let _ = done.call1(&JsValue::NULL, &why);
                 }
             }
+        }
+    };
+    let send_when_ready = send.clone();
+
+    let done = resolve.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let data = event.data();
+        match kind(&data).as_deref() {
+            Some("ready") => send_when_ready(),
             Some("progress") => {
                 let stage = Reflect::get(&data, &"stage".into())
                     .ok()
@@ -419,6 +505,12 @@ async fn ask(
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // A worker started ahead whose "ready" came before these handlers: it is not coming
+    // again, so the request goes now (nothing can come between the handlers set above and
+    // this: the page runs one thing at a time).
+    if warm.is_some_and(|warm| warm.ready.get()) {
+        send();
+    }
     RUNNING.with(|running| {
         *running.borrow_mut() = Some(Running {
             worker,
