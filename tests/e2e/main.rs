@@ -26,6 +26,7 @@ mod standards_pages;
 mod storage_faults;
 mod teach_spellings;
 mod two_tabs;
+mod worker_ahead;
 
 use std::path::{Path, PathBuf};
 
