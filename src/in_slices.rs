@@ -32,22 +32,26 @@ pub async fn inflate(mut inflating: Inflating) -> Result<Vec<u8>, StoreError> {
 }
 
 /// The roster in `columns` (`canbo_core::store::columnar::encode`'s bytes), read a slice of
-/// people at a time.
-pub async fn read(columns: &[u8]) -> Result<Roster, StoreError> {
+/// people at a time, and coded for the report from its columns.
+pub async fn read(columns: &[u8]) -> Result<(Roster, Coded), StoreError> {
     read_on(Decoding::new(columns)?).await
 }
 
 /// [`read`] of a decoding already begun (its header read: how many people it holds). The
 /// browser draws first: reading the header (every field's dictionary) is a task of its own,
-/// apart from the first slice (together, up to about 100 ms at 250,000 people).
-pub async fn read_on(mut decoding: Decoding<'_>) -> Result<Roster, StoreError> {
+/// apart from the first slice (together, up to about 100 ms at 250,000 people). The coding
+/// for the report is a task of its own after the last slice, from the columns
+/// (`Decoding::finish_coded`: each distinct value read once, then a lookup per person,
+/// where coding the people read back took as long as reading them).
+pub async fn read_on(mut decoding: Decoding<'_>) -> Result<(Roster, Coded), StoreError> {
     loop {
         let_the_browser_draw().await;
         if decoding.read(PEOPLE_AT_ONCE)? {
             break;
         }
     }
-    decoding.finish()
+    let_the_browser_draw().await;
+    decoding.finish_coded()
 }
 
 /// The page's roster in columns (`canbo_core::store::columnar::Encoding`), a slice of

@@ -135,16 +135,22 @@ on_demand!(
 );
 on_demand!(
     /// The roster the import worker sent as columns (`crate::worker`), read back a slice of
-    /// people at a time (`crate::in_slices::read`): the columns' decoding, with the JSON of
-    /// their dictionaries, is in the answer's chunk with the rest of the answer.
+    /// people at a time and coded for the report (`crate::in_slices::read`): the columns'
+    /// decoding, with the JSON of their dictionaries, is in the answer's chunk with the rest
+    /// of the answer.
     fn read_roster(columns: Vec<u8>) in answer -> ReadingRoster => Box::pin(async move {
         crate::in_slices::read(&columns).await.map_err(|e| e.to_string())
     })
 );
 
-/// The roster being read back from the import worker's columns ([`read_roster`]); why not.
+/// The roster being read back from the import worker's columns, and coded for the report
+/// ([`read_roster`]); why not.
 pub type ReadingRoster = std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<canbo_core::roster::Roster, String>>>,
+    Box<
+        dyn std::future::Future<
+            Output = Result<(canbo_core::roster::Roster, canbo_core::report::Coded), String>,
+        >,
+    >,
 >;
 
 on_demand!(

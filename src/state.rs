@@ -362,9 +362,8 @@ impl AppState {
             if self.restoring.get_untracked().is_some() {
                 self.restoring.set(Some(decoding.people()));
             }
-            let roster = crate::in_slices::read_on(decoding).await?;
+            let (roster, coded) = crate::in_slices::read_on(decoding).await?;
             drop(bytes);
-            let coded = crate::in_slices::code(&roster).await;
             Ok::<_, canbo_core::store::StoreError>((roster, coded))
         };
         let read = read.await;

@@ -6,9 +6,9 @@
 //! skipped rows apart in parts of JSON (`Import::take_skipped_rows`), read back one part at a
 //! time, and its roster in the columnar form local storage keeps (`canbo_core::store::columnar::encode`,
 //! not deflated: a seventeenth of the JSON's size and read back in a little over half the
-//! time); every buffer is transferred, not copied. The page reads the roster back and codes
-//! it for the report a slice of people at a time (`crate::in_slices`), letting the browser
-//! draw between slices. Then the same bytes packed for local storage (`crate::storage::seal_roster`:
+//! time); every buffer is transferred, not copied. The page reads the roster back a slice
+//! of people at a time, letting the browser draw between slices, and codes it for the
+//! report from the same columns (`crate::in_slices`). Then the same bytes packed for local storage (`crate::storage::seal_roster`:
 //! deflating a large roster takes seconds, which the page should not spend). Cancel
 //! terminates it.
 //!
@@ -588,11 +588,15 @@ async fn read_result(result: JsValue, progress_after: &dyn Fn(u32, Activity)) ->
             Ok(reading) => reading,
             Err(NotFetched) => return Outcome::NotFetched,
         };
-        match reading.await {
-            Ok(roster) => parsed.roster = roster,
-            Err(error) => return Outcome::Unavailable(error),
-        }
+        return match reading.await {
+            Ok((roster, coded)) => {
+                parsed.roster = roster;
+                Outcome::Done(parsed, coded)
+            }
+            Err(error) => Outcome::Unavailable(error),
+        };
     }
+    // The roster came in the JSON (its columns could not be written): coded from its people.
     let coded = crate::in_slices::code(&parsed.roster).await;
     Outcome::Done(parsed, coded)
 }

@@ -26,6 +26,7 @@ use crate::codes::*;
 use crate::date::PartialDate;
 use crate::lang::Lang;
 use crate::roster::{unit_key, Person, Roster, Source, Warning};
+use crate::vocab::positions::Title;
 
 /// What the figures count of one person, read once.
 #[derive(Debug, Clone, Copy)]
@@ -241,6 +242,62 @@ impl Coding {
     }
 }
 
+/// One field of a roster as columns: its distinct values, and each person's index into
+/// them (how `store::columnar` keeps and reads back a roster).
+#[derive(Debug)]
+pub struct FieldColumn<'a, T> {
+    pub values: &'a [T],
+    pub codes: &'a [u32],
+}
+
+impl<T> Clone for FieldColumn<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for FieldColumn<'_, T> {}
+
+impl<'a, T> FieldColumn<'a, T> {
+    /// Person `i`'s value. Every code indexes `values` (the caller checked it).
+    fn of(&self, i: usize) -> &'a T {
+        &self.values[self.codes[i] as usize]
+    }
+}
+
+/// The fields the report reads, as columns ([`Coded::from_columns`]).
+#[derive(Debug, Clone, Copy)]
+pub struct FieldColumns<'a> {
+    pub unit: FieldColumn<'a, String>,
+    pub category: FieldColumn<'a, Category>,
+    pub gender: FieldColumn<'a, Option<Gender>>,
+    pub party_member: FieldColumn<'a, Option<bool>>,
+    pub ethnicity: FieldColumn<'a, Option<String>>,
+    pub religion: FieldColumn<'a, Option<String>>,
+    pub general_education: FieldColumn<'a, Option<GeneralEducation>>,
+    pub professional: FieldColumn<'a, Option<Professional>>,
+    pub political_theory: FieldColumn<'a, Option<PoliticalTheory>>,
+    pub state_management: FieldColumn<'a, Option<StateManagement>>,
+    pub evaluation: FieldColumn<'a, Option<Evaluation>>,
+    pub birth: FieldColumn<'a, Option<PartialDate>>,
+    pub title: FieldColumn<'a, Option<Title>>,
+}
+
+/// `field`'s column of a dimension, each distinct value of the field read once (`value`):
+/// the same values in the same order, and the same codes, as pushing every person's.
+fn dimension_column<T>(field: FieldColumn<'_, T>, value: impl Fn(&T) -> &str) -> Column {
+    let mut writer = ColumnWriter::default();
+    writer.column.codes.reserve(field.codes.len());
+    let mut known: Vec<Option<u32>> = vec![None; field.values.len()];
+    for &at in field.codes {
+        match known[at as usize] {
+            Some(code) => writer.column.codes.push(code),
+            None => known[at as usize] = Some(writer.push(value(&field.values[at as usize])).0),
+        }
+    }
+    writer.column
+}
+
 /// `map`'s answer for `key`, worked out once.
 fn cached(map: &mut HashMap<String, bool>, key: &str, work: impl FnOnce() -> bool) -> bool {
     if let Some(&known) = map.get(key) {
@@ -257,6 +314,82 @@ impl Coded {
         match crate::parallel::threads() {
             1 => Coded::in_halves(roster, usize::MAX),
             _ => Coded::in_halves(roster, crate::parallel::HALF_AT_LEAST),
+        }
+    }
+
+    /// `roster` coded from its fields as columns (a stored roster's, read back: `columns`
+    /// describes `roster`'s people, in order): each distinct value of a field is read once
+    /// and each person is a lookup, where [`Coded::new`] reads every person's values. The
+    /// same coding (`coded_tests`).
+    pub fn from_columns(columns: &FieldColumns<'_>, roster: &Roster) -> Coded {
+        let c = *columns;
+        let people = c.unit.codes.len();
+        // What the figures count of each distinct ethnicity and religion, once.
+        let minority: Vec<Option<bool>> = (c.ethnicity.values.iter())
+            .map(|e| {
+                (e.as_deref()).map(|e| !e.is_empty() && crate::vocab::ethnicity::is_minority(e))
+            })
+            .collect();
+        let religious: Vec<Option<bool>> = (c.religion.values.iter())
+            .map(|r| r.as_deref().map(super::is_religious))
+            .collect();
+        let facts = (0..people)
+            .map(|i| Facts {
+                category: *c.category.of(i),
+                gender: *c.gender.of(i),
+                party_member: *c.party_member.of(i),
+                ethnic_minority: minority[c.ethnicity.codes[i] as usize],
+                religious: religious[c.religion.codes[i] as usize],
+                general_education: *c.general_education.of(i),
+                professional: *c.professional.of(i),
+                political_theory: *c.political_theory.of(i),
+                state_management: *c.state_management.of(i),
+                evaluation: *c.evaluation.of(i),
+                birth: *c.birth.of(i),
+            })
+            .collect();
+        let spelling = dimension_column(c.unit, String::as_str);
+        let keys: Vec<String> = spelling.values.iter().map(|u| unit_key(u)).collect();
+        let minority_column = FieldColumn {
+            values: &minority,
+            codes: c.ethnicity.codes,
+        };
+        fn code<T: Code>(v: &Option<T>) -> &'static str {
+            v.unwrap_or(T::UNKNOWN).code()
+        }
+        // As `Dimension::value_of` reads each, from the field's distinct values.
+        let columns = (Dimension::ALL.iter())
+            .map(|dim| match dim {
+                Dimension::Unit => dimension_column(
+                    FieldColumn {
+                        values: &keys,
+                        codes: &spelling.codes,
+                    },
+                    String::as_str,
+                ),
+                Dimension::Category => dimension_column(c.category, |v| v.code()),
+                Dimension::Gender => dimension_column(c.gender, |v| code(v)),
+                Dimension::PartyMember => dimension_column(c.party_member, |v| yes_no(*v)),
+                Dimension::EthnicMinority => dimension_column(minority_column, |v| yes_no(*v)),
+                Dimension::Ethnicity => {
+                    dimension_column(c.ethnicity, |v| v.as_deref().unwrap_or_default())
+                }
+                Dimension::GeneralEducation => dimension_column(c.general_education, |v| code(v)),
+                Dimension::Professional => dimension_column(c.professional, |v| code(v)),
+                Dimension::PoliticalTheory => dimension_column(c.political_theory, |v| code(v)),
+                Dimension::StateManagement => dimension_column(c.state_management, |v| code(v)),
+                Dimension::Evaluation => dimension_column(c.evaluation, |v| code(v)),
+                Dimension::AgeBand => Column::default(),
+                Dimension::Title => dimension_column(c.title, |v| v.map_or("unknown", Title::code)),
+            })
+            .collect();
+        Coded {
+            present: Present::of(roster),
+            sources: roster.sources.clone(),
+            warnings: roster.warnings.as_slice().into(),
+            facts,
+            columns,
+            spelling,
         }
     }
 

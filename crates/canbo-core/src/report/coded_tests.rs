@@ -185,6 +185,7 @@ fn generated() -> Roster {
         "Bí thư Đảng ủy",
         "Văn phòng - Thống kê",
         "Chỉ huy trưởng Quân sự",
+        "",
     ];
     let evaluations = [
         "Hoàn thành tốt nhiệm vụ",
@@ -389,6 +390,21 @@ fn a_roster_coded_in_halves_is_the_roster_coded_at_once() {
         }
     }
     assert!(split > 10, "{split} rosters coded in halves");
+}
+
+#[test]
+fn a_roster_coded_from_its_stored_columns_is_the_roster_coded_person_by_person() {
+    let mut rosters = samples();
+    rosters.push(("generated".into(), generated()));
+    rosters.push(("empty".into(), Roster::default()));
+    for (name, roster) in &rosters {
+        let bytes = crate::store::columnar::encode(roster).unwrap();
+        let decoding = crate::store::columnar::Decoding::new(&bytes).unwrap();
+        let (read, coded) = decoding.finish_coded().unwrap();
+        assert!(read == *roster, "{name}: the roster read back");
+        let whole = format!("{:?}", Coded::in_halves(roster, usize::MAX));
+        assert!(format!("{coded:?}") == whole, "{name}: coded differently");
+    }
 }
 
 #[test]

@@ -23,6 +23,7 @@ use super::{text15, StoreError};
 use crate::codes::*;
 use crate::date::PartialDate;
 use crate::import::Source;
+use crate::report::{Coded, FieldColumn, FieldColumns};
 use crate::roster::{Columns, Origin, Person, Roster, Warning};
 use crate::share::wire::{Reader, Writer};
 use crate::vocab::positions::Title;
@@ -561,6 +562,34 @@ impl<'a> Decoding<'a> {
     pub fn finish(mut self) -> Result<Roster, StoreError> {
         while !self.read(usize::MAX)? {}
         Ok(self.roster)
+    }
+
+    /// The roster, read to the end, and coded for the report from its columns
+    /// ([`Coded::from_columns`]: each distinct value read once, rather than every person's
+    /// values again, as [`Coded::new`] of the roster would; the same coding).
+    pub fn finish_coded(mut self) -> Result<(Roster, Coded), StoreError> {
+        while !self.read(usize::MAX)? {}
+        let (d, c) = (&self.dictionaries, &self.columns);
+        fn field<'a, T>(values: &'a [T], codes: &'a [u32]) -> FieldColumn<'a, T> {
+            FieldColumn { values, codes }
+        }
+        let columns = FieldColumns {
+            unit: field(&d.unit, &c.unit),
+            category: field(&d.category, &c.category),
+            gender: field(&d.gender, &c.gender),
+            party_member: field(&d.party_member, &c.party_member),
+            ethnicity: field(&d.ethnicity, &c.ethnicity),
+            religion: field(&d.religion, &c.religion),
+            general_education: field(&d.general_education, &c.general_education),
+            professional: field(&d.professional, &c.professional),
+            political_theory: field(&d.political_theory, &c.political_theory),
+            state_management: field(&d.state_management, &c.state_management),
+            evaluation: field(&d.evaluation, &c.evaluation),
+            birth: field(&d.birth, &c.birth),
+            title: field(&d.title, &c.title),
+        };
+        let coded = Coded::from_columns(&columns, &self.roster);
+        Ok((self.roster, coded))
     }
 }
 

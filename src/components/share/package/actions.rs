@@ -218,8 +218,9 @@ async fn opened(file: Vec<u8>, passphrase: String) -> Result<Opened, Text> {
             beside: Some(columns),
             text: stored,
         }) => {
+            // Coded again, a slice at a time, only if the user adopts it (`adopt_package`).
             return match crate::in_slices::read(&columns).await {
-                Ok(roster) => {
+                Ok((roster, _)) => {
                     content.roster = roster;
                     Ok(Opened { content, stored })
                 }
