@@ -3,7 +3,8 @@
 //! (`report::Coded::new`), then a report under a filter, a cross-tab and the people behind
 //! a figure from the coded roster, against the plain `report()` (which codes the roster for
 //! the one call); and the roster crossing from the worker as columns
-//! (`store::columnar::encode`/`decode`) against JSON; and the Tiêu chuẩn and Nghỉ hưu pages'
+//! (`store::columnar::encode`/`decode`, and decoded then coded from its columns,
+//! `Decoding::finish_coded`) against JSON; and the Tiêu chuẩn and Nghỉ hưu pages'
 //! results over the whole roster (`standards::Judging`, `retirement::Forecasting`, which
 //! the page feeds a slice at a time). docs/BENCHMARKS.md, "Second results" and "Tenth
 //! results".
@@ -12,7 +13,7 @@
 #[path = "../examples/support/synthetic.rs"]
 mod synthetic;
 
-use canbo_core::report::{Coded, Dimension, Filter};
+use canbo_core::report::{Coded, Coding, Dimension, Filter};
 use canbo_core::retirement::{forecast, RetirementLaw, RetirementOptions};
 use canbo_core::standards;
 use canbo_core::store::columnar;
@@ -32,6 +33,14 @@ fn bench(c: &mut Criterion) {
         let coded = Coded::new(&roster);
         assert_eq!(coded.report(&women), report(&roster, &women));
         group.bench_function(format!("code_{people}"), |b| b.iter(|| Coded::new(&roster)));
+        // One pass on one thread, as the page codes a roster that did not come as columns.
+        group.bench_function(format!("code_one_pass_{people}"), |b| {
+            b.iter(|| {
+                let mut coding = Coding::new();
+                coding.add(&roster.people);
+                coding.finish(&roster)
+            })
+        });
         group.bench_function(format!("coded_report_women_{people}"), |b| {
             b.iter(|| coded.report(&women))
         });
@@ -69,6 +78,16 @@ fn bench(c: &mut Criterion) {
         );
         group.bench_function(format!("decode_columns_{people}"), |b| {
             b.iter(|| columnar::decode(&encoded).unwrap())
+        });
+        // What the page does with an import's answer or a kept roster: the people read back,
+        // then coded from the columns (`Coded::from_columns`).
+        group.bench_function(format!("decode_columns_coded_{people}"), |b| {
+            b.iter(|| {
+                columnar::Decoding::new(&encoded)
+                    .unwrap()
+                    .finish_coded()
+                    .unwrap()
+            })
         });
         group.bench_function(format!("decode_json_{people}"), |b| {
             b.iter(|| serde_json::from_slice::<canbo_core::roster::Roster>(&json).unwrap())

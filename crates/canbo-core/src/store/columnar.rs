@@ -570,24 +570,27 @@ impl<'a> Decoding<'a> {
     pub fn finish_coded(mut self) -> Result<(Roster, Coded), StoreError> {
         while !self.read(usize::MAX)? {}
         let (d, c) = (&self.dictionaries, &self.columns);
-        fn field<'a, T>(values: &'a [T], codes: &'a [u32]) -> FieldColumn<'a, T> {
-            FieldColumn { values, codes }
+        // The report's fields: the same names here and in `FieldColumns`.
+        macro_rules! report_fields {
+            ($($field:ident),+) => {
+                FieldColumns { $( $field: FieldColumn { values: &d.$field, codes: &c.$field }, )+ }
+            };
         }
-        let columns = FieldColumns {
-            unit: field(&d.unit, &c.unit),
-            category: field(&d.category, &c.category),
-            gender: field(&d.gender, &c.gender),
-            party_member: field(&d.party_member, &c.party_member),
-            ethnicity: field(&d.ethnicity, &c.ethnicity),
-            religion: field(&d.religion, &c.religion),
-            general_education: field(&d.general_education, &c.general_education),
-            professional: field(&d.professional, &c.professional),
-            political_theory: field(&d.political_theory, &c.political_theory),
-            state_management: field(&d.state_management, &c.state_management),
-            evaluation: field(&d.evaluation, &c.evaluation),
-            birth: field(&d.birth, &c.birth),
-            title: field(&d.title, &c.title),
-        };
+        let columns = report_fields!(
+            unit,
+            category,
+            gender,
+            party_member,
+            ethnicity,
+            religion,
+            general_education,
+            professional,
+            political_theory,
+            state_management,
+            evaluation,
+            birth,
+            title
+        );
         let coded = Coded::from_columns(&columns, &self.roster);
         Ok((self.roster, coded))
     }
