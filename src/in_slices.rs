@@ -39,10 +39,10 @@ pub async fn read(columns: &[u8]) -> Result<(Roster, Coded), StoreError> {
 
 /// [`read`] of a decoding already begun (its header read: how many people it holds). The
 /// browser draws first: reading the header (every field's dictionary) is a task of its own,
-/// apart from the first slice (together, up to about 100 ms at 250,000 people). The coding
-/// for the report is a task of its own after the last slice, from the columns
-/// (`Decoding::finish_coded`: each distinct value read once, then a lookup per person,
-/// where coding the people read back took as long as reading them).
+/// apart from the first slice (together, up to about 100 ms at 250,000 people). Then the
+/// roster is coded for the report from the columns, a part at a time (`Decoding::code`:
+/// each distinct value read once, then a lookup per person, where coding the people read
+/// back took as long as reading them).
 pub async fn read_on(mut decoding: Decoding<'_>) -> Result<(Roster, Coded), StoreError> {
     loop {
         let_the_browser_draw().await;
@@ -50,7 +50,12 @@ pub async fn read_on(mut decoding: Decoding<'_>) -> Result<(Roster, Coded), Stor
             break;
         }
     }
-    let_the_browser_draw().await;
+    loop {
+        let_the_browser_draw().await;
+        if decoding.code()? {
+            break;
+        }
+    }
     decoding.finish_coded()
 }
 

@@ -298,6 +298,132 @@ fn dimension_column<T>(field: FieldColumn<'_, T>, value: impl Fn(&T) -> &str) ->
     writer.column
 }
 
+/// A roster being coded from its columns ([`Coded::from_columns`]) a part at a time: the
+/// facts the figures count, then the units' spellings and keys, then the dimensions a few at
+/// a time. A page lets the browser draw between two parts (a province's 250,000 people
+/// coded at once held it some 80 ms).
+#[derive(Debug, Default)]
+pub struct ColumnCoding {
+    /// Whether each distinct ethnicity is a minority's (`None`: none written).
+    minority: Vec<Option<bool>>,
+    facts: Vec<Facts>,
+    spelling: Column,
+    /// Each spelling's unit key, in the order of `spelling`'s values.
+    keys: Vec<String>,
+    /// The dimensions' columns coded so far, in [`Dimension::ALL`]'s order.
+    columns: Vec<Column>,
+    /// Whether the facts (and the spellings after them) are done.
+    facts_done: bool,
+    spellings_done: bool,
+}
+
+/// Dimensions coded in one part of a [`ColumnCoding`].
+const DIMENSIONS_AT_ONCE: usize = 4;
+
+impl ColumnCoding {
+    pub fn new() -> ColumnCoding {
+        ColumnCoding::default()
+    }
+
+    /// Whether every part is done.
+    pub fn is_done(&self) -> bool {
+        self.columns.len() == Dimension::ALL.len()
+    }
+
+    /// Does the next part, from `columns` (the same each time); whether every part is done.
+    pub fn step(&mut self, columns: &FieldColumns<'_>) -> bool {
+        let c = *columns;
+        if !self.facts_done {
+            // What the figures count of each distinct ethnicity and religion, once.
+            self.minority = (c.ethnicity.values.iter())
+                .map(|e| {
+                    (e.as_deref()).map(|e| !e.is_empty() && crate::vocab::ethnicity::is_minority(e))
+                })
+                .collect();
+            let religious: Vec<Option<bool>> = (c.religion.values.iter())
+                .map(|r| r.as_deref().map(super::is_religious))
+                .collect();
+            self.facts = (0..c.unit.codes.len())
+                .map(|i| Facts {
+                    category: *c.category.of(i),
+                    gender: *c.gender.of(i),
+                    party_member: *c.party_member.of(i),
+                    ethnic_minority: self.minority[c.ethnicity.codes[i] as usize],
+                    religious: religious[c.religion.codes[i] as usize],
+                    general_education: *c.general_education.of(i),
+                    professional: *c.professional.of(i),
+                    political_theory: *c.political_theory.of(i),
+                    state_management: *c.state_management.of(i),
+                    evaluation: *c.evaluation.of(i),
+                    birth: *c.birth.of(i),
+                })
+                .collect();
+            self.facts_done = true;
+        } else if !self.spellings_done {
+            self.spelling = dimension_column(c.unit, String::as_str);
+            self.keys = self.spelling.values.iter().map(|u| unit_key(u)).collect();
+            self.spellings_done = true;
+        } else {
+            let next = Dimension::ALL.iter().skip(self.columns.len());
+            for &dim in next.take(DIMENSIONS_AT_ONCE) {
+                let column = self.dimension(dim, c);
+                self.columns.push(column);
+            }
+        }
+        self.is_done()
+    }
+
+    /// `dim`'s column, as `Dimension::value_of` reads it, from the field's distinct values.
+    fn dimension(&self, dim: Dimension, c: FieldColumns<'_>) -> Column {
+        fn code<T: Code>(v: &Option<T>) -> &'static str {
+            v.unwrap_or(T::UNKNOWN).code()
+        }
+        match dim {
+            Dimension::Unit => dimension_column(
+                FieldColumn {
+                    values: &self.keys,
+                    codes: &self.spelling.codes,
+                },
+                String::as_str,
+            ),
+            Dimension::Category => dimension_column(c.category, |v| v.code()),
+            Dimension::Gender => dimension_column(c.gender, |v| code(v)),
+            Dimension::PartyMember => dimension_column(c.party_member, |v| yes_no(*v)),
+            Dimension::EthnicMinority => dimension_column(
+                FieldColumn {
+                    values: &self.minority,
+                    codes: c.ethnicity.codes,
+                },
+                |v| yes_no(*v),
+            ),
+            Dimension::Ethnicity => {
+                dimension_column(c.ethnicity, |v| v.as_deref().unwrap_or_default())
+            }
+            Dimension::GeneralEducation => dimension_column(c.general_education, |v| code(v)),
+            Dimension::Professional => dimension_column(c.professional, |v| code(v)),
+            Dimension::PoliticalTheory => dimension_column(c.political_theory, |v| code(v)),
+            Dimension::StateManagement => dimension_column(c.state_management, |v| code(v)),
+            Dimension::Evaluation => dimension_column(c.evaluation, |v| code(v)),
+            Dimension::AgeBand => Column::default(),
+            Dimension::Title => dimension_column(c.title, |v| v.map_or("unknown", Title::code)),
+        }
+    }
+
+    /// The coded roster: the parts not done yet, then `roster`'s own (whose people `columns`
+    /// describe).
+    pub fn finish(mut self, columns: &FieldColumns<'_>, roster: &Roster) -> Coded {
+        while !self.step(columns) {}
+        Coded {
+            present: Present::of(roster),
+            sources: roster.sources.clone(),
+            warnings: roster.warnings.as_slice().into(),
+            facts: self.facts,
+            columns: self.columns,
+            spelling: self.spelling,
+        }
+    }
+}
+
 /// `map`'s answer for `key`, worked out once.
 fn cached(map: &mut HashMap<String, bool>, key: &str, work: impl FnOnce() -> bool) -> bool {
     if let Some(&known) = map.get(key) {
@@ -320,77 +446,9 @@ impl Coded {
     /// `roster` coded from its fields as columns (a stored roster's, read back: `columns`
     /// describes `roster`'s people, in order): each distinct value of a field is read once
     /// and each person is a lookup, where [`Coded::new`] reads every person's values. The
-    /// same coding (`coded_tests`).
+    /// same coding (`coded_tests`). [`ColumnCoding`] does it a part at a time.
     pub fn from_columns(columns: &FieldColumns<'_>, roster: &Roster) -> Coded {
-        let c = *columns;
-        let people = c.unit.codes.len();
-        // What the figures count of each distinct ethnicity and religion, once.
-        let minority: Vec<Option<bool>> = (c.ethnicity.values.iter())
-            .map(|e| {
-                (e.as_deref()).map(|e| !e.is_empty() && crate::vocab::ethnicity::is_minority(e))
-            })
-            .collect();
-        let religious: Vec<Option<bool>> = (c.religion.values.iter())
-            .map(|r| r.as_deref().map(super::is_religious))
-            .collect();
-        let facts = (0..people)
-            .map(|i| Facts {
-                category: *c.category.of(i),
-                gender: *c.gender.of(i),
-                party_member: *c.party_member.of(i),
-                ethnic_minority: minority[c.ethnicity.codes[i] as usize],
-                religious: religious[c.religion.codes[i] as usize],
-                general_education: *c.general_education.of(i),
-                professional: *c.professional.of(i),
-                political_theory: *c.political_theory.of(i),
-                state_management: *c.state_management.of(i),
-                evaluation: *c.evaluation.of(i),
-                birth: *c.birth.of(i),
-            })
-            .collect();
-        let spelling = dimension_column(c.unit, String::as_str);
-        let keys: Vec<String> = spelling.values.iter().map(|u| unit_key(u)).collect();
-        let minority_column = FieldColumn {
-            values: &minority,
-            codes: c.ethnicity.codes,
-        };
-        fn code<T: Code>(v: &Option<T>) -> &'static str {
-            v.unwrap_or(T::UNKNOWN).code()
-        }
-        // As `Dimension::value_of` reads each, from the field's distinct values.
-        let columns = (Dimension::ALL.iter())
-            .map(|dim| match dim {
-                Dimension::Unit => dimension_column(
-                    FieldColumn {
-                        values: &keys,
-                        codes: &spelling.codes,
-                    },
-                    String::as_str,
-                ),
-                Dimension::Category => dimension_column(c.category, |v| v.code()),
-                Dimension::Gender => dimension_column(c.gender, |v| code(v)),
-                Dimension::PartyMember => dimension_column(c.party_member, |v| yes_no(*v)),
-                Dimension::EthnicMinority => dimension_column(minority_column, |v| yes_no(*v)),
-                Dimension::Ethnicity => {
-                    dimension_column(c.ethnicity, |v| v.as_deref().unwrap_or_default())
-                }
-                Dimension::GeneralEducation => dimension_column(c.general_education, |v| code(v)),
-                Dimension::Professional => dimension_column(c.professional, |v| code(v)),
-                Dimension::PoliticalTheory => dimension_column(c.political_theory, |v| code(v)),
-                Dimension::StateManagement => dimension_column(c.state_management, |v| code(v)),
-                Dimension::Evaluation => dimension_column(c.evaluation, |v| code(v)),
-                Dimension::AgeBand => Column::default(),
-                Dimension::Title => dimension_column(c.title, |v| v.map_or("unknown", Title::code)),
-            })
-            .collect();
-        Coded {
-            present: Present::of(roster),
-            sources: roster.sources.clone(),
-            warnings: roster.warnings.as_slice().into(),
-            facts,
-            columns,
-            spelling,
-        }
+        ColumnCoding::new().finish(columns, roster)
     }
 
     /// `roster` coded in two halves at once when each has at least `half_at_least` people,

@@ -404,6 +404,19 @@ fn a_roster_coded_from_its_stored_columns_is_the_roster_coded_person_by_person()
         assert!(read == *roster, "{name}: the roster read back");
         let whole = format!("{:?}", Coded::in_halves(roster, usize::MAX));
         assert!(format!("{coded:?}") == whole, "{name}: coded differently");
+        // A part at a time, as the page codes it, the same; the parts are several.
+        let mut decoding = crate::store::columnar::Decoding::new(&bytes).unwrap();
+        let mut parts = 1;
+        while !decoding.code().unwrap() {
+            parts += 1;
+        }
+        assert!(decoding.code().unwrap(), "{name}: done stays done");
+        assert!(parts >= 4, "{name}: {parts} parts");
+        let (_, in_parts) = decoding.finish_coded().unwrap();
+        assert!(
+            format!("{in_parts:?}") == whole,
+            "{name}: coded in parts differently"
+        );
     }
 }
 

@@ -8,7 +8,7 @@ mod dimension;
 mod stats;
 
 pub use age::{AgeBands, Band, BandsError};
-pub use coded::{narrow_choices, Coded, Coding, FieldColumn, FieldColumns};
+pub use coded::{narrow_choices, Coded, Coding, ColumnCoding, FieldColumn, FieldColumns};
 pub use counts::Counts;
 pub use dimension::{crosstab, matching, matching_rows, CrossTab, Dimension, Filter};
 pub use stats::{

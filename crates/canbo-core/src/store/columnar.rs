@@ -23,7 +23,7 @@ use super::{text15, StoreError};
 use crate::codes::*;
 use crate::date::PartialDate;
 use crate::import::Source;
-use crate::report::{Coded, FieldColumn, FieldColumns};
+use crate::report::{Coded, ColumnCoding, FieldColumn, FieldColumns};
 use crate::roster::{Columns, Origin, Person, Roster, Warning};
 use crate::share::wire::{Reader, Writer};
 use crate::vocab::positions::Title;
@@ -440,6 +440,8 @@ pub struct Decoding<'a> {
     rows: Vec<u32>,
     people: usize,
     roster: Roster,
+    /// The roster coded for the report so far ([`Decoding::code`]).
+    coding: ColumnCoding,
 }
 
 impl<'a> Decoding<'a> {
@@ -474,6 +476,7 @@ impl<'a> Decoding<'a> {
                 sources,
                 warnings,
             },
+            coding: ColumnCoding::new(),
         })
     }
 
@@ -564,36 +567,50 @@ impl<'a> Decoding<'a> {
         Ok(self.roster)
     }
 
+    /// Codes the roster for the report from its columns a part at a time
+    /// ([`ColumnCoding`]: each distinct value read once, rather than every person's values
+    /// again, as [`Coded::new`] of the roster would), once every person is read (reading
+    /// what is left first); whether every part is done. [`Decoding::finish_coded`] then
+    /// gives both.
+    pub fn code(&mut self) -> Result<bool, StoreError> {
+        while !self.read(usize::MAX)? {}
+        let columns = report_fields(&self.dictionaries, &self.columns);
+        Ok(self.coding.step(&columns))
+    }
+
     /// The roster, read to the end, and coded for the report from its columns
-    /// ([`Coded::from_columns`]: each distinct value read once, rather than every person's
-    /// values again, as [`Coded::new`] of the roster would; the same coding).
+    /// ([`Decoding::code`], the parts not done yet).
     pub fn finish_coded(mut self) -> Result<(Roster, Coded), StoreError> {
         while !self.read(usize::MAX)? {}
-        let (d, c) = (&self.dictionaries, &self.columns);
-        // The report's fields: the same names here and in `FieldColumns`.
-        macro_rules! report_fields {
-            ($($field:ident),+) => {
-                FieldColumns { $( $field: FieldColumn { values: &d.$field, codes: &c.$field }, )+ }
-            };
-        }
-        let columns = report_fields!(
-            unit,
-            category,
-            gender,
-            party_member,
-            ethnicity,
-            religion,
-            general_education,
-            professional,
-            political_theory,
-            state_management,
-            evaluation,
-            birth,
-            title
-        );
-        let coded = Coded::from_columns(&columns, &self.roster);
+        let columns = report_fields(&self.dictionaries, &self.columns);
+        let coded = self.coding.finish(&columns, &self.roster);
         Ok((self.roster, coded))
     }
+}
+
+/// The fields the report reads, as the decoded columns hold them.
+fn report_fields<'a>(d: &'a Dictionaries, c: &'a Decoded) -> FieldColumns<'a> {
+    // The same names here and in `FieldColumns`.
+    macro_rules! report_fields {
+        ($($field:ident),+) => {
+            FieldColumns { $( $field: FieldColumn { values: &d.$field, codes: &c.$field }, )+ }
+        };
+    }
+    report_fields!(
+        unit,
+        category,
+        gender,
+        party_member,
+        ethnicity,
+        religion,
+        general_education,
+        professional,
+        political_theory,
+        state_management,
+        evaluation,
+        birth,
+        title
+    )
 }
 
 #[cfg(test)]
