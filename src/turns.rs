@@ -3,18 +3,73 @@
 //! roster back from the worker, filling a list of 10,000 units) is cut in slices, and
 //! between two slices the page awaits one of these.
 
-use js_sys::Promise;
+use js_sys::{Function, Promise};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+use web_sys::MessageChannel;
 
 /// Resolves in a task of its own, so the browser can draw and handle input first.
 ///
-/// A timeout, which the browser holds at least 4 ms once five are nested (the HTML
-/// standard's clamp): a message the page posts to itself comes without that wait, and was
-/// tried (docs/BENCHMARKS.md, "Nineteenth results"), but with no pause between a long job's
-/// slices a province's import then had longer tasks (65–110 ms against 53–66); kept until
-/// measured apart.
+/// The task is a message the page posts to itself, not a `setTimeout(0)`: the browser
+/// makes a timeout set from within a timeout wait at least 4 ms once five are nested (the
+/// HTML standard's clamp), and the slices of a long job are just such a chain (a
+/// province's roster read back and coded took some 12 of them, 50 ms of waiting for
+/// nothing). A message is handled as soon as the browser has drawn and handled input,
+/// as a timeout is, without the wait.
 pub async fn let_the_browser_draw() {
-    after_ms(0).await;
+    let promise = Promise::new(&mut |resolve, _| {
+        if !TURNS.with(|turns| turns.take_turn(&resolve)) {
+            set_timeout(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+thread_local! {
+    static TURNS: Turns = Turns::new();
+}
+
+/// The page's message channel to itself, and who waits for a message on it, in the order
+/// they asked (several slices may wait at once: a section and a reading back).
+struct Turns {
+    /// The channel and its handler; `None` where there is no `MessageChannel`.
+    channel: Option<(MessageChannel, Closure<dyn FnMut()>)>,
+    waiting: std::rc::Rc<RefCell<VecDeque<Function>>>,
+}
+
+impl Turns {
+    fn new() -> Turns {
+        let waiting = std::rc::Rc::new(RefCell::new(VecDeque::<Function>::new()));
+        let channel = MessageChannel::new().ok().map(|channel| {
+            let next = waiting.clone();
+            let handler = Closure::<dyn FnMut()>::new(move || {
+                let first = next.borrow_mut().pop_front();
+                if let Some(resolve) = first {
+                    let _ = resolve.call0(&JsValue::NULL);
+                }
+            });
+            channel
+                .port1()
+                .set_onmessage(Some(handler.as_ref().unchecked_ref()));
+            (channel, handler)
+        });
+        Turns { channel, waiting }
+    }
+
+    /// Posts a message whose handling calls `resolve`; false when none can be posted.
+    fn take_turn(&self, resolve: &Function) -> bool {
+        let Some((channel, _)) = &self.channel else {
+            return false;
+        };
+        self.waiting.borrow_mut().push_back(resolve.clone());
+        if channel.port2().post_message(&JsValue::NULL).is_err() {
+            self.waiting.borrow_mut().pop_back();
+            return false;
+        }
+        true
+    }
 }
 
 /// Resolves after the browser has had time to paint what the page just changed (a progress
@@ -24,11 +79,13 @@ pub async fn next_paint() {
 }
 
 async fn after_ms(ms: i32) {
-    let promise = Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms));
-    });
+    let promise = Promise::new(&mut |resolve, _| set_timeout(&resolve, ms));
     let _ = JsFuture::from(promise).await;
+}
+
+fn set_timeout(resolve: &Function, ms: i32) {
+    let _ = web_sys::window()
+        .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(resolve, ms));
 }
 
 /// Its children, built in a task of their own once the browser has had its turn, and redrawn
@@ -239,7 +296,6 @@ mod tests {
 
     #[wasm_bindgen_test(async)]
     async fn turns_come_in_tasks_of_their_own_in_the_order_they_were_asked_for() {
-        use std::cell::RefCell;
         use std::rc::Rc;
         let order = Rc::new(RefCell::new(Vec::new()));
         for i in 0..5 {
@@ -251,7 +307,7 @@ mod tests {
         }
         // Microtasks alone (what a future's wake-ups are) never reach a turn.
         for _ in 0..20 {
-            let resolved = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+            let resolved = js_sys::Promise::resolve(&JsValue::NULL);
             JsFuture::from(resolved).await.unwrap();
         }
         assert!(order.borrow().is_empty());
@@ -262,15 +318,15 @@ mod tests {
         let chained = Rc::new(RefCell::new(0));
         let counted = chained.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            for _ in 0..100 {
+            for _ in 0..200 {
                 let_the_browser_draw().await;
                 *counted.borrow_mut() += 1;
             }
         });
-        for _ in 0..20 {
+        for _ in 0..50 {
             let_the_browser_draw().await;
         }
-        until(|| *chained.borrow() == 100).await;
+        until(|| *chained.borrow() == 200).await;
     }
 
     #[wasm_bindgen_test(async)]
