@@ -25,7 +25,7 @@ use super::{Dimension, Filter, Present, Report, ReportOptions, Tally, UnitFigure
 use crate::codes::*;
 use crate::date::PartialDate;
 use crate::lang::Lang;
-use crate::roster::{unit_key, Person, Roster, Source, Warning};
+use crate::roster::{is_minority_ethnicity, unit_key, Person, Roster, Source, Warning};
 use crate::vocab::positions::Title;
 
 /// What the figures count of one person, read once.
@@ -161,11 +161,8 @@ impl Coding {
             }
         }
         for p in people {
-            let ethnic_minority = p.ethnicity.as_deref().map(|e| {
-                cached(&mut self.minority, e, || {
-                    !e.is_empty() && crate::vocab::ethnicity::is_minority(e)
-                })
-            });
+            let ethnic_minority = (p.ethnicity.as_deref())
+                .map(|e| cached(&mut self.minority, e, || is_minority_ethnicity(e)));
             let religious = (p.religion.as_deref())
                 .map(|r| cached(&mut self.religious, r, || super::is_religious(r)));
             self.facts.push(Facts {
@@ -336,9 +333,7 @@ impl ColumnCoding {
         if !self.facts_done {
             // What the figures count of each distinct ethnicity and religion, once.
             self.minority = (c.ethnicity.values.iter())
-                .map(|e| {
-                    (e.as_deref()).map(|e| !e.is_empty() && crate::vocab::ethnicity::is_minority(e))
-                })
+                .map(|e| e.as_deref().map(is_minority_ethnicity))
                 .collect();
             let religious: Vec<Option<bool>> = (c.religion.values.iter())
                 .map(|r| r.as_deref().map(super::is_religious))
@@ -375,9 +370,7 @@ impl ColumnCoding {
 
     /// `dim`'s column, as `Dimension::value_of` reads it, from the field's distinct values.
     fn dimension(&self, dim: Dimension, c: FieldColumns<'_>) -> Column {
-        fn code<T: Code>(v: &Option<T>) -> &'static str {
-            v.unwrap_or(T::UNKNOWN).code()
-        }
+        use super::dimension::{code_or_unknown as code, title_code};
         match dim {
             Dimension::Unit => dimension_column(
                 FieldColumn {
@@ -387,7 +380,7 @@ impl ColumnCoding {
                 String::as_str,
             ),
             Dimension::Category => dimension_column(c.category, |v| v.code()),
-            Dimension::Gender => dimension_column(c.gender, |v| code(v)),
+            Dimension::Gender => dimension_column(c.gender, |v| code(*v)),
             Dimension::PartyMember => dimension_column(c.party_member, |v| yes_no(*v)),
             Dimension::EthnicMinority => dimension_column(
                 FieldColumn {
@@ -399,13 +392,13 @@ impl ColumnCoding {
             Dimension::Ethnicity => {
                 dimension_column(c.ethnicity, |v| v.as_deref().unwrap_or_default())
             }
-            Dimension::GeneralEducation => dimension_column(c.general_education, |v| code(v)),
-            Dimension::Professional => dimension_column(c.professional, |v| code(v)),
-            Dimension::PoliticalTheory => dimension_column(c.political_theory, |v| code(v)),
-            Dimension::StateManagement => dimension_column(c.state_management, |v| code(v)),
-            Dimension::Evaluation => dimension_column(c.evaluation, |v| code(v)),
+            Dimension::GeneralEducation => dimension_column(c.general_education, |v| code(*v)),
+            Dimension::Professional => dimension_column(c.professional, |v| code(*v)),
+            Dimension::PoliticalTheory => dimension_column(c.political_theory, |v| code(*v)),
+            Dimension::StateManagement => dimension_column(c.state_management, |v| code(*v)),
+            Dimension::Evaluation => dimension_column(c.evaluation, |v| code(*v)),
             Dimension::AgeBand => Column::default(),
-            Dimension::Title => dimension_column(c.title, |v| v.map_or("unknown", Title::code)),
+            Dimension::Title => dimension_column(c.title, |v| title_code(*v)),
         }
     }
 

@@ -221,7 +221,7 @@ impl Dimension {
     /// ([`super::Coded`]): a unit's name as written (not its key), an age band as "unknown".
     pub(super) fn value_of(self, p: &Person) -> Cow<'_, str> {
         fn code<T: Code>(v: Option<T>) -> Cow<'static, str> {
-            Cow::Borrowed(v.unwrap_or(T::UNKNOWN).code())
+            Cow::Borrowed(code_or_unknown(v))
         }
         match self {
             Dimension::Unit => Cow::Borrowed(&p.unit),
@@ -236,9 +236,19 @@ impl Dimension {
             Dimension::StateManagement => code(p.state_management),
             Dimension::Evaluation => code(p.evaluation),
             Dimension::AgeBand => Cow::Borrowed("unknown"),
-            Dimension::Title => Cow::Borrowed(p.title.map_or("unknown", Title::code)),
+            Dimension::Title => Cow::Borrowed(title_code(p.title)),
         }
     }
+}
+
+/// A level's (or gender's) value on its dimension: its code, `unknown` when none is given.
+pub(super) fn code_or_unknown<T: Code>(v: Option<T>) -> &'static str {
+    v.unwrap_or(T::UNKNOWN).code()
+}
+
+/// A title's value on [`Dimension::Title`]: its code, `unknown` when none is read.
+pub(super) fn title_code(title: Option<Title>) -> &'static str {
+    title.map_or("unknown", Title::code)
 }
 
 /// Keep people whose value on each listed dimension is one of the listed codes.

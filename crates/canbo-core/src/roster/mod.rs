@@ -74,10 +74,13 @@ impl Person {
     /// Whether the person belongs to an ethnic minority; `None` when the roster has no
     /// ethnicity column. A blank ethnicity is not counted as a minority.
     pub fn ethnic_minority(&self) -> Option<bool> {
-        self.ethnicity
-            .as_ref()
-            .map(|e| !e.is_empty() && crate::vocab::ethnicity::is_minority(e))
+        self.ethnicity.as_deref().map(is_minority_ethnicity)
     }
+}
+
+/// Whether an ethnicity as written (`Person::ethnicity`) is a minority's; blank is not.
+pub fn is_minority_ethnicity(ethnicity: &str) -> bool {
+    !ethnicity.is_empty() && crate::vocab::ethnicity::is_minority(ethnicity)
 }
 
 #[cfg(test)]
