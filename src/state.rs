@@ -861,15 +861,20 @@ impl AppState {
 
     /// Takes what a roster package holds (`canbo_core::share::package`): its roster,
     /// corrections, settings, snapshots and rule sets replace the page's, and are stored.
-    /// The roster is coded for the report a slice at a time first, and kept as `stored`
+    /// The roster is shown coded as `coded` (read back from its columns as the package was
+    /// opened) or coded here a slice at a time first, and kept as `stored`
     /// (`storage::seal_roster`, which the download worker made) or packed here: at 100,000
     /// people, coding and packing it at once held the page for 561 ms.
     pub async fn adopt_package(
         self,
         content: canbo_core::share::PackageContent,
         stored: Option<String>,
+        coded: Option<Coded>,
     ) {
-        let coded = crate::in_slices::code(&content.roster).await;
+        let coded = match coded {
+            Some(coded) => coded,
+            None => crate::in_slices::code(&content.roster).await,
+        };
         // The coding's last slice was this task: the report's first drawing gets its own.
         crate::turns::let_the_browser_draw().await;
         worker::cancel();
@@ -1089,7 +1094,7 @@ mod tests {
         sealed.people[0].name = "Người trong bản niêm phong".into();
         let stored = storage::seal_roster(&columnar::encode(&sealed).unwrap());
 
-        state.adopt_package(content(), Some(stored)).await;
+        state.adopt_package(content(), Some(stored), None).await;
         assert!(state.roster.get_untracked() == Some(theirs.clone()));
         assert_eq!(
             state
@@ -1112,7 +1117,11 @@ mod tests {
             "the worker's seal kept"
         );
 
-        state.adopt_package(content(), None).await;
+        // Coded already (read back from the package's columns): shown as coded.
+        state
+            .adopt_package(content(), None, Some(Coded::new(&theirs)))
+            .await;
+        assert_eq!(women_on_screen(&state), women(&theirs));
         assert!(storage::load_roster().value == Some(theirs), "packed here");
         assert_eq!(state.roster_storage_error.get_untracked(), None);
     }

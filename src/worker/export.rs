@@ -226,11 +226,7 @@ pub fn serve() {
 
 /// Whether a message asks for a file.
 fn is_request(data: &JsValue) -> bool {
-    Reflect::get(data, &"kind".into())
-        .ok()
-        .and_then(|k| k.as_string())
-        .as_deref()
-        == Some(KIND)
+    super::kind(data).as_deref() == Some(KIND)
 }
 
 /// Writes the file asked for and posts it back with the request's `id`: `{kind: "export",
@@ -357,11 +353,7 @@ impl Exporter {
         let on_ready = waiting.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let data = event.data();
-            match Reflect::get(&data, &"kind".into())
-                .ok()
-                .and_then(|k| k.as_string())
-                .as_deref()
-            {
+            match super::kind(&data).as_deref() {
                 Some("ready") => {
                     on_ready.ready.set(true);
                     for (message, transfer) in on_ready.queued.take() {

@@ -8,9 +8,9 @@
 //! not deflated: a seventeenth of the JSON's size and read back in a little over half the
 //! time); every buffer is transferred, not copied. The page reads the roster back a slice
 //! of people at a time, letting the browser draw between slices, and codes it for the
-//! report from the same columns (`crate::in_slices`). Then the same bytes packed for local storage (`crate::storage::seal_roster`:
-//! deflating a large roster takes seconds, which the page should not spend). Cancel
-//! terminates it.
+//! report from the same columns (`crate::in_slices`). Then the same bytes packed for
+//! local storage (`crate::storage::seal_roster`: deflating a large roster takes seconds,
+//! which the page should not spend). Cancel terminates it.
 //!
 //! The readers live only in the workers' wasm: the page's own wasm never imports, which
 //! keeps it small. There are two builds of the same worker (index.html): `worker`, which
@@ -352,7 +352,7 @@ fn new_worker(loader: &str) -> Result<Worker, JsValue> {
     Worker::new_with_options(loader, &options)
 }
 
-/// A worker's message's `kind`.
+/// A worker's message's `kind` (the import worker's and the download worker's alike).
 fn kind(data: &JsValue) -> Option<String> {
     Reflect::get(data, &"kind".into())
         .ok()
@@ -521,10 +521,7 @@ async fn ask(
     });
 
     let result = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
-    let full = Reflect::get(&result, &"kind".into())
-        .ok()
-        .and_then(|k| k.as_string())
-        .is_some_and(|k| k == "full");
+    let full = kind(&result).as_deref() == Some("full");
     // The worker stays until it has sent the packed roster (and closes itself then); a
     // failed, cancelled or passed-on one goes now.
     let finished = !(full || result.is_undefined() || result.is_null() || result.is_string());

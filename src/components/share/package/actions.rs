@@ -115,7 +115,7 @@ impl Package {
         )));
         leptos::task::spawn_local(async move {
             self.state
-                .adopt_package(opened.content, opened.stored)
+                .adopt_package(opened.content, opened.stored, opened.coded)
                 .await;
             self.working.set(None);
             self.done.set(Some(Text::new(
@@ -197,6 +197,8 @@ async fn sealed(request: PackRequest, columns: Vec<u8>) -> Result<Vec<u8>, Text>
 pub(super) struct Opened {
     pub content: PackageContent,
     pub stored: Option<String>,
+    /// Its roster coded for the report, when it was read back from its columns.
+    pub coded: Option<canbo_core::report::Coded>,
 }
 
 /// The package in `file` opened with `passphrase` in the download worker (inflating and
@@ -218,11 +220,14 @@ async fn opened(file: Vec<u8>, passphrase: String) -> Result<Opened, Text> {
             beside: Some(columns),
             text: stored,
         }) => {
-            // Coded again, a slice at a time, only if the user adopts it (`adopt_package`).
             return match crate::in_slices::read(&columns).await {
-                Ok((roster, _)) => {
+                Ok((roster, coded)) => {
                     content.roster = roster;
-                    Ok(Opened { content, stored })
+                    Ok(Opened {
+                        content,
+                        stored,
+                        coded: Some(coded),
+                    })
                 }
                 Err(e) => Err(Text::new(
                     format!("Không đọc được danh sách trong gói dữ liệu ({e})."),
@@ -239,6 +244,7 @@ async fn opened(file: Vec<u8>, passphrase: String) -> Result<Opened, Text> {
     Ok(Opened {
         content,
         stored: None,
+        coded: None,
     })
 }
 
