@@ -143,6 +143,67 @@ pub fn in_order_with<T: Send, S, R: Send, M: Send>(
     in_order_here(items.into_iter(), start, f, told)
 }
 
+/// A thread of its own doing jobs handed to it one at a time while this one does others
+/// ([`with_helper`]): a big sheet's rows parsed a run at a time on two cores.
+pub struct Helper<J, R> {
+    jobs: std::sync::mpsc::SyncSender<J>,
+    done: std::sync::mpsc::Receiver<R>,
+}
+
+impl<J, R> Helper<J, R> {
+    /// Hands `job` to the helper; it is given back when the helper has stopped.
+    pub fn hand(&self, job: J) -> Result<(), J> {
+        self.jobs.send(job).map_err(|e| e.0)
+    }
+
+    /// The result of the oldest job handed and not yet taken, once done; `None` when the
+    /// helper has stopped (its panic is then the caller's, at [`with_helper`]'s end).
+    pub fn take(&self) -> Option<R> {
+        self.done.recv().ok()
+    }
+}
+
+/// `f` with a [`Helper`] doing `work` on what `f` hands it, results in the order the jobs
+/// were handed: natively on a thread of its own (`work` may keep a state of its own there:
+/// say, its own copies of what both threads would otherwise count references to at once).
+/// `f` gets `None` on wasm32, with one core, or when no thread can be had, and does the
+/// work itself. A panic in `work` is this thread's once `f` is done.
+pub fn with_helper<J: Send, R: Send, T>(
+    work: impl FnMut(J) -> R + Send,
+    f: impl FnOnce(Option<&Helper<J, R>>) -> T,
+) -> T {
+    #[cfg(not(target_arch = "wasm32"))]
+    if threads() > 1 {
+        use std::sync::mpsc;
+        let mut work = work;
+        return std::thread::scope(|scope| {
+            let (jobs, handed) = mpsc::sync_channel::<J>(1);
+            let (finished, done) = mpsc::channel::<R>();
+            let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
+                for job in handed {
+                    if finished.send(work(job)).is_err() {
+                        return;
+                    }
+                }
+            });
+            let Ok(helping) = spawned else {
+                return f(None);
+            };
+            let helper = Helper { jobs, done };
+            let out = f(Some(&helper));
+            // The helper stops once no more jobs can come.
+            drop(helper);
+            if let Err(panic) = helping.join() {
+                std::panic::resume_unwind(panic);
+            }
+            out
+        });
+    }
+    #[cfg(target_arch = "wasm32")]
+    let _ = work;
+    f(None)
+}
+
 /// `f` reading `source`, natively with a thread of its own reading ahead of it, `chunk`
 /// bytes at a time (up to two chunks ahead): one core inflates a sheet's zip part while the
 /// other parses what it gave. With one core, or on wasm32, `f` reads `source` itself. `f`
@@ -299,6 +360,46 @@ mod tests {
     fn a_panic_on_the_other_thread_is_this_threads() {
         let _ = super::both(|| -> u8 { panic!("a bug") }, || 7);
     }
+    #[test]
+    fn a_helper_gives_its_results_in_the_order_its_jobs_were_handed() {
+        let mut calls = 0;
+        let out = super::with_helper(
+            |job: u32| {
+                calls += 1;
+                (job * 10, calls)
+            },
+            |helper| {
+                let helper = helper.expect("a helper natively");
+                let mut got = Vec::new();
+                for job in 0..5 {
+                    helper.hand(job).expect("handed");
+                    if job % 2 == 1 {
+                        got.push(helper.take().expect("done"));
+                        got.push(helper.take().expect("done"));
+                    }
+                }
+                got.push(helper.take().expect("done"));
+                got
+            },
+        );
+        // The helper's state is its own and lasts from job to job.
+        assert_eq!(out, [(0, 1), (10, 2), (20, 3), (30, 4), (40, 5)]);
+    }
+
+    #[test]
+    #[should_panic(expected = "a bug in the helper")]
+    fn a_panic_in_the_helper_is_this_threads() {
+        super::with_helper(
+            |_: u8| -> u8 { panic!("a bug in the helper") },
+            |helper| {
+                let helper = helper.expect("a helper natively");
+                let _ = helper.hand(1);
+                // Its result never comes: the helper stopped.
+                assert_eq!(helper.take(), None);
+            },
+        );
+    }
+
     #[test]
     fn in_order_keeps_the_items_order_and_hears_every_run() {
         let items: Vec<u64> = (0..40).collect();

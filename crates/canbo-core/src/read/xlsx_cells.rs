@@ -18,6 +18,7 @@
 //! The rules calamine 0.38 follows, which this module keeps, are cited from its source where
 //! they matter (`xlsx/cells_reader.rs`, `xlsx/mod.rs`, `formats.rs`, `utils.rs`).
 
+use super::limits;
 use super::spreadsheet::{convert, place, text, Budget};
 use super::{Cell, Merge};
 use crate::error::Limit;
@@ -111,6 +112,24 @@ impl Package {
         })
     }
 
+    /// The package with copies of its shared strings of its own, for another thread.
+    fn copied(&self) -> Package {
+        let strings = (self.strings.iter())
+            .map(|cell| match cell {
+                Cell::Text(t) => Cell::Text(std::sync::Arc::from(&**t)),
+                other => other.clone(),
+            })
+            .collect();
+        Package {
+            strings,
+            formats: self.formats.clone(),
+            is_1904: self.is_1904,
+            sheets: self.sheets.clone(),
+            listed: self.listed.clone(),
+            whole: self.whole.clone(),
+        }
+    }
+
     /// Every sheet of the workbook, in its order, as calamine lists them.
     pub(super) fn listed(&self) -> &[super::xlsx_merges::Listed] {
         &self.listed
@@ -139,16 +158,32 @@ impl Package {
         let mut reading = Reading {
             package: self,
             rows: Vec::new(),
+            base: 0,
+            width: 0,
             row: 0,
             col: 0,
             taken: 0,
             budget,
         };
         let index = zip.index_for_name(path)?;
-        // Natively the part is inflated on a thread of its own while this one parses it.
+        // Natively the part is inflated on a thread of its own while this one parses it,
+        // and a big one's rows are parsed on two threads, a run at a time (`Run`).
         let part = zip.by_index(index).ok()?;
         let chunk = chunk();
-        let read = crate::parallel::read_ahead(part, CHUNK, |xml| reading.sheet(xml, chunk));
+        let two_parsers = two_parsers_for_tests().unwrap_or(part.size() >= TWO_PARSERS_AT_LEAST);
+        let read = crate::parallel::read_ahead(part, CHUNK, |xml| {
+            if !two_parsers {
+                return reading.sheet(xml, chunk, None);
+            }
+            // The helper's own copy of the shared strings: both threads counting
+            // references to the same few hundred texts would take turns at every cell.
+            let mut own: Option<Package> = None;
+            let helping = |job: RunJob| {
+                let package = own.get_or_insert_with(|| self.copied());
+                Run::read(package, &job.xml[job.from..]).ok_or(job)
+            };
+            crate::parallel::with_helper(helping, |helper| reading.sheet(xml, chunk, helper))
+        });
         let taken = reading.taken;
         match read {
             Ok((merges, whole)) => Some(Ok(SheetCells {
@@ -172,6 +207,82 @@ fn chunk() -> usize {
         return chunk;
     }
     CHUNK
+}
+
+/// Whether a test asks for a sheet's rows parsed on two threads, or on one, whatever its
+/// size.
+fn two_parsers_for_tests() -> Option<bool> {
+    #[cfg(test)]
+    if let Some(two) = tests::TWO_PARSERS_FOR_TESTS.with(std::cell::Cell::get) {
+        return Some(two);
+    }
+    None
+}
+
+/// Inflated bytes of a sheet's XML from which its rows are parsed on two threads (about
+/// 13,000 rows of a roster; below, the helper's start and copy of the shared strings cost
+/// more than they save).
+const TWO_PARSERS_AT_LEAST: u64 = 8 << 20;
+
+/// The helper reading runs of a big sheet's rows ([`Reading::sheet`]).
+type Helper = crate::parallel::Helper<RunJob, Result<Run, RunJob>>;
+
+/// Whole rows of a sheet's XML handed to the helper: `xml[from..]`.
+struct RunJob {
+    xml: Vec<u8>,
+    from: usize,
+}
+
+/// Whole rows of a sheet read apart from the rows before them: a run whose first row
+/// says where it is (`<row r="…">`) depends on nothing read before it (a row's cells
+/// begin at its first column, and its place is its reference). Its rows then go into the
+/// sheet's grid in order ([`Reading::take_run`]), as if read there.
+struct Run {
+    /// The sheet's row of `rows[0]`.
+    base: usize,
+    rows: Vec<Vec<Cell>>,
+    /// Cells placed, taken from the sheet's budget when the run is taken.
+    cells: u64,
+    /// Where a row without a reference after the run goes.
+    row: u32,
+}
+
+impl Run {
+    /// The rows of `xml`, or `None` when they cannot be read apart: no reference on the
+    /// first row, a row before it later, the end of the cells within, or anything the
+    /// sheet's reader would decline or stop at. The run is then read in its place.
+    fn read(package: &Package, xml: &[u8]) -> Option<Run> {
+        let base = first_row(xml)?;
+        let mut budget = Budget::whole();
+        let mut reading = Reading {
+            package,
+            rows: Vec::new(),
+            base: base as usize,
+            width: 0,
+            row: base,
+            col: 0,
+            taken: 0,
+            budget: &mut budget,
+        };
+        match reading.rows_in(xml) {
+            Ok(None) => Some(Run {
+                base: base as usize,
+                cells: reading.taken,
+                row: reading.row,
+                rows: reading.rows,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// The zero-based row of the first tag of `xml` when it is a row with a reference.
+fn first_row(xml: &[u8]) -> Option<u32> {
+    let tag = next_tag(xml, 0)?;
+    if tag.closing || tag.name != b"row" {
+        return None;
+    }
+    Some(reference(attribute(tag.attrs, b"r")??, false)?.0)
 }
 
 /// A part by its exact name: `Some(None)` when the package has no such part, `None` when
@@ -682,6 +793,10 @@ fn index(v: &[u8]) -> Option<usize> {
 struct Reading<'a, 'p> {
     package: &'a Package,
     rows: Vec<Vec<Cell>>,
+    /// The sheet's row of `rows[0]`: 0, or a [`Run`]'s first.
+    base: usize,
+    /// The widest row so far (`spreadsheet::place`).
+    width: usize,
     /// Where a row or cell without a reference goes.
     row: u32,
     col: u32,
@@ -704,9 +819,20 @@ impl Reading<'_, '_> {
     /// Reads the sheet's XML through, a chunk at a time; its merged regions.
     /// The sheet's cells into `rows`; its merged regions, and whether its part was read to
     /// its end.
-    fn sheet(&mut self, mut xml: impl Read, chunk: usize) -> Step<(Vec<Merge>, bool)> {
+    ///
+    /// With a `helper`, runs of whole rows ([`Run`]) are read two at a time: one by the
+    /// helper while this thread reads the next, each into a grid of its own, then both
+    /// taken into the sheet's in order. What cannot be read apart is read here, in order.
+    fn sheet(
+        &mut self,
+        mut xml: impl Read,
+        chunk: usize,
+        helper: Option<&Helper>,
+    ) -> Step<(Vec<Merge>, bool)> {
         let mut buf: Vec<u8> = Vec::with_capacity(chunk + (chunk >> 2));
         let mut ended = false;
+        // A run is with the helper, not yet taken.
+        let mut handed = false;
         // Up to the cells.
         let mut start = loop {
             match need(self.before_cells(&buf))? {
@@ -729,9 +855,41 @@ impl Reading<'_, '_> {
                 memmem::rfind(held, b"</row>").map(|at| start + at + b"</row>".len())
             };
             if let Some(end) = end {
-                if let Some(after) = self.rows_in(&buf[start..end])? {
-                    let tail = start + after;
-                    return Ok(merges_after(&buf[tail..], xml));
+                let apart = !last && first_row(&buf[start..end]).is_some();
+                match helper {
+                    Some(helper) if apart && !handed => {
+                        let rest = buf.split_off(end);
+                        let run = std::mem::replace(&mut buf, rest);
+                        // Refused only when the helper stopped: its panic follows.
+                        helper
+                            .hand(RunJob {
+                                xml: run,
+                                from: start,
+                            })
+                            .map_err(|_| Stop::Declined)?;
+                        handed = true;
+                        start = 0;
+                        ended = fill(&mut xml, &mut buf, chunk)?;
+                        continue;
+                    }
+                    _ => {}
+                }
+                let mine = match apart && handed {
+                    true => Run::read(self.package, &buf[start..end]),
+                    false => None,
+                };
+                if handed {
+                    self.take_handed(helper)?;
+                    handed = false;
+                }
+                match mine {
+                    Some(run) => self.take_run(run)?,
+                    None => {
+                        if let Some(after) = self.rows_in(&buf[start..end])? {
+                            let tail = start + after;
+                            return Ok(merges_after(&buf[tail..], xml));
+                        }
+                    }
                 }
                 if ended {
                     return Err(Stop::Declined);
@@ -741,6 +899,58 @@ impl Reading<'_, '_> {
             }
             ended = fill(&mut xml, &mut buf, chunk)?;
         }
+    }
+
+    /// The run the helper was handed, taken into the grid: read there, or read here when
+    /// it could not be read apart.
+    fn take_handed(&mut self, helper: Option<&Helper>) -> Step<()> {
+        match helper.and_then(Helper::take) {
+            Some(Ok(run)) => self.take_run(run),
+            Some(Err(job)) => match self.rows_in(&job.xml[job.from..])? {
+                // Whole rows, not the last: the end of the cells is not among them.
+                None => Ok(()),
+                Some(_) => Err(Stop::Declined),
+            },
+            // The helper stopped: its panic follows.
+            None => Err(Stop::Declined),
+        }
+    }
+
+    /// A run's rows put in the grid as reading them here would have put them: each cell
+    /// taken from the budget, a row listed before overlaid cell by cell.
+    fn take_run(&mut self, run: Run) -> Step<()> {
+        #[cfg(test)]
+        tests::RUNS_TAKEN.with(|n| n.set(n.get() + 1));
+        for _ in 0..run.cells {
+            self.budget.take().map_err(Stop::TooLarge)?;
+            self.taken += 1;
+        }
+        for (i, row) in run.rows.into_iter().enumerate() {
+            let r = run.base + i;
+            if r >= self.rows.len() {
+                if !row.is_empty() {
+                    self.rows.resize_with(r, Vec::new);
+                    self.rows.push(row);
+                }
+                continue;
+            }
+            let into = &mut self.rows[r];
+            if into.is_empty() {
+                *into = row;
+                continue;
+            }
+            for (c, cell) in row.into_iter().enumerate() {
+                if !matches!(cell, Cell::Empty) {
+                    if into.len() <= c {
+                        into.resize(c + 1, Cell::Empty);
+                    }
+                    into[c] = cell;
+                }
+            }
+        }
+        self.row = run.row;
+        self.col = 0;
+        Ok(())
     }
 
     /// How far `b`, the XML read so far, goes towards the cells; `None` to decline.
@@ -932,9 +1142,15 @@ impl Reading<'_, '_> {
         })
     }
 
-    /// Puts a cell in the grid as calamine's cells are put (`spreadsheet::place`).
+    /// Puts a cell in the grid as calamine's cells are put (`spreadsheet::place`). A
+    /// [`Run`]'s grid begins at its first row: a cell above it cannot be read apart.
     fn place(&mut self, r: usize, c: usize, value: Cell) -> Step<()> {
-        let placed = place(&mut self.rows, r, c, value, self.budget).map_err(Stop::TooLarge)?;
+        if r >= limits::ROWS {
+            return Ok(());
+        }
+        let r = need(r.checked_sub(self.base))?;
+        let placed = place(&mut self.rows, r, c, value, self.budget, &mut self.width)
+            .map_err(Stop::TooLarge)?;
         self.taken += u64::from(placed);
         Ok(())
     }
@@ -989,6 +1205,12 @@ pub(crate) mod tests {
         /// The bytes of XML [`Package::sheet`] parses at a time on this thread, when set.
         pub(super) static CHUNK_FOR_TESTS: std::cell::Cell<Option<usize>> =
             const { std::cell::Cell::new(None) };
+        /// Whether [`Package::sheet`] parses rows on two threads, or one, whatever the
+        /// sheet's size.
+        pub(super) static TWO_PARSERS_FOR_TESTS: std::cell::Cell<Option<bool>> =
+            const { std::cell::Cell::new(None) };
+        /// Runs of rows read apart and taken into a sheet on this thread.
+        pub(super) static RUNS_TAKEN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     }
 
     /// The sheet `name` read with [`Package::sheet`], `chunk` bytes of XML at a time
@@ -1048,11 +1270,20 @@ pub(crate) mod tests {
             // without its merged regions, may be declined at one chunk's size and not
             // another's: what is read is still calamine's.)
             let in_chunks = own(Some(SMALL_CHUNK));
-            if with_merges {
-                assert!(in_chunks == read, "{} read in small chunks", meta.name);
-            } else if let Some(in_chunks) = in_chunks {
-                let slow = slow.last().expect("pushed above");
-                assert!(in_chunks.1 == slow.1, "{} read in small chunks", meta.name);
+            // And on two threads, runs of a row or two read apart and taken in order.
+            TWO_PARSERS_FOR_TESTS.with(|t| t.set(Some(true)));
+            let on_two = [own(Some(SMALL_CHUNK)), own(Some(SMALL_CHUNK * 8))];
+            TWO_PARSERS_FOR_TESTS.with(|t| t.set(None));
+            for (how, other) in [("in small chunks", in_chunks)]
+                .into_iter()
+                .chain(on_two.map(|read| ("on two threads", read)))
+            {
+                if with_merges {
+                    assert!(other == read, "{} read {how}", meta.name);
+                } else if let Some(other) = other {
+                    let slow = slow.last().expect("pushed above");
+                    assert!(other.1 == slow.1, "{} read {how}", meta.name);
+                }
             }
             fast.push(read);
         }
@@ -1243,6 +1474,12 @@ z</v></c><c r="C4" t="n"><v>1e3</v></c><c r="D4"><v>abc</v></c><c r="E4"><v> 12 
             (
                 "spaces and quotes",
                 "<row r='1' >\n  <c r = 'A1' t='s' >\n    <v>0</v>\n  </c >\n  <c\n r=\"B1\"\ts=\"1\"><v>30000</v></c>\n</row >\n",
+            ),
+            (
+                "rows out of order and listed twice",
+                r#"<row r="5"><c r="A5"><v>1</v></c><c r="D5" t="s"><v>2</v></c></row><row r="2"><c r="B2"><v>3</v></c></row>
+                <row r="5"><c r="B5"><v>4</v></c><c r="D5"><v>5</v></c></row><row r="9"/><row r="3"><c r="A3" t="s"><v>6</v></c></row><row><c><v>7</v></c></row>
+                <row r="8"><c r="C8"><v>8</v></c></row><row r="7"><c r="E7"><v>9</v></c></row><row r="8"><c r="A8"><v>10</v></c><c r="F8"><v>11</v></c></row>"#,
             ),
             (
                 "long texts",
@@ -1543,5 +1780,65 @@ z</v></c><c r="C4" t="n"><v>1e3</v></c><c r="D4"><v>abc</v></c><c r="E4"><v> 12 
         }
         let bytes = book.save_to_buffer().unwrap();
         assert_eq!(taken_and_equal(&bytes, "long"), 2);
+    }
+
+    /// A big sheet's rows are read two runs at a time, the helper's and this thread's, and
+    /// give the grid read on one thread: taken in order, each run's cells from the budget.
+    #[test]
+    fn a_big_sheet_read_on_two_threads_is_the_sheet_read_on_one() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let s = book.add_worksheet();
+        // Past the size from which two threads read a sheet (some 140 bytes a row).
+        let rows = (TWO_PARSERS_AT_LEAST / 130) as u32 + 1_000;
+        for r in 0..rows {
+            s.write(r, 0, format!("Người {r}")).unwrap();
+            s.write(r, 1, if r % 3 == 0 { "Nữ" } else { "Nam" })
+                .unwrap();
+            s.write(r, 2, f64::from(r)).unwrap();
+            if r % 5 == 0 {
+                s.write(r, 3 + (r % 11) as u16, "x").unwrap();
+            }
+        }
+        let bytes = book.save_to_buffer().unwrap();
+        let package = Package::open(&bytes).unwrap();
+        let mut zip = Package::zip(&bytes).unwrap();
+        let size = zip.by_name("xl/worksheets/sheet1.xml").unwrap().size();
+        assert!(
+            size >= TWO_PARSERS_AT_LEAST,
+            "{size} bytes: too small to be read on two"
+        );
+        RUNS_TAKEN.with(|n| n.set(0));
+        let two = own_read(&package, &mut zip, "Sheet1", None).expect("read");
+        let runs = RUNS_TAKEN.with(std::cell::Cell::get);
+        assert!(runs >= 4, "{runs} runs read apart");
+        assert_eq!(two.1.len(), rows as usize);
+        TWO_PARSERS_FOR_TESTS.with(|t| t.set(Some(false)));
+        let one = own_read(&package, &mut zip, "Sheet1", None).expect("read");
+        assert_eq!(
+            RUNS_TAKEN.with(std::cell::Cell::get),
+            runs,
+            "none read apart"
+        );
+        assert!(two == one);
+        // Within a budget a cell too small for the sheet, the limit, as on one thread; and
+        // the sheet within one just large enough.
+        let cells: usize = one.1.iter().flatten().filter(|c| !c.is_empty()).count();
+        for (two_threads, cells, fits) in [
+            (true, cells - 1, false),
+            (false, cells - 1, false),
+            (true, cells, true),
+        ] {
+            TWO_PARSERS_FOR_TESTS.with(|t| t.set(Some(two_threads)));
+            let mut budget = Budget::with_cells_for_tests(cells as u64);
+            let read = package
+                .sheet(&mut zip, "Sheet1", &mut budget)
+                .expect("not declined");
+            assert_eq!(
+                read.is_ok(),
+                fits,
+                "{cells} cells on two threads: {two_threads}"
+            );
+        }
+        TWO_PARSERS_FOR_TESTS.with(|t| t.set(None));
     }
 }
