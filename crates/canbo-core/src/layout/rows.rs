@@ -196,27 +196,39 @@ fn person_or_group(
     data_cols: &[usize],
     birth_cols: &[usize],
 ) -> RowRole {
-    let name: String = name_cols
-        .iter()
-        .map(|&c| sheet.cell(r, c).display())
-        .filter(|t| !t.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    // The name cells' texts, blank ones left out, joined by a space (a text cell's text is
+    // taken as it is: this is asked of every row of a province).
+    let mut name = String::new();
+    for &c in name_cols {
+        let cell = sheet.cell(r, c);
+        let shown;
+        let text = match cell.as_text() {
+            Some(text) => text,
+            None => {
+                shown = cell.display();
+                &shown
+            }
+        };
+        if !text.trim().is_empty() {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(text);
+        }
+    }
     let seq = seq_col
         .map(|c| sheet.cell(r, c).display())
         .unwrap_or_default();
-    let first_text = sheet.rows[r]
-        .iter()
-        .find_map(|c| c.as_text().filter(|t| !t.trim().is_empty()))
-        .map(str::to_string)
-        .unwrap_or_default();
     let label = if name.trim().is_empty() {
-        first_text.clone()
+        sheet.rows[r]
+            .iter()
+            .find_map(|c| c.as_text().filter(|t| !t.trim().is_empty()))
+            .unwrap_or_default()
     } else {
-        name.clone()
+        name.as_str()
     };
 
-    match total_label(&label).or(total_label(&seq)) {
+    match total_label(label).or(total_label(&seq)) {
         Some(Total::Certain) => return RowRole::Total,
         Some(Total::Likely) if !has_birth(sheet, r, birth_cols) => return RowRole::Total,
         _ => {}
@@ -225,7 +237,7 @@ fn person_or_group(
     let seq_is_number = seq.trim().parse::<u32>().is_ok();
     if !has_data && !label.is_empty() {
         // Some rosters number their unit rows like people: then only a unit's name tells.
-        let found = group(&label, &seq).filter(|g| {
+        let found = group(label, &seq).filter(|g| {
             !seq_is_number
                 || matches!(g, RowRole::UnitGroup { unit } if crate::vocab::units::names_unit(unit))
         });
@@ -248,6 +260,11 @@ enum Total {
 }
 
 fn total_label(text: &str) -> Option<Total> {
+    // Every total begins with "cộng" or "tổng", whatever its case: the other labels (most
+    // are names, one a row) are told by their first letter, without lowering them whole.
+    if !text.starts_with(['c', 'C', 't', 'T']) {
+        return None;
+    }
     let lower = text.to_lowercase();
     let bare = lower.trim_end_matches([':', '.', ' ']);
     let first = lower.split([' ', ':']).next().unwrap_or("");
@@ -308,4 +325,59 @@ fn is_roman(s: &str) -> bool {
 
 fn is_letter(s: &str) -> bool {
     s.len() == 1 && s.chars().all(|c| c.is_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{total_label, Total};
+
+    /// A text in each case a roster may write it in.
+    fn cased(text: &str) -> [String; 3] {
+        let mut title = String::new();
+        let mut start = true;
+        for c in text.chars() {
+            match start {
+                true => title.extend(c.to_uppercase()),
+                false => title.push(c),
+            }
+            start = c == ' ';
+        }
+        [text.to_string(), text.to_uppercase(), title]
+    }
+
+    #[test]
+    fn a_total_is_told_in_any_case_and_a_name_is_not_one() {
+        for total in [
+            "tổng cộng",
+            "tổng số",
+            "cộng",
+            "tổng",
+            "cộng chung",
+            "tổng số cán bộ",
+        ] {
+            for end in ["", ":", ".", " :"] {
+                for text in cased(&format!("{total}{end}")) {
+                    assert!(matches!(total_label(&text), Some(Total::Certain)), "{text}");
+                }
+            }
+        }
+        // "Tổng" and "Cộng" are family names too.
+        for text in cased("tổng văn minh")
+            .into_iter()
+            .chain(cased("cộng thị hoa"))
+        {
+            assert!(matches!(total_label(&text), Some(Total::Likely)), "{text}");
+        }
+        for name in [
+            "trần thị mai",
+            "công chức",
+            "tống văn an",
+            "cống quỳnh",
+            "nguyễn tổng",
+        ] {
+            for text in cased(name).into_iter().chain([format!(" {name}")]) {
+                assert!(total_label(&text).is_none(), "{text}");
+            }
+        }
+    }
 }
