@@ -200,20 +200,12 @@ fn person_or_group(
     // taken as it is: this is asked of every row of a province).
     let mut name = String::new();
     for &c in name_cols {
-        let cell = sheet.cell(r, c);
-        let shown;
-        let text = match cell.as_text() {
-            Some(text) => text,
-            None => {
-                shown = cell.display();
-                &shown
-            }
-        };
+        let text = sheet.cell(r, c).shown();
         if !text.trim().is_empty() {
             if !name.is_empty() {
                 name.push(' ');
             }
-            name.push_str(text);
+            name.push_str(&text);
         }
     }
     let seq = seq_col

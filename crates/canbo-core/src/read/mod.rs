@@ -64,6 +64,15 @@ impl Cell {
         }
     }
 
+    /// [`Cell::display`], borrowed where the cell is text (a province's rows ask it of
+    /// every cell they read, and most are text).
+    pub fn shown(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Cell::Text(t) => std::borrow::Cow::Borrowed(t),
+            _ => std::borrow::Cow::Owned(self.display()),
+        }
+    }
+
     /// The cell as a person reads it in the sheet (numbers without a needless `.0`).
     pub fn display(&self) -> String {
         match self {

@@ -161,6 +161,23 @@ struct Memo {
     /// position text → the titles it names, main post first.
     titles: HashMap<String, Vec<positions::Title>>,
     ethnicities: HashMap<String, String>,
+    /// unit cell text → the unit's name.
+    units: HashMap<String, String>,
+    /// party cell text → whether it says yes.
+    yes: HashMap<String, bool>,
+}
+
+/// What `make` gives for `text`, made the first time `text` is asked for.
+fn remembered<'m, V>(
+    memo: &'m mut HashMap<String, V>,
+    text: &str,
+    make: impl FnOnce(&str) -> V,
+) -> &'m V {
+    if !memo.contains_key(text) {
+        let made = make(text);
+        memo.insert(text.to_string(), made);
+    }
+    &memo[text]
 }
 
 impl RowReader<'_> {
@@ -346,25 +363,28 @@ impl RowReader<'_> {
         }
 
         let position = self.text(r, Field::Position);
-        let titles: Vec<positions::Title> = position.as_ref().map_or_else(Vec::new, |p| {
-            let known = self.memo.borrow().titles.get(p).cloned();
-            known.unwrap_or_else(|| {
-                let mut found = match self.spellings.title(p) {
-                    Some(t) => vec![t],
-                    None => positions::titles(p),
-                };
-                if let Some(main) = positions::main(&found) {
-                    found.retain(|t| *t != main);
-                    found.insert(0, main);
-                }
-                self.memo
-                    .borrow_mut()
-                    .titles
-                    .insert(p.clone(), found.clone());
-                found
-            })
-        });
-        let title = titles.first().copied();
+        // The main post, then the others (none, mostly: no room is made for them then).
+        let (title, concurrent) = match &position {
+            None => (None, Vec::new()),
+            Some(p) => {
+                let mut memo = self.memo.borrow_mut();
+                let titles = remembered(&mut memo.titles, p, |p| {
+                    let mut found = match self.spellings.title(p) {
+                        Some(t) => vec![t],
+                        None => positions::titles(p),
+                    };
+                    if let Some(main) = positions::main(&found) {
+                        found.retain(|t| *t != main);
+                        found.insert(0, main);
+                    }
+                    found
+                });
+                (
+                    titles.first().copied(),
+                    titles.get(1..).unwrap_or_default().to_vec(),
+                )
+            }
+        };
         let category = if has(Field::Category) {
             self.level(r, Field::Category, vocab::category, out)
                 .unwrap_or(Category::Unknown)
@@ -384,14 +404,20 @@ impl RowReader<'_> {
             Category::Unknown
         };
 
-        let unit = self
-            .text(r, Field::Unit)
-            .map(|u| crate::text::unit_case(&crate::layout::strip_numbering(&u)))
-            .unwrap_or_else(|| unit.to_string());
+        // A unit's name, a party mark and an ethnicity each worked out once per text.
+        let shown = |f| self.cell(r, f).map(|(_, cell)| cell.shown());
+        let unit = match shown(Field::Unit).filter(|u| !u.is_empty()) {
+            Some(u) => remembered(&mut self.memo.borrow_mut().units, &u, |u| {
+                crate::text::unit_case(&crate::layout::strip_numbering(u))
+            })
+            .clone(),
+            None => unit.to_string(),
+        };
         let party_member = has(Field::Party).then(|| {
             self.layout.columns_of(Field::Party).any(|c| {
                 let cell = r.cell(c);
-                !cell.is_empty() && vocab::yes(&cell.display())
+                !cell.is_empty()
+                    && *remembered(&mut self.memo.borrow_mut().yes, &cell.shown(), vocab::yes)
             })
         });
         let optional_text = |f| has(f).then(|| self.text(r, f).unwrap_or_default());
@@ -400,19 +426,20 @@ impl RowReader<'_> {
             name,
             birth,
             gender,
-            ethnicity: optional_text(Field::Ethnicity).map(|e| {
-                let known = self.memo.borrow().ethnicities.get(&e).cloned();
-                known.unwrap_or_else(|| {
-                    let name = ethnicity::canonical(&e);
-                    self.memo.borrow_mut().ethnicities.insert(e, name.clone());
-                    name
-                })
+            ethnicity: has(Field::Ethnicity).then(|| {
+                let e = shown(Field::Ethnicity).unwrap_or_default();
+                remembered(
+                    &mut self.memo.borrow_mut().ethnicities,
+                    &e,
+                    ethnicity::canonical,
+                )
+                .clone()
             }),
             religion: optional_text(Field::Religion),
             unit,
             position,
             title,
-            concurrent: titles.get(1..).unwrap_or_default().to_vec(),
+            concurrent,
             category,
             party_member,
             general_education: self.level(
