@@ -76,10 +76,12 @@ pub fn ImportBar() -> impl IntoView {
             class:loaded=loaded
             aria-label=move || t("Nhập danh sách", "Import a roster")
         >
+            // A click (on the input or a label for it) opens the browser's file chooser: the
+            // worker is started then, while the person looks for the file.
             <input type="file" id="import-input" class="visually-hidden" multiple accept=ACCEPT
-                data-testid="import-input" on:change=replace />
+                data-testid="import-input" on:click=|_| crate::worker::warm_up() on:change=replace />
             <input type="file" id="import-add" class="visually-hidden" multiple accept=ACCEPT
-                data-testid="import-add" on:change=add />
+                data-testid="import-add" on:click=|_| crate::worker::warm_up() on:change=add />
             <Show
                 when=loaded
                 fallback=move || view! {

@@ -441,7 +441,7 @@ async fn ask(
     let transfer = Array::new();
     for file in files {
         let entry = Object::new();
-        let bytes = Uint8Array::from(&file.bytes[..]);
+        let bytes = crate::files::out_of_wasm(&file.bytes).await;
         let _ = Reflect::set(&entry, &"name".into(), &file.name.as_str().into());
         let _ = Reflect::set(&entry, &"bytes".into(), &bytes);
         transfer.push(&bytes.buffer());

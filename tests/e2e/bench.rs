@@ -42,9 +42,10 @@ const WATCH_THE_FIGURES: &str = "
     const stat = () => document.querySelector('[data-stat=people]')?.getAttribute('data-value') ?? null;
     const before = stat();
     window.canboShown = null;
-    let picked = null;
-    document.addEventListener('change', () => { picked ??= performance.now(); }, true);
+    window.canboPicked = null;
+    document.addEventListener('change', () => { window.canboPicked ??= performance.now(); }, true);
     const seen = new MutationObserver(() => {
+        const picked = window.canboPicked;
         if (picked === null || stat() === null || stat() === before) return;
         seen.disconnect();
         requestAnimationFrame(() => { window.canboShown = performance.now() - picked; });
@@ -67,13 +68,35 @@ async fn figures_shown(page: &Page) -> TestResult<Duration> {
     Err("the page never timed its figures".into())
 }
 
-/// Collects every long task's duration (ms) in `window.canboLong` from now on.
+/// Collects every long task's duration (ms) in `window.canboLong` from now on, and when
+/// it began in `window.canboLongAt` (ms on the page's clock).
 const WATCH_LONG_TASKS: &str = "
     window.canboLong = [];
+    window.canboLongAt = [];
     new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.canboLong.push(e.duration);
+        for (const e of list.getEntries()) {
+            window.canboLong.push(e.duration);
+            window.canboLongAt.push([e.startTime, e.duration]);
+        }
     }).observe({ type: 'longtask' });
 ";
+
+/// Every long task since the pick [`WATCH_THE_FIGURES`] saw, as `+<start> ms: <length> ms`
+/// from the pick (the figures came at `import_ms`): which part of an import a long task
+/// belongs to, told by when it came. Forgets them.
+async fn long_tasks_since_the_pick(page: &Page) -> TestResult<String> {
+    let tasks = page
+        .driver
+        .execute(
+            "const at = window.canboPicked ?? 0;
+             const t = window.canboLongAt.map(([s, d]) => `+${Math.round(s - at)} ms: ${Math.round(d)} ms`);
+             window.canboLongAt = [];
+             return t.join('; ');",
+            Vec::new(),
+        )
+        .await?;
+    Ok(tasks.json().as_str().unwrap_or_default().to_string())
+}
 
 fn report(name: &str, value: impl std::fmt::Display) {
     println!("bench: {name} = {value}");
@@ -147,6 +170,7 @@ async fn bench_import_against_sheetjs() {
         report("import_polled_ms", polled.as_millis());
         // Once the tasks that follow the figures (storing, the rest of the first render) end.
         report_longest_task(&page, "import", Duration::from_secs(3)).await?;
+        report("import_long_tasks", long_tasks_since_the_pick(&page).await?);
 
         let women = page.stat("women").await?;
         let changed = Instant::now();

@@ -1,7 +1,7 @@
 //! The import's worker started ahead (src/worker/mod.rs, `warm_up`): files dragged over the
 //! page start it, and the import that follows asks that worker, already loaded, rather than
 //! starting one of its own; the next import gets a worker of its own, started as its files
-//! are read.
+//! are read, or as soon as the file chooser is opened.
 
 use std::time::Duration;
 
@@ -96,6 +96,19 @@ async fn files_dragged_over_the_page_start_the_worker_their_import_asks() {
             page.wait_for_stat("people", 3).await?;
             let started = workers_started(&page).await?;
             assert_eq!(started.len(), 2, "{started:?}");
+
+            // A click on «Chọn tệp» (the input a label opens) starts the next import's worker
+            // while the person looks for the file, and the import asks that one.
+            page.driver
+                .execute(
+                    "document.getElementById('import-input').dispatchEvent(new MouseEvent('click'));",
+                    Vec::new(),
+                )
+                .await?;
+            assert_eq!(workers_started(&page).await?.len(), 3);
+            page.import_file(&shared_sample("mau-son-xa.xlsx")).await?;
+            page.wait_for_stat("people", 420).await?;
+            assert_eq!(workers_started(&page).await?.len(), 3);
             Ok(())
         },
     )
