@@ -50,15 +50,19 @@ pub const COPIED_AT_ONCE: usize = 4 << 20;
 /// `array`'s bytes in the page's memory, [`COPIED_AT_ONCE`] at a time, the browser drawing
 /// between two.
 pub async fn into_wasm(array: &Uint8Array) -> Vec<u8> {
-    let mut bytes = vec![0; array.length() as usize];
-    for (i, slice) in bytes.chunks_mut(COPIED_AT_ONCE).enumerate() {
-        if i > 0 {
+    let len = array.length() as usize;
+    // Room for all at once; each slice zeroed, then copied over, in its own task.
+    let mut bytes = Vec::with_capacity(len);
+    while bytes.len() < len {
+        if !bytes.is_empty() {
             crate::turns::let_the_browser_draw().await;
         }
-        let from = (i * COPIED_AT_ONCE) as u32;
+        let from = bytes.len();
+        let to = len.min(from + COPIED_AT_ONCE);
+        bytes.resize(to, 0);
         array
-            .subarray(from, from + slice.len() as u32)
-            .copy_to(slice);
+            .subarray(from as u32, to as u32)
+            .copy_to(&mut bytes[from..]);
     }
     bytes
 }
