@@ -91,6 +91,7 @@ pub(crate) fn people_in_runs(
                 sheet,
                 layout,
                 spellings,
+                columns: ColumnsByField::new(layout),
                 memo: Default::default(),
             };
             // The first run's people are the sheet's: room for all, the others' appended.
@@ -144,12 +145,55 @@ impl<'c> Row<'c> {
     }
 }
 
+/// A layout's columns by field, found once per sheet (`Layout::columns_of` and `has` look
+/// through every column each time they are asked: some 25 times a person).
+struct ColumnsByField {
+    /// Each field's columns of values (not of marks), in the layout's order.
+    values: [Vec<usize>; FIELDS],
+    /// Whether any column holds the field, as values or as marks.
+    any: [bool; FIELDS],
+}
+
+/// Every field there is ([`Field::ALL`]), each at its place (`field as usize`).
+const FIELDS: usize = Field::ALL.len();
+
+impl ColumnsByField {
+    fn new(layout: &Layout) -> ColumnsByField {
+        let mut by_field = ColumnsByField {
+            values: std::array::from_fn(|_| Vec::new()),
+            any: [false; FIELDS],
+        };
+        for column in &layout.columns {
+            let Some(field) = column.field else { continue };
+            if let Some(any) = by_field.any.get_mut(field as usize) {
+                *any = true;
+            }
+            if let (None, Some(values)) = (&column.mark, by_field.values.get_mut(field as usize)) {
+                values.push(column.col);
+            }
+        }
+        by_field
+    }
+
+    /// As `Layout::columns_of`.
+    fn of(&self, field: Field) -> &[usize] {
+        self.values.get(field as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// As `Layout::has`.
+    fn has(&self, field: Field) -> bool {
+        self.any.get(field as usize).copied().unwrap_or(false)
+    }
+}
+
 struct RowReader<'a> {
     file: &'a str,
     sheet: &'a str,
     layout: &'a Layout,
     /// What the user taught: consulted before the rules.
     spellings: &'a Spellings,
+    /// The layout's columns by field, asked of every person's every field.
+    columns: ColumnsByField,
     /// Rosters repeat the same few values thousands of times: classify each once.
     memo: RefCell<Memo>,
 }
@@ -183,9 +227,8 @@ fn remembered<'m, V>(
 impl RowReader<'_> {
     /// The first non-blank cell among the columns of `field`, with its column.
     fn cell<'c>(&self, row: Row<'c>, field: Field) -> Option<(usize, &'c Cell)> {
-        self.layout
-            .columns_of(field)
-            .map(|c| (c, row.cell(c)))
+        (self.columns.of(field).iter())
+            .map(|&c| (c, row.cell(c)))
             .find(|(_, cell)| !cell.is_empty())
     }
 
@@ -214,7 +257,7 @@ impl RowReader<'_> {
         parse: fn(&str) -> Option<T>,
         out: &mut Vec<Warning>,
     ) -> Option<T> {
-        if !self.layout.has(field) {
+        if !self.columns.has(field) {
             return None;
         }
         let Some((col, cell)) = self.cell(row, field) else {
@@ -312,14 +355,18 @@ impl RowReader<'_> {
         group_category: Option<Category>,
         out: &mut Vec<Warning>,
     ) -> Person {
-        let has = |f| self.layout.has(f);
-        let name = self
-            .layout
-            .columns_of(Field::Name)
-            .map(|c| r.cell(c).display())
-            .filter(|t| !t.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let has = |f| self.columns.has(f);
+        // The name cells' texts, blank ones left out, joined by a space.
+        let mut name = String::new();
+        for &c in self.columns.of(Field::Name) {
+            let text = r.cell(c).shown();
+            if !text.is_empty() {
+                if !name.is_empty() {
+                    name.push(' ');
+                }
+                name.push_str(&text);
+            }
+        }
 
         // Birth, and gender from the split Nam/Nữ birth columns where the sheet does that.
         let mut gender = None;
@@ -414,7 +461,7 @@ impl RowReader<'_> {
             None => unit.to_string(),
         };
         let party_member = has(Field::Party).then(|| {
-            self.layout.columns_of(Field::Party).any(|c| {
+            self.columns.of(Field::Party).iter().any(|&c| {
                 let cell = r.cell(c);
                 !cell.is_empty()
                     && *remembered(&mut self.memo.borrow_mut().yes, &cell.shown(), vocab::yes)
@@ -473,5 +520,49 @@ impl RowReader<'_> {
             }
         }
         self.level(r, Field::Evaluation, vocab::evaluation, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ColumnsByField, FIELDS};
+    use crate::field::Field;
+
+    #[test]
+    fn every_field_has_its_place_among_the_columns_by_field() {
+        assert_eq!(FIELDS, Field::ALL.len());
+        for (place, field) in Field::ALL.iter().enumerate() {
+            assert_eq!(*field as usize, place, "{field:?}");
+        }
+    }
+
+    /// On the layout of every sheet of the samples and independent rosters, the columns by
+    /// field are the layout's own answers.
+    #[test]
+    fn the_columns_by_field_are_the_layouts() {
+        let mut layouts = 0;
+        for input in crate::test_samples::with_independent() {
+            let Ok(workbook) = crate::read::read(&input.name, &input.bytes) else {
+                continue;
+            };
+            for sheet in &workbook.sheets {
+                let Ok(layout) = crate::layout::detect(sheet, &[]) else {
+                    continue;
+                };
+                let by_field = ColumnsByField::new(&layout);
+                for &field in Field::ALL {
+                    let columns: Vec<usize> = layout.columns_of(field).collect();
+                    assert_eq!(by_field.of(field), columns, "{} {field:?}", input.name);
+                    assert_eq!(
+                        by_field.has(field),
+                        layout.has(field),
+                        "{} {field:?}",
+                        input.name
+                    );
+                }
+                layouts += 1;
+            }
+        }
+        assert!(layouts > 40, "{layouts} layouts");
     }
 }
