@@ -36,7 +36,7 @@ pub async fn until(condition: impl Fn() -> bool) {
     panic!("waited 5 s for a condition that never held");
 }
 
-async fn sleep_ms(ms: i32) {
+pub async fn sleep_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         window()
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)

@@ -295,9 +295,43 @@ struct Warm {
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
+/// How long a worker started ahead waits for its import: files dragged over the page and
+/// taken away again, or a file chooser closed with nothing chosen, leave it with none.
+const WARM_FOR: std::time::Duration = std::time::Duration::from_secs(120);
+
 /// Starts the worker the next import will ask ([`WORKER`]), unless one is waiting already:
-/// it fetches and compiles its wasm while the files are dragged, read or fetched.
+/// it fetches and compiles its wasm while the files are dragged, read or fetched. One that
+/// no import took within [`WARM_FOR`] of the last warm-up is let go.
 pub fn warm_up() {
+    warm_up_for(WARM_FOR);
+}
+
+/// [`warm_up`], the worker let go after `wait` unless an import took it or another warm-up
+/// came meanwhile.
+fn warm_up_for(wait: std::time::Duration) {
+    thread_local! {
+        /// Warm-ups so far: a let-go acts only if none came after the one that set it.
+        static WARMED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+    let this = WARMED.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    leptos::prelude::set_timeout(
+        move || {
+            if WARMED.with(std::cell::Cell::get) == this {
+                if let Some(idle) = WARM.with(|warm| warm.borrow_mut().take()) {
+                    idle.worker.terminate();
+                }
+            }
+        },
+        wait,
+    );
+    start_warm();
+}
+
+/// Starts the worker [`warm_up`] keeps, unless one is waiting already.
+fn start_warm() {
     WARM.with(|warm| {
         let mut warm = warm.borrow_mut();
         if warm.as_ref().is_some_and(|w| !w.failed.get()) {
@@ -620,6 +654,28 @@ pub(crate) fn error_message(event: &web_sys::Event, fallback: &str) -> String {
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// Whether a worker started ahead is waiting.
+    fn warm() -> bool {
+        WARM.with(|warm| warm.borrow().is_some())
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_worker_started_ahead_and_never_asked_is_let_go() {
+        let wait = std::time::Duration::from_millis(60);
+        warm_up_for(wait);
+        assert!(warm());
+        // Another warm-up before the wait ends keeps it for a wait from then.
+        crate::test_support::sleep_ms(40).await;
+        warm_up_for(wait);
+        crate::test_support::sleep_ms(40).await;
+        assert!(
+            warm(),
+            "let go a wait after the first warm-up, not the last"
+        );
+        crate::test_support::sleep_ms(60).await;
+        assert!(!warm(), "kept past its wait");
+    }
 
     #[wasm_bindgen_test]
     fn the_bar_moves_forward_through_the_files_and_names_each() {
