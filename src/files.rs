@@ -47,39 +47,40 @@ async fn read_file(file: &File) -> Result<Vec<u8>, JsValue> {
 /// longest task of its import).
 pub const COPIED_AT_ONCE: usize = 4 << 20;
 
-/// `array`'s bytes in the page's memory, [`COPIED_AT_ONCE`] at a time, the browser drawing
+/// `copy` of each slice of `len` bytes, [`COPIED_AT_ONCE`] at a time, the browser drawing
 /// between two.
+async fn in_slices(len: usize, mut copy: impl FnMut(std::ops::Range<usize>)) {
+    for from in (0..len).step_by(COPIED_AT_ONCE) {
+        if from > 0 {
+            crate::turns::let_the_browser_draw().await;
+        }
+        copy(from..len.min(from + COPIED_AT_ONCE));
+    }
+}
+
+/// `array`'s bytes in the page's memory, a slice at a time ([`in_slices`]).
 pub async fn into_wasm(array: &Uint8Array) -> Vec<u8> {
     let len = array.length() as usize;
     // Room for all at once; each slice zeroed, then copied over, in its own task.
     let mut bytes = Vec::with_capacity(len);
-    while bytes.len() < len {
-        if !bytes.is_empty() {
-            crate::turns::let_the_browser_draw().await;
-        }
-        let from = bytes.len();
-        let to = len.min(from + COPIED_AT_ONCE);
-        bytes.resize(to, 0);
-        array
-            .subarray(from as u32, to as u32)
-            .copy_to(&mut bytes[from..]);
-    }
+    in_slices(len, |slice| {
+        bytes.resize(slice.end, 0);
+        let js = array.subarray(slice.start as u32, slice.end as u32);
+        js.copy_to(&mut bytes[slice]);
+    })
+    .await;
     bytes
 }
 
-/// `bytes` in a new JavaScript array (to be handed to a worker), [`COPIED_AT_ONCE`] at a
-/// time, the browser drawing between two.
+/// `bytes` in a new JavaScript array (to be handed to a worker), a slice at a time
+/// ([`in_slices`]).
 pub async fn out_of_wasm(bytes: &[u8]) -> Uint8Array {
     let array = Uint8Array::new_with_length(bytes.len() as u32);
-    for (i, slice) in bytes.chunks(COPIED_AT_ONCE).enumerate() {
-        if i > 0 {
-            crate::turns::let_the_browser_draw().await;
-        }
-        let from = (i * COPIED_AT_ONCE) as u32;
-        array
-            .subarray(from, from + slice.len() as u32)
-            .copy_from(slice);
-    }
+    in_slices(bytes.len(), |slice| {
+        let js = array.subarray(slice.start as u32, slice.end as u32);
+        js.copy_from(&bytes[slice]);
+    })
+    .await;
     array
 }
 

@@ -196,18 +196,9 @@ fn person_or_group(
     data_cols: &[usize],
     birth_cols: &[usize],
 ) -> RowRole {
-    // The name cells' texts, blank ones left out, joined by a space (a text cell's text is
-    // taken as it is: this is asked of every row of a province).
-    let mut name = String::new();
-    for &c in name_cols {
-        let text = sheet.cell(r, c).shown();
-        if !text.trim().is_empty() {
-            if !name.is_empty() {
-                name.push(' ');
-            }
-            name.push_str(&text);
-        }
-    }
+    let name = crate::read::joined(name_cols.iter().map(|&c| sheet.cell(r, c)), |t| {
+        t.trim().is_empty()
+    });
     let seq = seq_col
         .map(|c| sheet.cell(r, c).display())
         .unwrap_or_default();

@@ -88,6 +88,26 @@ impl Cell {
     }
 }
 
+/// The cells' texts as shown ([`Cell::shown`]), those `blank` says are blank left out,
+/// joined by a space: a person's name from its name cells (asked of every row of a
+/// province: a text cell's text is taken as it is).
+pub fn joined<'c>(
+    cells: impl IntoIterator<Item = &'c Cell>,
+    blank: impl Fn(&str) -> bool,
+) -> String {
+    let mut out = String::new();
+    for cell in cells {
+        let text = cell.shown();
+        if !blank(&text) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&text);
+        }
+    }
+    out
+}
+
 /// A rectangle of merged cells, zero-based and inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Merge {

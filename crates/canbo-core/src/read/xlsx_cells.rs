@@ -155,16 +155,7 @@ impl Package {
         budget: &mut Budget,
     ) -> Option<Result<SheetCells, Limit>> {
         let path = self.sheets.get(name)?;
-        let mut reading = Reading {
-            package: self,
-            rows: Vec::new(),
-            base: 0,
-            width: 0,
-            row: 0,
-            col: 0,
-            taken: 0,
-            budget,
-        };
+        let mut reading = Reading::from_row(self, 0, budget);
         let index = zip.index_for_name(path)?;
         // Natively the part is inflated on a thread of its own while this one parses it,
         // and a big one's rows are parsed on two threads, a run at a time (`Run`).
@@ -254,16 +245,7 @@ impl Run {
     fn read(package: &Package, xml: &[u8]) -> Option<Run> {
         let base = first_row(xml)?;
         let mut budget = Budget::whole();
-        let mut reading = Reading {
-            package,
-            rows: Vec::new(),
-            base: base as usize,
-            width: 0,
-            row: base,
-            col: 0,
-            taken: 0,
-            budget: &mut budget,
-        };
+        let mut reading = Reading::from_row(package, base, &mut budget);
         match reading.rows_in(xml) {
             Ok(None) => Some(Run {
                 base: base as usize,
@@ -815,7 +797,22 @@ enum Prolog {
     NoCells(usize),
 }
 
-impl Reading<'_, '_> {
+impl<'a, 'p> Reading<'a, 'p> {
+    /// A grid read from the sheet's row `base` (zero-based) on: 0 for the whole sheet, a
+    /// [`Run`]'s first row for a run.
+    fn from_row(package: &'a Package, base: u32, budget: &'a mut Budget<'p>) -> Self {
+        Reading {
+            package,
+            rows: Vec::new(),
+            base: base as usize,
+            width: 0,
+            row: base,
+            col: 0,
+            taken: 0,
+            budget,
+        }
+    }
+
     /// Reads the sheet's XML through, a chunk at a time; its merged regions.
     /// The sheet's cells into `rows`; its merged regions, and whether its part was read to
     /// its end.
@@ -856,23 +853,20 @@ impl Reading<'_, '_> {
             };
             if let Some(end) = end {
                 let apart = !last && first_row(&buf[start..end]).is_some();
-                match helper {
-                    Some(helper) if apart && !handed => {
-                        let rest = buf.split_off(end);
-                        let run = std::mem::replace(&mut buf, rest);
-                        // Refused only when the helper stopped: its panic follows.
-                        helper
-                            .hand(RunJob {
-                                xml: run,
-                                from: start,
-                            })
-                            .map_err(|_| Stop::Declined)?;
-                        handed = true;
-                        start = 0;
-                        ended = fill(&mut xml, &mut buf, chunk)?;
-                        continue;
-                    }
-                    _ => {}
+                if let Some(helper) = helper.filter(|_| apart && !handed) {
+                    let rest = buf.split_off(end);
+                    let run = std::mem::replace(&mut buf, rest);
+                    // Refused only when the helper stopped: its panic follows.
+                    helper
+                        .hand(RunJob {
+                            xml: run,
+                            from: start,
+                        })
+                        .map_err(|_| Stop::Declined)?;
+                    handed = true;
+                    start = 0;
+                    ended = fill(&mut xml, &mut buf, chunk)?;
+                    continue;
                 }
                 let mine = match apart && handed {
                     true => Run::read(self.package, &buf[start..end]),

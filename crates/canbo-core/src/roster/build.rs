@@ -6,7 +6,7 @@ use crate::codes::*;
 use crate::date::PartialDate;
 use crate::field::Field;
 use crate::layout::{Layout, RowRole};
-use crate::read::{cell_ref, Cell, Sheet};
+use crate::read::{cell_ref, joined, Cell, Sheet};
 use crate::vocab::spellings::Spellings;
 use crate::vocab::{self, ethnicity, positions};
 use foldhash::HashMap;
@@ -271,15 +271,8 @@ impl RowReader<'_> {
             };
         };
         // Text cells are looked up without copying; numbers are rare here and formatted.
-        let owned;
-        let text: &str = match cell {
-            Cell::Text(t) => t,
-            other => {
-                owned = other.display();
-                &owned
-            }
-        };
-        match self.classify(field, text, parse) {
+        let text = cell.shown();
+        match self.classify(field, &text, parse) {
             Some(v) => Some(v),
             None => {
                 self.warn(
@@ -356,17 +349,10 @@ impl RowReader<'_> {
         out: &mut Vec<Warning>,
     ) -> Person {
         let has = |f| self.columns.has(f);
-        // The name cells' texts, blank ones left out, joined by a space.
-        let mut name = String::new();
-        for &c in self.columns.of(Field::Name) {
-            let text = r.cell(c).shown();
-            if !text.is_empty() {
-                if !name.is_empty() {
-                    name.push(' ');
-                }
-                name.push_str(&text);
-            }
-        }
+        let name = joined(
+            self.columns.of(Field::Name).iter().map(|&c| r.cell(c)),
+            str::is_empty,
+        );
 
         // Birth, and gender from the split Nam/Nữ birth columns where the sheet does that.
         let mut gender = None;
