@@ -36,6 +36,8 @@ pub fn App() -> impl IntoView {
     let share = crate::components::share::ShareState::provide();
     let lang = move || settings.lang.get();
     let has_roster = move || state.roster.with(|r| r.is_some());
+    // An import's figures may come a moment before its roster (`AppState::report_ahead`).
+    let has_figures = move || has_roster() || state.report_ahead.with(Option::is_some);
 
     let tabs = [
         (View::Report, "Báo cáo", "Report", "tab-report"),
@@ -64,10 +66,10 @@ pub fn App() -> impl IntoView {
 
     view! {
         <DropZone>
-            <a class="skip-link" href=move || if has_roster() { "#trang" } else { "#noi-dung" }>
+            <a class="skip-link" href=move || if has_figures() { "#trang" } else { "#noi-dung" }>
                 {move || t("Bỏ qua đến nội dung", "Skip to content")}
             </a>
-            <header class="masthead" class:compact=has_roster>
+            <header class="masthead" class:compact=has_figures>
                 <div class="masthead-row">
                     <h1 class="brand">"Canbo"</h1>
                     <div class="lang-switch no-print" role="group" aria-label="Ngôn ngữ / Language">
@@ -86,7 +88,7 @@ pub fn App() -> impl IntoView {
             </header>
             // The pages first, and kept in sight while scrolling: on a phone the import
             // block above a page is a screen long.
-            <Show when=has_roster>
+            <Show when=has_figures>
                 <nav class="tabs no-print" aria-label=move || t("Các trang", "Pages")>
                     <div class="tabs-row">{tabs.clone()}</div>
                 </nav>

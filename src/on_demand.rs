@@ -134,6 +134,12 @@ on_demand!(
         serde_json::from_slice::<Import>(&json).map_err(|e| e.to_string())
 );
 on_demand!(
+    /// The report the import worker computed ahead of sending its roster
+    /// (`crate::state::AppState::report_ahead`), read back from its JSON.
+    fn read_report(json: Vec<u8>) in answer -> Result<canbo_core::report::Report, String> =>
+        serde_json::from_slice(&json).map_err(|e| e.to_string())
+);
+on_demand!(
     /// The roster the import worker sent as columns (`crate::worker`), read back a slice of
     /// people at a time and coded for the report (`crate::in_slices::read`): the columns'
     /// decoding, with the JSON of their dictionaries, is in the answer's chunk with the rest

@@ -63,9 +63,20 @@ impl Settings {
         // A new report is always a change: comparing two reports of a province (10,000
         // units' figures) cost some 10 ms of each filter change, and a report is computed
         // only when its options or the roster changed.
+        // An import's report computed by its worker comes before its roster
+        // (`AppState::report_ahead`), under the options it was asked with: shown while they
+        // are still the options on screen.
+        state.report_options.set_value(Some(options));
         let report = Memo::new_with_compare(
             move |_| {
                 let options = options.get();
+                let ahead = state.report_ahead.with(|ahead| {
+                    let (asked, report) = ahead.as_ref()?;
+                    Some((*asked == options).then(|| report.clone()))
+                });
+                if let Some(ahead) = ahead {
+                    return ahead;
+                }
                 state
                     .coded
                     .with(|coded| coded.as_ref().map(|coded| coded.report(&options)))

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use canbo_core::field::Field;
 use canbo_core::import::{Activity, ColumnChoice, FileInput, Overrides, SheetChoice};
-use canbo_core::report::{Coded, Report};
+use canbo_core::report::{Coded, Report, ReportOptions};
 use canbo_core::roster::query::PeopleIndex;
 use canbo_core::roster::Roster;
 use canbo_core::standards::RuleSet;
@@ -49,6 +49,20 @@ pub struct AppState {
     /// length; any other roster set meanwhile has other ones). [`AppState::show_roster`]
     /// sets it.
     coded_ahead: StoredValue<Option<(usize, Coded)>>,
+    /// The report of the running import's roster under the settings on screen, as the
+    /// worker computed it before sending that roster: shown (`crate::settings`) while the
+    /// page reads the roster back and codes it, so that the figures come first. `None`
+    /// otherwise: [`AppState::show_roster`] clears it.
+    pub report_ahead: RwSignal<Option<(ReportOptions, Report)>>,
+    /// The report settings on screen (`crate::settings::Settings::options`), under which an
+    /// import asks the worker for its report ahead; `None` until the settings exist.
+    pub report_options: StoredValue<Option<Memo<ReportOptions>>>,
+    /// The roster on screen when a report ahead took its place: put back if the import
+    /// fails after all, let go a slice at a time once the new roster is shown.
+    before_ahead: StoredValue<Option<Roster>>,
+    /// Counts the imports asked of the worker: a report ahead is shown only while the import
+    /// it belongs to is the running one.
+    imports: StoredValue<u64>,
     /// Why the files of the last import could not be read, in both languages.
     pub errors: RwSignal<Vec<canbo_core::Text>>,
     /// The bytes of the files behind the roster (this visit only), to re-read them when the
@@ -169,6 +183,10 @@ impl AppState {
             people_index,
             coded,
             coded_ahead,
+            report_ahead: RwSignal::new(None),
+            report_options: StoredValue::new(None),
+            before_ahead: StoredValue::new(None),
+            imports: StoredValue::new(0),
             errors: RwSignal::new(Vec::new()),
             files: StoredValue::new(Vec::new()),
             review: RwSignal::new(Vec::new()),
@@ -442,7 +460,7 @@ impl AppState {
         wasm_bindgen_futures::spawn_local(async {
             let _ = crate::on_demand::prefetch_answer().await;
         });
-        let parsed = self.parse(&picked.files).await;
+        let parsed = self.parse(&picked.files, true).await;
         wasm_bindgen_futures::spawn_local(async {
             let _ = crate::on_demand::prefetch_report().await;
         });
@@ -473,7 +491,7 @@ impl AppState {
             return self.import_soon(all).await;
         }
         // The added people join the roster on screen, which is then coded anew, whole.
-        let Some((parsed, _)) = self.parse(&picked.files).await else {
+        let Some((parsed, _)) = self.parse(&picked.files, false).await else {
             return;
         };
         let mut errors = picked.unreadable;
@@ -495,9 +513,17 @@ impl AppState {
 
     /// Runs the core on `files` with the current overrides in the worker, showing progress:
     /// the import and its roster coded for the report; `None` when the user cancelled or no
-    /// worker could run (the page says why).
-    async fn parse(self, files: &[FileInput]) -> Option<(Import, Coded)> {
+    /// worker could run (the page says why). With `figures_first` (an import of files that
+    /// replaces the roster on screen), the worker's report of the new roster is shown as soon as it
+    /// comes, before the roster itself ([`AppState::report_ahead`]).
+    async fn parse(self, files: &[FileInput], figures_first: bool) -> Option<(Import, Coded)> {
         self.busy.set(true);
+        self.imports.update_value(|n| *n += 1);
+        let this_import = self.imports.get_value();
+        let options = figures_first
+            .then(|| self.report_options.get_value())
+            .flatten()
+            .map(|options| options.get_untracked());
         self.progress
             .set((worker::STEPS / 2, Some(Activity::Sending)));
         let overrides = self.overrides.get_untracked();
@@ -519,10 +545,29 @@ impl AppState {
                 }
             }
         };
-        let outcome = worker::run(
+        let on_report = {
+            let options = options.clone();
+            move |json: Vec<u8>| {
+                let Some(options) = options else { return };
+                wasm_bindgen_futures::spawn_local(async move {
+                    let read = crate::on_demand::read_report(json).await;
+                    let running =
+                        self.busy.get_untracked() && self.imports.get_value() == this_import;
+                    if let (Ok(Ok(report)), true) = (read, running) {
+                        self.show_report_ahead(options, report);
+                    }
+                });
+            }
+        };
+        let request = worker::Request {
             files,
-            &overrides_json,
+            overrides: &overrides_json,
+            options: options.as_ref(),
+        };
+        let outcome = worker::run(
+            request,
             move |stage, activity| forward(progress, stage, activity),
+            on_report,
             move |packed| {
                 self.packed.update_value(|p| p.0 = Some(packed));
                 self.store_packed_roster();
@@ -530,6 +575,9 @@ impl AppState {
         )
         .await;
         self.busy.set(false);
+        if !matches!(outcome, worker::Outcome::Done(..)) {
+            self.take_back_report_ahead();
+        }
         match outcome {
             worker::Outcome::Done(parsed, coded) => {
                 leptos::logging::log!(
@@ -643,8 +691,48 @@ impl AppState {
         worker::cancel();
     }
 
+    /// Shows the running import's `report` (under `options`) before its roster: the roster
+    /// on screen makes way for it (kept aside until the import ends), so that nothing on the
+    /// page, a figure's people, a filter's choices, the staff list, is of the old roster
+    /// beside the new figures.
+    fn show_report_ahead(&self, options: ReportOptions, report: Report) {
+        let replaced = self.roster.try_update(Option::take).flatten();
+        if replaced.is_some() {
+            self.before_ahead.set_value(replaced);
+        }
+        self.report_ahead.set(Some((options, report)));
+    }
+
+    /// The import whose report was shown ahead failed or was cancelled: its figures go and
+    /// the roster before it comes back (coded a slice at a time: at a province coding it at
+    /// once would hold the page).
+    fn take_back_report_ahead(&self) {
+        if self.report_ahead.with_untracked(Option::is_some) {
+            self.report_ahead.set(None);
+        }
+        if let Some(before) = self.before_ahead.try_update_value(Option::take).flatten() {
+            let state = *self;
+            wasm_bindgen_futures::spawn_local(async move {
+                let coded = crate::in_slices::code(&before).await;
+                // Unless another roster, or its figures, came meanwhile.
+                let free = state.roster.with_untracked(Option::is_none)
+                    && state.report_ahead.with_untracked(Option::is_none);
+                if free {
+                    state.show_roster(before, Some(coded));
+                }
+            });
+        }
+    }
+
     /// Shows `roster`, coded as `coded` when the import coded it ahead.
     fn show_roster(&self, roster: Roster, coded: Option<Coded>) {
+        // The report shown ahead of this roster is now the roster's own.
+        if self.report_ahead.with_untracked(Option::is_some) {
+            self.report_ahead.set(None);
+        }
+        if let Some(before) = self.before_ahead.try_update_value(Option::take).flatten() {
+            wasm_bindgen_futures::spawn_local(crate::in_slices::let_go(before));
+        }
         // Moving the roster into the signal leaves its people where they are.
         let people = roster.people.as_ptr() as usize;
         self.coded_ahead.set_value(coded.map(|c| (people, c)));
@@ -765,7 +853,9 @@ impl AppState {
         let state = *self;
         leptos::task::spawn_local(async move {
             let files = state.files.get_value();
-            if let Some((parsed, coded)) = state.parse(&files).await {
+            // Not figures first: the roster would make way for them for a moment under the
+            // review the user is correcting.
+            if let Some((parsed, coded)) = state.parse(&files, false).await {
                 state.apply_reimport(parsed, coded);
             }
         });
@@ -990,6 +1080,56 @@ mod tests {
                 .report(&canbo_core::report::ReportOptions::default());
             Some(report.figures.gender?.get(Gender::Nu))
         })
+    }
+
+    /// An import's figures come before its roster (the worker's report ahead): the roster
+    /// on screen makes way, so that nothing of it is beside them; the new roster then takes
+    /// their place; an import failing after its figures puts the roster before back.
+    #[wasm_bindgen_test]
+    async fn an_imports_figures_come_before_its_roster_and_go_if_it_fails() {
+        let state = AppState::empty();
+        let settings = crate::settings::Settings::new(state);
+        state.import(Picked {
+            files: vec![sample()],
+            unreadable: vec![],
+        });
+        let on_screen = || {
+            settings
+                .report
+                .with_untracked(|r| r.as_ref().map(|r| r.people))
+        };
+        assert_eq!(on_screen(), Some(420));
+        let mut five = state.roster.get_untracked().unwrap();
+        five.people.truncate(5);
+        let options = settings.options.get_untracked();
+        let ahead = canbo_core::report::report(&five, &options);
+
+        state.show_report_ahead(options.clone(), ahead.clone());
+        assert_eq!(on_screen(), Some(5), "the figures ahead are shown");
+        assert!(state.roster.with_untracked(Option::is_none));
+        assert!(state.coded.with_untracked(Option::is_none));
+        // Under other settings than they were asked with, they are not the report.
+        settings
+            .as_of
+            .set(canbo_core::Date::new(2001, 1, 1).unwrap());
+        assert_eq!(on_screen(), None);
+        settings.as_of.set(options.as_of);
+        assert_eq!(on_screen(), Some(5));
+
+        // The import failed after all: the roster before comes back, with its figures.
+        state.take_back_report_ahead();
+        assert_eq!(on_screen(), None);
+        until(|| state.roster.with_untracked(Option::is_some)).await;
+        assert_eq!(people(&state), Some(420));
+        assert_eq!(on_screen(), Some(420));
+
+        // This time its roster comes: the figures are now that roster's own.
+        state.show_report_ahead(options.clone(), ahead.clone());
+        state.show_roster(five, None);
+        assert!(state.report_ahead.with_untracked(Option::is_none));
+        assert!(state.before_ahead.with_value(Option::is_none));
+        assert_eq!(people(&state), Some(5));
+        assert_eq!(settings.report.get_untracked(), Some(ahead));
     }
 
     #[wasm_bindgen_test]

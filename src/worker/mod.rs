@@ -38,7 +38,7 @@ use std::cell::RefCell;
 use canbo_core::import::{
     import_with_progress, Activity, FileInput, Import, Overrides, Progress, Step,
 };
-use canbo_core::report::Coded;
+use canbo_core::report::{AgeBands, Coded, Dimension, Filter, ReportOptions};
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -96,7 +96,7 @@ pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let (files, overrides) = read_request(&event.data());
+        let (files, overrides, options) = read_request(&event.data());
         let mut parsed = import_with_progress(&files, &overrides, &mut |p| {
             let (at, activity) = describe(&p, &files);
             post(&reply, &progress(at, &activity), None);
@@ -109,6 +109,18 @@ pub fn serve() {
             post(&reply, &message, None);
             reply.close();
             return;
+        }
+        // The figures first: the report under the page's settings goes before the roster,
+        // which the page then reads back and codes while it already shows them.
+        if let Some(options) = options.filter(|_| !parsed.roster.people.is_empty()) {
+            let report = canbo_core::report::report(&parsed.roster, &options);
+            if let Ok(json) = serde_json::to_vec(&report) {
+                let bytes = Uint8Array::from(&json[..]);
+                let message = Object::new();
+                let _ = Reflect::set(&message, &"kind".into(), &"report".into());
+                let _ = Reflect::set(&message, &"report".into(), &bytes);
+                post(&reply, &message, Some(bytes.buffer().into()));
+            }
         }
         let people = u32::try_from(parsed.roster.people.len()).unwrap_or(u32::MAX);
         post(
@@ -164,7 +176,9 @@ pub fn serve() {
     post(&scope, &ready, None);
 }
 
-fn read_request(data: &JsValue) -> (Vec<FileInput>, Overrides) {
+/// The files, the corrections and, when the page wants the figures first, its report
+/// settings ([`options_to_js`]).
+fn read_request(data: &JsValue) -> (Vec<FileInput>, Overrides, Option<ReportOptions>) {
     let files = Reflect::get(data, &"files".into())
         .ok()
         .map(|files| Array::from(&files))
@@ -188,7 +202,65 @@ fn read_request(data: &JsValue) -> (Vec<FileInput>, Overrides) {
         .and_then(|o| o.as_string())
         .and_then(|o| serde_json::from_str(&o).ok())
         .unwrap_or_default();
-    (files, overrides)
+    let options = Reflect::get(data, &"options".into())
+        .ok()
+        .and_then(|o| options_from_js(&o));
+    (files, overrides, options)
+}
+
+/// Report settings as an object of plain fields (`as_of` in days, `bands` their bounds,
+/// `filter` pairs of a dimension's code and its values): the page writes it without JSON,
+/// whose code is not in its first load; the worker reads it back ([`options_from_js`]).
+fn options_to_js(options: &ReportOptions) -> Object {
+    let object = Object::new();
+    let set = |key: &str, value: JsValue| {
+        let _ = Reflect::set(&object, &key.into(), &value);
+    };
+    set("as_of", (options.as_of.to_days() as f64).into());
+    let bounds: Array = options
+        .bands
+        .bounds()
+        .iter()
+        .map(|b| JsValue::from(*b))
+        .collect();
+    set("bands", bounds.into());
+    let filter: Array = (options.filter.conditions.iter())
+        .map(|(dim, values)| {
+            let values: Array = values.iter().map(|v| JsValue::from_str(v)).collect();
+            Array::of2(&dim.code().into(), &values)
+        })
+        .collect();
+    set("filter", filter.into());
+    object
+}
+
+/// [`options_to_js`]'s object read back; `None` if it is not one (the worker then sends no
+/// report ahead: the page computes it from the roster as before).
+fn options_from_js(object: &JsValue) -> Option<ReportOptions> {
+    let field = |key: &str| Reflect::get(object, &key.into()).ok();
+    let days = field("as_of")?.as_f64()?;
+    let bounds = field("bands").filter(Array::is_array)?;
+    let bounds = (Array::from(&bounds).iter())
+        .map(|b| b.as_f64().map(|b| b as u32))
+        .collect::<Option<Vec<u32>>>()?;
+    let filter = field("filter").filter(Array::is_array)?;
+    let conditions = (Array::from(&filter).iter())
+        .map(|pair| {
+            let pair = Array::from(&pair);
+            let dim = Dimension::from_code(&pair.get(0).as_string()?)?;
+            let values = pair.get(1);
+            let values = (Array::is_array(&values).then(|| Array::from(&values)))?;
+            let values = (values.iter())
+                .map(|v| v.as_string())
+                .collect::<Option<_>>()?;
+            Some((dim, values))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(ReportOptions {
+        as_of: canbo_core::date::Date::from_days(days as i64),
+        bands: AgeBands::new(bounds).ok()?,
+        filter: Filter { conditions },
+    })
 }
 
 /// A progress message: the bar's position and the activity ([`activity_to_js`]).
@@ -398,8 +470,21 @@ const WORKER: &str = "./worker_loader.js";
 /// The import worker with the full reader, started for an import [`WORKER`] leaves to it.
 const WORKER_FULL: &str = "./worker-full_loader.js";
 
-/// What [`run`] is told of the roster packed for storage, by whichever worker sends it.
-type OnPacked = std::rc::Rc<RefCell<Option<Box<dyn FnOnce(String)>>>>;
+/// What [`run`] is told once, by whichever worker sends it: the report ahead of the roster
+/// (its JSON), the roster packed for storage.
+type Once<T> = std::rc::Rc<RefCell<Option<Box<dyn FnOnce(T)>>>>;
+
+fn once<T>(f: impl FnOnce(T) + 'static) -> Once<T> {
+    std::rc::Rc::new(RefCell::new(Some(Box::new(f))))
+}
+
+/// What the page follows of an import while it runs.
+#[derive(Clone)]
+struct Listeners {
+    progress: std::rc::Rc<dyn Fn(u32, Activity)>,
+    report: Once<Vec<u8>>,
+    packed: Once<String>,
+}
 
 /// What a worker answered.
 enum Answer {
@@ -411,28 +496,42 @@ enum Answer {
     Unavailable(String),
 }
 
-/// Imports `files` in a new worker; `on_progress(stage, activity)` follows it, and
-/// `on_packed(text)` receives the roster packed for storage after the result (unless another
+/// What an import asks of the worker: the files, the corrections (JSON, empty for none) and,
+/// for the figures first, the report settings on screen.
+pub struct Request<'a> {
+    pub files: &'a [FileInput],
+    pub overrides: &'a str,
+    pub options: Option<&'a ReportOptions>,
+}
+
+/// Imports the request's files in a new worker; `on_progress(stage, activity)` follows it,
+/// `on_report(json)` receives the report under the request's options as soon as the worker
+/// has it (before the result: the page shows the figures while it reads the roster back),
+/// and `on_packed(text)` the roster packed for storage after the result (unless another
 /// import or a cancel comes first). The worker without the full reader is asked first; an
 /// import it leaves to the full reader (an xls, xlsb or ods, a CSV in a single-byte code
 /// page, an xlsx sheet the own reader declines) is asked again of the worker with it; an
 /// import whose files' bytes already say so is asked of that one at once.
 pub async fn run(
-    files: &[FileInput],
-    overrides: &str,
+    request: Request<'_>,
     on_progress: impl Fn(u32, Activity) + 'static,
+    on_report: impl FnOnce(Vec<u8>) + 'static,
     on_packed: impl FnOnce(String) + 'static,
 ) -> Outcome {
-    let on_progress: std::rc::Rc<dyn Fn(u32, Activity)> = std::rc::Rc::new(on_progress);
-    let on_packed: OnPacked = std::rc::Rc::new(RefCell::new(Some(Box::new(on_packed))));
+    let listeners = Listeners {
+        progress: std::rc::Rc::new(on_progress),
+        report: once(on_report),
+        packed: once(on_packed),
+    };
     // An xls, xlsb or ods or a CSV in a single-byte code page, told by its bytes, goes to
     // the worker with the full reader at once: its visitor then fetches one worker, not two.
-    let full_at_once = (files.iter()).any(|f| canbo_core::read::kind_needs_full_reader(&f.bytes));
+    let full_at_once =
+        (request.files.iter()).any(|f| canbo_core::read::kind_needs_full_reader(&f.bytes));
     let first = if full_at_once { WORKER_FULL } else { WORKER };
-    let mut answer = ask(first, files, overrides, &on_progress, &on_packed).await;
+    let mut answer = ask(first, &request, &listeners).await;
     if let (Answer::Full, false) = (&answer, full_at_once) {
         leptos::logging::log!("Canbo: the import needs the full reader ({WORKER_FULL})");
-        answer = ask(WORKER_FULL, files, overrides, &on_progress, &on_packed).await;
+        answer = ask(WORKER_FULL, &request, &listeners).await;
     }
     let result = match answer {
         Answer::Done(result) => result,
@@ -442,20 +541,13 @@ pub async fn run(
             return Outcome::Unavailable(format!("{WORKER_FULL} asked for the full reader"))
         }
     };
-    read_result(result, on_progress.as_ref()).await
+    read_result(result, listeners.progress.as_ref()).await
 }
 
 /// Asks a new worker loaded by `loader` to import `files`, following its progress.
-async fn ask(
-    loader: &str,
-    files: &[FileInput],
-    overrides: &str,
-    on_progress: &std::rc::Rc<dyn Fn(u32, Activity)>,
-    on_packed: &OnPacked,
-) -> Answer {
+async fn ask(loader: &str, request: &Request<'_>, listeners: &Listeners) -> Answer {
     cancel();
-    let on_progress = on_progress.clone();
-    let on_packed = on_packed.clone();
+    let listeners = listeners.clone();
     let warm = take_warm(loader);
     let worker = match &warm {
         Some(warm) => warm.worker.clone(),
@@ -470,10 +562,10 @@ async fn ask(
         return Answer::Unavailable("no promise".into());
     };
 
-    let request = Object::new();
+    let asked = Object::new();
     let list = Array::new();
     let transfer = Array::new();
-    for file in files {
+    for file in request.files {
         let entry = Object::new();
         let bytes = crate::files::out_of_wasm(&file.bytes).await;
         let _ = Reflect::set(&entry, &"name".into(), &file.name.as_str().into());
@@ -481,11 +573,14 @@ async fn ask(
         transfer.push(&bytes.buffer());
         list.push(&entry);
     }
-    let _ = Reflect::set(&request, &"files".into(), &list);
-    let _ = Reflect::set(&request, &"overrides".into(), &overrides.into());
+    let _ = Reflect::set(&asked, &"files".into(), &list);
+    let _ = Reflect::set(&asked, &"overrides".into(), &request.overrides.into());
+    if let Some(options) = request.options {
+        let _ = Reflect::set(&asked, &"options".into(), &options_to_js(options));
+    }
     // Sent once the worker says it is ready (a handler set before its wasm had loaded would
     // miss a message posted earlier).
-    let pending = std::rc::Rc::new(RefCell::new(Some((request, transfer))));
+    let pending = std::rc::Rc::new(RefCell::new(Some((asked, transfer))));
     let send = {
         let (pending, worker, done) = (pending.clone(), worker.clone(), resolve.clone());
         move || {
@@ -513,7 +608,17 @@ async fn ask(
                     .ok()
                     .and_then(|a| activity_from_js(&a));
                 if let Some(activity) = activity {
-                    on_progress(stage, activity);
+                    (listeners.progress)(stage, activity);
+                }
+            }
+            Some("report") => {
+                let json = Reflect::get(&data, &"report".into())
+                    .ok()
+                    .filter(|b| b.is_object())
+                    .map(|b| Uint8Array::new(&b).to_vec());
+                let on_report = listeners.report.borrow_mut().take();
+                if let (Some(json), Some(on_report)) = (json, on_report) {
+                    on_report(json);
                 }
             }
             Some("done" | "full") => {
@@ -523,7 +628,7 @@ async fn ask(
                 let text = Reflect::get(&data, &"text".into())
                     .ok()
                     .and_then(|t| t.as_string());
-                let on_packed = on_packed.borrow_mut().take();
+                let on_packed = listeners.packed.borrow_mut().take();
                 if let (Some(text), Some(on_packed)) = (text, on_packed) {
                     on_packed(text);
                 }
@@ -716,6 +821,32 @@ mod tests {
         assert_eq!(texts[0], "Tệp 1/2 «xa-a.xlsx»: đang mở (1,5 MB)…");
         assert_eq!(texts[3], "Tệp 2/2 «xa-b.xlsx»: đang mở (1,5 MB)…");
         assert_eq!(texts[5], "Đang kiểm tra trùng lặp…");
+    }
+
+    /// The report settings cross to the worker as plain fields and come back the same;
+    /// anything else is no settings (the worker then sends no report ahead).
+    #[wasm_bindgen_test]
+    fn report_settings_cross_as_plain_fields() {
+        let plain = ReportOptions {
+            as_of: canbo_core::Date::new(2026, 12, 5).unwrap(),
+            ..Default::default()
+        };
+        let filtered = ReportOptions {
+            as_of: canbo_core::Date::new(1999, 2, 28).unwrap(),
+            bands: AgeBands::new(vec![30, 46, 61]).unwrap(),
+            filter: Filter::default()
+                .and(Dimension::Gender, vec!["nu".into()])
+                .and(Dimension::Unit, vec!["Xã Đông Hòa".into(), "".into()]),
+        };
+        for options in [plain, filtered] {
+            assert_eq!(options_from_js(&options_to_js(&options)), Some(options));
+        }
+        assert_eq!(options_from_js(&JsValue::UNDEFINED), None);
+        assert_eq!(options_from_js(&Object::new()), None);
+        let unknown = options_to_js(&ReportOptions::default());
+        let pair = Array::of2(&"no such dimension".into(), &Array::new());
+        let _ = Reflect::set(&unknown, &"filter".into(), &Array::of1(&pair));
+        assert_eq!(options_from_js(&unknown), None);
     }
 
     /// Every activity crosses from the worker as plain fields and comes back the same.

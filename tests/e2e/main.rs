@@ -8,6 +8,7 @@ mod bench;
 mod browser;
 mod data_keeping;
 mod english_page;
+mod figures_first;
 mod first_screen;
 mod full_reader;
 mod hostile_markup;

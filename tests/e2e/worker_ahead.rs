@@ -39,8 +39,8 @@ async fn workers_started(page: &Page) -> TestResult<Vec<String>> {
     Ok(serde_json::from_value(started.json().clone())?)
 }
 
-/// A roster of three people, written for this test.
-fn three_people() -> std::path::PathBuf {
+/// A roster of three people, written for these tests.
+pub(crate) fn three_people() -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("canbo-e2e-ahead-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut book = rust_xlsxwriter::Workbook::new();
