@@ -134,8 +134,8 @@ on_demand!(
         serde_json::from_slice::<Import>(&json).map_err(|e| e.to_string())
 );
 on_demand!(
-    /// The report the import worker computed ahead of sending its roster
-    /// (`crate::state::AppState::report_ahead`), read back from its JSON.
+    /// The headline figures the import worker sends ahead of its roster
+    /// (`crate::state::AppState::report_ahead`), read back from their JSON.
     fn read_report(json: Vec<u8>) in answer -> Result<canbo_core::report::Report, String> =>
         serde_json::from_slice(&json).map_err(|e| e.to_string())
 );

@@ -40,6 +40,9 @@ pub struct Settings {
     /// The options `report` is computed with: the date, the bands, the filter's conditions
     /// that choose something (shared by the pages that ask the core for more than the report).
     pub options: Memo<ReportOptions>,
+    /// The headline figures an import's worker sent ahead of its roster, under the options
+    /// it was asked with (`AppState::report_ahead`).
+    pub ahead: RwSignal<Option<(ReportOptions, Report)>>,
 }
 
 impl Settings {
@@ -60,23 +63,15 @@ impl Settings {
                     .collect(),
             },
         });
+        // An import's headline figures, computed by its worker, come before its roster
+        // (`AppState::report_ahead`), asked under the options on screen.
+        state.report_options.set_value(Some(options));
         // A new report is always a change: comparing two reports of a province (10,000
         // units' figures) cost some 10 ms of each filter change, and a report is computed
         // only when its options or the roster changed.
-        // An import's report computed by its worker comes before its roster
-        // (`AppState::report_ahead`), under the options it was asked with: shown while they
-        // are still the options on screen.
-        state.report_options.set_value(Some(options));
         let report = Memo::new_with_compare(
             move |_| {
                 let options = options.get();
-                let ahead = state.report_ahead.with(|ahead| {
-                    let (asked, report) = ahead.as_ref()?;
-                    Some((*asked == options).then(|| report.clone()))
-                });
-                if let Some(ahead) = ahead {
-                    return ahead;
-                }
                 state
                     .coded
                     .with(|coded| coded.as_ref().map(|coded| coded.report(&options)))
@@ -93,7 +88,22 @@ impl Settings {
             view: RwSignal::new(View::Report),
             report,
             options,
+            ahead: state.report_ahead,
         }
+    }
+
+    /// `f` of the report the headline figures are drawn from: the report, or, before an
+    /// import's roster is read back, the figures its worker sent ahead while they are under
+    /// the options on screen; `None` when there is neither.
+    pub fn headlines<R>(&self, f: impl FnOnce(&Report) -> R) -> Option<R> {
+        if self.report.with(Option::is_some) {
+            return self.report.with(|report| report.as_ref().map(f));
+        }
+        let options = self.options.get();
+        self.ahead.with(|ahead| match ahead {
+            Some((asked, report)) if *asked == options => Some(f(report)),
+            _ => None,
+        })
     }
 
     /// Keeps the language chosen for the next visit, and tells the browser (`<html lang>`).

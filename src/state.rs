@@ -49,10 +49,11 @@ pub struct AppState {
     /// length; any other roster set meanwhile has other ones). [`AppState::show_roster`]
     /// sets it.
     coded_ahead: StoredValue<Option<(usize, Coded)>>,
-    /// The report of the running import's roster under the settings on screen, as the
-    /// worker computed it before sending that roster: shown (`crate::settings`) while the
-    /// page reads the roster back and codes it, so that the figures come first. `None`
-    /// otherwise: [`AppState::show_roster`] clears it.
+    /// The headline figures of the running import's roster under the settings on screen
+    /// (`Report::headline`: no units, sources or warnings), as the worker computed them
+    /// before sending that roster: drawn (`Settings::headlines`) while the page reads the
+    /// roster back and codes it, so that the figures come first; the report's sections
+    /// follow with the roster. `None` otherwise: [`AppState::show_roster`] clears it.
     pub report_ahead: RwSignal<Option<(ReportOptions, Report)>>,
     /// The report settings on screen (`crate::settings::Settings::options`), under which an
     /// import asks the worker for its report ahead; `None` until the settings exist.
@@ -514,8 +515,8 @@ impl AppState {
     /// Runs the core on `files` with the current overrides in the worker, showing progress:
     /// the import and its roster coded for the report; `None` when the user cancelled or no
     /// worker could run (the page says why). With `figures_first` (an import of files that
-    /// replaces the roster on screen), the worker's report of the new roster is shown as soon as it
-    /// comes, before the roster itself ([`AppState::report_ahead`]).
+    /// replaces the roster on screen), the worker's headline figures of the new roster are
+    /// shown as soon as they come, before the roster itself ([`AppState::report_ahead`]).
     async fn parse(self, files: &[FileInput], figures_first: bool) -> Option<(Import, Coded)> {
         self.busy.set(true);
         self.imports.update_value(|n| *n += 1);
@@ -691,10 +692,10 @@ impl AppState {
         worker::cancel();
     }
 
-    /// Shows the running import's `report` (under `options`) before its roster: the roster
-    /// on screen makes way for it (kept aside until the import ends), so that nothing on the
-    /// page, a figure's people, a filter's choices, the staff list, is of the old roster
-    /// beside the new figures.
+    /// Shows the running import's headline figures (`report`, under `options`) before its
+    /// roster: the roster on screen makes way for them (kept aside until the import ends),
+    /// so that nothing on the page, a section of the report, a figure's people, the staff
+    /// list, is of the old roster beside the new figures.
     fn show_report_ahead(&self, options: ReportOptions, report: Report) {
         let replaced = self.roster.try_update(Option::take).flatten();
         if replaced.is_some() {
@@ -703,7 +704,7 @@ impl AppState {
         self.report_ahead.set(Some((options, report)));
     }
 
-    /// The import whose report was shown ahead failed or was cancelled: its figures go and
+    /// The import whose figures were shown ahead failed or was cancelled: they go and
     /// the roster before it comes back (coded a slice at a time: at a province coding it at
     /// once would hold the page).
     fn take_back_report_ahead(&self) {
@@ -726,7 +727,7 @@ impl AppState {
 
     /// Shows `roster`, coded as `coded` when the import coded it ahead.
     fn show_roster(&self, roster: Roster, coded: Option<Coded>) {
-        // The report shown ahead of this roster is now the roster's own.
+        // The figures shown ahead of this roster are now its report's.
         if self.report_ahead.with_untracked(Option::is_some) {
             self.report_ahead.set(None);
         }
@@ -1082,9 +1083,10 @@ mod tests {
         })
     }
 
-    /// An import's figures come before its roster (the worker's report ahead): the roster
-    /// on screen makes way, so that nothing of it is beside them; the new roster then takes
-    /// their place; an import failing after its figures puts the roster before back.
+    /// An import's headline figures come before its roster (the worker's report ahead): the
+    /// roster on screen makes way, so that nothing of it is beside them, and the report's
+    /// sections wait for the new roster, which then takes their place; an import failing
+    /// after its figures puts the roster before back.
     #[wasm_bindgen_test]
     async fn an_imports_figures_come_before_its_roster_and_go_if_it_fails() {
         let state = AppState::empty();
@@ -1093,7 +1095,8 @@ mod tests {
             files: vec![sample()],
             unreadable: vec![],
         });
-        let on_screen = || {
+        let on_screen = || untrack(|| settings.headlines(|r| r.people));
+        let report_on_screen = || {
             settings
                 .report
                 .with_untracked(|r| r.as_ref().map(|r| r.people))
@@ -1102,10 +1105,11 @@ mod tests {
         let mut five = state.roster.get_untracked().unwrap();
         five.people.truncate(5);
         let options = settings.options.get_untracked();
-        let ahead = canbo_core::report::report(&five, &options);
+        let ahead = canbo_core::report::report(&five, &options).headline();
 
         state.show_report_ahead(options.clone(), ahead.clone());
         assert_eq!(on_screen(), Some(5), "the figures ahead are shown");
+        assert_eq!(report_on_screen(), None, "the sections wait for the roster");
         assert!(state.roster.with_untracked(Option::is_none));
         assert!(state.coded.with_untracked(Option::is_none));
         // Under other settings than they were asked with, they are not the report.
@@ -1122,6 +1126,7 @@ mod tests {
         until(|| state.roster.with_untracked(Option::is_some)).await;
         assert_eq!(people(&state), Some(420));
         assert_eq!(on_screen(), Some(420));
+        assert_eq!(report_on_screen(), Some(420));
 
         // This time its roster comes: the figures are now that roster's own.
         state.show_report_ahead(options.clone(), ahead.clone());
@@ -1129,7 +1134,9 @@ mod tests {
         assert!(state.report_ahead.with_untracked(Option::is_none));
         assert!(state.before_ahead.with_value(Option::is_none));
         assert_eq!(people(&state), Some(5));
-        assert_eq!(settings.report.get_untracked(), Some(ahead));
+        let report = settings.report.get_untracked().unwrap();
+        assert_eq!(report.headline(), ahead);
+        assert_eq!(on_screen(), Some(5));
     }
 
     #[wasm_bindgen_test]

@@ -110,10 +110,10 @@ pub fn serve() {
             reply.close();
             return;
         }
-        // The figures first: the report under the page's settings goes before the roster,
-        // which the page then reads back and codes while it already shows them.
+        // The figures first: the headline figures under the page's settings go before the
+        // roster, which the page then reads back and codes while it already shows them.
         if let Some(options) = options.filter(|_| !parsed.roster.people.is_empty()) {
-            let report = canbo_core::report::report(&parsed.roster, &options);
+            let report = canbo_core::report::headline(&parsed.roster, &options);
             if let Ok(json) = serde_json::to_vec(&report) {
                 let bytes = Uint8Array::from(&json[..]);
                 let message = Object::new();
@@ -470,8 +470,8 @@ const WORKER: &str = "./worker_loader.js";
 /// The import worker with the full reader, started for an import [`WORKER`] leaves to it.
 const WORKER_FULL: &str = "./worker-full_loader.js";
 
-/// What [`run`] is told once, by whichever worker sends it: the report ahead of the roster
-/// (its JSON), the roster packed for storage.
+/// What [`run`] is told once, by whichever worker sends it: the headline figures ahead of
+/// the roster (`Report::headline`'s JSON), the roster packed for storage.
 type Once<T> = std::rc::Rc<RefCell<Option<Box<dyn FnOnce(T)>>>>;
 
 fn once<T>(f: impl FnOnce(T) + 'static) -> Once<T> {
@@ -505,8 +505,9 @@ pub struct Request<'a> {
 }
 
 /// Imports the request's files in a new worker; `on_progress(stage, activity)` follows it,
-/// `on_report(json)` receives the report under the request's options as soon as the worker
-/// has it (before the result: the page shows the figures while it reads the roster back),
+/// `on_report(json)` receives the headline figures under the request's options as soon as
+/// the worker has them (before the result: the page shows them while it reads the roster
+/// back),
 /// and `on_packed(text)` the roster packed for storage after the result (unless another
 /// import or a cancel comes first). The worker without the full reader is asked first; an
 /// import it leaves to the full reader (an xls, xlsb or ods, a CSV in a single-byte code

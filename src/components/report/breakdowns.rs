@@ -62,8 +62,8 @@ fn find(stats: &[Stat], path: &str) -> Option<u32> {
 pub fn Headlines() -> impl IntoView {
     let s = expect_context::<Settings>();
     move || {
-        s.report.with(|report| {
-            let report = report.as_ref()?;
+        // Before an import's roster is read back, from the figures its worker sent ahead.
+        s.headlines(|report| {
             let all = stats(report);
             let form = columns(report, lang());
             let cards = HEADLINES
@@ -86,7 +86,7 @@ pub fn Headlines() -> impl IntoView {
                     })
                 })
                 .collect_view();
-            Some(view! {
+            view! {
                 <section class="headlines" aria-label=t("Số liệu chính", "Key figures")>
                     <h2>
                         {t("Đội ngũ tính đến ngày ", "Workforce as of ")}
@@ -94,7 +94,7 @@ pub fn Headlines() -> impl IntoView {
                     </h2>
                     <div class="stat-cards">{cards}</div>
                 </section>
-            })
+            }
         })
     }
 }

@@ -33,10 +33,13 @@ pub fn ReportPage() -> impl IntoView {
     // and follow the report themselves. (Reading the report here rebuilt every section,
     // the filters' thousands of options included, on each filter change.)
     let has = Memo::new(move |_| settings.report.with(|r| r.is_some()));
+    // The headline figures may come before the report (an import's, ahead of its roster):
+    // the sections then follow with it.
+    let has_headlines = Memo::new(move |_| settings.headlines(|_| ()).is_some());
     view! {
         <ReportControls />
         {move || {
-            has.get().then(|| {
+            has_headlines.get().then(|| {
                 // The headline figures at once, each other section in a task of its own,
                 // built and redrawn so.
                 let follows = Signal::derive(move || {
@@ -47,7 +50,7 @@ pub fn ReportPage() -> impl IntoView {
                     <crate::components::UnreadCount />
                     <breakdowns::Headlines />
                     // The rest from a chunk fetched as the import started (`on_demand`).
-                    {crate::on_demand::shown(move || crate::on_demand::report_sections(follows))}
+                    {move || has.get().then(|| crate::on_demand::shown(move || crate::on_demand::report_sections(follows)))}
                 }
             })
         }}

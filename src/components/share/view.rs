@@ -104,6 +104,7 @@ fn SharedReport(shared: Shared) -> impl IntoView {
         view: own.view,
         report: Memo::new(move |_| Some(report.clone())),
         options: Memo::new(move |_| options.clone()),
+        ahead: RwSignal::new(None),
     };
     let banner_date = date.clone();
     let figures = move || {

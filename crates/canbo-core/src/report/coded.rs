@@ -45,6 +45,34 @@ pub(super) struct Facts {
     pub birth: Option<PartialDate>,
 }
 
+impl Facts {
+    /// What the figures count of `p`; whether an ethnicity is a minority's and a religion
+    /// one stated, worked out once per text in `minority` and `religious`.
+    pub(super) fn of(
+        p: &Person,
+        minority: &mut HashMap<String, bool>,
+        religious: &mut HashMap<String, bool>,
+    ) -> Facts {
+        let ethnic_minority =
+            (p.ethnicity.as_deref()).map(|e| cached(minority, e, || is_minority_ethnicity(e)));
+        let religious =
+            (p.religion.as_deref()).map(|r| cached(religious, r, || super::is_religious(r)));
+        Facts {
+            category: p.category,
+            gender: p.gender,
+            party_member: p.party_member,
+            ethnic_minority,
+            religious,
+            general_education: p.general_education,
+            professional: p.professional,
+            political_theory: p.political_theory,
+            state_management: p.state_management,
+            evaluation: p.evaluation,
+            birth: p.birth,
+        }
+    }
+}
+
 /// One dimension's distinct values and each person's index into them.
 #[derive(Debug, Clone, Default)]
 struct Column {
@@ -161,23 +189,8 @@ impl Coding {
             }
         }
         for p in people {
-            let ethnic_minority = (p.ethnicity.as_deref())
-                .map(|e| cached(&mut self.minority, e, || is_minority_ethnicity(e)));
-            let religious = (p.religion.as_deref())
-                .map(|r| cached(&mut self.religious, r, || super::is_religious(r)));
-            self.facts.push(Facts {
-                category: p.category,
-                gender: p.gender,
-                party_member: p.party_member,
-                ethnic_minority,
-                religious,
-                general_education: p.general_education,
-                professional: p.professional,
-                political_theory: p.political_theory,
-                state_management: p.state_management,
-                evaluation: p.evaluation,
-                birth: p.birth,
-            });
+            self.facts
+                .push(Facts::of(p, &mut self.minority, &mut self.religious));
             if self.spelling.push(&p.unit).1 {
                 self.keys.push(unit_key(&p.unit));
             }

@@ -228,3 +228,53 @@ fn crosstab_values_come_in_the_reports_order_with_their_labels() {
         "Youth Union Secretary"
     );
 }
+
+/// A report's headline is its figures of the whole roster alone: what the headline figures
+/// show (every top-level stat) is the same, and nothing of a unit, a source or a warning is
+/// sent along.
+#[test]
+fn a_headline_keeps_the_whole_roster_s_figures_and_nothing_else() {
+    let roster = crate::test_samples::roster("mau-son-xa.xlsx");
+    let full = report(&roster, &ReportOptions::default());
+    assert!(!full.units.is_empty() && !full.sources.is_empty() && !full.warnings.is_empty());
+    let headline = full.headline();
+    assert_eq!(stats(&headline), stats(&full));
+    assert_eq!(
+        (headline.as_of, &headline.schema),
+        (full.as_of, &full.schema)
+    );
+    assert!(headline.units.is_empty() && headline.sources.is_empty());
+    assert!(headline.warnings.is_empty());
+    let json = serde_json::to_vec(&headline).unwrap().len();
+    assert!(json < 4_000, "{json} bytes");
+}
+
+/// The headline figures counted apart (`headline`, what the import worker sends ahead) are
+/// the report's, on every sample and independent roster, under the default settings,
+/// other bands and date, and a filter.
+#[test]
+fn the_headline_counted_apart_is_the_report_s() {
+    let options = [
+        ReportOptions::default(),
+        ReportOptions {
+            as_of: crate::Date::new(2019, 6, 30).unwrap(),
+            bands: AgeBands::new(vec![30, 46, 61]).unwrap(),
+            filter: Filter::default(),
+        },
+        ReportOptions {
+            filter: Filter::default().and(Dimension::Gender, vec!["nu".into()]),
+            ..Default::default()
+        },
+    ];
+    for file in crate::test_samples::with_independent() {
+        let name = file.name.clone();
+        let roster = import(&[file], &Overrides::default()).roster;
+        for options in &options {
+            let apart = headline(&roster, options);
+            assert!(
+                apart == report(&roster, options).headline(),
+                "{name}: {options:?}"
+            );
+        }
+    }
+}
