@@ -52,6 +52,7 @@ async fn the_keyboard_alone_opens_walks_and_closes_the_dialogs() {
             open_with_sample(&page).await?;
 
             // The skip link is the first stop of Tab and leads to the page shown.
+            page.wait_until_roster_kept().await?;
             page.reload().await?;
             page.wait_for_stat("people", 420).await?;
             page.press(Key::Tab).await?;

@@ -151,6 +151,7 @@ async fn a_reload_shows_the_same_roster() {
         page.import_file(&shared_sample("mau-son-don-gian.xlsx"))
             .await?;
         page.wait_for_stat("people", 420).await?;
+        page.wait_until_roster_kept().await?;
         page.reload().await?;
         page.wait_for_stat("people", 420).await?;
         Ok(())

@@ -99,6 +99,24 @@ impl Page {
         Ok(())
     }
 
+    /// Waits until the import under way has ended and its roster is kept in the browser's
+    /// storage: its headline figures come before it is (the worker sends them ahead of the
+    /// roster), so a reload right after them finds nothing kept.
+    pub async fn wait_until_roster_kept(&self) -> TestResult {
+        self.wait_until_gone("[data-testid=import-busy]").await?;
+        poll_until(
+            "the roster kept",
+            || async {
+                Ok(self
+                    .number("return localStorage.getItem('canbo.roster.ptr') ? 1 : 0;")
+                    .await?)
+            },
+            |kept| *kept == 1.0,
+        )
+        .await?;
+        Ok(())
+    }
+
     /// Imports several files at once through the file input.
     pub async fn import_files(&self, files: &[std::path::PathBuf]) -> TestResult {
         let mut paths = Vec::new();
