@@ -26,7 +26,11 @@ const WATCH: &str = "
     window.canboOverviewAt = null;
     new MutationObserver(() => {
         if (window.canboFirst === null && people() !== null && people() !== before) {
-            window.canboFirst = { frame: window.canboFrames, figures: figures() };
+            window.canboFirst = {
+                frame: window.canboFrames,
+                figures: figures(),
+                ahead: document.querySelector('.headlines')?.getAttribute('data-ahead') ?? null,
+            };
         }
         if (window.canboOverviewAt === null && overview() !== null && overview() !== overviewBefore) {
             window.canboOverviewAt = window.canboFrames;
@@ -69,6 +73,11 @@ async fn an_imports_figures_are_drawn_before_its_roster_is_read_back() {
             assert!(
                 first_frame < overview_frame,
                 "the figures came in frame {first_frame}, the roster's overview in {overview_frame}"
+            );
+            assert_eq!(first["ahead"], serde_json::json!("true"), "marked as ahead");
+            assert!(
+                !page.has(".headlines[data-ahead]").await?,
+                "still marked ahead"
             );
             let drawn_first = first["figures"]
                 .as_object()

@@ -106,11 +106,7 @@ impl Page {
         self.wait_until_gone("[data-testid=import-busy]").await?;
         poll_until(
             "the roster kept",
-            || async {
-                Ok(self
-                    .number("return localStorage.getItem('canbo.roster.ptr') ? 1 : 0;")
-                    .await?)
-            },
+            || self.number("return localStorage.getItem('canbo.roster.ptr') ? 1 : 0;"),
             |kept| *kept == 1.0,
         )
         .await?;
@@ -182,9 +178,10 @@ impl Page {
         }
     }
 
-    /// Waits until `data-stat="<stat>"` shows `value` and every section of the report has
-    /// been redrawn for it (the sections after the headlines are redrawn a task later, marked
-    /// `aria-busy` meanwhile: `turns::Later`).
+    /// Waits until `data-stat="<stat>"` shows `value` in the roster's own report (an
+    /// import's headline figures come first, marked `data-ahead`, the sections with the
+    /// roster) and every section of the report has been redrawn for it (the sections after
+    /// the headlines are redrawn a task later, marked `aria-busy` meanwhile: `turns::Later`).
     pub async fn wait_for_stat(&self, stat: &str, value: u32) -> TestResult {
         let css = format!("[data-stat='{stat}'][data-value='{value}']");
         if self
@@ -194,6 +191,7 @@ impl Page {
             .exists()
             .await?
         {
+            self.wait_until_gone(".headlines[data-ahead]").await?;
             return self.wait_for_sections().await;
         }
         Err(format!(

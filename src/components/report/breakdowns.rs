@@ -62,7 +62,9 @@ fn find(stats: &[Stat], path: &str) -> Option<u32> {
 pub fn Headlines() -> impl IntoView {
     let s = expect_context::<Settings>();
     move || {
-        // Before an import's roster is read back, from the figures its worker sent ahead.
+        // Before an import's roster is read back, from the figures its worker sent ahead
+        // (marked `data-ahead`: the sections follow with the roster).
+        let ahead = s.report.with(Option::is_none).then_some("true");
         s.headlines(|report| {
             let all = stats(report);
             let form = columns(report, lang());
@@ -87,7 +89,7 @@ pub fn Headlines() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <section class="headlines" aria-label=t("Số liệu chính", "Key figures")>
+                <section class="headlines" data-ahead=ahead aria-label=t("Số liệu chính", "Key figures")>
                     <h2>
                         {t("Đội ngũ tính đến ngày ", "Workforce as of ")}
                         {crate::format::date(report.as_of)}
