@@ -30,6 +30,7 @@ const WATCH: &str = "
                 frame: window.canboFrames,
                 figures: figures(),
                 ahead: document.querySelector('.headlines')?.getAttribute('data-ahead') ?? null,
+                waiting: document.querySelector('[data-testid=sections-waiting][aria-busy=true]') !== null,
             };
         }
         if (window.canboOverviewAt === null && overview() !== null && overview() !== overviewBefore) {
@@ -79,6 +80,12 @@ async fn an_imports_figures_are_drawn_before_its_roster_is_read_back() {
                 !page.has(".headlines[data-ahead]").await?,
                 "still marked ahead"
             );
+            assert_eq!(
+                first["waiting"],
+                serde_json::json!(true),
+                "no section said to come"
+            );
+            assert!(!page.has("[data-testid=sections-waiting]").await?);
             let drawn_first = first["figures"]
                 .as_object()
                 .ok_or("no figures drawn first")?;

@@ -49,8 +49,19 @@ pub fn ReportPage() -> impl IntoView {
                 view! {
                     <crate::components::UnreadCount />
                     <breakdowns::Headlines />
-                    // The rest from a chunk fetched as the import started (`on_demand`).
-                    {move || has.get().then(|| crate::on_demand::shown(move || crate::on_demand::report_sections(follows)))}
+                    // The rest from a chunk fetched as the import started (`on_demand`); before
+                    // the roster of figures shown ahead is read back, a section still to
+                    // come, marked busy as a section being redrawn is.
+                    {move || if has.get() {
+                        crate::on_demand::shown(move || crate::on_demand::report_sections(follows)).into_any()
+                    } else {
+                        view! {
+                            <div class="turn sections-waiting" aria-busy="true" data-testid="sections-waiting">
+                                {t("Đang đọc danh sách để hiện các phần còn lại của báo cáo…",
+                                    "Reading the roster for the rest of the report…")}
+                            </div>
+                        }.into_any()
+                    }}
                 }
             })
         }}
