@@ -1,5 +1,5 @@
-//! Above the report: before any import, the welcome (not while the last visit's roster is
-//! being read back); after one, how many people were read from which files and sheets (the
+//! Above the report: before any import, the welcome (not while the last visit's roster, or
+//! an import's whose headline figures are shown, is being read back); after one, how many people were read from which files and sheets (the
 //! roster's `sources`).
 
 use leptos::prelude::*;
@@ -14,8 +14,9 @@ pub fn Summary() -> impl IntoView {
     move || {
         state.roster.with(|roster| {
             let Some(roster) = roster else {
-                // While the last visit's roster is read back, no «getting started».
-                if state.restoring.with(Option::is_some) {
+                // While the last visit's roster is read back, or an import's whose figures
+                // are already shown, no «getting started».
+                if state.restoring.with(Option::is_some) || state.report_ahead.with(Option::is_some) {
                     return ().into_any();
                 }
                 return view! { <Welcome /> }.into_any();
