@@ -708,10 +708,7 @@ impl AppState {
     /// the roster before it comes back (coded a slice at a time: at a province coding it at
     /// once would hold the page).
     fn take_back_report_ahead(&self) {
-        if self.report_ahead.with_untracked(Option::is_some) {
-            self.report_ahead.set(None);
-        }
-        if let Some(before) = self.before_ahead.try_update_value(Option::take).flatten() {
+        if let Some(before) = self.end_report_ahead() {
             let state = *self;
             wasm_bindgen_futures::spawn_local(async move {
                 let coded = crate::in_slices::code(&before).await;
@@ -725,13 +722,19 @@ impl AppState {
         }
     }
 
-    /// Shows `roster`, coded as `coded` when the import coded it ahead.
-    fn show_roster(&self, roster: Roster, coded: Option<Coded>) {
-        // The figures shown ahead of this roster are now its report's.
+    /// The figures shown ahead of a roster are over (its import ended either way): they
+    /// go, and the roster they took the place of, if any, is given back.
+    fn end_report_ahead(&self) -> Option<Roster> {
         if self.report_ahead.with_untracked(Option::is_some) {
             self.report_ahead.set(None);
         }
-        if let Some(before) = self.before_ahead.try_update_value(Option::take).flatten() {
+        self.before_ahead.try_update_value(Option::take).flatten()
+    }
+
+    /// Shows `roster`, coded as `coded` when the import coded it ahead.
+    fn show_roster(&self, roster: Roster, coded: Option<Coded>) {
+        // The figures shown ahead of this roster are now its report's.
+        if let Some(before) = self.end_report_ahead() {
             wasm_bindgen_futures::spawn_local(crate::in_slices::let_go(before));
         }
         // Moving the roster into the signal leaves its people where they are.

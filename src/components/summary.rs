@@ -1,6 +1,6 @@
 //! Above the report: before any import, the welcome (not while the last visit's roster, or
-//! an import's whose headline figures are shown, is being read back); after one, how many people were read from which files and sheets (the
-//! roster's `sources`).
+//! an import's whose headline figures are shown, is being read back); after one, how many
+//! people were read from which files and sheets (the roster's `sources`).
 
 use leptos::prelude::*;
 

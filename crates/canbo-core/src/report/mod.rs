@@ -119,10 +119,15 @@ impl Report {
     /// units: at 100,000 people 3.9 MB of JSON, which the page's wasm took some 170 ms to
     /// read; this is some 2 KB).
     pub fn headline(&self) -> Report {
+        Report::whole_only(self.schema.clone(), self.as_of, self.figures.clone())
+    }
+
+    /// A report of the whole roster's `figures` alone: no unit, source or warning.
+    fn whole_only(schema: String, as_of: Date, figures: Figures) -> Report {
         Report {
-            schema: self.schema.clone(),
-            as_of: self.as_of,
-            figures: self.figures.clone(),
+            schema,
+            as_of,
+            figures,
             units: Vec::new(),
             sources: Vec::new(),
             warnings: Vec::new().into(),
@@ -276,14 +281,7 @@ pub fn headline(roster: &Roster, options: &ReportOptions) -> Report {
         let facts = coded::Facts::of(p, &mut minority, &mut religious);
         figures.add(&facts, tally.band(&facts));
     }
-    Report {
-        schema: SCHEMA.into(),
-        as_of: options.as_of,
-        figures,
-        units: Vec::new(),
-        sources: Vec::new(),
-        warnings: Vec::new().into(),
-    }
+    Report::whole_only(SCHEMA.into(), options.as_of, figures)
 }
 
 #[cfg(test)]
