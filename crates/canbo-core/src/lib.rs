@@ -26,6 +26,7 @@ pub mod roster;
 pub mod share;
 pub mod standards;
 pub mod store;
+pub mod synthetic;
 pub mod text;
 pub mod vocab;
 
