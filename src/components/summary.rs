@@ -1,6 +1,7 @@
 //! Above the report: before any import, the welcome (not while the last visit's roster, or
-//! an import's whose headline figures are shown, is being read back); after one, how many
-//! people were read from which files and sheets (the roster's `sources`).
+//! an import's whose headline figures are shown, is being read back), which starts the
+//! import worker ahead; after one, how many people were read from which files and sheets
+//! (the roster's `sources`).
 
 use leptos::prelude::*;
 
@@ -50,6 +51,9 @@ pub fn Summary() -> impl IntoView {
 /// Before the first import: what to do.
 #[component]
 fn Welcome() -> impl IntoView {
+    // A page with no roster waits for an import: its worker starts now, and fetches,
+    // compiles and practises its code (`worker::practise`) while the person finds the file.
+    crate::worker::warm_up();
     view! {
         <section class="welcome">
             <h2>{move || t("Bắt đầu", "Getting started")}</h2>

@@ -1,7 +1,8 @@
-//! The import's worker started ahead (src/worker/mod.rs, `warm_up`): files dragged over the
-//! page start it, and the import that follows asks that worker, already loaded, rather than
-//! starting one of its own; the next import gets a worker of its own, started as its files
-//! are read, or as soon as the file chooser is opened.
+//! The import's worker started ahead (src/worker/mod.rs, `warm_up`): the welcome of a page
+//! with no roster and files dragged over the page start it, and the import that follows
+//! asks that worker, already loaded, rather than starting one of its own; the next import
+//! gets a worker of its own, started as its files are read, or as soon as the file chooser
+//! is opened.
 
 use std::time::Duration;
 
@@ -74,9 +75,15 @@ async fn files_dragged_over_the_page_start_the_worker_their_import_asks() {
         "files_dragged_over_the_page_start_the_worker_their_import_asks",
         |page| async move {
             page.open().await?;
+            // The welcome of a page with no roster started the worker already (before the
+            // count begins): the first import asks that one and starts none.
             page.driver.execute(COUNT_WORKERS, Vec::new()).await?;
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            page.import_file(&shared_sample("mau-son-xa.xlsx")).await?;
+            page.wait_for_stat("people", 420).await?;
             assert!(workers_started(&page).await?.is_empty());
 
+            // A roster on screen, no welcome: files dragged over the page start the next.
             page.driver.execute(DRAG_A_FILE_OVER, Vec::new()).await?;
             let started = workers_started(&page).await?;
             assert_eq!(started.len(), 1, "{started:?}");
@@ -87,13 +94,13 @@ async fn files_dragged_over_the_page_start_the_worker_their_import_asks() {
 
             // Loaded and ready meanwhile, it gets the files at once.
             tokio::time::sleep(Duration::from_secs(2)).await;
-            page.import_file(&shared_sample("mau-son-xa.xlsx")).await?;
-            page.wait_for_stat("people", 420).await?;
+            page.import_file(&three_people()).await?;
+            page.wait_for_stat("people", 3).await?;
             assert_eq!(workers_started(&page).await?.len(), 1);
 
             // A worker reads one import: the next starts its own as its files are read.
-            page.import_file(&three_people()).await?;
-            page.wait_for_stat("people", 3).await?;
+            page.import_file(&shared_sample("mau-son-xa.xlsx")).await?;
+            page.wait_for_stat("people", 420).await?;
             let started = workers_started(&page).await?;
             assert_eq!(started.len(), 2, "{started:?}");
 
@@ -106,8 +113,8 @@ async fn files_dragged_over_the_page_start_the_worker_their_import_asks() {
                 )
                 .await?;
             assert_eq!(workers_started(&page).await?.len(), 3);
-            page.import_file(&shared_sample("mau-son-xa.xlsx")).await?;
-            page.wait_for_stat("people", 420).await?;
+            page.import_file(&three_people()).await?;
+            page.wait_for_stat("people", 3).await?;
             assert_eq!(workers_started(&page).await?.len(), 3);
             Ok(())
         },
