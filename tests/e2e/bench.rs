@@ -1,7 +1,8 @@
 //! Not run by default: the browser half of `cargo xtask bench` (docs/BENCHMARKS.md), which
 //! sets the variables below and collects the `bench: <name> = <value>` lines printed here.
 //!
-//! - `bench_import_against_sheetjs`: a roster (`CANBO_BENCH_ROSTER`) picked on the page, from
+//! - `bench_import_against_sheetjs`: a roster (`CANBO_BENCH_ROSTER`) picked on the page (as
+//!   soon as it opens, or `CANBO_BENCH_PAUSE_MS` later, as a person finding the file), from
 //!   the pick to the figures on screen (timed by the page: the file input's `change` to the
 //!   frame after the figure changed; the same polled from here is printed too); the longest main-thread task meanwhile (a
 //!   `PerformanceObserver` for `longtask`, Chromium's tasks over 50 ms); then a filter change
@@ -51,6 +52,21 @@ const WATCH_THE_FIGURES: &str = "
         requestAnimationFrame(() => { window.canboShown = performance.now() - picked; });
     });
     seen.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    window.canboPosted = null;
+    window.canboHeadline = null;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (...args) {
+        const picked = window.canboPicked;
+        if (picked !== null && window.canboPosted === null) {
+            window.canboPosted = performance.now() - picked;
+            this.addEventListener('message', (e) => {
+                if (e.data?.kind === 'report' && window.canboHeadline === null) {
+                    window.canboHeadline = performance.now() - picked;
+                }
+            });
+        }
+        return post.apply(this, args);
+    };
 ";
 
 /// The time [`WATCH_THE_FIGURES`] measured, once there is one.
@@ -155,8 +171,15 @@ async fn bench_import_against_sheetjs() {
         panic!("set CANBO_BENCH_ROSTER to an xlsx roster (cargo xtask bench does)");
     };
     let sheetjs = std::env::var("CANBO_SHEETJS").ok();
+    let pause = std::env::var("CANBO_BENCH_PAUSE_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(Duration::ZERO, Duration::from_millis);
     run("bench_import_against_sheetjs", |page| async move {
         page.open().await?;
+        // A person opens the page, then finds the file: the pick comes `pause` later.
+        tokio::time::sleep(pause).await;
+        report("pause_before_the_pick_ms", pause.as_millis());
         page.driver.execute(WATCH_LONG_TASKS, Vec::new()).await?;
         page.driver.execute(WATCH_THE_FIGURES, Vec::new()).await?;
         let path = std::path::Path::new(&file);
@@ -168,6 +191,10 @@ async fn bench_import_against_sheetjs() {
         report("people", &people);
         report("import_ms", import.as_millis());
         report("import_polled_ms", polled.as_millis());
+        for (name, at) in [("import_posted_ms", "canboPosted"), ("import_headline_ms", "canboHeadline")] {
+            let ms = page.driver.execute(&format!("return window.{at};"), Vec::new()).await?;
+            report(name, ms.json().as_f64().map_or(-1, |ms| ms.round() as i64));
+        }
         // Once the tasks that follow the figures (storing, the rest of the first render) end.
         report_longest_task(&page, "import", Duration::from_secs(3)).await?;
         report("import_long_tasks", long_tasks_since_the_pick(&page).await?);

@@ -44,4 +44,18 @@ fn main() {
         },
     );
     eprintln!("report: {:?}", t.elapsed());
+    let options = canbo_core::ReportOptions::default();
+    for _ in 0..3 {
+        let t = Instant::now();
+        let headline = canbo_core::report::headline(&imported.roster, &options);
+        eprintln!("headline: {:?} ({} people)", t.elapsed(), headline.people);
+    }
+    let t = Instant::now();
+    let json =
+        serde_json::to_vec(&canbo_core::report::headline(&imported.roster, &options)).unwrap();
+    eprintln!(
+        "headline and its JSON: {:?} ({} bytes)",
+        t.elapsed(),
+        json.len()
+    );
 }
