@@ -101,7 +101,7 @@ pub fn serve() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         ASKED.with(|asked| asked.set(true));
         let (files, overrides, options) = read_request(&event.data());
-        let mut parsed = import_with_progress(&files, &overrides, &mut |p| {
+        let parsed = import_with_progress(&files, &overrides, &mut |p| {
             let (at, activity) = describe(&p, &files);
             post(&reply, &progress(at, &activity), None);
         });
@@ -114,61 +114,7 @@ pub fn serve() {
             reply.close();
             return;
         }
-        // The figures first: the headline figures under the page's settings go before the
-        // roster, which the page then reads back and codes while it already shows them.
-        if let Some(options) = options.filter(|_| !parsed.roster.people.is_empty()) {
-            let report = canbo_core::report::headline(&parsed.roster, &options);
-            if let Ok(json) = serde_json::to_vec(&report) {
-                let bytes = Uint8Array::from(&json[..]);
-                let message = Object::new();
-                let _ = Reflect::set(&message, &"kind".into(), &"report".into());
-                let _ = Reflect::set(&message, &"report".into(), &bytes);
-                post(&reply, &message, Some(bytes.buffer().into()));
-            }
-        }
-        let people = u32::try_from(parsed.roster.people.len()).unwrap_or(u32::MAX);
-        post(
-            &reply,
-            &progress(3 * STEPS, &Activity::Returning { people }),
-            None,
-        );
-        // The roster goes as columns; should encoding fail, it stays in the JSON.
-        let encoded = canbo_core::store::columnar::encode(&parsed.roster).ok();
-        if encoded.is_some() {
-            parsed.roster = Default::default();
-        }
-        // The skipped rows go apart, in parts the page reads one at a time.
-        let rows = Array::new();
-        let transfer = Array::new();
-        for part in parsed.take_skipped_rows(SKIPPED_ROWS_AT_ONCE) {
-            let json = serde_json::to_vec(&part).unwrap_or_default();
-            let bytes = Uint8Array::from(&json[..]);
-            transfer.push(&bytes.buffer());
-            rows.push(&bytes);
-        }
-        let json = serde_json::to_vec(&parsed).unwrap_or_default();
-        drop(parsed);
-        let message = Object::new();
-        let _ = Reflect::set(&message, &"kind".into(), &"done".into());
-        let bytes = Uint8Array::from(&json[..]);
-        drop(json);
-        let _ = Reflect::set(&message, &"result".into(), &bytes);
-        let _ = Reflect::set(&message, &"skipped_rows".into(), &rows);
-        transfer.push(&bytes.buffer());
-        if let Some(encoded) = &encoded {
-            let columns = Uint8Array::from(&encoded[..]);
-            let _ = Reflect::set(&message, &"roster".into(), &columns);
-            transfer.push(&columns.buffer());
-        }
-        let _ = reply.post_message_with_transfer(&message, &transfer);
-        // Then the roster as local storage keeps it, while the page already shows it.
-        let message = Object::new();
-        let _ = Reflect::set(&message, &"kind".into(), &"packed".into());
-        if let Some(encoded) = &encoded {
-            let text = crate::storage::seal_roster(encoded);
-            let _ = Reflect::set(&message, &"text".into(), &text.into());
-        }
-        post(&reply, &message, None);
+        answer(parsed, options, |part| post_part(&reply, part));
         reply.close();
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -181,6 +127,112 @@ pub fn serve() {
     // `worker-full` starts only once an import waits for it: practice would only delay it.
     if !cfg!(feature = "full-reader") {
         practise_in_rounds(&scope, PRACTICE_ROUNDS);
+    }
+}
+
+/// A part of the answer to a request, in the order the page takes them ([`answer`]).
+enum Part<'a> {
+    /// The headline figures under the page's settings, as JSON (`Report::headline`).
+    Headline(Vec<u8>),
+    /// The people read, as the import's answer starts back.
+    Returning { people: u32 },
+    /// The import without its roster or skipped rows, as JSON; its skipped rows, in parts
+    /// of JSON; its roster as columns (`None`: it could not be encoded, and is in the JSON).
+    Done {
+        json: Vec<u8>,
+        skipped_rows: Vec<Vec<u8>>,
+        columns: Option<&'a [u8]>,
+    },
+    /// The roster as local storage keeps it (`crate::storage::seal_roster`).
+    Packed(Option<String>),
+}
+
+/// The answer to a request once its files are read, part by part: the headline figures
+/// first (under the page's settings, when it sent them and the import found people), which
+/// the page shows while it reads the roster back; the roster as columns with the rest; then
+/// the same columns packed for local storage, while the page already shows them. The
+/// request's handler posts each part ([`post_part`]); the practice drops them
+/// ([`practise`]), having gone through the very same steps.
+fn answer(mut parsed: Import, options: Option<ReportOptions>, mut part: impl FnMut(Part)) {
+    if let Some(options) = options.filter(|_| !parsed.roster.people.is_empty()) {
+        let report = canbo_core::report::headline(&parsed.roster, &options);
+        if let Ok(json) = serde_json::to_vec(&report) {
+            part(Part::Headline(json));
+        }
+    }
+    let people = u32::try_from(parsed.roster.people.len()).unwrap_or(u32::MAX);
+    part(Part::Returning { people });
+    // The roster goes as columns; should encoding fail, it stays in the JSON.
+    let encoded = canbo_core::store::columnar::encode(&parsed.roster).ok();
+    if encoded.is_some() {
+        parsed.roster = Default::default();
+    }
+    // The skipped rows go apart, in parts the page reads one at a time.
+    let skipped_rows = (parsed.take_skipped_rows(SKIPPED_ROWS_AT_ONCE).iter())
+        .map(|rows| serde_json::to_vec(rows).unwrap_or_default())
+        .collect();
+    let json = serde_json::to_vec(&parsed).unwrap_or_default();
+    drop(parsed);
+    part(Part::Done {
+        json,
+        skipped_rows,
+        columns: encoded.as_deref(),
+    });
+    part(Part::Packed(
+        encoded.as_deref().map(crate::storage::seal_roster),
+    ));
+}
+
+/// Posts a part of an answer to the page, its buffers transferred.
+fn post_part(reply: &DedicatedWorkerGlobalScope, part: Part) {
+    let message = Object::new();
+    let set = |key: &str, value: &JsValue| {
+        let _ = Reflect::set(&message, &key.into(), value);
+    };
+    match part {
+        Part::Headline(json) => {
+            let bytes = Uint8Array::from(&json[..]);
+            set("kind", &"report".into());
+            set("report", &bytes);
+            post(reply, &message, Some(bytes.buffer().into()));
+        }
+        Part::Returning { people } => post(
+            reply,
+            &progress(3 * STEPS, &Activity::Returning { people }),
+            None,
+        ),
+        Part::Done {
+            json,
+            skipped_rows,
+            columns,
+        } => {
+            let rows = Array::new();
+            let transfer = Array::new();
+            for json in skipped_rows {
+                let bytes = Uint8Array::from(&json[..]);
+                transfer.push(&bytes.buffer());
+                rows.push(&bytes);
+            }
+            let bytes = Uint8Array::from(&json[..]);
+            drop(json);
+            set("kind", &"done".into());
+            set("result", &bytes);
+            set("skipped_rows", &rows);
+            transfer.push(&bytes.buffer());
+            if let Some(columns) = columns {
+                let columns = Uint8Array::from(columns);
+                set("roster", &columns);
+                transfer.push(&columns.buffer());
+            }
+            let _ = reply.post_message_with_transfer(&message, &transfer);
+        }
+        Part::Packed(text) => {
+            set("kind", &"packed".into());
+            if let Some(text) = text {
+                set("text", &text.into());
+            }
+            post(reply, &message, None);
+        }
     }
 }
 
@@ -228,22 +280,17 @@ pub fn practise() -> usize {
         name: "practice.xlsx".into(),
         bytes: canbo_core::synthetic::xlsx(PRACTICE_PEOPLE),
     };
-    let mut parsed = import_with_progress(
+    let parsed = import_with_progress(
         std::slice::from_ref(&file),
         &Overrides::default(),
         &mut |_| {},
     );
-    let report = canbo_core::report::headline(&parsed.roster, &ReportOptions::default());
-    let people = report.people as usize;
-    let _ = serde_json::to_vec(&report);
-    if let Ok(encoded) = canbo_core::store::columnar::encode(&parsed.roster) {
-        let _ = crate::storage::seal_roster(&encoded);
-        parsed.roster = Default::default();
-    }
-    for part in parsed.take_skipped_rows(SKIPPED_ROWS_AT_ONCE) {
-        let _ = serde_json::to_vec(&part);
-    }
-    let _ = serde_json::to_vec(&parsed);
+    let mut people = 0;
+    answer(parsed, Some(ReportOptions::default()), |part| {
+        if let Part::Returning { people: read } = part {
+            people = read as usize;
+        }
+    });
     people
 }
 
