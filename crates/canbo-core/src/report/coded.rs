@@ -57,6 +57,16 @@ impl Facts {
             (p.ethnicity.as_deref()).map(|e| cached(minority, e, || is_minority_ethnicity(e)));
         let religious =
             (p.religion.as_deref()).map(|r| cached(religious, r, || super::is_religious(r)));
+        Facts::with(p, ethnic_minority, religious)
+    }
+
+    /// `p`'s facts, given whether their ethnicity is a minority's and their religion one
+    /// stated (the two worked out of a text; everything else is `p`'s as it is).
+    pub(super) fn with(
+        p: &Person,
+        ethnic_minority: Option<bool>,
+        religious: Option<bool>,
+    ) -> Facts {
         Facts {
             category: p.category,
             gender: p.gender,

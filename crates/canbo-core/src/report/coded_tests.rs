@@ -51,19 +51,11 @@ fn plain_report(roster: &Roster, options: &ReportOptions) -> Report {
 }
 
 fn plain_facts(p: &Person) -> Facts {
-    Facts {
-        category: p.category,
-        gender: p.gender,
-        party_member: p.party_member,
-        ethnic_minority: p.ethnic_minority(),
-        religious: p.religion.as_deref().map(is_religious),
-        general_education: p.general_education,
-        professional: p.professional,
-        political_theory: p.political_theory,
-        state_management: p.state_management,
-        evaluation: p.evaluation,
-        birth: p.birth,
-    }
+    Facts::with(
+        p,
+        p.ethnic_minority(),
+        p.religion.as_deref().map(is_religious),
+    )
 }
 
 fn plain_kept(p: &Person, options: &ReportOptions, filter: &Filter) -> bool {
