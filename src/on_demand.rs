@@ -237,16 +237,33 @@ where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<AnyView, NotFetched>> + 'static,
 {
+    shown_or(screen, || ())
+}
+
+/// [`shown`], with `waiting` in the screen's place until its chunk is there (the report's
+/// sections marked busy, so that a check waiting for them does not find them missing).
+pub fn shown_or<F, Fut, W, V>(screen: F, waiting: W) -> impl IntoView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, NotFetched>> + 'static,
+    W: Fn() -> V + Copy + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
     let attempt = RwSignal::new(0u32);
     move || {
         attempt.track();
         let fetching = send_wrapper::SendWrapper::new(screen());
-        Suspend::new(async move {
-            match fetching.await {
+        // Gone once the screen is drawn in its place (a chunk already fetched: at once).
+        let pending = RwSignal::new(true);
+        let screen = Suspend::new(async move {
+            let view = match fetching.await {
                 Ok(view) => view,
                 Err(NotFetched) => not_fetched(attempt).into_any(),
-            }
-        })
+            };
+            pending.set(false);
+            view
+        });
+        view! { {move || pending.get().then(waiting)} {screen} }
     }
 }
 

@@ -107,6 +107,44 @@ async fn a_first_visit_fetches_each_screen_only_when_it_is_shown() {
     .await;
 }
 
+/// The report's sections come from a chunk fetched once the worker has answered: when it is
+/// still on its way as the figures show, one section marked busy stands in their place, so
+/// that the page's test contract (a `data-stat` value, then no `.turn[aria-busy]`) still
+/// finds every section (docs/REPORT-EXTENSIONS.md).
+#[tokio::test]
+async fn the_report_s_sections_on_their_way_are_marked_busy_in_their_place() {
+    run(
+        "the_report_s_sections_on_their_way_are_marked_busy_in_their_place",
+        |page| async move {
+            page.open().await?;
+            // The report's chunk held back a second and a half.
+            page.driver
+                .execute(
+                    "const fetched = window.fetch;
+                     window.fetch = (what, ...rest) => String(what).includes('split_report')
+                         ? new Promise((done) => setTimeout(done, 1500)).then(() => fetched(what, ...rest))
+                         : fetched(what, ...rest);",
+                    Vec::new(),
+                )
+                .await?;
+            page.load_sample().await?;
+            let waiting = "[data-testid=sections-waiting][aria-busy=true]";
+            poll_until(
+                "the sections' place marked busy",
+                || page.has(waiting),
+                |busy: &bool| *busy,
+            )
+            .await?;
+            assert!(!page.has("[data-testid=unit-table]").await?);
+            page.wait_for_stat("people", 420).await?;
+            assert!(page.has("[data-testid=unit-table]").await?);
+            assert!(!page.has(waiting).await?);
+            Ok(())
+        },
+    )
+    .await;
+}
+
 /// A copy of dist/ in `to` without the chunk `name` (`split_people`: the staff list's),
 /// and where that chunk was and is kept meanwhile.
 fn dist_without_chunk(to: &Path, name: &str) -> std::io::Result<(PathBuf, PathBuf)> {

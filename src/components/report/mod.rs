@@ -25,6 +25,17 @@ use crate::turns::Later;
 #[derive(Clone, Copy)]
 pub struct DrillRequest(pub RwSignal<Option<(String, Filter)>>);
 
+/// In the place of the report's sections while they cannot be drawn yet (the roster not yet
+/// read back, or their chunk still on its way): one section marked busy, as a section being
+/// redrawn is (docs/REPORT-EXTENSIONS.md, the page's test contract), saying why.
+fn sections_waiting((vi, en): (&'static str, &'static str)) -> impl IntoView {
+    view! {
+        <div class="turn sections-waiting" aria-busy="true" data-testid="sections-waiting">
+            {move || t(vi, en)}
+        </div>
+    }
+}
+
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let settings = expect_context::<Settings>();
@@ -53,14 +64,14 @@ pub fn ReportPage() -> impl IntoView {
                     // the roster of figures shown ahead is read back, a section still to
                     // come, marked busy as a section being redrawn is.
                     {move || if has.get() {
-                        crate::on_demand::shown(move || crate::on_demand::report_sections(follows)).into_any()
+                        crate::on_demand::shown_or(
+                            move || crate::on_demand::report_sections(follows),
+                            || sections_waiting(("Đang tải các phần còn lại của báo cáo…",
+                                "Loading the rest of the report…")),
+                        ).into_any()
                     } else {
-                        view! {
-                            <div class="turn sections-waiting" aria-busy="true" data-testid="sections-waiting">
-                                {t("Đang đọc danh sách để hiện các phần còn lại của báo cáo…",
-                                    "Reading the roster for the rest of the report…")}
-                            </div>
-                        }.into_any()
+                        sections_waiting(("Đang đọc danh sách để hiện các phần còn lại của báo cáo…",
+                            "Reading the roster for the rest of the report…")).into_any()
                     }}
                 }
             })
