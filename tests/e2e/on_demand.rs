@@ -136,6 +136,7 @@ async fn the_report_s_sections_on_their_way_are_marked_busy_in_their_place() {
             )
             .await?;
             assert!(!page.has("[data-testid=unit-table]").await?);
+            page.save_screenshot("report_sections_on_their_way").await?;
             page.wait_for_stat("people", 420).await?;
             assert!(page.has("[data-testid=unit-table]").await?);
             assert!(!page.has(waiting).await?);
